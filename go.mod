@@ -1,0 +1,3 @@
+module github.com/civickit/civickit
+
+go 1.26

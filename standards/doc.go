@@ -1,0 +1,21 @@
+// Package standards scores democratic content — web pages, committee
+// reports, decision notices and social posts — against clear-language,
+// journey-signposting and citizen-needs standards, like a prose linter.
+//
+// Content comes in as plain text, Markdown or HTML ([Extract]); one pass
+// tokenises it into sentences, words and syllables ([Analyse]); readability
+// formulas are computed from those counts exactly as their papers define
+// them; and rules, which are data, report [Finding]s with positions and
+// suggestions. A [Checker] joins the steps into a [Scorecard]:
+//
+//	var c standards.Checker // the zero value uses the GOV.UK preset
+//	card, err := c.Check("notice.md", src)
+//	if err != nil { ... }
+//	for _, f := range card.Findings {
+//		println(f.Line, f.Column, f.Rule, f.Message)
+//	}
+//
+// The scoring path imports neither fmt, regexp nor encoding/json, and needs
+// no stemmer at run time, so that it compiles to a small WebAssembly module
+// for the browser widget. Config parsing lives in a separate package.
+package standards

@@ -1,0 +1,140 @@
+package standards
+
+import "unicode/utf8"
+
+// Format is the markup of a source document.
+type Format uint8
+
+// The source formats.
+const (
+	FormatAuto     Format = iota // decide from the file name and content
+	FormatText                   // plain text: blank lines separate paragraphs
+	FormatMarkdown               // CommonMark-style Markdown
+	FormatHTML                   // HTML: main content only
+)
+
+var formatNames = [...]string{"auto", "text", "markdown", "html"}
+
+// String returns the format's name: auto, text, markdown or html.
+func (f Format) String() string {
+	if int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return "unknown"
+}
+
+// BlockKind is the kind of a unit of content. Headings and list items are
+// units of their own: a sentence never runs across two blocks.
+type BlockKind uint8
+
+// The block kinds.
+const (
+	BlockParagraph BlockKind = iota
+	BlockHeading
+	BlockListItem
+	BlockQuote
+	BlockTableCell
+)
+
+var blockNames = [...]string{"paragraph", "heading", "list-item", "quote", "table-cell"}
+
+// String returns the block kind's name.
+func (k BlockKind) String() string {
+	if int(k) < len(blockNames) {
+		return blockNames[k]
+	}
+	return "unknown"
+}
+
+// Document is extracted content: its blocks of prose, each with a map back
+// to byte offsets of the source.
+type Document struct {
+	Source []byte  `json:"-"`
+	Format Format  `json:"format" jsonschema:"description=source format: 0 auto 1 text 2 markdown 3 html"`
+	Blocks []Block `json:"blocks"`
+	lines  []int   // byte offset of the start of each source line, built lazily
+}
+
+// Block is one unit of prose: a paragraph, heading, list item, quotation or
+// table cell, with markup removed and character references decoded.
+type Block struct {
+	Kind  BlockKind `json:"kind" jsonschema:"description=0 paragraph 1 heading 2 list-item 3 quote 4 table-cell"`
+	Level int       `json:"level,omitempty" jsonschema:"description=heading level 1 to 6"`
+	// Text is the block's text. Line breaks inside a block are kept as
+	// newlines and read as spaces.
+	Text string `json:"text"`
+	// Links are the hyperlinks in Text.
+	Links []Link `json:"links,omitempty"`
+	// Map maps offsets in Text back to the source, sorted by Text. A text
+	// offset t maps to a.Src + (t - a.Text) for the last anchor a with
+	// a.Text <= t. The first anchor has Text 0.
+	Map []Anchor `json:"-"`
+}
+
+// Anchor ties a byte offset in a block's text to a byte offset in the
+// source document.
+type Anchor struct {
+	Text int `json:"text"`
+	Src  int `json:"src"`
+}
+
+// Link is a hyperlink: a byte range of its block's text and its target.
+type Link struct {
+	Start int    `json:"start" jsonschema:"description=byte offset in the block text where the link text starts"`
+	End   int    `json:"end" jsonschema:"description=byte offset in the block text where the link text ends"`
+	Href  string `json:"href"`
+}
+
+// SourceOffset maps a byte offset in the block's text to a byte offset in
+// the source document.
+func (b *Block) SourceOffset(t int) int {
+	if len(b.Map) == 0 {
+		return t
+	}
+	lo, hi := 0, len(b.Map)
+	for hi-lo > 1 { // last anchor with Text <= t
+		mid := int(uint(lo+hi) >> 1)
+		if b.Map[mid].Text <= t {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	a := b.Map[lo]
+	return a.Src + (t - a.Text)
+}
+
+// Position returns the 1-based line and column of a byte offset in the
+// source. Columns count characters (runes), as editors show them.
+func (d *Document) Position(off int) (line, col int) {
+	if d.lines == nil {
+		d.lines = append(d.lines, 0)
+		for i, c := range d.Source {
+			if c == '\n' {
+				d.lines = append(d.lines, i+1)
+			}
+		}
+	}
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Source) {
+		off = len(d.Source)
+	}
+	lo, hi := 0, len(d.lines)
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if d.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	col = 1
+	for i := d.lines[lo]; i < off; {
+		_, size := utf8.DecodeRune(d.Source[i:])
+		i += size
+		col++
+	}
+	return lo + 1, col
+}
