@@ -1,0 +1,409 @@
+package persona
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sync"
+)
+
+// ErrTooFewDistinct reports that the data hold fewer distinct rows than
+// the clusters asked for, so no clustering into k non-empty groups exists.
+var ErrTooFewDistinct = errors.New("persona: fewer distinct rows than clusters")
+
+// KMeans clusters numeric rows by k-means: greedy k-means++ seeding (as
+// scikit-learn does it: 2+⌊ln k⌋ candidates per centre), then Lloyd's
+// iterations accelerated with Hamerly's bounds, which give the same
+// assignments as plain Lloyd while skipping most distance computations.
+// The best of Restarts runs by inertia is kept.
+//
+// The result depends only on the data and the fields, never on the number
+// of cores: restarts run in parallel but each uses its own random stream
+// derived from Seed and its index, and ties go to the lowest index.
+type KMeans struct {
+	K        int     `json:"k" jsonschema:"minimum=1"`                  // number of clusters; required
+	Restarts int     `json:"restarts,omitempty" jsonschema:"minimum=0"` // independent runs; 0 means 10
+	MaxIter  int     `json:"max_iter,omitempty" jsonschema:"minimum=0"` // iterations per run; 0 means 300
+	Tol      float64 `json:"tol,omitempty" jsonschema:"minimum=0"`      // convergence tolerance relative to the mean feature variance; 0 means 1e-4
+	Seed     uint64  `json:"seed"`                                      // random seed
+	Workers  int     `json:"workers,omitempty" jsonschema:"minimum=0"`  // goroutines; 0 means GOMAXPROCS; the result does not depend on it
+}
+
+// Clustering is the result of a clustering run.
+type Clustering struct {
+	Labels     []int   `json:"labels"`            // cluster of each row, 0..K-1
+	Centers    Matrix  `json:"centers"`           // K centres (for PAM, copies of the medoid rows)
+	Sizes      []int   `json:"sizes"`             // rows per cluster
+	Inertia    float64 `json:"inertia"`           // sum of squared distances to the assigned centre (k-means), or the method's cost
+	Iterations int     `json:"iterations"`        // iterations of the winning run
+	Medoids    []int   `json:"medoids,omitempty"` // PAM only: the rows chosen as medoids; these are real respondents and must not be published
+	Converged  bool    `json:"converged"`         // whether the winning run converged before MaxIter
+}
+
+func (km KMeans) defaults() KMeans {
+	if km.Restarts <= 0 {
+		km.Restarts = 10
+	}
+	if km.MaxIter <= 0 {
+		km.MaxIter = 300
+	}
+	if km.Tol <= 0 {
+		km.Tol = 1e-4
+	}
+	if km.Workers <= 0 {
+		km.Workers = runtime.GOMAXPROCS(0)
+	}
+	return km
+}
+
+// Fit clusters the rows of x.
+func (km KMeans) Fit(x Matrix) (*Clustering, error) {
+	if err := x.check(); err != nil {
+		return nil, err
+	}
+	km = km.defaults()
+	if km.K < 1 {
+		return nil, fmt.Errorf("persona: k-means: k = %d, want at least 1", km.K)
+	}
+	if x.Rows < km.K {
+		return nil, fmt.Errorf("persona: k-means: %d rows cannot form %d clusters", x.Rows, km.K)
+	}
+	if x.Cols == 0 {
+		return nil, fmt.Errorf("persona: k-means: no columns")
+	}
+	tol := km.Tol * meanVariance(x)
+	results := make([]*Clustering, km.Restarts)
+	errs := make([]error, km.Restarts)
+	parallelFor(km.Restarts, km.Workers, func(r int) {
+		rng := rand.New(rand.NewPCG(km.Seed, uint64(r)*0x9E3779B97F4A7C15+1))
+		centers, err := kmeansPlusPlus(x, km.K, rng)
+		if err != nil {
+			errs[r] = err
+			return
+		}
+		results[r] = lloyd(x, centers, km.MaxIter, tol)
+	})
+	var best *Clustering
+	for r, res := range results {
+		if errs[r] != nil {
+			return nil, errs[r]
+		}
+		if best == nil || res.Inertia < best.Inertia {
+			best = res
+		}
+	}
+	return best, nil
+}
+
+// parallelFor runs f(0..n-1) on up to workers goroutines. f must write
+// only to its own index's results so the outcome is independent of
+// scheduling.
+func parallelFor(n, workers int, f func(i int)) {
+	if workers > n {
+		workers = n
+	}
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// meanVariance is the mean over columns of the population variance.
+func meanVariance(x Matrix) float64 {
+	if x.Rows == 0 || x.Cols == 0 {
+		return 0
+	}
+	mean := make([]float64, x.Cols)
+	for i := 0; i < x.Rows; i++ {
+		for j, v := range x.Row(i) {
+			mean[j] += v
+		}
+	}
+	for j := range mean {
+		mean[j] /= float64(x.Rows)
+	}
+	var s float64
+	for i := 0; i < x.Rows; i++ {
+		for j, v := range x.Row(i) {
+			d := v - mean[j]
+			s += d * d
+		}
+	}
+	return s / float64(x.Rows) / float64(x.Cols)
+}
+
+// sqDist is the squared Euclidean distance between a and b.
+func sqDist(a, b []float64) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		d0 := a[i] - b[i]
+		d1 := a[i+1] - b[i+1]
+		d2 := a[i+2] - b[i+2]
+		d3 := a[i+3] - b[i+3]
+		s0 += d0 * d0
+		s1 += d1 * d1
+		s2 += d2 * d2
+		s3 += d3 * d3
+	}
+	for ; i < len(a); i++ {
+		d := a[i] - b[i]
+		s0 += d * d
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+// kmeansPlusPlus seeds k centres by greedy k-means++ (Arthur and
+// Vassilvitskii 2007, with the local trials scikit-learn uses).
+func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand) (Matrix, error) {
+	n := x.Rows
+	c := Matrix{Rows: k, Cols: x.Cols, Data: make([]float64, 0, k*x.Cols)}
+	first := rng.IntN(n)
+	c.Data = append(c.Data, x.Row(first)...)
+	closest := make([]float64, n)
+	var pot float64
+	for i := 0; i < n; i++ {
+		closest[i] = sqDist(x.Row(i), x.Row(first))
+		pot += closest[i]
+	}
+	trials := 2 + int(math.Log(float64(k)))
+	cum := make([]float64, n)
+	cand := make([]int, trials)
+	candD := make([][]float64, trials)
+	for t := range candD {
+		candD[t] = make([]float64, n)
+	}
+	for ci := 1; ci < k; ci++ {
+		if !(pot > 0) {
+			return Matrix{}, fmt.Errorf("%w: %d clusters asked for", ErrTooFewDistinct, k)
+		}
+		var s float64
+		for i, v := range closest {
+			s += v
+			cum[i] = s
+		}
+		for t := range cand {
+			r := rng.Float64() * s
+			lo, hi := 0, n-1
+			for lo < hi { // first index with cum > r
+				mid := (lo + hi) / 2
+				if cum[mid] > r {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
+			}
+			cand[t] = lo
+		}
+		bestT, bestPot := -1, math.Inf(1)
+		for t, ct := range cand {
+			row := x.Row(ct)
+			d := candD[t]
+			var p float64
+			for i := 0; i < n; i++ {
+				v := sqDist(x.Row(i), row)
+				if closest[i] < v {
+					v = closest[i]
+				}
+				d[i] = v
+				p += v
+			}
+			if p < bestPot {
+				bestT, bestPot = t, p
+			}
+		}
+		copy(closest, candD[bestT])
+		pot = bestPot
+		c.Data = append(c.Data, x.Row(cand[bestT])...)
+	}
+	return c, nil
+}
+
+// lloyd runs Lloyd's algorithm from the given centres with Hamerly's
+// bounds, stopping as scikit-learn does: when no label changes, or when
+// the total squared centre shift is at most tol.
+func lloyd(x Matrix, c Matrix, maxIter int, tol float64) *Clustering {
+	n, d, k := x.Rows, x.Cols, c.Rows
+	labels := make([]int, n)
+	upper := make([]float64, n)
+	lower := make([]float64, n)
+	half := make([]float64, k)
+	shift := make([]float64, k)
+	sums := make([]float64, k*d)
+	counts := make([]int, k)
+	next := Matrix{Rows: k, Cols: d, Data: make([]float64, k*d)}
+
+	full := func(i int) (int, float64, float64) {
+		xi := x.Row(i)
+		b, d1, d2 := 0, math.Inf(1), math.Inf(1)
+		for j := 0; j < k; j++ {
+			v := sqDist(xi, c.Row(j))
+			if v < d1 {
+				b, d1, d2 = j, v, d1
+			} else if v < d2 {
+				d2 = v
+			}
+		}
+		return b, math.Sqrt(d1), math.Sqrt(d2)
+	}
+	for i := 0; i < n; i++ {
+		labels[i], upper[i], lower[i] = full(i)
+	}
+	changed := n
+	iter := 0
+	converged := false
+	needFinal := true
+	for {
+		iter++
+		// Update step: means of the assigned rows.
+		clear(sums)
+		clear(counts)
+		for i := 0; i < n; i++ {
+			l := labels[i]
+			counts[l]++
+			s := sums[l*d : l*d+d]
+			for j, v := range x.Row(i) {
+				s[j] += v
+			}
+		}
+		relocated := relocateEmpty(x, c, labels, counts, sums)
+		for j := 0; j < k; j++ {
+			nr, s := next.Row(j), sums[j*d:j*d+d]
+			inv := 1 / float64(counts[j])
+			for f := range nr {
+				nr[f] = s[f] * inv
+			}
+		}
+		var shiftTot float64
+		max1, max2, arg := 0.0, 0.0, -1
+		for j := 0; j < k; j++ {
+			s2 := sqDist(c.Row(j), next.Row(j))
+			shiftTot += s2
+			shift[j] = math.Sqrt(s2)
+			if shift[j] > max1 {
+				max1, max2, arg = shift[j], max1, j
+			} else if shift[j] > max2 {
+				max2 = shift[j]
+			}
+		}
+		copy(c.Data, next.Data)
+		if changed == 0 && !relocated {
+			converged, needFinal = true, false
+			break
+		}
+		if shiftTot <= tol {
+			converged = true
+			break
+		}
+		if iter >= maxIter {
+			break
+		}
+		// Assignment step with Hamerly's bounds.
+		for j := 0; j < k; j++ {
+			m := math.Inf(1)
+			for j2 := 0; j2 < k; j2++ {
+				if j2 != j {
+					if v := sqDist(c.Row(j), c.Row(j2)); v < m {
+						m = v
+					}
+				}
+			}
+			half[j] = 0.5 * math.Sqrt(m)
+		}
+		changed = 0
+		for i := 0; i < n; i++ {
+			a := labels[i]
+			upper[i] += shift[a]
+			if a == arg {
+				lower[i] -= max2
+			} else {
+				lower[i] -= max1
+			}
+			if relocated {
+				upper[i], lower[i] = math.Inf(1), 0
+			}
+			m := max(half[a], lower[i])
+			if upper[i] <= m {
+				continue
+			}
+			upper[i] = math.Sqrt(sqDist(x.Row(i), c.Row(a)))
+			if upper[i] <= m {
+				continue
+			}
+			b, d1, d2 := full(i)
+			if b != a {
+				changed++
+			}
+			labels[i], upper[i], lower[i] = b, d1, d2
+		}
+	}
+	if needFinal {
+		for i := 0; i < n; i++ {
+			labels[i], _, _ = full(i)
+		}
+	}
+	res := &Clustering{Labels: labels, Centers: c, Sizes: make([]int, k), Iterations: iter, Converged: converged}
+	for i := 0; i < n; i++ {
+		res.Sizes[labels[i]]++
+		res.Inertia += sqDist(x.Row(i), c.Row(labels[i]))
+	}
+	return res
+}
+
+// relocateEmpty gives each empty cluster the row farthest from its own
+// centre, as scikit-learn does, updating counts and sums. It reports
+// whether anything moved.
+func relocateEmpty(x Matrix, c Matrix, labels, counts []int, sums []float64) bool {
+	moved := false
+	d := x.Cols
+	for j := range counts {
+		if counts[j] > 0 {
+			continue
+		}
+		far, farD := -1, -1.0
+		for i := 0; i < x.Rows; i++ {
+			if counts[labels[i]] <= 1 {
+				continue
+			}
+			if v := sqDist(x.Row(i), c.Row(labels[i])); v > farD {
+				far, farD = i, v
+			}
+		}
+		if far < 0 {
+			continue
+		}
+		old := labels[far]
+		counts[old]--
+		so := sums[old*d : old*d+d]
+		sj := sums[j*d : j*d+d]
+		for f, v := range x.Row(far) {
+			so[f] -= v
+			sj[f] += v
+		}
+		counts[j]++
+		labels[far] = j
+		moved = true
+	}
+	return moved
+}
