@@ -188,6 +188,10 @@ func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand) (Matrix, error) {
 		pot += closest[i]
 	}
 	trials := 2 + int(math.Log(float64(k)))
+	norms := make([]float64, n)
+	for i := range norms {
+		norms[i] = dot(x.Row(i), x.Row(i))
+	}
 	cum := make([]float64, n)
 	cand := make([]int, trials)
 	candD := make([][]float64, trials)
@@ -216,19 +220,28 @@ func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand) (Matrix, error) {
 			}
 			cand[t] = lo
 		}
-		bestT, bestPot := -1, math.Inf(1)
+		// One pass over the rows for all candidates: the data are read
+		// once per centre rather than once per candidate.
+		pots := make([]float64, trials)
+		cm := x.subset(cand)
+		cc := make([]float64, trials)
 		for t, ct := range cand {
-			row := x.Row(ct)
-			d := candD[t]
-			var p float64
-			for i := 0; i < n; i++ {
-				v := sqDist(x.Row(i), row)
-				if closest[i] < v {
-					v = closest[i]
+			cc[t] = norms[ct]
+		}
+		dv := make([]float64, trials)
+		for i := 0; i < n; i++ {
+			sqDistsNorm(x.Row(i), norms[i], cm, cc, dv)
+			ci := closest[i]
+			for t, v := range dv {
+				if ci < v {
+					v = ci
 				}
-				d[i] = v
-				p += v
+				candD[t][i] = v
+				pots[t] += v
 			}
+		}
+		bestT, bestPot := -1, math.Inf(1)
+		for t, p := range pots {
 			if p < bestPot {
 				bestT, bestPot = t, p
 			}
@@ -254,11 +267,11 @@ func lloyd(x Matrix, c Matrix, maxIter int, tol float64) *Clustering {
 	counts := make([]int, k)
 	next := Matrix{Rows: k, Cols: d, Data: make([]float64, k*d)}
 
+	dv := make([]float64, k)
 	full := func(i int) (int, float64, float64) {
-		xi := x.Row(i)
+		sqDists(x.Row(i), c, dv)
 		b, d1, d2 := 0, math.Inf(1), math.Inf(1)
-		for j := 0; j < k; j++ {
-			v := sqDist(xi, c.Row(j))
+		for j, v := range dv {
 			if v < d1 {
 				b, d1, d2 = j, v, d1
 			} else if v < d2 {
@@ -270,55 +283,13 @@ func lloyd(x Matrix, c Matrix, maxIter int, tol float64) *Clustering {
 	for i := 0; i < n; i++ {
 		labels[i], upper[i], lower[i] = full(i)
 	}
+	var relocated bool
+	var max1, max2 float64
 	changed := n
-	iter := 0
-	converged := false
-	needFinal := true
-	for {
-		iter++
-		// Update step: means of the assigned rows.
-		clear(sums)
-		clear(counts)
-		for i := 0; i < n; i++ {
-			l := labels[i]
-			counts[l]++
-			s := sums[l*d : l*d+d]
-			for j, v := range x.Row(i) {
-				s[j] += v
-			}
-		}
-		relocated := relocateEmpty(x, c, labels, counts, sums)
-		for j := 0; j < k; j++ {
-			nr, s := next.Row(j), sums[j*d:j*d+d]
-			inv := 1 / float64(counts[j])
-			for f := range nr {
-				nr[f] = s[f] * inv
-			}
-		}
-		var shiftTot float64
-		max1, max2, arg := 0.0, 0.0, -1
-		for j := 0; j < k; j++ {
-			s2 := sqDist(c.Row(j), next.Row(j))
-			shiftTot += s2
-			shift[j] = math.Sqrt(s2)
-			if shift[j] > max1 {
-				max1, max2, arg = shift[j], max1, j
-			} else if shift[j] > max2 {
-				max2 = shift[j]
-			}
-		}
-		copy(c.Data, next.Data)
-		if changed == 0 && !relocated {
-			converged, needFinal = true, false
-			break
-		}
-		if shiftTot <= tol {
-			converged = true
-			break
-		}
-		if iter >= maxIter {
-			break
-		}
+	arg := -1
+	// assign is the assignment step with Hamerly's bounds, after the
+	// centres moved by shift.
+	assign := func() {
 		// Assignment step with Hamerly's bounds.
 		for j := 0; j < k; j++ {
 			m := math.Inf(1)
@@ -358,10 +329,58 @@ func lloyd(x Matrix, c Matrix, maxIter int, tol float64) *Clustering {
 			labels[i], upper[i], lower[i] = b, d1, d2
 		}
 	}
-	if needFinal {
+	iter := 0
+	converged := false
+	needFinal := true
+	for {
+		iter++
+		// Update step: means of the assigned rows.
+		clear(sums)
+		clear(counts)
 		for i := 0; i < n; i++ {
-			labels[i], _, _ = full(i)
+			l := labels[i]
+			counts[l]++
+			s := sums[l*d : l*d+d]
+			for j, v := range x.Row(i) {
+				s[j] += v
+			}
 		}
+		relocated = relocateEmpty(x, c, labels, counts, sums)
+		for j := 0; j < k; j++ {
+			nr, s := next.Row(j), sums[j*d:j*d+d]
+			inv := 1 / float64(counts[j])
+			for f := range nr {
+				nr[f] = s[f] * inv
+			}
+		}
+		var shiftTot float64
+		max1, max2, arg = 0, 0, -1
+		for j := 0; j < k; j++ {
+			s2 := sqDist(c.Row(j), next.Row(j))
+			shiftTot += s2
+			shift[j] = math.Sqrt(s2)
+			if shift[j] > max1 {
+				max1, max2, arg = shift[j], max1, j
+			} else if shift[j] > max2 {
+				max2 = shift[j]
+			}
+		}
+		copy(c.Data, next.Data)
+		if changed == 0 && !relocated {
+			converged, needFinal = true, false
+			break
+		}
+		if shiftTot <= tol {
+			converged = true
+			break
+		}
+		if iter >= maxIter {
+			break
+		}
+		assign()
+	}
+	if needFinal {
+		assign()
 	}
 	res := &Clustering{Labels: labels, Centers: c, Sizes: make([]int, k), Iterations: iter, Converged: converged}
 	for i := 0; i < n; i++ {
@@ -406,4 +425,78 @@ func relocateEmpty(x Matrix, c Matrix, labels, counts []int, sums []float64) boo
 		moved = true
 	}
 	return moved
+}
+
+// sqDist4 returns the squared Euclidean distances from x to a, b, c and
+// d, reading x once.
+func sqDist4(x, a, b, c, d []float64) (float64, float64, float64, float64) {
+	a, b, c, d = a[:len(x)], b[:len(x)], c[:len(x)], d[:len(x)]
+	var s0, s1, s2, s3 float64
+	for j, v := range x {
+		d0 := v - a[j]
+		d1 := v - b[j]
+		d2 := v - c[j]
+		d3 := v - d[j]
+		s0 += d0 * d0
+		s1 += d1 * d1
+		s2 += d2 * d2
+		s3 += d3 * d3
+	}
+	return s0, s1, s2, s3
+}
+
+// sqDists writes the squared distances from x to each row of c into out.
+func sqDists(x []float64, c Matrix, out []float64) {
+	j := 0
+	for ; j+4 <= c.Rows; j += 4 {
+		out[j], out[j+1], out[j+2], out[j+3] = sqDist4(x, c.Row(j), c.Row(j+1), c.Row(j+2), c.Row(j+3))
+	}
+	for ; j < c.Rows; j++ {
+		out[j] = sqDist(x, c.Row(j))
+	}
+}
+
+// dot4 returns the dot products of x with a, b, c and d, reading x once.
+func dot4(x, a, b, c, d []float64) (float64, float64, float64, float64) {
+	a, b, c, d = a[:len(x)], b[:len(x)], c[:len(x)], d[:len(x)]
+	var s0, s1, s2, s3 float64
+	for j, v := range x {
+		s0 += v * a[j]
+		s1 += v * b[j]
+		s2 += v * c[j]
+		s3 += v * d[j]
+	}
+	return s0, s1, s2, s3
+}
+
+// dot is the dot product of a and b.
+func dot(a, b []float64) float64 {
+	b = b[:len(a)]
+	var s0, s1 float64
+	i := 0
+	for ; i+2 <= len(a); i += 2 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+	}
+	if i < len(a) {
+		s0 += a[i] * b[i]
+	}
+	return s0 + s1
+}
+
+// sqDistsNorm writes into out the squared distances from x to each row of
+// c by ‖x‖² + ‖c‖² − 2x·c, given the squared norms xx and cc, clipped at
+// zero. It is faster than [sqDists] and as exact as seeding needs.
+func sqDistsNorm(x []float64, xx float64, c Matrix, cc []float64, out []float64) {
+	j := 0
+	for ; j+4 <= c.Rows; j += 4 {
+		d0, d1, d2, d3 := dot4(x, c.Row(j), c.Row(j+1), c.Row(j+2), c.Row(j+3))
+		out[j] = max(0, xx+cc[j]-2*d0)
+		out[j+1] = max(0, xx+cc[j+1]-2*d1)
+		out[j+2] = max(0, xx+cc[j+2]-2*d2)
+		out[j+3] = max(0, xx+cc[j+3]-2*d3)
+	}
+	for ; j < c.Rows; j++ {
+		out[j] = max(0, xx+cc[j]-2*dot(x, c.Row(j)))
+	}
 }

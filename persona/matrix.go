@@ -71,21 +71,19 @@ type ParseError struct {
 	Err    error  `json:"-"`                // the underlying error, if any
 }
 
-// Error formats the error as "file:row: persona: column "c": msg: err".
+// Error formats the error as "file:row: persona: column "c": msg: err",
+// or "persona: row N: column "c": ..." when the file is unnamed.
 func (e *ParseError) Error() string {
 	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File + ":")
-	}
-	if e.Row > 0 {
-		b.WriteString(strconv.Itoa(e.Row) + ":")
-	}
-	if b.Len() > 0 {
-		b.WriteString(" ")
-	}
-	b.WriteString("persona: ")
-	if e.Row > 0 {
-		fmt.Fprintf(&b, "row %d: ", e.Row)
+	switch {
+	case e.File != "" && e.Row > 0:
+		fmt.Fprintf(&b, "%s:%d: persona: ", e.File, e.Row)
+	case e.File != "":
+		fmt.Fprintf(&b, "%s: persona: ", e.File)
+	case e.Row > 0:
+		fmt.Fprintf(&b, "persona: row %d: ", e.Row)
+	default:
+		b.WriteString("persona: ")
 	}
 	if e.Column != "" {
 		fmt.Fprintf(&b, "column %q: ", e.Column)
@@ -95,6 +93,15 @@ func (e *ParseError) Error() string {
 		b.WriteString(": " + e.Err.Error())
 	}
 	return b.String()
+}
+
+// quoteCell quotes a cell for an error message, shortened to 40 runes.
+func quoteCell(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return strconv.Quote(string(r[:40])) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // Unwrap returns the underlying error.
@@ -131,7 +138,7 @@ func ReadMatrixCSV(r io.Reader) (Matrix, []string, error) {
 		for j, cell := range rec {
 			v, perr := strconv.ParseFloat(strings.TrimSpace(cell), 64)
 			if perr != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return Matrix{}, nil, &ParseError{Row: line, Column: header[j], Msg: fmt.Sprintf("%q is not a finite number", cell)}
+				return Matrix{}, nil, &ParseError{Row: line, Column: header[j], Msg: quoteCell(cell) + " is not a finite number"}
 			}
 			m.Data = append(m.Data, v)
 		}
