@@ -92,8 +92,8 @@ func main() {
 		rid := fmt.Sprintf("R%03d", id)
 		row := []string{rid, fmt.Sprintf("Invented Ward %d", 1+rng.IntN(23))}
 		for ti := range tools {
-			conf := clamp(s.conf+toolEase[ti]*0.6+rng.NormFloat64()*0.8, 1, 5)
-			use := clamp(s.use+toolEase[ti]*0.6+rng.NormFloat64()*0.8, 0, 4)
+			conf := clamp(s.conf+toolEase[ti]*0.6+rng.NormFloat64()*0.6, 1, 5)
+			use := clamp(s.use+toolEase[ti]*0.6+rng.NormFloat64()*0.6, 0, 4)
 			mode := "none"
 			if use > 0 {
 				mode = "broadcast"
