@@ -243,6 +243,10 @@ func Build(s *Survey, o Options) (*Report, error) {
 			return nil, err
 		}
 	}
+	gamma := 0.5 * math.Sqrt(meanVariance(x))
+	if gamma == 0 {
+		gamma = 1
+	}
 	fit := func(k int, idx []int, seed uint64) (*Clustering, error) {
 		switch o.Method {
 		case MethodKMeans:
@@ -263,10 +267,6 @@ func Build(s *Survey, o Options) (*Report, error) {
 			return PAM{K: k}.Fit(d)
 		}
 		return nil, fmt.Errorf("persona: unknown method %q (want kmeans, kprototypes or pam)", o.Method)
-	}
-	gamma := 0.5 * math.Sqrt(meanVariance(x))
-	if gamma == 0 {
-		gamma = 1
 	}
 	sil := func(labels []int) (float64, error) {
 		switch o.Method {
