@@ -655,6 +655,18 @@ func human(id string) string {
 		return "Nextdoor"
 	case "website_blog":
 		return "a website or blog"
+	case "privacy_security":
+		return "privacy and security"
+	case "hear_views":
+		return "hear residents' views"
+	case "casework":
+		return "handle casework"
+	case "support_groups":
+		return "support community groups"
+	case "build_networks":
+		return "build local networks"
+	case "not_useful":
+		return "doubt that it is useful"
 	}
 	return strings.ReplaceAll(id, "_", " ")
 }
@@ -697,7 +709,7 @@ func profile(p Persona) string {
 		}
 		fmt.Fprintf(&b, "Most use %s at least weekly. ", list(names))
 	} else {
-		b.WriteString("Most use no digital tool weekly. ")
+		b.WriteString("No tool is used weekly by most of them. ")
 	}
 	if p.TwoWay != nil {
 		if *p.TwoWay < 0.35 {
@@ -717,7 +729,7 @@ func profile(p Persona) string {
 		return out
 	}
 	if a := items(p.Aims, 3); len(a) > 0 {
-		fmt.Fprintf(&b, "In the ward they aim to %s. ", strings.ReplaceAll(list(a), "inform residents", "inform residents"))
+		fmt.Fprintf(&b, "In the ward they aim to %s. ", list(a))
 	}
 	if a := items(p.Barriers, 3); len(a) > 0 {
 		fmt.Fprintf(&b, "What holds them back: %s. ", list(a))

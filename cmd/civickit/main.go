@@ -45,6 +45,7 @@ type Env struct {
 var commands = []*Command{
 	// one line per command; keep sorted
 	clusterCmd,
+	personasCmd,
 }
 
 // errFindings reports that a command found problems at or above the
