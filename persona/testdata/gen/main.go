@@ -1,7 +1,8 @@
 // Command gen writes the synthetic 69-councillor survey used by persona's
 // tests and the demo: ../survey69.csv (the survey, in the documented
 // header, with a ward and a free-text column that must never be published)
-// and ../survey69_truth.csv (the stage planted in each respondent). Every
+// ../survey69_truth.csv (the stage planted in each respondent) and
+// ../pilots.csv (invented learning pilots with before/after confidence). Every
 // answer is invented; no real councillor is described. It is seeded, so
 // running it again gives the same files:
 //
@@ -157,5 +158,51 @@ func main() {
 		}
 	}
 	write("survey69.csv", head, rows)
+	write("pilots.csv", []string{"activity", "participant", "stage", "attended", "before", "after", "cost"}, pilots(rng))
 	write("survey69_truth.csv", []string{"respondent_id", "stage"}, truth)
+}
+
+// pilots invents a round of learning pilots: each activity with its cost,
+// its invitees by stage, and a mean gain in confidence per stage.
+func pilots(rng *rand.Rand) [][]string {
+	acts := []struct {
+		id   string
+		cost float64
+		gain map[string]float64 // mean gain by stage
+		n    int
+	}{
+		{"cafe_surgery", 240, map[string]float64{"reluctant": 1.2, "curious": 0.9, "practising": 0.3}, 16},
+		{"peer_support", 150, map[string]float64{"reluctant": 0.9, "curious": 0.8, "practising": 0.5, "champion": 0.2}, 14},
+		{"content_workshop", 600, map[string]float64{"curious": 0.6, "practising": 0.9}, 18},
+		{"online_surgery_demo", 180, map[string]float64{"curious": 0.5, "practising": 0.7}, 12},
+		{"ideas_boards", 320, map[string]float64{"practising": 0.4, "champion": 0.5}, 10},
+		{"post_templates", 90, map[string]float64{"curious": 0.4, "practising": 0.3}, 15},
+		{"case_studies", 60, map[string]float64{"reluctant": 0.4, "curious": 0.3}, 12},
+		{"citizen_get_togethers", 400, map[string]float64{"practising": 0.6, "champion": 0.8}, 11},
+	}
+	before := map[string]float64{"reluctant": 1.7, "curious": 2.7, "practising": 3.6, "champion": 4.4}
+	var rows [][]string
+	for _, a := range acts {
+		var st []string
+		for _, s := range []string{"reluctant", "curious", "practising", "champion"} {
+			if _, ok := a.gain[s]; ok {
+				st = append(st, s)
+			}
+		}
+		for i := 0; i < a.n; i++ {
+			s := st[i%len(st)]
+			attended := rng.Float64() < 0.85
+			b := clamp(before[s]+rng.NormFloat64()*0.6, 1, 5)
+			row := []string{a.id, fmt.Sprintf("P%02d", i+1), s, "no", strconv.Itoa(b), "", ""}
+			if attended {
+				row[3] = "yes"
+				row[5] = strconv.Itoa(clamp(float64(b)+a.gain[s]+rng.NormFloat64()*0.6, 1, 5))
+			}
+			if i == 0 {
+				row[6] = strconv.FormatFloat(a.cost, 'f', 2, 64)
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows
 }
