@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+const testdata = "../../persona/testdata/"
+
+func TestClusterJSONContract(t *testing.T) {
+	code, out, errs := runCLI(t, "", "cluster", "--k", "3", "--seed", "2", "--format", "json", testdata+"iris_std.csv")
+	require.Equal(t, 0, code, errs)
+	var raw map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(out), &raw))
+	keys := []string{}
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	assert.ElementsMatch(t, []string{"labels", "inertia", "silhouette", "iterations"}, keys)
+	var got struct {
+		Labels     []int
+		Inertia    float64
+		Silhouette float64
+		Iterations int
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	assert.Len(t, got.Labels, 150)
+	// scikit-learn's inertia for this data (testdata/sklearn_ref.json).
+	assert.LessOrEqual(t, got.Inertia, 139.82049635974982*(1+1e-12))
+	assert.Greater(t, got.Silhouette, 0.4)
+	assert.Positive(t, got.Iterations)
+
+	// The same seed gives the same bytes on any number of cores.
+	for _, p := range []int{1, 3} {
+		old := runtime.GOMAXPROCS(p)
+		_, again, _ := runCLI(t, "", "cluster", "--k", "3", "--seed", "2", testdata+"iris_std.csv")
+		runtime.GOMAXPROCS(old)
+		assert.Equal(t, out, again)
+	}
+}
+
+func TestClusterErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	require.NoError(t, os.WriteFile(bad, []byte("a,b\n1,2\n3,oops\n"), 0o644))
+	code, _, errs := runCLI(t, "", "cluster", "--k", "2", bad)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, `bad.csv:3: persona: column "b": "oops" is not a finite number`)
+	code, _, errs = runCLI(t, "", "cluster", testdata+"iris_std.csv")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "--k must be at least 1")
+	code, _, errs = runCLI(t, "a\n1\n1\n", "cluster", "--k", "2", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "fewer distinct rows than clusters")
+}
+
+func TestPersonasCommand(t *testing.T) {
+	for _, format := range []string{"text", "json", "md", "html"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errs := runCLI(t, "", "personas", "--format", format, testdata+"survey69.csv")
+			require.Equal(t, 0, code, errs)
+			assert.Contains(t, out, "Digital Champion")
+			assert.NotContains(t, out, "R001")
+			assert.NotContains(t, out, "Invented Ward")
+			want, err := os.ReadFile(testdata + "golden/survey69." + map[string]string{"text": "txt"}[format] + map[string]string{"json": "json", "md": "md", "html": "html"}[format])
+			require.NoError(t, err)
+			assert.Equal(t, string(want), out, "the CLI's defaults (seed 1) match the library's golden file")
+		})
+	}
+	code, _, errs := runCLI(t, "", "personas", "--k", "lots", testdata+"survey69.csv")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, `--k "lots"`)
+	code, _, errs = runCLI(t, "respondent_id,conf_email\nr1,3\n", "personas", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "-:1: persona: missing required columns")
+}
+
+func TestPilotsCommand(t *testing.T) {
+	code, out, errs := runCLI(t, "", "pilots", testdata+"pilots.csv")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "Menu of learning options per stage")
+	assert.NotContains(t, out, "P01")
+	code, out, _ = runCLI(t, "", "pilots", "--format", "json", testdata+"pilots.csv")
+	require.Equal(t, 0, code)
+	assert.True(t, json.Valid([]byte(out)))
+}
