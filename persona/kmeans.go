@@ -428,21 +428,35 @@ func relocateEmpty(x Matrix, c Matrix, labels, counts []int, sums []float64) boo
 }
 
 // sqDist4 returns the squared Euclidean distances from x to a, b, c and
-// d, reading x once.
+// d, reading x once, with eight independent sums as dot4.
 func sqDist4(x, a, b, c, d []float64) (float64, float64, float64, float64) {
 	a, b, c, d = a[:len(x)], b[:len(x)], c[:len(x)], d[:len(x)]
-	var s0, s1, s2, s3 float64
-	for j, v := range x {
-		d0 := v - a[j]
-		d1 := v - b[j]
-		d2 := v - c[j]
-		d3 := v - d[j]
+	var s0, s1, s2, s3, t0, t1, t2, t3 float64
+	j := 0
+	for ; j+2 <= len(x); j += 2 {
+		x0, x1 := x[j], x[j+1]
+		d0, e0 := x0-a[j], x1-a[j+1]
+		d1, e1 := x0-b[j], x1-b[j+1]
+		d2, e2 := x0-c[j], x1-c[j+1]
+		d3, e3 := x0-d[j], x1-d[j+1]
+		s0 += d0 * d0
+		t0 += e0 * e0
+		s1 += d1 * d1
+		t1 += e1 * e1
+		s2 += d2 * d2
+		t2 += e2 * e2
+		s3 += d3 * d3
+		t3 += e3 * e3
+	}
+	if j < len(x) {
+		x0 := x[j]
+		d0, d1, d2, d3 := x0-a[j], x0-b[j], x0-c[j], x0-d[j]
 		s0 += d0 * d0
 		s1 += d1 * d1
 		s2 += d2 * d2
 		s3 += d3 * d3
 	}
-	return s0, s1, s2, s3
+	return s0 + t0, s1 + t1, s2 + t2, s3 + t3
 }
 
 // sqDists writes the squared distances from x to each row of c into out.
@@ -457,16 +471,31 @@ func sqDists(x []float64, c Matrix, out []float64) {
 }
 
 // dot4 returns the dot products of x with a, b, c and d, reading x once.
+// Two elements per step with two accumulators per product keep eight
+// independent sums in flight.
 func dot4(x, a, b, c, d []float64) (float64, float64, float64, float64) {
 	a, b, c, d = a[:len(x)], b[:len(x)], c[:len(x)], d[:len(x)]
-	var s0, s1, s2, s3 float64
-	for j, v := range x {
-		s0 += v * a[j]
-		s1 += v * b[j]
-		s2 += v * c[j]
-		s3 += v * d[j]
+	var s0, s1, s2, s3, t0, t1, t2, t3 float64
+	j := 0
+	for ; j+2 <= len(x); j += 2 {
+		x0, x1 := x[j], x[j+1]
+		s0 += x0 * a[j]
+		t0 += x1 * a[j+1]
+		s1 += x0 * b[j]
+		t1 += x1 * b[j+1]
+		s2 += x0 * c[j]
+		t2 += x1 * c[j+1]
+		s3 += x0 * d[j]
+		t3 += x1 * d[j+1]
 	}
-	return s0, s1, s2, s3
+	if j < len(x) {
+		x0 := x[j]
+		s0 += x0 * a[j]
+		s1 += x0 * b[j]
+		s2 += x0 * c[j]
+		s3 += x0 * d[j]
+	}
+	return s0 + t0, s1 + t1, s2 + t2, s3 + t3
 }
 
 // dot is the dot product of a and b.

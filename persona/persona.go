@@ -234,7 +234,11 @@ func Build(s *Survey, o Options) (*Report, error) {
 			x.Data = append(x.Data, pcs.Row(i)[:m]...)
 		}
 		rep.Components = m
-		rep.Notes = append(rep.Notes, fmt.Sprintf("Clustered on the first %d principal component(s) of the answers, explaining %s of their variance.", m, percent(share)))
+		what := "the first principal component"
+		if m > 1 {
+			what = fmt.Sprintf("the first %d principal components", m)
+		}
+		rep.Notes = append(rep.Notes, fmt.Sprintf("Clustered on %s of the answers (kept by the broken-stick rule), explaining %s of their variance.", what, percent(share)))
 	}
 	var gower DistMatrix
 	if o.Method == MethodPAM {

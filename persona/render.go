@@ -119,7 +119,8 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 <title>Councillor personas</title>
 <style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #ccc}
-.persona{border-top:4px solid #1d70b8;margin-top:2rem}svg rect{fill:#1d70b8}</style>
+.persona{border-top:4px solid #1d70b8;margin-top:2rem}svg rect{fill:#1d70b8}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}</style>
 </head>
 <body>
 <h1>Councillor personas</h1>
@@ -132,7 +133,7 @@ table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-
 <p><strong>Next step:</strong> {{.Next}}</p>
 <table><caption>Confidence (1–5) and typical use</caption>
 <thead><tr><th scope="col">Tool</th><th scope="col">Confidence</th><th scope="col"><span class="visually-hidden">Bar</span></th><th scope="col">Typical use</th></tr></thead>
-<tbody>{{range .Tools}}<tr><td>{{human .Tool}}</td><td>{{conf .Confidence}}</td><td><svg width="200" height="12" role="img" aria-label="confidence {{conf .Confidence}} of 5"><rect width="{{printf "%.0f" (bar .Confidence)}}" height="12"/></svg></td><td>{{use .Use}}</td></tr>
+<tbody>{{range .Tools}}<tr><td>{{human .Tool}}</td><td>{{conf .Confidence}}</td><td><svg width="200" height="12" role="img" aria-label="confidence {{conf .Confidence}}{{if .Confidence}} of 5{{end}}"><rect width="{{printf "%.0f" (bar .Confidence)}}" height="12"/></svg></td><td>{{use .Use}}</td></tr>
 {{end}}</tbody></table>
 <ul><li><strong>Aims:</strong> {{shares .Aims}}</li><li><strong>Barriers:</strong> {{shares .Barriers}}</li><li><strong>Wants to learn:</strong> {{shares .WantsToLearn}}</li></ul>
 <h3>Learning options</h3>
