@@ -74,16 +74,20 @@ func (km KMeans) Fit(x Matrix) (*Clustering, error) {
 		return nil, fmt.Errorf("persona: k-means: no columns")
 	}
 	tol := km.Tol * meanVariance(x)
+	norms := make([]float64, x.Rows)
+	for i := range norms {
+		norms[i] = dot(x.Row(i), x.Row(i))
+	}
 	results := make([]*Clustering, km.Restarts)
 	errs := make([]error, km.Restarts)
 	parallelFor(km.Restarts, km.Workers, func(r int) {
 		rng := rand.New(rand.NewPCG(km.Seed, uint64(r)*0x9E3779B97F4A7C15+1))
-		centers, err := kmeansPlusPlus(x, km.K, rng)
+		centers, near, closest, err := kmeansPlusPlus(x, km.K, rng, norms)
 		if err != nil {
 			errs[r] = err
 			return
 		}
-		results[r] = lloyd(x, centers, km.MaxIter, tol)
+		results[r] = lloyd(x, centers, near, closest, km.MaxIter, tol)
 	})
 	var best *Clustering
 	for r, res := range results {
@@ -175,32 +179,42 @@ func sqDist(a, b []float64) float64 {
 }
 
 // kmeansPlusPlus seeds k centres by greedy k-means++ (Arthur and
-// Vassilvitskii 2007, with the local trials scikit-learn uses).
-func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand) (Matrix, error) {
+// Vassilvitskii 2007, with the local trials scikit-learn uses). It also
+// returns each row's nearest centre and squared distance to it, which is
+// Lloyd's first assignment.
+//
+// Candidates are checked against a row only when the triangle inequality
+// allows them to be nearer than its nearest centre so far: if
+// ‖cand − c‖ ≥ 2‖x − c‖ for x's nearest centre c, then ‖x − cand‖ ≥
+// ‖x − c‖ (the exact acceleration of Raff 2021), which skips most
+// distance computations once centres are spread out.
+func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand, norms []float64) (Matrix, []int, []float64, error) {
 	n := x.Rows
-	c := Matrix{Rows: k, Cols: x.Cols, Data: make([]float64, 0, k*x.Cols)}
+	c := Matrix{Rows: 0, Cols: x.Cols, Data: make([]float64, 0, k*x.Cols)}
 	first := rng.IntN(n)
 	c.Data = append(c.Data, x.Row(first)...)
+	c.Rows = 1
 	closest := make([]float64, n)
+	near := make([]int, n)
 	var pot float64
 	for i := 0; i < n; i++ {
 		closest[i] = sqDist(x.Row(i), x.Row(first))
 		pot += closest[i]
 	}
 	trials := 2 + int(math.Log(float64(k)))
-	norms := make([]float64, n)
-	for i := range norms {
-		norms[i] = dot(x.Row(i), x.Row(i))
-	}
 	cum := make([]float64, n)
 	cand := make([]int, trials)
 	candD := make([][]float64, trials)
 	for t := range candD {
 		candD[t] = make([]float64, n)
 	}
+	pots := make([]float64, trials)
+	cc := make([]float64, trials)
+	dv := make([]float64, trials)
+	limit := make([]float64, trials*k) // squared distance candidate–centre
 	for ci := 1; ci < k; ci++ {
 		if !(pot > 0) {
-			return Matrix{}, fmt.Errorf("%w: %d clusters asked for", ErrTooFewDistinct, k)
+			return Matrix{}, nil, nil, fmt.Errorf("%w: %d clusters asked for", ErrTooFewDistinct, k)
 		}
 		var s float64
 		for i, v := range closest {
@@ -220,24 +234,44 @@ func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand) (Matrix, error) {
 			}
 			cand[t] = lo
 		}
-		// One pass over the rows for all candidates: the data are read
-		// once per centre rather than once per candidate.
-		pots := make([]float64, trials)
 		cm := x.subset(cand)
-		cc := make([]float64, trials)
 		for t, ct := range cand {
 			cc[t] = norms[ct]
+			pots[t] = 0
+			for j := 0; j < ci; j++ {
+				// Prune only with a margin so rounding cannot matter.
+				limit[t*k+j] = sqDist(cm.Row(t), c.Row(j)) / (4 * (1 + 1e-9))
+			}
 		}
-		dv := make([]float64, trials)
 		for i := 0; i < n; i++ {
-			sqDistsNorm(x.Row(i), norms[i], cm, cc, dv)
-			ci := closest[i]
-			for t, v := range dv {
-				if ci < v {
-					v = ci
+			r, a := closest[i], near[i]
+			need := 0
+			for t := range cand {
+				if limit[t*k+a] <= r {
+					need++
 				}
-				candD[t][i] = v
-				pots[t] += v
+			}
+			switch {
+			case need == 0:
+				for t := range cand {
+					candD[t][i] = r
+				}
+			case need == len(cand):
+				sqDistsNorm(x.Row(i), norms[i], cm, cc, dv)
+				for t, v := range dv {
+					candD[t][i] = min(v, r)
+				}
+			default:
+				for t := range cand {
+					v := r
+					if limit[t*k+a] <= r {
+						v = min(r, sqDist(x.Row(i), cm.Row(t)))
+					}
+					candD[t][i] = v
+				}
+			}
+			for t := range cand {
+				pots[t] += candD[t][i]
 			}
 		}
 		bestT, bestPot := -1, math.Inf(1)
@@ -246,19 +280,24 @@ func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand) (Matrix, error) {
 				bestT, bestPot = t, p
 			}
 		}
-		copy(closest, candD[bestT])
+		bd := candD[bestT]
+		for i, v := range bd {
+			if v < closest[i] {
+				closest[i], near[i] = v, ci
+			}
+		}
 		pot = bestPot
-		c.Data = append(c.Data, x.Row(cand[bestT])...)
+		c.Data = append(c.Data, cm.Row(bestT)...)
+		c.Rows++
 	}
-	return c, nil
+	return c, near, closest, nil
 }
 
 // lloyd runs Lloyd's algorithm from the given centres with Hamerly's
 // bounds, stopping as scikit-learn does: when no label changes, or when
 // the total squared centre shift is at most tol.
-func lloyd(x Matrix, c Matrix, maxIter int, tol float64) *Clustering {
+func lloyd(x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol float64) *Clustering {
 	n, d, k := x.Rows, x.Cols, c.Rows
-	labels := make([]int, n)
 	upper := make([]float64, n)
 	lower := make([]float64, n)
 	half := make([]float64, k)
@@ -280,8 +319,11 @@ func lloyd(x Matrix, c Matrix, maxIter int, tol float64) *Clustering {
 		}
 		return b, math.Sqrt(d1), math.Sqrt(d2)
 	}
+	// The seeding left each row with its nearest centre: that is the
+	// first assignment. Zero is a valid lower bound for the second
+	// nearest; the first bounded assignment tightens it.
 	for i := 0; i < n; i++ {
-		labels[i], upper[i], lower[i] = full(i)
+		upper[i] = math.Sqrt(closest[i])
 	}
 	var relocated bool
 	var max1, max2 float64
