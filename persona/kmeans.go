@@ -34,7 +34,7 @@ type KMeans struct {
 // Clustering is the result of a clustering run.
 type Clustering struct {
 	Labels     []int   `json:"labels"`            // cluster of each row, 0..K-1
-	Centers    Matrix  `json:"centers"`           // K centres (for PAM, copies of the medoid rows)
+	Centers    Matrix  `json:"centers"`           // K centres (k-means and k-prototypes numeric parts; empty for PAM)
 	Sizes      []int   `json:"sizes"`             // rows per cluster
 	Inertia    float64 `json:"inertia"`           // sum of squared distances to the assigned centre (k-means), or the method's cost
 	Iterations int     `json:"iterations"`        // iterations of the winning run
@@ -469,9 +469,9 @@ func relocateEmpty(x Matrix, c Matrix, labels, counts []int, sums []float64) boo
 	return moved
 }
 
-// sqDist4 returns the squared Euclidean distances from x to a, b, c and
-// d, reading x once, with eight independent sums as dot4.
-func sqDist4(x, a, b, c, d []float64) (float64, float64, float64, float64) {
+// sqDist4Go returns the squared Euclidean distances from x to a, b, c and
+// d, reading x once, with eight independent sums as dot4Go.
+func sqDist4Go(x, a, b, c, d []float64) (float64, float64, float64, float64) {
 	a, b, c, d = a[:len(x)], b[:len(x)], c[:len(x)], d[:len(x)]
 	var s0, s1, s2, s3, t0, t1, t2, t3 float64
 	j := 0
@@ -512,10 +512,10 @@ func sqDists(x []float64, c Matrix, out []float64) {
 	}
 }
 
-// dot4 returns the dot products of x with a, b, c and d, reading x once.
-// Two elements per step with two accumulators per product keep eight
+// dot4Go returns the dot products of x with a, b, c and d, reading x
+// once, in portable Go; dot4 may use assembly with the same results. Two elements per step with two accumulators per product keep eight
 // independent sums in flight.
-func dot4(x, a, b, c, d []float64) (float64, float64, float64, float64) {
+func dot4Go(x, a, b, c, d []float64) (float64, float64, float64, float64) {
 	a, b, c, d = a[:len(x)], b[:len(x)], c[:len(x)], d[:len(x)]
 	var s0, s1, s2, s3, t0, t1, t2, t3 float64
 	j := 0

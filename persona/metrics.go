@@ -20,7 +20,20 @@ func Silhouette(x Matrix, labels []int) (float64, error) {
 	if len(labels) != x.Rows {
 		return 0, fmt.Errorf("persona: silhouette: %d labels for %d rows", len(labels), x.Rows)
 	}
-	return silhouette(x.Rows, labels, func(i, j int) float64 { return math.Sqrt(sqDist(x.Row(i), x.Row(j))) })
+	return silhouetteSums(x.Rows, labels, func(i int, sum []float64) {
+		xi := x.Row(i)
+		j := 0
+		for ; j+4 <= x.Rows; j += 4 {
+			d0, d1, d2, d3 := sqDist4(xi, x.Row(j), x.Row(j+1), x.Row(j+2), x.Row(j+3))
+			sum[labels[j]] += math.Sqrt(d0)
+			sum[labels[j+1]] += math.Sqrt(d1)
+			sum[labels[j+2]] += math.Sqrt(d2)
+			sum[labels[j+3]] += math.Sqrt(d3)
+		}
+		for ; j < x.Rows; j++ {
+			sum[labels[j]] += math.Sqrt(sqDist(xi, x.Row(j)))
+		}
+	})
 }
 
 // SilhouetteSample is [Silhouette] over a seeded random sample of size
@@ -45,6 +58,19 @@ func SilhouetteSample(x Matrix, labels []int, size int, seed uint64) (float64, e
 
 // silhouette computes the mean silhouette from a distance function.
 func silhouette(n int, labels []int, dist func(i, j int) float64) (float64, error) {
+	return silhouetteSums(n, labels, func(i int, sum []float64) {
+		for j := 0; j < n; j++ {
+			if j != i {
+				sum[labels[j]] += dist(i, j)
+			}
+		}
+	})
+}
+
+// silhouetteSums computes the mean silhouette given sums(i, sum), which
+// adds to sum[c] the distances from row i to the rows of cluster c (the
+// distance of i to itself must be zero).
+func silhouetteSums(n int, labels []int, sums func(i int, sum []float64)) (float64, error) {
 	k := 0
 	for _, l := range labels {
 		if l < 0 {
@@ -72,11 +98,7 @@ func silhouette(n int, labels []int, dist func(i, j int) float64) (float64, erro
 		sum := make([]float64, k)
 		for i := b * block; i < min(n, (b+1)*block); i++ {
 			clear(sum)
-			for j := 0; j < n; j++ {
-				if j != i {
-					sum[labels[j]] += dist(i, j)
-				}
-			}
+			sums(i, sum)
 			li := labels[i]
 			if sizes[li] <= 1 {
 				s[i] = 0

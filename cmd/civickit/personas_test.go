@@ -100,3 +100,24 @@ func TestPilotsCommand(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.True(t, json.Valid([]byte(out)))
 }
+
+func TestPersonasMapping(t *testing.T) {
+	raw, err := os.ReadFile(testdata + "survey69.csv")
+	require.NoError(t, err)
+	// Rename two columns and recode one answer as a council's export might.
+	text := strings.Replace(string(raw), "respondent_id,", "Response ID,", 1)
+	text = strings.Replace(text, "conf_email,", "How confident are you using email?,", 1)
+	lines := strings.Split(text, "\n")
+	cells := strings.Split(lines[1], ",")
+	cells[2] = "Very confident"
+	lines[1] = strings.Join(cells, ",")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "survey.csv")
+	require.NoError(t, os.WriteFile(in, []byte(strings.Join(lines, "\n")), 0o644))
+	code, out, errs := runCLI(t, "", "personas", "--map", testdata+"mapping_example.json", in)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "The Digital Champion")
+	code, _, errs = runCLI(t, "", "personas", in)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, `missing required columns: "respondent_id", "conf_email"`)
+}
