@@ -9,6 +9,18 @@ func dot4SSE2(x, a, b, c, d *float64, n int) (s0, s1, s2, s3 float64)
 //go:noescape
 func sqDist4SSE2(x, a, b, c, d *float64, n int) (s0, s1, s2, s3 float64)
 
+//go:noescape
+func sqDistSSE2(a, b *float64, n int) float64
+
+// sqDist is the squared Euclidean distance between a and b.
+func sqDist(a, b []float64) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	_ = b[len(a)-1]
+	return sqDistSSE2(&a[0], &b[0], len(a))
+}
+
 // dot4 returns the dot products of x with a, b, c and d, reading x once.
 func dot4(x, a, b, c, d []float64) (float64, float64, float64, float64) {
 	if len(x) == 0 {

@@ -164,3 +164,59 @@ ssum:
 	MOVSD X2, s2+64(FP)
 	MOVSD X3, s3+72(FP)
 	RET
+
+// func sqDistSSE2(a, b *float64, n int) float64
+//
+// Two packed accumulators: the first holds the sums of elements 0 and 1
+// mod 4, the second of 2 and 3 mod 4; leftover elements go to the first
+// lane; the result is (lane 0 + lane 1) + (lane 2 + lane 3), as sqDistGo.
+TEXT ·sqDistSSE2(SB), NOSPLIT, $0-32
+	MOVQ a+0(FP), SI
+	MOVQ b+8(FP), DI
+	MOVQ n+16(FP), CX
+	XORPD X0, X0
+	XORPD X1, X1
+	XORQ AX, AX
+	MOVQ CX, DX
+	SHRQ $2, DX
+	JZ qtail
+
+qloop:
+	MOVUPD (SI)(AX*1), X2
+	MOVUPD (DI)(AX*1), X3
+	SUBPD X3, X2
+	MULPD X2, X2
+	ADDPD X2, X0
+	MOVUPD 16(SI)(AX*1), X4
+	MOVUPD 16(DI)(AX*1), X5
+	SUBPD X5, X4
+	MULPD X4, X4
+	ADDPD X4, X1
+	ADDQ $32, AX
+	DECQ DX
+	JNZ qloop
+
+qtail:
+	ANDQ $3, CX
+	JZ qsum
+
+qtloop:
+	MOVSD (SI)(AX*1), X2
+	MOVSD (DI)(AX*1), X3
+	SUBSD X3, X2
+	MULSD X2, X2
+	ADDSD X2, X0
+	ADDQ $8, AX
+	DECQ CX
+	JNZ qtloop
+
+qsum:
+	MOVAPD X0, X6
+	UNPCKHPD X6, X6
+	ADDSD X6, X0
+	MOVAPD X1, X7
+	UNPCKHPD X7, X7
+	ADDSD X7, X1
+	ADDSD X1, X0
+	MOVSD X0, ret+24(FP)
+	RET

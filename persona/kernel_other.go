@@ -12,3 +12,6 @@ func dot4(x, a, b, c, d []float64) (float64, float64, float64, float64) {
 func sqDist4(x, a, b, c, d []float64) (float64, float64, float64, float64) {
 	return sqDist4Go(x, a, b, c, d)
 }
+
+// sqDist is the squared Euclidean distance between a and b.
+func sqDist(a, b []float64) float64 { return sqDistGo(a, b) }

@@ -26,7 +26,7 @@ func TestKernelsMatchGo(t *testing.T) {
 		b0, b1, b2, b3 = sqDist4Go(v[0], v[1], v[2], v[3], v[4])
 		assert.Equal(t, [4]float64{b0, b1, b2, b3}, [4]float64{a0, a1, a2, a3}, "sqDist4 n=%d", n)
 		if n > 0 {
-			assert.Equal(t, sqDist(v[0], v[1]), sqDist(v[0], v[1]))
+			assert.Equal(t, sqDistGo(v[0], v[1]), sqDist(v[0], v[1]), "sqDist n=%d", n)
 		}
 	}
 }

@@ -156,8 +156,9 @@ func meanVariance(x Matrix) float64 {
 	return s / float64(x.Rows) / float64(x.Cols)
 }
 
-// sqDist is the squared Euclidean distance between a and b.
-func sqDist(a, b []float64) float64 {
+// sqDistGo is the squared Euclidean distance between a and b in portable
+// Go; sqDist may use assembly with the same results.
+func sqDistGo(a, b []float64) float64 {
 	b = b[:len(a)]
 	var s0, s1, s2, s3 float64
 	i := 0
