@@ -368,6 +368,13 @@ func lloyd(x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol
 			b, d1, d2 := full(i)
 			if b != a {
 				changed++
+				counts[a]--
+				counts[b]++
+				sa, sb := sums[a*d:a*d+d], sums[b*d:b*d+d]
+				for j, v := range x.Row(i) {
+					sa[j] -= v
+					sb[j] += v
+				}
 			}
 			labels[i], upper[i], lower[i] = b, d1, d2
 		}
@@ -377,15 +384,16 @@ func lloyd(x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol
 	needFinal := true
 	for {
 		iter++
-		// Update step: means of the assigned rows.
-		clear(sums)
-		clear(counts)
-		for i := 0; i < n; i++ {
-			l := labels[i]
-			counts[l]++
-			s := sums[l*d : l*d+d]
-			for j, v := range x.Row(i) {
-				s[j] += v
+		// Update step: means of the assigned rows. The sums are computed
+		// in full once, then kept up to date as rows change cluster.
+		if iter == 1 {
+			for i := 0; i < n; i++ {
+				l := labels[i]
+				counts[l]++
+				s := sums[l*d : l*d+d]
+				for j, v := range x.Row(i) {
+					s[j] += v
+				}
 			}
 		}
 		relocated = relocateEmpty(x, c, labels, counts, sums)
