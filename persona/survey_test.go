@@ -232,3 +232,21 @@ func FuzzReadMatrixCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestReadJSONExample(t *testing.T) {
+	f, err := os.Open("testdata/survey_example.json")
+	require.NoError(t, err)
+	defer f.Close()
+	s, err := ReadJSON(f, nil)
+	require.NoError(t, err)
+	require.Len(t, s.Responses, 2)
+	a, b := s.Responses[0], s.Responses[1]
+	assert.Equal(t, NoAnswer, a.Confidence[2], "null is no answer")
+	assert.Equal(t, Choices{"engaging_content", "video_calls"}, a.Learn)
+	assert.True(t, a.Barriers.Answered())
+	assert.Empty(t, a.Barriers, "[] is none")
+	assert.False(t, b.Learn.Answered(), "null multi-select is no answer")
+	assert.False(t, b.Aims.Answered(), "absent key is no answer")
+	assert.Equal(t, Answer(4), b.Use[0])
+	assert.Equal(t, Answer(2), b.Role)
+}
