@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -96,7 +97,14 @@ func TestEvaluatePilots(t *testing.T) {
 			assert.GreaterOrEqual(t, m[i-1].Gain, m[i].Gain)
 		}
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	require.NoError(t, rep.Text(&b))
 	assert.NotContains(t, b.String(), "P01", "participant ids are never printed")
+	golden := "testdata/golden/pilots.txt"
+	if *update {
+		require.NoError(t, os.WriteFile(golden, b.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), b.String())
 }

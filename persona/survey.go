@@ -16,7 +16,9 @@ import (
 // never as zero.
 //
 // The documented CSV header has these columns (in any order; others, such
-// as ward or free-text comments, are ignored and never kept):
+// as ward or free-text comments, are ignored and never kept, except that a
+// column starting conf_, use_, mode_ or att_ that is not documented is an
+// error, being most likely misspelt):
 //
 //	respondent_id          unique id; used only to catch duplicates, never published
 //	conf_<tool>            confidence with the tool, 1 (not at all) to 5 (very)    required column
@@ -330,6 +332,29 @@ func (d *decoder) checkHeader(present func(name string) bool) error {
 	return nil
 }
 
+// checkUnknown rejects header columns that look like survey questions
+// (conf_, use_, mode_ or att_ followed by an unknown name), which are
+// most likely misspelt: they would otherwise be ignored silently and their
+// answers lost.
+func (d *decoder) checkUnknown(head []string) error {
+	known := map[string]bool{}
+	for _, h := range d.header {
+		known[h] = true
+	}
+	for _, h := range head {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if known[h] {
+			continue
+		}
+		for _, p := range []string{"conf_", "use_", "mode_", "att_"} {
+			if strings.HasPrefix(h, p) {
+				return &ParseError{Row: 1, Column: h, Msg: "unknown survey question; see the documented columns (persona.Tools and persona.Attitudes)"}
+			}
+		}
+	}
+	return nil
+}
+
 // ReadCSV reads a survey from CSV with a header line, as documented above
 // and adapted by m (nil for the documented header). Errors are
 // [*ParseError] values naming the line and column.
@@ -352,6 +377,9 @@ func ReadCSV(r io.Reader, m *Mapping) (*Survey, error) {
 		index[h] = i
 	}
 	if err := d.checkHeader(func(n string) bool { _, ok := index[n]; return ok }); err != nil {
+		return nil, err
+	}
+	if err := d.checkUnknown(head); err != nil {
 		return nil, err
 	}
 	s := &Survey{}

@@ -60,6 +60,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{name: "blank respondent", in: surveyCSV(nil, map[string]string{"respondent_id": ""}), row: 2, column: "respondent_id", msg: "blank"},
 		{name: "missing columns", in: "respondent_id,conf_email\nr1,3\n", row: 1, msg: `missing required columns: "use_email", "conf_facebook"`},
 		{name: "empty", in: "", row: 1, msg: "empty file"},
+		{name: "misspelt question", in: surveyCSV([]string{"att_serves_wards"}, nil), row: 1, column: "att_serves_wards", msg: "unknown survey question"},
 		{name: "header only", in: surveyCSV(nil), row: 2, msg: "no responses"},
 		{name: "ragged row", in: surveyCSV(nil, nil) + "x,1\n", row: 3, msg: "wrong number of fields"},
 		{name: "mapped column named in error", in: strings.Replace(surveyCSV(nil, map[string]string{"conf_email": "9"}), "conf_email", "Email confidence", 1),
