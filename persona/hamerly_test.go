@@ -68,8 +68,9 @@ func naiveLloyd(x, c Matrix, maxIter int, tol float64) ([]int, float64, int) {
 	return labels, inertia, iter
 }
 
-// TestHamerlyMatchesLloyd checks the bounded iterations give the same
-// labels, inertia and iteration count as plain Lloyd from the same seeds.
+// TestHamerlyMatchesLloyd checks the bounded iterations, with Hamerly's
+// bounds and with Elkan's, give the same labels, inertia and iteration
+// count as plain Lloyd from the same seeds.
 func TestHamerlyMatchesLloyd(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -80,6 +81,7 @@ func TestHamerlyMatchesLloyd(t *testing.T) {
 		{"separated", 3000, 5, 6, 1, 1},
 		{"overlapping", 3000, 10, 8, 2, 6},
 		{"many clusters", 2000, 3, 20, 3, 3},
+		{"many features", 2000, 40, 8, 4, 8},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x := blobs(tc.n, tc.d, tc.k, tc.seed)
@@ -96,10 +98,15 @@ func TestHamerlyMatchesLloyd(t *testing.T) {
 			c, near, closest, err := kmeansPlusPlus(x, tc.k, rand.New(rand.NewPCG(tc.seed, 1)), norms)
 			require.NoError(t, err)
 			wantLabels, wantInertia, wantIter := naiveLloyd(x, c, 300, tol)
-			got := lloyd(x, Matrix{Rows: c.Rows, Cols: c.Cols, Data: append([]float64(nil), c.Data...)}, near, closest, 300, tol)
-			assert.Equal(t, wantIter, got.Iterations)
-			assert.Equal(t, wantLabels, got.Labels)
-			assert.InDelta(t, wantInertia, got.Inertia, 1e-9*wantInertia)
+			defer func(f func(int, int) bool) { elkanFor = f }(elkanFor)
+			for _, elkan := range []bool{false, true} {
+				elkanFor = func(int, int) bool { return elkan }
+				got := lloyd(x, Matrix{Rows: c.Rows, Cols: c.Cols, Data: append([]float64(nil), c.Data...)},
+					append([]int(nil), near...), closest, 300, tol)
+				assert.Equal(t, wantIter, got.Iterations, "elkan %v", elkan)
+				assert.Equal(t, wantLabels, got.Labels, "elkan %v", elkan)
+				assert.InDelta(t, wantInertia, got.Inertia, 1e-9*wantInertia, "elkan %v", elkan)
+			}
 		})
 	}
 }

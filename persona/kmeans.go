@@ -302,6 +302,7 @@ func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand, norms []float64) (Matrix, [
 // the total squared centre shift is at most tol.
 func lloyd(x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol float64) *Clustering {
 	n, d, k := x.Rows, x.Cols, c.Rows
+	useElkan := elkanFor(d, k)
 	upper := make([]float64, n)
 	lower := make([]float64, n)
 	half := make([]float64, k)
@@ -382,6 +383,82 @@ func lloyd(x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol
 			labels[i], upper[i], lower[i] = b, d1, d2
 		}
 	}
+	// assignElkan is the assignment step with Elkan's (2003) bounds: one
+	// lower bound per row and centre, and the centre–centre distances,
+	// which skip more distance computations than Hamerly's single bound
+	// when rows have many features.
+	var lowerK, ccd []float64
+	if useElkan {
+		lowerK = make([]float64, n*k)
+		ccd = make([]float64, k*k)
+	}
+	moveRow := func(i, a, b int) {
+		counts[a]--
+		counts[b]++
+		sa, sb := sums[a*d:a*d+d], sums[b*d:b*d+d]
+		for j, v := range x.Row(i) {
+			sa[j] -= v
+			sb[j] += v
+		}
+	}
+	assignElkan := func() {
+		for j := 0; j < k; j++ {
+			m := math.Inf(1)
+			for j2 := 0; j2 < k; j2++ {
+				if j2 != j {
+					v := math.Sqrt(sqDist(c.Row(j), c.Row(j2)))
+					ccd[j*k+j2] = v
+					m = min(m, v)
+				}
+			}
+			half[j] = 0.5 * m
+		}
+		changed = 0
+		for i := 0; i < n; i++ {
+			a := labels[i]
+			lb := lowerK[i*k : i*k+k : i*k+k]
+			u := upper[i] + shift[a]
+			for j, s := range shift[:k] {
+				lb[j] = max(0, lb[j]-s)
+			}
+			if relocated {
+				u = math.Inf(1)
+				clear(lb)
+			}
+			if u <= half[a] {
+				upper[i] = u
+				continue
+			}
+			xi := x.Row(i)
+			b, tight := a, false
+			for j := 0; j < k; j++ {
+				if j == b || u <= lb[j] || u <= 0.5*ccd[b*k+j] {
+					continue
+				}
+				if !tight {
+					u = math.Sqrt(sqDist(xi, c.Row(b)))
+					lb[b], tight = u, true
+					if u <= lb[j] || u <= 0.5*ccd[b*k+j] {
+						continue
+					}
+				}
+				dj := math.Sqrt(sqDist(xi, c.Row(j)))
+				lb[j] = dj
+				if dj < u || (dj == u && j < b) {
+					b, u = j, dj
+				}
+			}
+			upper[i] = u
+			if b != a {
+				changed++
+				moveRow(i, a, b)
+				labels[i] = b
+			}
+		}
+	}
+	if useElkan {
+		assign = assignElkan
+	}
 	iter := 0
 	converged := false
 	needFinal := true
@@ -443,6 +520,11 @@ func lloyd(x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol
 	}
 	return res
 }
+
+// elkanFor reports whether Elkan's bounds should be used rather than
+// Hamerly's for d features and k clusters: they pay off with many
+// features, and cost k bounds per row.
+var elkanFor = func(d, k int) bool { return d >= 16 && k <= 64 }
 
 // relocateEmpty gives each empty cluster the row farthest from its own
 // centre, as scikit-learn does, updating counts and sums. It reports
