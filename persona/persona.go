@@ -52,6 +52,11 @@ const (
 	MethodPAM         Method = "pam"         // Gower distances over all features, partitioned around medoids
 )
 
+// MaxPAMRows is the largest survey [Build] clusters with PAM, which holds
+// every pairwise distance in memory and swaps in time quadratic in the
+// rows.
+const MaxPAMRows = 5000
+
 // ErrTooFew reports fewer respondents than the minimum a persona may rest on.
 var ErrTooFew = errors.New("persona: too few respondents to publish any persona")
 
@@ -241,6 +246,9 @@ func Build(s *Survey, o Options) (*Report, error) {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("Clustered on %s of the answers (kept by the broken-stick rule), explaining %s of their variance.", what, percent(share)))
 	}
 	var gower DistMatrix
+	if o.Method == MethodPAM && n > MaxPAMRows {
+		return nil, fmt.Errorf("persona: pam keeps all %d×%d distances and is for up to %d respondents; use kmeans or kprototypes", n, n, MaxPAMRows)
+	}
 	if o.Method == MethodPAM {
 		var err error
 		if gower, err = Gower(enc.Numeric, enc.Weights, enc.Categorical); err != nil {
