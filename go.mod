@@ -3,10 +3,7 @@ module github.com/civickit/civickit
 go 1.26
 
 require (
-<<<<<<< HEAD
-	github.com/kljensen/snowball v0.10.0 // indirect
-	gopkg.in/yaml.v3 v3.0.1 // indirect
-=======
+	github.com/kljensen/snowball v0.10.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/stretchr/testify v1.12.1
 )
@@ -15,5 +12,4 @@ require (
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/sys v0.26.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect
->>>>>>> main
 )
