@@ -114,7 +114,8 @@ type prepared struct {
 	a *Analysis
 	// ids is the vocab id of each token's lower-case text, or -1.
 	ids []int32
-	// cids is the vocab id of each capitalised token's exact text, or -1.
+	// cids is the vocab id of each token's exact text, or -1; it is
+	// looked up only when some phrase must match capitals.
 	cids []int32
 	// sent is the index of each token's sentence, or -1.
 	sent []int32
@@ -146,6 +147,9 @@ func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 		}
 		if found {
 			p.ids[i] = id
+			if ok {
+				p.cids[i] = id // lower-case text is its own exact case
+			}
 		}
 		if v.caseful && !ok {
 			if id, found := v.ids[text]; found {
@@ -360,7 +364,7 @@ func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 		try(ps.first[id])
 	}
 	if ps.first != nil {
-		if id := p.cids[i]; id >= 0 {
+		if id := p.cids[i]; id >= 0 && id != p.ids[i] {
 			try(ps.first[id])
 		}
 	}

@@ -129,6 +129,9 @@ func generate(forms map[string][]string, srcs [][]byte, wordsName string) ([]byt
 			var pos []string
 			words := strings.Fields(e.phrase)
 			for _, w := range words {
+				if !e.caseful {
+					w = strings.ToLower(w)
+				}
 				pos = append(pos, strings.Join(expand(forms, w, e, len(words) > 1), "|"))
 			}
 			flags := ""

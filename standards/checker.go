@@ -1,0 +1,95 @@
+package standards
+
+import (
+	"sort"
+	"sync"
+)
+
+// Checker scores documents against the standards. The zero Checker uses
+// the GOV.UK preset, the embedded word lists and no stemmer. A Checker is
+// safe for concurrent use once its fields are set; changing a field after
+// a check rebuilds its rules on the next check.
+type Checker struct {
+	// Preset names the preset: govuk (when empty), nhs or
+	// plain-english-campaign. A Config's own Preset wins.
+	Preset string
+	// Config, when not nil, is the council's own settings.
+	Config *Config
+	// Format is the markup of sources given to Check; FormatAuto decides
+	// from the file name and content.
+	Format Format
+	// Stemmer, when not nil, stems the Config's own words so that every
+	// inflection matches. The embedded lists need none.
+	Stemmer Stemmer
+
+	mu    sync.Mutex
+	rs    *RuleSet
+	built struct {
+		preset string
+		config *Config
+		st     Stemmer
+	}
+}
+
+// RuleSet returns the checker's compiled rules, building them on first use
+// or after a field changed.
+func (c *Checker) RuleSet() (*RuleSet, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.rs != nil && c.built.preset == c.Preset && c.built.config == c.Config && c.built.st == c.Stemmer {
+		return c.rs, nil
+	}
+	rs, err := Compile(c.Preset, c.Config, c.Stemmer)
+	if err != nil {
+		return nil, err
+	}
+	c.rs = rs
+	c.built.preset, c.built.config, c.built.st = c.Preset, c.Config, c.Stemmer
+	return rs, nil
+}
+
+// CheckDocument analyses doc, runs the rules and scores it. A config error
+// is reported as a finding-free scorecard's error through Check; here the
+// checker falls back to the default rules, so call RuleSet first to see
+// config errors.
+func (c *Checker) CheckDocument(name string, doc *Document) *Scorecard {
+	rs, err := c.RuleSet()
+	if err != nil {
+		rs, _ = Compile("", nil, nil)
+	}
+	return rs.Check(name, doc)
+}
+
+// Check analyses doc, runs every rule and scores the document. Findings are
+// sorted by offset, then rule id.
+func (rs *RuleSet) Check(name string, doc *Document) *Scorecard {
+	a := Analyse(doc)
+	return rs.CheckAnalysis(name, a)
+}
+
+// CheckAnalysis runs every rule over an analysed document and scores it.
+func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
+	p := prepare(a, rs.v, rs.st)
+	card := &Scorecard{
+		File:        name,
+		Format:      a.Doc.Format.String(),
+		Preset:      rs.Preset.Name,
+		Stats:       a.Stats,
+		Readability: a.Readability,
+		Findings:    []Finding{},
+	}
+	report := func(f Finding) { card.Findings = append(card.Findings, f) }
+	tallies := make(map[string]tally, len(rs.rules))
+	for _, r := range rs.rules {
+		tallies[r.ID()] = r.check(p, report)
+	}
+	sort.SliceStable(card.Findings, func(i, j int) bool {
+		fi, fj := &card.Findings[i], &card.Findings[j]
+		if fi.Offset != fj.Offset {
+			return fi.Offset < fj.Offset
+		}
+		return fi.Rule < fj.Rule
+	})
+	card.Standards, card.Score = score(rs, a, tallies)
+	return card
+}
