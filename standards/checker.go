@@ -1,7 +1,8 @@
 package standards
 
 import (
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -76,19 +77,18 @@ func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
 		Preset:      rs.Preset.Name,
 		Stats:       a.Stats,
 		Readability: a.Readability,
-		Findings:    []Finding{},
+		Findings:    make([]Finding, 0, len(a.Tokens)/64+4),
 	}
 	report := func(f Finding) { card.Findings = append(card.Findings, f) }
 	tallies := make(map[string]tally, len(rs.rules))
 	for _, r := range rs.rules {
 		tallies[r.ID()] = r.check(p, report)
 	}
-	sort.SliceStable(card.Findings, func(i, j int) bool {
-		fi, fj := &card.Findings[i], &card.Findings[j]
+	slices.SortStableFunc(card.Findings, func(fi, fj Finding) int {
 		if fi.Offset != fj.Offset {
-			return fi.Offset < fj.Offset
+			return fi.Offset - fj.Offset
 		}
-		return fi.Rule < fj.Rule
+		return strings.Compare(fi.Rule, fj.Rule)
 	})
 	card.Standards, card.Score = score(rs, a, tallies)
 	return card

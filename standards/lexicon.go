@@ -251,8 +251,9 @@ type phrase struct {
 // phraseSet finds phrases in prepared tokens: an index from the id of a
 // first word to the phrases that start with it.
 type phraseSet struct {
-	phrases   []phrase
-	first     map[int32][]int32
+	phrases []phrase
+	// first holds, by word id, the phrases starting with that word.
+	first     [][]int32
 	firstStem map[string][]int32
 	// stemPrefix holds the first three letters of each stem in firstStem,
 	// so that only likely tokens are stemmed.
@@ -273,9 +274,6 @@ func (ps *phraseSet) addPhrase(ph phrase) {
 	if len(ph.words) == 0 {
 		return
 	}
-	if ps.first == nil {
-		ps.first = make(map[int32][]int32)
-	}
 	idx := int32(len(ps.phrases))
 	ps.phrases = append(ps.phrases, ph)
 	if len(ph.stems) > 0 && ph.stems[0] != "" {
@@ -287,6 +285,9 @@ func (ps *phraseSet) addPhrase(ph phrase) {
 		ps.stemPrefix[prefix3(ph.stems[0])] = true
 	}
 	for _, id := range ph.words[0] {
+		for int(id) >= len(ps.first) {
+			ps.first = append(ps.first, nil)
+		}
 		ps.first[id] = append(ps.first[id], idx)
 	}
 }
@@ -360,13 +361,11 @@ func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 			best, n = int(c), k
 		}
 	}
-	if id := p.ids[i]; id >= 0 {
+	if id := p.ids[i]; id >= 0 && int(id) < len(ps.first) {
 		try(ps.first[id])
 	}
-	if ps.first != nil {
-		if id := p.cids[i]; id >= 0 && id != p.ids[i] {
-			try(ps.first[id])
-		}
+	if id := p.cids[i]; id >= 0 && id != p.ids[i] && int(id) < len(ps.first) {
+		try(ps.first[id])
 	}
 	if ps.firstStem != nil && p.stem != nil && p.a.Tokens[i].Kind == TokenWord {
 		if w := p.a.Text(i); len(w) >= 3 && ps.stemPrefix[strings.ToLower(w[:3])] {
