@@ -14,8 +14,9 @@ import "strings"
 // names UK, EU and NHS) are listed in data/acronyms.txt and need no
 // expansion; a council may add its own. Headings are not first uses, since
 // a heading may name what the text below explains. Roman numerals (II, IV)
-// and runs of two or more capitalised words ("PUBLIC NOTICE", which is
-// shouting, not an acronym) are not acronyms. Each acronym is reported once,
+// runs of two or more capitalised words ("PUBLIC NOTICE", which is
+// shouting, not an acronym) and words of six or more capitals without a
+// listed expansion ("RESOLVED") are not acronyms. Each acronym is reported once,
 // at its first use.
 type acronym struct {
 	rule
@@ -69,6 +70,9 @@ func (r *acronym) check(p *prepared, report func(Finding)) tally {
 			continue
 		}
 		w := b.Text[tk.Start:tk.End]
+		if len(w) >= 6 && r.expansion[w] == "" {
+			continue // RESOLVED, NOTICE: a word in capitals, not an acronym
+		}
 		if r.known[w] || seen[w] || strings.Contains(romans, " "+w+" ") || r.shouting(a, i) {
 			continue
 		}

@@ -49,10 +49,10 @@ func (c *Checker) RuleSet() (*RuleSet, error) {
 	return rs, nil
 }
 
-// CheckDocument analyses doc, runs the rules and scores it. A config error
-// is reported as a finding-free scorecard's error through Check; here the
-// checker falls back to the default rules, so call RuleSet first to see
-// config errors.
+// CheckDocument analyses doc, runs the rules and scores it. It has no
+// error to return: with an invalid Config (see [Config.Validate]) it
+// scores against the default preset and lists, so call RuleSet first, or
+// use Check, to see config errors.
 func (c *Checker) CheckDocument(name string, doc *Document) *Scorecard {
 	rs, err := c.RuleSet()
 	if err != nil {

@@ -249,6 +249,7 @@ func TestAcronym(t *testing.T) {
 		{"well known", "The NHS and the UK.", []string{}},
 		{"roman numeral", "This is Part II of the report.", []string{}},
 		{"shouting", "PUBLIC NOTICE about roads.", []string{}},
+		{"long capitals word", "RESOLVED that the plan be agreed.", []string{}},
 		{"heading is not first use", "# What is an HMO?\n\nA house in multiple occupation (HMO) is shared.", []string{}},
 		{"config known", "The EHCP is ready.", []string{}},
 	}
