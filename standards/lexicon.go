@@ -1,27 +1,49 @@
 package standards
 
 import (
-	"embed"
-	"sort"
+	_ "embed" // the word lists in data/
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
 //go:generate go run ./internal/gen/lexicon
 
-// data holds the rules' word lists. lexicon.txt is generated from
+// The rules' word lists, embedded as strings (an embed.FS would pull io/fs
+// and time into the browser build). lexicon.txt is generated from
 // plain.txt and jargon.txt; the others are read as they are.
-//
-//go:embed data/*.txt
-var data embed.FS
+var (
+	//go:embed data/lexicon.txt
+	dataLexicon string
+	//go:embed data/acronyms.txt
+	dataAcronyms string
+	//go:embed data/journey.txt
+	dataJourney string
+	//go:embed data/linktext.txt
+	dataLinkText string
+	//go:embed data/needs.txt
+	dataNeeds string
+	//go:embed data/passive.txt
+	dataPassive string
+)
 
 // dataFile returns an embedded data file; a missing one is a build mistake.
 func dataFile(name string) string {
-	b, err := data.ReadFile("data/" + name)
-	if err != nil {
-		panic("standards: missing embedded data/" + name)
+	switch name {
+	case "lexicon.txt":
+		return dataLexicon
+	case "acronyms.txt":
+		return dataAcronyms
+	case "journey.txt":
+		return dataJourney
+	case "linktext.txt":
+		return dataLinkText
+	case "needs.txt":
+		return dataNeeds
+	case "passive.txt":
+		return dataPassive
 	}
-	return string(b)
+	panic("standards: no embedded data/" + name)
 }
 
 // sections reads a data file of "[name]" headers, each followed by one
@@ -80,7 +102,7 @@ func (v *vocab) addAll(ws []string) []int32 {
 	for _, w := range ws {
 		out = append(out, v.add(w))
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 
@@ -104,8 +126,8 @@ func (s idSet) has(id int32) bool {
 		}
 		return false
 	}
-	i := sort.Search(len(s), func(i int) bool { return s[i] >= id })
-	return i < len(s) && s[i] == id
+	_, found := slices.BinarySearch(s, id)
+	return found
 }
 
 // prepared is an analysis with each token's word id looked up once, shared

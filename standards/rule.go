@@ -154,9 +154,6 @@ type preparedRule interface {
 // total (long sentences of all sentences, missing elements of five).
 type tally struct {
 	bad, total int
-	// weighted is a sum of finding weights, for rules whose findings
-	// count unequally.
-	weighted float64
 	// skip is set when the rule does not apply to the document.
 	skip   bool
 	detail string

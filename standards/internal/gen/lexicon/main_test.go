@@ -40,7 +40,7 @@ func TestExpand(t *testing.T) {
 		want     string
 	}{
 		{"utilise", false, "utilise utilised utilises utilising"}, // utilisation is derived, not inflected
-		{"reside", false, "reside resides"},                         // residents share the stem, not the meaning
+		{"reside", false, "reside resides"},                       // residents share the stem, not the meaning
 		{"notify", false, "notified notifies notify"},
 		{"with", true, "with"},
 	}
