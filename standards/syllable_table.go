@@ -1,0 +1,5 @@
+package standards
+
+const syllableTableEntries = 0
+
+const syllableTable = ""
