@@ -159,7 +159,7 @@ func TestSyllableRulesCMUdict(t *testing.T) {
 	dict := readCMU(t, *cmudictFlag)
 	ok, anyOK := 0, 0
 	type miss struct {
-		w        string
+		w         string
 		got, want int
 	}
 	var misses []miss

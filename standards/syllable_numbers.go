@@ -148,7 +148,7 @@ func number(s string, i int, cur int) (int, int) {
 	for k < len(s) && k-j < 5 && ('a' <= s[k] && s[k] <= 'z' || 'A' <= s[k] && s[k] <= 'Z') {
 		k++
 	}
-	if k < len(s) && k-j < 5 && isLetter(rune(s[k])) {
+	if k < len(s) && k-j < 5 && isLetterOrMark(rune(s[k])) {
 		k = j // part of a longer word: 4x4, 3Dprint
 	}
 	var low [5]byte
@@ -228,7 +228,7 @@ func number(s string, i int, cur int) (int, int) {
 		}
 		j += 3
 		if j+1 < len(s) && (s[j]|0x20 == 'a' || s[j]|0x20 == 'p') && s[j+1]|0x20 == 'm' &&
-			(j+2 == len(s) || !isLetter(rune(s[j+2]))) {
+			(j+2 == len(s) || !isLetterOrMark(rune(s[j+2]))) {
 			total += 2
 			j += 2
 		}

@@ -311,14 +311,14 @@ func readAloud(s string) int {
 		switch {
 		case r == '£' || r == '$' || r == '€' || r == '¥':
 			if i+size < len(s) && '0' <= s[i+size] && s[i+size] <= '9' {
-				j, syl := number(s, i+size, currency(r))
+				j, syl := number(s, i+size, currencySyllables(r))
 				total += syl
 				i = j
 				continue
 			}
 		case r == '&':
 			total++ // R&D: "and"
-		case isLetter(r) || r == '\'' || r == '’' || r == 'ʼ':
+		case isLetterOrMark(r) || r == '\'' || r == '’' || r == 'ʼ':
 			j, syl := letters(s, i, &buf)
 			// "No." before a number is read "number".
 			if j-i == 2 && j < len(s) && s[j] == '.' && (s[i:j] == "No" || s[i:j] == "no") {
@@ -335,8 +335,8 @@ func readAloud(s string) int {
 	return total
 }
 
-// isLetter reports whether r is a letter or a combining mark.
-func isLetter(r rune) bool {
+// isLetterOrMark reports whether r is a letter or a combining mark.
+func isLetterOrMark(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
@@ -367,7 +367,7 @@ func letters(s string, i int, buf *[maxRuleWord]byte) (int, int) {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if !isLetter(r) && !isApostrophe(r) {
+		if !isLetterOrMark(r) && !isApostrophe(r) {
 			break
 		}
 		if n >= maxRuleWord-2 {
@@ -430,7 +430,7 @@ func endOfWord(s string, i int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	return !isLetter(r)
+	return !isLetterOrMark(r)
 }
 
 // fold returns the ASCII letters of an accented Latin letter, whether it
@@ -494,8 +494,8 @@ func fold(r rune) (string, bool, bool) {
 	return "", false, false
 }
 
-// currency returns the syllables of the name of a currency symbol.
-func currency(r rune) int {
+// currencySyllables returns the syllables of the name of a currency symbol.
+func currencySyllables(r rune) int {
 	switch r {
 	case '£', '¥':
 		return 1 // pounds, yen
