@@ -229,7 +229,7 @@ func readAsWord(w []byte) bool {
 		"asbo", "isa", "pin", "gif", "pdf", "faq", "sen", "ehcp", "cop", "opec", "nimby",
 		"the", "and", "for", "you", "your", "our", "are", "all", "not", "but", "new", "now",
 		"free", "note", "help", "open", "date", "time", "here", "more", "info", "news",
-		"what", "when", "how", "why", "who", "with", "this", "that", "from", "have", "will",
+		"what", "when", "how", "why", "with", "this", "that", "from", "have", "will",
 		"can", "may", "must", "yes", "no", "to", "of", "in", "on", "by", "is", "be", "or",
 		"an", "if", "so", "up", "we", "do", "go", "my", "me", "he", "she", "they", "them",
 		"out", "off", "get", "see", "one", "two", "six", "ten", "stop", "read", "view",
