@@ -9,9 +9,21 @@ import "sync"
 // letter ('A' for 0, 'B' for 1, ...), then the rest of the word in a to z.
 
 var (
-	tableOnce sync.Once
-	table     map[string]uint8
+	tableOnce   sync.Once
+	table       map[string]uint8
+	tableFilter [1 << 16 / 64]uint64 // bits set by filterHash of the table's words
 )
+
+// filterHash is a cheap hash of w that lets most words skip the map.
+func filterHash(w []byte) uint32 {
+	n := len(w)
+	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])<<8 ^ uint32(w[n-1]) ^ uint32(w[n/2])<<4
+	if n > 2 {
+		h ^= uint32(w[1])<<12 ^ uint32(w[n-2])<<2
+	}
+	h *= 0x85ebca6b
+	return h >> 16
+}
 
 // loadTable decodes syllableTable into a map, once.
 func loadTable() {
@@ -34,6 +46,10 @@ func loadTable() {
 		}
 		pn = shared + copy(prev[shared:], t[i+2:j])
 		m[string(prev[:pn])] = count
+		if pn > 0 {
+			h := filterHash(prev[:pn])
+			tableFilter[h/64] |= 1 << (h % 64)
+		}
 		i = j
 	}
 	table = m
@@ -43,5 +59,11 @@ func loadTable() {
 // if w is not in it.
 func tableSyllables(w []byte) int {
 	tableOnce.Do(loadTable)
+	if len(w) == 0 {
+		return 0
+	}
+	if h := filterHash(w); tableFilter[h/64]&(1<<(h%64)) == 0 {
+		return 0
+	}
 	return int(table[string(w)])
 }

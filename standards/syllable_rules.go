@@ -1,5 +1,7 @@
 package standards
 
+import "math/bits"
+
 // This file holds the spelling rules that count the syllables of an
 // ordinary lower-case English word. They count vowel groups, split the
 // groups that English reads as two syllables (the hiatus in "li-on",
@@ -26,17 +28,20 @@ func vowelMask(w []byte) uint64 {
 	n := len(w)
 	for i := 0; i < n; i++ {
 		c := w[i]
-		switch {
-		case c == 'y':
+		if letterClass[c] == 0 {
+			continue
+		}
+		switch c {
+		case 'y':
 			switch {
 			case i == 0:
 				if n > 1 && isVowelByte(w[1]) {
 					continue
 				}
-			case m&(1<<(i-1)) != 0 && w[i-1] != 'y':
+			case m>>uint(i-1)&1 != 0 && w[i-1] != 'y':
 				continue // a diphthong's glide: day, boy, they
 			}
-		case c == 'u':
+		case 'u':
 			if i > 0 && w[i-1] == 'q' {
 				continue // queen, quote, unique
 			}
@@ -44,10 +49,11 @@ func vowelMask(w []byte) uint64 {
 				(i == 1 || w[i-2] == 'n' || (i+2 == n-1 && w[i+1] == 'e') || (i+2 == n && w[i+1] == 'e')) {
 				continue // guard, language, league, vague
 			}
-		case !isVowelByte(c):
-			continue
 		}
-		m |= 1 << i
+		m |= 1 << uint(i&63)
+	}
+	if m&(m<<1)>>1&ys(w) == 0 {
+		return m
 	}
 	// y between a consonant and a vowel is a consonant ("canyon",
 	// "lawyer") unless it is the word's first vowel ("cyan", "dryer") or
@@ -58,6 +64,20 @@ func vowelMask(w []byte) uint64 {
 		}
 		if m&(1<<i-1) != 0 && !(i+4 == n && w[i+1] == 'i' && w[i+2] == 'n' && w[i+3] == 'g') {
 			m &^= 1 << i
+		}
+	}
+	return m
+}
+
+// letterClass is 1 for the bytes a, e, i, o, u and y.
+var letterClass = [256]uint8{'a': 1, 'e': 1, 'i': 1, 'o': 1, 'u': 1, 'y': 1}
+
+// ys returns a mask of the letters y in w.
+func ys(w []byte) uint64 {
+	var m uint64
+	for i, c := range w {
+		if c == 'y' {
+			m |= 1 << uint(i&63)
 		}
 	}
 	return m
@@ -82,33 +102,26 @@ func ruleSyllables(w []byte) int {
 		return ruleSyllables(w[:maxRuleWord]) + ruleSyllables(w[maxRuleWord:])
 	}
 	m := vowelMask(w)
-	isV := func(i int) bool { return i >= 0 && i < n && m&(1<<i) != 0 }
+	isV := func(i int) bool { return uint(i) < uint(n) && m>>uint(i)&1 != 0 }
 
-	count := 0
-	groups := 0
-	lastStart, lastEnd := -1, -1 // the last vowel group [lastStart, lastEnd)
-	for i := 0; i < n; {
-		if !isV(i) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < n && isV(j) {
-			j++
-		}
-		groups++
-		count++
-		for k := i; k+1 < j; k++ {
-			if hiatus(w, k, i, j, groups) {
-				count++
-			}
-		}
-		lastStart, lastEnd = i, j
-		i = j
-	}
-	if groups == 0 {
+	if m == 0 {
 		return 1
 	}
+	starts := m &^ (m << 1) // the first vowel of each group
+	groups := bits.OnesCount64(starts)
+	count := groups
+	for pairs := m & (m >> 1); pairs != 0; pairs &= pairs - 1 {
+		// w[k] and w[k+1] are vowels of one group
+		k := bits.TrailingZeros64(pairs)
+		ge := k + 1 + bits.TrailingZeros64(^(m >> uint(k+1)))
+		g := bits.OnesCount64(starts & (1<<uint(k+1) - 1))
+		if hiatus(w, k, ge, g) {
+			count++
+		}
+	}
+	// the last vowel group [lastStart, lastEnd)
+	lastStart := 63 - bits.LeadingZeros64(starts)
+	lastEnd := lastStart + bits.TrailingZeros64(^(m >> uint(lastStart)))
 
 	// A lone final e after a consonant is silent ("make"), as is the e of
 	// a final -es or -ed when English does not voice it ("makes",
@@ -134,9 +147,8 @@ func ruleSyllables(w []byte) int {
 	}
 	// A silent e before a suffix or the second part of a compound:
 	// lately, hopeful, statement, fireman, stonehill.
-	for _, suf := range silentESuffixes {
-		e := n - len(suf) - 1
-		if e < 2 || w[e] != 'e' || !hasSuffix(w, suf) {
+	for e := max(2, n-9); e < n-2; e++ {
+		if w[e] != 'e' || !silentESuffix(string(w[e+1:])) {
 			continue
 		}
 		if !isV(e-1) && !isV(e+1) && (isV(e-2) || isV(e-3) && w[e-1] != 'r') && !syllabicBeforeE(w, e) {
@@ -182,14 +194,19 @@ func syllabicL(c byte) bool {
 	return c != 'l' && c != 'r' && c != 'w' && c != 'h' && c != 'y'
 }
 
-// silentESuffixes are word endings before which a lone e is silent.
-var silentESuffixes = [...]string{
-	"ly", "ful", "fully", "ment", "ments", "ness", "nesses", "less", "some", "ty", "ties",
-	"man", "men", "land", "lands", "worth", "wood", "woods", "house", "horn", "hill", "hills",
-	"line", "lines", "book", "books", "way", "ways", "ward", "wards", "field", "ville", "town",
-	"stone", "side", "wright", "water", "work", "works", "walk", "ridge", "smith",
-	"brook", "mark", "marks", "maker", "makers", "comer", "comers", "wife", "wives",
-	"hold", "holds", "holder", "holders", "lock", "locks", "board", "boards", "ship",
+// silentESuffix reports whether a lone e before suf is silent: suf is a
+// suffix or the second part of a compound.
+func silentESuffix(suf string) bool {
+	switch suf {
+	case "ly", "ful", "fully", "ment", "ments", "ness", "nesses", "less", "some", "ty", "ties",
+		"man", "men", "land", "lands", "worth", "wood", "woods", "house", "horn", "hill", "hills",
+		"line", "lines", "book", "books", "way", "ways", "ward", "wards", "field", "ville", "town",
+		"stone", "side", "wright", "water", "work", "works", "walk", "ridge", "smith",
+		"brook", "mark", "marks", "maker", "makers", "comer", "comers", "wife", "wives",
+		"hold", "holds", "holder", "holders", "lock", "locks", "board", "boards", "ship":
+		return true
+	}
+	return false
 }
 
 // syllabicBeforeE reports whether the final e at index e (in -e, -es or
@@ -226,8 +243,8 @@ func sibilantBeforeE(w []byte, e int) bool {
 }
 
 // hiatus reports whether the adjacent vowels w[k] and w[k+1], inside the
-// vowel group [gs, ge) (the word's g-th), are read as two syllables.
-func hiatus(w []byte, k, gs, ge, g int) bool {
+// vowel group that ends at ge (the word's g-th), are read as two syllables.
+func hiatus(w []byte, k, ge, g int) bool {
 	a, b := w[k], w[k+1]
 	n := len(w)
 	var before byte // the letter before the pair, if a consonant
@@ -236,7 +253,6 @@ func hiatus(w []byte, k, gs, ge, g int) bool {
 	}
 	after := string(w[k+2:]) // the rest of the word after the pair
 	end := ge == n           // the group ends the word
-	_ = gs
 	switch {
 	case a == 'y':
 		// y as a vowel before another vowel: cyan, dryer, crying

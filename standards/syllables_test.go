@@ -274,6 +274,30 @@ func BenchmarkSyllables(b *testing.B) {
 	}
 }
 
+// proseWords are the words of a paragraph of council text, written for
+// this package.
+var proseWords = strings.Fields(`The council's cabinet will decide on the proposal to close the
+library on Church Street at its meeting on Tuesday. Residents can have their say in the
+consultation, which runs until the end of March. We received a number of comments about
+parking, opening hours and access for disabled people, and we have changed the plan to
+keep a mobile service in the village. Councillors on the scrutiny committee may call the
+decision in within five working days of its publication. If you would like to speak at the
+meeting, please contact democratic services before noon on the previous working day.`)
+
+// BenchmarkSyllablesProse counts the words of ordinary council prose.
+func BenchmarkSyllablesProse(b *testing.B) {
+	words := make([]string, len(proseWords))
+	for i, w := range proseWords {
+		words[i] = strings.Trim(w, ".,")
+	}
+	Syllables("warm")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Syllables(words[i%len(words)])
+	}
+}
+
 func BenchmarkSyllablesReadAloud(b *testing.B) {
 	words := []string{"£2.5m", "2025", "21st", "10%", "NHS", "Cllr.", "e.g.", "co-operate", "café", "1,500"}
 	Syllables("warm")
