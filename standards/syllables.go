@@ -293,7 +293,7 @@ func abbreviation(w []byte) int {
 
 // readAloud counts any string: letters, digits, symbols and punctuation.
 func readAloud(s string) int {
-	total := 0
+	total, amp := 0, 0
 	var buf [maxRuleWord]byte
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -317,7 +317,7 @@ func readAloud(s string) int {
 				continue
 			}
 		case r == '&':
-			total++ // R&D: "and"
+			amp++ // R&D: "and"
 		case isLetterOrMark(r) || r == '\'' || r == '’' || r == 'ʼ':
 			j, syl := letters(s, i, &buf)
 			// "No." before a number is read "number".
@@ -331,6 +331,9 @@ func readAloud(s string) int {
 			total++ // a digit of another script
 		}
 		i += size
+	}
+	if total > 0 {
+		total += amp // an ampersand alone is punctuation
 	}
 	return total
 }
