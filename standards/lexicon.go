@@ -278,8 +278,10 @@ type phraseSet struct {
 	first     [][]int32
 	firstStem map[string][]int32
 	// stemPrefix holds the first three letters of each stem in firstStem,
-	// so that only likely tokens are stemmed.
+	// so that only likely tokens are stemmed; shortStem is set when a stem
+	// is shorter than that, and every word is stemmed.
 	stemPrefix map[string]bool
+	shortStem  bool
 }
 
 // add adds a phrase of lower-case words, each matching only itself.
@@ -305,6 +307,9 @@ func (ps *phraseSet) addPhrase(ph phrase) {
 		}
 		ps.firstStem[ph.stems[0]] = append(ps.firstStem[ph.stems[0]], idx)
 		ps.stemPrefix[prefix3(ph.stems[0])] = true
+		if len(ph.stems[0]) < 3 {
+			ps.shortStem = true
+		}
 	}
 	for _, id := range ph.words[0] {
 		for int(id) >= len(ps.first) {
@@ -390,7 +395,7 @@ func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 		try(ps.first[id])
 	}
 	if ps.firstStem != nil && p.stem != nil && p.a.Tokens[i].Kind == TokenWord {
-		if w := p.a.Text(i); len(w) >= 3 && ps.stemPrefix[strings.ToLower(w[:3])] {
+		if w := p.a.Text(i); ps.shortStem || len(w) >= 3 && ps.stemPrefix[strings.ToLower(w[:3])] {
 			try(ps.firstStem[p.stemOf(i)])
 		}
 	}
