@@ -311,6 +311,11 @@ This is a proposal: no decision has been made yet. The cabinet will decide on 12
 		"say by when people can have their say",
 	}, msgs)
 
+	fs, _ = findings(t, RuleJourneySignposting, nil, nil, "# Bins\n\nThe proposal was decided by the cabinet on 3 March 2026. The decision is final. Email us.")
+	require.Len(t, fs, 2)
+	assert.Equal(t, "say what happens next, and when", fs[0].Message)
+	assert.Equal(t, "say by when people can have their say", fs[1].Message, "\"by the cabinet on 3 March\" is not a deadline")
+
 	fs, tl = findings(t, RuleJourneySignposting, nil, nil, "The library opens at 9am. Bring your card.")
 	assert.Empty(t, fs)
 	assert.True(t, tl.skip, "not about a decision")

@@ -30,9 +30,11 @@ var elemNames = [numElems]string{"stage", "next steps", "decision-maker", "how t
 //   - decision-maker: "cabinet", "full council", "committee", ...
 //   - how to have your say: "have your say", "comment", "email", an email
 //     address, ...
-//   - deadline: "by", "until", "closes", "deadline" ... followed within
-//     eight words of the same sentence by a date (a month, weekday or
-//     "today", "tomorrow").
+//   - deadline: "until", "closes", "deadline" ... followed within eight
+//     words of the same sentence by a date (a month, weekday, "today",
+//     "tomorrow", a year or a clock time), or "by" or "before" followed by
+//     one within three words ("by 5pm", not "decided by the cabinet on 3
+//     March").
 //
 // Each missing element is one finding at document level, placed on the
 // first heading (or line 1).
@@ -55,7 +57,10 @@ func newSignpost(b rule) *signpost {
 		}
 	}
 	for _, p := range sec["deadline"] {
-		r.deadline.add(b.v, p, 0)
+		r.deadline.add(b.v, p, 8)
+	}
+	for _, p := range sec["deadline-near"] {
+		r.deadline.add(b.v, p, 3)
 	}
 	r.month = b.v.set(words(sec["month"]))
 	r.when = b.v.set(words(sec["when"]))
@@ -155,15 +160,16 @@ func (r *signpost) hasTime(p *prepared, lo, hi int) bool {
 	return false
 }
 
-// hasDeadline reports whether a deadline cue in [lo, hi) is followed
-// within eight tokens by a date.
+// hasDeadline reports whether a deadline cue in [lo, hi) is followed by a
+// date within the cue's reach (its phrase label).
 func (r *signpost) hasDeadline(p *prepared, lo, hi int) bool {
 	for i := lo; i < hi; i++ {
 		best, n := r.deadline.matchAt(p, i)
 		if best < 0 {
 			continue
 		}
-		for j := i + n; j < hi && j < i+n+8; j++ {
+		reach := r.deadline.phrases[best].label
+		for j := i + n; j < hi && j < i+n+reach; j++ {
 			if r.month.has(p.ids[j]) || r.isDateNumber(p, j) {
 				return true
 			}
