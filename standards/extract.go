@@ -329,11 +329,22 @@ func (b *builder) end(kind BlockKind, level int, tag uint8) {
 	b.next = -1
 }
 
-// discard drops the current block's text, anchors and links.
-func (b *builder) discard() {
-	b.buf = b.buf[:b.start]
-	b.anchors = b.anchors[:b.amark]
-	b.links = b.links[:b.lmark]
+// trimSpaces drops trailing spaces and tabs of the current block, and the
+// anchors past them.
+func (b *builder) trimSpaces() {
+	n := len(b.buf)
+	for n > b.start && (b.buf[n-1] == ' ' || b.buf[n-1] == '\t') {
+		n--
+	}
+	if n == len(b.buf) {
+		return
+	}
+	b.buf = b.buf[:n]
+	a := len(b.anchors)
+	for a > b.amark && b.anchors[a-1].Text >= n-b.start {
+		a--
+	}
+	b.anchors = b.anchors[:a]
 	b.next = -1
 }
 
