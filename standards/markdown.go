@@ -65,11 +65,11 @@ type mdContainer struct {
 
 // mdReader reads Markdown.
 type mdReader struct {
-	b     *builder
-	src   []byte
-	segs  []mdSeg
+	b      *builder
+	src    []byte
+	segs   []mdSeg
 	leaves []mdLeaf
-	defs  map[string]string // link reference definitions by normalised label
+	defs   map[string]string // link reference definitions by normalised label
 
 	stack []mdContainer
 	leaf  mdLeafKind
