@@ -87,10 +87,12 @@ func (f *Format) UnmarshalText(b []byte) error {
 // extension (.html, .htm, .xhtml, .md, .markdown, .txt, .text), and
 // otherwise from its first 4 KiB:
 //   - HTML if it opens, after white space, with a doctype, an <html>, <head>
-//     or <body> tag or a comment, or if it has two or more common HTML tags
-//     such as <p>, </div> or <a href=;
-//   - Markdown if it has front matter, an ATX heading line ("# Title"), a
-//     fence line (```), a setext underline (===), or an inline link "](";
+//     or <body> tag or a comment;
+//   - else Markdown if it has front matter, an ATX heading line ("# Title"),
+//     a fence line (```) or a setext underline (===);
+//   - else HTML if it has two or more common HTML tags such as <p>, </div>
+//     or <a href=;
+//   - else Markdown if it has an inline link "](";
 //   - plain text otherwise.
 func DetectFormat(name string, src []byte) Format {
 	if dot := strings.LastIndexByte(name, '.'); dot >= 0 && !strings.ContainsAny(name[dot:], `/\`) {
@@ -114,20 +116,7 @@ func DetectFormat(name string, src []byte) Format {
 			}
 		}
 	}
-	tags := 0
-	lower := bytes.ToLower(head)
-	for _, t := range [...]string{"<p>", "</p>", "<div", "</div>", "<a href=", "</a>", "<br>", "<br/>", "<br />", "<h1", "<h2", "<ul>", "<li>", "<span", "<table", "<main", "<article", "<section"} {
-		if bytes.Contains(lower, []byte(t)) {
-			tags++
-			if tags >= 2 {
-				return FormatHTML
-			}
-		}
-	}
 	if bytes.HasPrefix(trim, []byte("---\n")) || bytes.HasPrefix(trim, []byte("---\r\n")) || bytes.HasPrefix(trim, []byte("+++\n")) {
-		return FormatMarkdown
-	}
-	if bytes.Contains(head, []byte("](")) {
 		return FormatMarkdown
 	}
 	for line := range bytes.Lines(head) {
@@ -150,6 +139,19 @@ func DetectFormat(name string, src []byte) Format {
 		case len(l) >= 3 && len(bytes.Trim(l, "=")) == 0:
 			return FormatMarkdown
 		}
+	}
+	tags := 0
+	lower := bytes.ToLower(head)
+	for _, t := range [...]string{"<p>", "</p>", "<div", "</div>", "<a href=", "</a>", "<br>", "<br/>", "<br />", "<h1", "<h2", "<ul>", "<li>", "<span", "<table", "<main", "<article", "<section"} {
+		if bytes.Contains(lower, []byte(t)) {
+			tags++
+			if tags >= 2 {
+				return FormatHTML
+			}
+		}
+	}
+	if bytes.Contains(head, []byte("](")) {
+		return FormatMarkdown
 	}
 	return FormatText
 }
@@ -174,7 +176,9 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 //     "(a) " is a list item (the marker is dropped); a heading is an
 //     underlined line (=== gives level 1, --- level 2), an all-capitals line
 //     (level 2) or a one-line paragraph of at most 80 bytes that does not
-//     end in punctuation (level 3).
+//     end in punctuation (level 3). A one-line numbered item that would be
+//     a heading by those rules is one, number included ("2. Declarations of
+//     interest"), as minutes number their items.
 //   - Markdown ([FormatMarkdown]): see [extractMarkdown] in markdown.go for
 //     the subset read; code is skipped, image alt text is dropped (an image
 //     is not prose the reader sees), and links give [Link]s.
@@ -345,6 +349,14 @@ func (b *builder) trimSpaces() {
 		a--
 	}
 	b.anchors = b.anchors[:a]
+	b.next = -1
+}
+
+// reset drops the current block's text, anchors and links.
+func (b *builder) reset() {
+	b.buf = b.buf[:b.start]
+	b.anchors = b.anchors[:b.amark]
+	b.links = b.links[:b.lmark]
 	b.next = -1
 }
 

@@ -83,12 +83,13 @@ type mdReader struct {
 	tableCols int
 
 	// inline scratch, reused across leaves
-	raw    []byte
-	rawSrc []int32
-	drop   []bool
-	match  []int32
-	codes  []mdCode
-	ent    [utf8.UTFMax]byte
+	raw       []byte
+	rawSrc    []int32
+	drop      []bool
+	match     []int32
+	codes     []mdCode
+	noComment int // raw offset from which no comment closes, or -1
+	ent       [utf8.UTFMax]byte
 }
 
 // mdCode is a code span in raw: the opening run at s, content [c0, c1),

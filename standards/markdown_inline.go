@@ -56,6 +56,7 @@ func (r *mdReader) scan() {
 		r.match[k] = -1
 	}
 	r.codes = r.codes[:0]
+	r.noComment = -1
 	var noCloser [maxCodeRun + 1]bool
 	var brackets []int32
 	var runs []mdRun
@@ -194,9 +195,13 @@ func (r *mdReader) angle(i int) int {
 		e++
 	}
 	if bytes.HasPrefix(raw[i:], []byte("<!--")) {
+		if r.noComment >= 0 && i >= r.noComment {
+			return i // a later search would fail too
+		}
 		if k := bytes.Index(raw[i+4:], []byte("-->")); k >= 0 {
 			return i + 4 + k + 3
 		}
+		r.noComment = i
 		return i
 	}
 	if e >= len(raw) || raw[e] != '>' || e == i+1 {

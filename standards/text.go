@@ -14,13 +14,24 @@ func extractText(b *builder, start int) {
 		kind     BlockKind
 		lines    int  // lines in the open block
 		lastByte byte // last byte of the open block's last line
+		numbered int  // start of a numbered list item's marker, or -1
+		lineEnd  int  // end of the open block's last line
 	)
+	// asHeading turns a one-line numbered list item into a heading that
+	// keeps its number, as minutes number their items.
+	asHeading := func() {
+		if kind == BlockListItem && numbered >= 0 {
+			b.reset()
+			b.copy(numbered, lineEnd)
+		}
+	}
 	closeBlock := func() {
 		if !open {
 			return
 		}
 		level := 0
-		if kind == BlockParagraph && lines == 1 && b.n() <= maxShortHeading && !isSentenceEnd(lastByte) {
+		if (kind == BlockParagraph || numbered >= 0) && lines == 1 && b.n() <= maxShortHeading && !isSentenceEnd(lastByte) {
+			asHeading()
 			kind, level = BlockHeading, 3
 		}
 		b.end(kind, level, 0)
@@ -37,11 +48,12 @@ func extractText(b *builder, start int) {
 		case cs == ce: // blank line
 			closeBlock()
 		case isUnderline(src[cs:ce]):
-			if open && kind == BlockParagraph && lines == 1 {
+			if open && (kind == BlockParagraph || numbered >= 0) && lines == 1 {
 				level := 1
 				if src[cs] == '-' {
 					level = 2
 				}
+				asHeading()
 				b.end(BlockHeading, level, 0)
 				open = false
 			} else {
@@ -54,16 +66,20 @@ func extractText(b *builder, start int) {
 		default:
 			if m := listMarker(src, cs, ce); m > cs {
 				closeBlock()
-				open, kind, lines = true, BlockListItem, 0
+				open, kind, lines, numbered = true, BlockListItem, 0, -1
+				if src[cs] >= '0' && src[cs] <= '9' {
+					numbered = cs
+				}
 				cs = m
 			} else if open {
 				b.add('\n', ls-1) // the newline ending the previous line
 			} else {
-				open, kind, lines = true, BlockParagraph, 0
+				open, kind, lines, numbered = true, BlockParagraph, 0, -1
 			}
 			b.copy(cs, ce)
 			lines++
 			lastByte = src[ce-1]
+			lineEnd = ce
 		}
 		ls = next
 	}
