@@ -429,7 +429,7 @@ func (r *mdReader) leafLine(c cursor, nl int) {
 		if s, t, ok := atxHeading(src, p, e); ok {
 			r.closeLeaf()
 			level := 0
-			for src[p+level] == '#' {
+			for p+level < e && src[p+level] == '#' {
 				level++
 			}
 			r.lg0 = len(r.segs)
