@@ -199,7 +199,12 @@ func Extract(src []byte, f Format) (*Document, error) {
 	if bytes.HasPrefix(src, utf8BOM) {
 		start = len(utf8BOM)
 	}
-	b := &builder{src: src, next: -1}
+	// most of a text or Markdown file is prose; an HTML page is mostly markup
+	size := len(src)
+	if f == FormatHTML {
+		size /= 3
+	}
+	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4)}
 	switch f {
 	case FormatText:
 		extractText(b, start)

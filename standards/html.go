@@ -408,10 +408,37 @@ func lookupTag(name []byte, lower *[16]byte) (tagID, uint32) {
 		}
 		lower[k] = c
 	}
-	if id, ok := tagIDs[string(lower[:len(name)])]; ok {
-		return id, hash
+	for k := hash & uint32(len(tagByHash)-1); ; k = (k + 1) & uint32(len(tagByHash)-1) {
+		e := &tagByHash[k]
+		if e.name == "" {
+			return tagOther, hash
+		}
+		if e.hash == hash && e.name == string(lower[:len(name)]) {
+			return e.id, hash
+		}
 	}
-	return tagOther, hash
+}
+
+// tagByHash is an open-addressing table of tagIDs by name hash: faster
+// than a map on the hot path.
+var tagByHash [512]struct {
+	hash uint32
+	name string
+	id   tagID
+}
+
+func init() {
+	for name, id := range tagIDs {
+		hash := uint32(2166136261)
+		for _, c := range []byte(name) {
+			hash = (hash ^ uint32(c)) * 16777619
+		}
+		k := hash & uint32(len(tagByHash)-1)
+		for tagByHash[k].name != "" {
+			k = (k + 1) & uint32(len(tagByHash)-1)
+		}
+		tagByHash[k].hash, tagByHash[k].name, tagByHash[k].id = hash, name, id
+	}
 }
 
 // attrs reads the attributes from src[i] to the tag's closing '>' and

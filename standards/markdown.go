@@ -89,6 +89,10 @@ type mdReader struct {
 	match     []int32
 	codes     []mdCode
 	noComment int // raw offset from which no comment closes, or -1
+	brackets  []int32
+	runs      []mdRun
+	stacks    [3][]int
+	open      []mdLink
 	ent       [utf8.UTFMax]byte
 }
 

@@ -58,8 +58,8 @@ func (r *mdReader) scan() {
 	r.codes = r.codes[:0]
 	r.noComment = -1
 	var noCloser [maxCodeRun + 1]bool
-	var brackets []int32
-	var runs []mdRun
+	brackets, runs := r.brackets[:0], r.runs[:0]
+	defer func() { r.brackets, r.runs = brackets[:0], runs[:0] }()
 	for i := 0; i < n; {
 		c := raw[i]
 		switch c {
@@ -118,7 +118,10 @@ func (r *mdReader) scan() {
 		i++
 	}
 	// pair closers with the nearest opener of the same character
-	var stacks [3][]int
+	stacks := &r.stacks
+	for k := range stacks {
+		stacks[k] = stacks[k][:0]
+	}
 	slot := func(c byte) int {
 		switch c {
 		case '*':
@@ -248,7 +251,8 @@ func (r *mdReader) emit() {
 	raw, b := r.raw, r.b
 	n := len(raw)
 	ci := 0
-	var open []mdLink
+	open := r.open[:0]
+	defer func() { r.open = open[:0] }()
 	for i := 0; i < n; {
 		if len(open) > 0 && i == open[len(open)-1].close {
 			lk := open[len(open)-1]
