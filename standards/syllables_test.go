@@ -40,6 +40,10 @@ func TestSyllablesCMUdictSample(t *testing.T) {
 	first, any := agree()
 	t.Logf("with table: first %.2f%%, any %.2f%% of %d words", 100*first, 100*any, len(dict))
 	assert.GreaterOrEqual(t, first, 0.97, "first-pronunciation agreement")
+	// The table is made from the whole dictionary, so on the sample it
+	// agrees everywhere but on CMUdict's 0-syllable words; less means the
+	// rules changed since it was made.
+	assert.GreaterOrEqual(t, first, 0.995, "exception table stale: run sh testdata/syllables/measure.sh -update")
 	assert.GreaterOrEqual(t, any, first)
 	withoutTable(func() { first, any = agree() })
 	t.Logf("rules alone: first %.2f%%, any %.2f%%", 100*first, 100*any)
