@@ -93,3 +93,41 @@ func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
 	card.Standards, card.Score = score(rs, a, tallies)
 	return card
 }
+
+// Check extracts the source src of the file name (for example a web page
+// or a Markdown file; "-" or "" for standard input), analyses it, runs the
+// rules and scores it. The Format field, or the file name and content when
+// it is FormatAuto, chooses the reader. It fails on an invalid Config and
+// on input that is not text, with a [*CheckError] naming the file.
+func (c *Checker) Check(name string, src []byte) (*Scorecard, error) {
+	rs, err := c.RuleSet()
+	if err != nil {
+		return nil, &CheckError{File: name, Err: err}
+	}
+	f := c.Format
+	if f == FormatAuto {
+		f = DetectFormat(name, src)
+	}
+	doc, err := Extract(src, f)
+	if err != nil {
+		return nil, &CheckError{File: name, Err: err}
+	}
+	return rs.Check(name, doc), nil
+}
+
+// CheckError is an error checking one file.
+type CheckError struct {
+	File string
+	Err  error
+}
+
+// Error formats the error as "file: error".
+func (e *CheckError) Error() string {
+	if e.File == "" {
+		return e.Err.Error()
+	}
+	return e.File + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *CheckError) Unwrap() error { return e.Err }
