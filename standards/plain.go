@@ -54,8 +54,9 @@ func parseLexicon(src string) []lexEntry {
 
 // lexRule finds words and phrases from a list and suggests what to write
 // instead. Two rules are of this kind: plain-english (plain words for
-// formal ones: utilise → use) and jargon (council terms to explain or
-// replace: S106, call-in, "the Authority"). Each word matches every
+// formal ones: utilise → use), reported at every use, and jargon (council
+// terms to explain or replace: S106, call-in, "the Authority"), reported
+// at its first use, where it should be explained. Each word matches every
 // inflection of the listed word; the finding spans just the word or
 // phrase.
 type lexRule struct {
@@ -129,8 +130,18 @@ func (r *lexRule) Check(a *Analysis, report func(Finding)) { run(r, r.v, r.st, a
 func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 	var t tally
 	a := p.a
+	var seen []bool // jargon: explained once, at its first use
+	if r.id == RuleJargon {
+		seen = make([]bool, len(r.entries))
+	}
 	r.set.each(p, 0, len(a.Tokens), func(ph *phrase, first, n int) {
 		e := &r.entries[ph.label]
+		if seen != nil {
+			if seen[ph.label] {
+				return
+			}
+			seen[ph.label] = true
+		}
 		ft, lt := &a.Tokens[first], &a.Tokens[first+n-1]
 		match := a.Doc.Blocks[ft.Block].Text[ft.Start:lt.End]
 		var msg string
