@@ -84,12 +84,7 @@ func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
 	for _, r := range rs.rules {
 		tallies[r.ID()] = r.check(p, report)
 	}
-	slices.SortStableFunc(card.Findings, func(fi, fj Finding) int {
-		if fi.Offset != fj.Offset {
-			return fi.Offset - fj.Offset
-		}
-		return strings.Compare(fi.Rule, fj.Rule)
-	})
+	card.Findings = sortFindings(card.Findings)
 	card.Standards, card.Score = score(rs, a, tallies)
 	return card
 }
@@ -113,6 +108,37 @@ func (c *Checker) Check(name string, src []byte) (*Scorecard, error) {
 		return nil, &CheckError{File: name, Err: err}
 	}
 	return rs.Check(name, doc), nil
+}
+
+// sortFindings orders findings by offset, then rule id, then the order
+// the rules reported them. It sorts indexes rather than moving the large
+// Finding values.
+func sortFindings(fs []Finding) []Finding {
+	if slices.IsSortedFunc(fs, func(a, b Finding) int { return cmpFinding(&a, &b) }) {
+		return fs
+	}
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		if c := cmpFinding(&fs[i], &fs[j]); c != 0 {
+			return c
+		}
+		return int(i - j)
+	})
+	out := make([]Finding, len(fs))
+	for k, i := range idx {
+		out[k] = fs[i]
+	}
+	return out
+}
+
+func cmpFinding(a, b *Finding) int {
+	if a.Offset != b.Offset {
+		return a.Offset - b.Offset
+	}
+	return strings.Compare(a.Rule, b.Rule)
 }
 
 // CheckError is an error checking one file.

@@ -79,6 +79,9 @@ func words(lines []string) []string {
 type vocab struct {
 	ids   map[string]int32
 	words []string
+	// tags holds bit flags by word id, for word lists that rules test
+	// token by token (be-verbs, months).
+	tags []uint8
 	// caseful is set when some word must match with its capitals.
 	caseful bool
 }
@@ -93,7 +96,30 @@ func (v *vocab) add(w string) int32 {
 	id := int32(len(v.words))
 	v.ids[w] = id
 	v.words = append(v.words, w)
+	v.tags = append(v.tags, 0)
 	return id
+}
+
+// The word tags.
+const (
+	tagBe uint8 = 1 << iota
+	tagAdverb
+	tagIrregular
+	tagNotParticiple
+	tagMonth
+	tagWhen
+)
+
+// tag interns ws and sets bit on each.
+func (v *vocab) tag(ws []string, bit uint8) {
+	for _, w := range ws {
+		v.tags[v.add(w)] |= bit
+	}
+}
+
+// is reports whether word id carries tag bit; id -1 carries none.
+func (v *vocab) is(id int32, bit uint8) bool {
+	return id >= 0 && v.tags[id]&bit != 0
 }
 
 // addAll interns ws and returns their ids, sorted.
@@ -154,7 +180,7 @@ func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 	for i := range a.Tokens {
 		t := &a.Tokens[i]
 		p.ids[i], p.cids[i], p.sent[i] = -1, -1, -1
-		if t.Kind != TokenWord && t.Kind != TokenNumber && t.Kind != TokenPunct {
+		if t.Kind != TokenWord && t.Kind != TokenNumber {
 			continue
 		}
 		text := a.Doc.Blocks[t.Block].Text[t.Start:t.End]
@@ -363,41 +389,50 @@ func (p *prepared) posMatches(ph *phrase, k, i int) bool {
 // length in tokens, or -1.
 func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 	best = -1
-	try := func(cands []int32) {
-		for _, c := range cands {
-			ph := &ps.phrases[c]
-			if !p.posMatches(ph, 0, i) {
-				continue
-			}
-			k := 1
-			for ; k < len(ph.words); k++ {
-				j := i + k
-				if !p.adjacent(j-1, j) || !p.posMatches(ph, k, j) {
-					break
-				}
-			}
-			if k < len(ph.words) || k <= n {
-				continue
-			}
-			if len(ph.notBefore) > 0 && p.adjacent(i+k-1, i+k) && ph.notBefore.has(p.ids[i+k]) {
-				continue
-			}
-			if len(ph.notAfter) > 0 && i > 0 && p.adjacent(i-1, i) && ph.notAfter.has(p.ids[i-1]) {
-				continue
-			}
-			best, n = int(c), k
+	id, cid := p.ids[i], p.cids[i]
+	if id >= 0 && int(id) < len(ps.first) {
+		if c := ps.first[id]; c != nil {
+			best, n = ps.try(p, i, c, best, n)
 		}
 	}
-	if id := p.ids[i]; id >= 0 && int(id) < len(ps.first) {
-		try(ps.first[id])
-	}
-	if id := p.cids[i]; id >= 0 && id != p.ids[i] && int(id) < len(ps.first) {
-		try(ps.first[id])
+	if cid >= 0 && cid != id && int(cid) < len(ps.first) {
+		if c := ps.first[cid]; c != nil {
+			best, n = ps.try(p, i, c, best, n)
+		}
 	}
 	if ps.firstStem != nil && p.stem != nil && p.a.Tokens[i].Kind == TokenWord {
 		if w := p.a.Text(i); ps.shortStem || len(w) >= 3 && ps.stemPrefix[strings.ToLower(w[:3])] {
-			try(ps.firstStem[p.stemOf(i)])
+			best, n = ps.try(p, i, ps.firstStem[p.stemOf(i)], best, n)
 		}
+	}
+	return best, n
+}
+
+// try returns the longest of the candidate phrases that matches at token
+// i, or best and n when none is longer.
+func (ps *phraseSet) try(p *prepared, i int, cands []int32, best, n int) (int, int) {
+	for _, c := range cands {
+		ph := &ps.phrases[c]
+		if len(ph.words) <= n || !p.posMatches(ph, 0, i) {
+			continue
+		}
+		k := 1
+		for ; k < len(ph.words); k++ {
+			j := i + k
+			if !p.adjacent(j-1, j) || !p.posMatches(ph, k, j) {
+				break
+			}
+		}
+		if k < len(ph.words) {
+			continue
+		}
+		if len(ph.notBefore) > 0 && p.adjacent(i+k-1, i+k) && ph.notBefore.has(p.ids[i+k]) {
+			continue
+		}
+		if len(ph.notAfter) > 0 && i > 0 && p.adjacent(i-1, i) && ph.notAfter.has(p.ids[i-1]) {
+			continue
+		}
+		best, n = int(c), k
 	}
 	return best, n
 }

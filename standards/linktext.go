@@ -54,6 +54,9 @@ func (r *linkText) check(p *prepared, report func(Finding)) tally {
 	linkable := a.Doc.Format == FormatHTML || a.Doc.Format == FormatMarkdown
 	for i := 0; i < len(a.Tokens); i++ {
 		tk := &a.Tokens[i]
+		if tk.Kind != TokenURL && (tk.Kind != TokenWord || p.ids[i] < 0) {
+			continue
+		}
 		if inLink(&a.Doc.Blocks[tk.Block], int(tk.Start)) {
 			continue
 		}

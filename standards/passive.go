@@ -14,18 +14,15 @@ package standards
 // shorter form.
 type passive struct {
 	rule
-	be, adverbs, irregular, notParticiple idSet
 }
 
 func newPassive(b rule) *passive {
 	sec := sections(dataFile("passive.txt"))
-	return &passive{
-		rule:          b,
-		be:            b.v.set(words(sec["be"])),
-		adverbs:       b.v.set(words(sec["adverbs"])),
-		irregular:     b.v.set(words(sec["irregular"])),
-		notParticiple: b.v.set(words(sec["adjectives"])),
-	}
+	b.v.tag(words(sec["be"]), tagBe)
+	b.v.tag(words(sec["adverbs"]), tagAdverb)
+	b.v.tag(words(sec["irregular"]), tagIrregular)
+	b.v.tag(words(sec["adjectives"]), tagNotParticiple)
+	return &passive{rule: b}
 }
 
 // Check reports each passive construction in a.
@@ -36,7 +33,7 @@ func (r *passive) check(p *prepared, report func(Finding)) tally {
 	t := tally{total: len(a.Sentences)}
 	lastSent := int32(-1)
 	for i := 0; i < len(a.Tokens); i++ {
-		if !r.be.has(p.ids[i]) {
+		if !r.v.is(p.ids[i], tagBe) {
 			continue
 		}
 		j := i + 1
@@ -66,7 +63,7 @@ func (r *passive) isAdverb(p *prepared, j int) bool {
 	if p.a.Tokens[j].Kind != TokenWord {
 		return false
 	}
-	if r.adverbs.has(p.ids[j]) {
+	if r.v.is(p.ids[j], tagAdverb) {
 		return true
 	}
 	w := p.a.Text(j)
@@ -75,10 +72,10 @@ func (r *passive) isAdverb(p *prepared, j int) bool {
 
 // isParticiple reports whether token j is a past participle.
 func (r *passive) isParticiple(p *prepared, j int) bool {
-	if p.a.Tokens[j].Kind != TokenWord || r.notParticiple.has(p.ids[j]) {
+	if p.a.Tokens[j].Kind != TokenWord || r.v.is(p.ids[j], tagNotParticiple) {
 		return false
 	}
-	if r.irregular.has(p.ids[j]) {
+	if r.v.is(p.ids[j], tagIrregular) {
 		return true
 	}
 	w := p.a.Text(j)

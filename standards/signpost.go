@@ -42,7 +42,6 @@ type signpost struct {
 	rule
 	decision, deadline phraseSet
 	elems              [numElems]phraseSet
-	month, when        idSet
 }
 
 func newSignpost(b rule) *signpost {
@@ -62,8 +61,8 @@ func newSignpost(b rule) *signpost {
 	for _, p := range sec["deadline-near"] {
 		r.deadline.add(b.v, p, 3)
 	}
-	r.month = b.v.set(words(sec["month"]))
-	r.when = b.v.set(words(sec["when"]))
+	b.v.tag(words(sec["month"]), tagMonth)
+	b.v.tag(words(sec["when"]), tagWhen)
 	return r
 }
 
@@ -153,7 +152,7 @@ func signpostText(e int) (msg, sugg string) {
 // season, a year (19xx or 20xx), a clock time, or a word such as "week".
 func (r *signpost) hasTime(p *prepared, lo, hi int) bool {
 	for i := lo; i < hi; i++ {
-		if r.month.has(p.ids[i]) || r.when.has(p.ids[i]) || r.isDateNumber(p, i) {
+		if r.v.is(p.ids[i], tagMonth|tagWhen) || r.isDateNumber(p, i) {
 			return true
 		}
 	}
@@ -170,7 +169,7 @@ func (r *signpost) hasDeadline(p *prepared, lo, hi int) bool {
 		}
 		reach := r.deadline.phrases[best].label
 		for j := i + n; j < hi && j < i+n+reach; j++ {
-			if r.month.has(p.ids[j]) || r.isDateNumber(p, j) {
+			if r.v.is(p.ids[j], tagMonth) || r.isDateNumber(p, j) {
 				return true
 			}
 		}
