@@ -1,32 +1,3 @@
-// Package config reads a council's own settings for package standards
-// from JSON or YAML, as a Vale style is read, and provides the snowball
-// English stemmer for the council's own words.
-//
-// It lives apart from package standards so that the scoring path, which
-// compiles to WebAssembly for the browser, needs neither a YAML parser nor
-// the stemmer. A config looks like this:
-//
-//	preset: govuk
-//	thresholds:
-//	  reading_age: 10
-//	  max_sentence_words: 30
-//	disable: [passive-voice]
-//	severity:
-//	  acronym: error
-//	plain_english:
-//	  add:
-//	    harmonise: make the same
-//	  remove: [deliver]
-//	jargon:
-//	  add:
-//	    place shaping: planning how an area will grow
-//	acronyms:
-//	  known: [SEND]
-//	  expand:
-//	    BCP: Bournemouth, Christchurch and Poole
-//
-// JSON is read by the same parser (JSON is YAML), so errors in either name
-// the file, line, column and field.
 package config
 
 import (
