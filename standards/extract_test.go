@@ -66,7 +66,7 @@ func madeByte(src []byte, o int, c byte) bool {
 	if (c == ' ' || c == '\n') && (htmlSpace[src[o]] || src[o] == '<') {
 		return true
 	}
-	for p := o; p >= 0 && p >= o-40; p-- {
+	for p := o; p >= 0; p-- { // a numeric reference may have any number of leading zeros
 		switch d := src[p]; {
 		case d == '&':
 			return true
