@@ -3,6 +3,7 @@ module github.com/civickit/civickit
 go 1.26
 
 require (
+	github.com/kljensen/snowball v0.10.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/stretchr/testify v1.12.1
 )
