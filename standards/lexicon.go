@@ -4,6 +4,7 @@ import (
 	_ "embed" // the word lists in data/
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -84,6 +85,9 @@ type vocab struct {
 	tags []uint8
 	// caseful is set when some word must match with its capitals.
 	caseful bool
+
+	once sync.Once
+	tab  *foldTable
 }
 
 func newVocab() *vocab { return &vocab{ids: make(map[string]int32)} }
@@ -98,6 +102,103 @@ func (v *vocab) add(w string) int32 {
 	v.words = append(v.words, w)
 	v.tags = append(v.tags, 0)
 	return id
+}
+
+// table returns the vocab's hash table, building it on first use; the
+// vocab must not grow after that.
+func (v *vocab) table() *foldTable {
+	v.once.Do(func() { v.tab = newFoldTable(v.words) })
+	return v.tab
+}
+
+// foldTable is an open-addressing hash table of the vocab's lower-case
+// ASCII words, looked up with a token's text folded to lower case on the
+// fly: one pass over the bytes, and no copy.
+type foldTable struct {
+	mask  uint32
+	slots []foldSlot
+}
+
+type foldSlot struct {
+	hash uint32
+	id   int32 // -1 when empty
+}
+
+func newFoldTable(words []string) *foldTable {
+	size := 64
+	for size < 4*len(words) {
+		size *= 2
+	}
+	t := &foldTable{mask: uint32(size - 1), slots: make([]foldSlot, size)}
+	for i := range t.slots {
+		t.slots[i].id = -1
+	}
+	for id, w := range words {
+		h, plain, ascii := foldHash(w)
+		if !plain || !ascii {
+			continue // keys with capitals or other letters go through the map
+		}
+		j := h & t.mask
+		for t.slots[j].id >= 0 {
+			j = (j + 1) & t.mask
+		}
+		t.slots[j] = foldSlot{hash: h, id: int32(id)}
+	}
+	return t
+}
+
+// foldHash returns the FNV-1a hash of s folded to lower case, whether s
+// was already lower case, and whether s is all ASCII.
+func foldHash(s string) (h uint32, plain, ascii bool) {
+	h, plain = 2166136261, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return h, false, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			plain = false
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h, plain, true
+}
+
+// lookupFold returns the id of s folded to lower case, or -1; whether s
+// was lower case already; and whether s is ASCII (else the caller looks it
+// up another way).
+func (t *foldTable) lookupFold(words []string, s string) (id int32, plain, ascii bool) {
+	h, plain, ascii := foldHash(s)
+	if !ascii {
+		return -1, false, false
+	}
+	for j := h & t.mask; ; j = (j + 1) & t.mask {
+		sl := t.slots[j]
+		if sl.id < 0 {
+			return -1, plain, true
+		}
+		if sl.hash == h && equalLowerFold(words[sl.id], s) {
+			return sl.id, plain, true
+		}
+	}
+}
+
+// equalLowerFold reports whether lower-case key equals s folded to lower case.
+func equalLowerFold(key, s string) bool {
+	if len(key) != len(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if key[i] != c {
+			return false
+		}
+	}
+	return true
 }
 
 // The word tags.
@@ -176,6 +277,7 @@ func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 	p := &prepared{a: a}
 	buf := make([]int32, 3*n)
 	p.ids, p.cids, p.sent = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
+	tab := v.table()
 	var lower []byte
 	for i := range a.Tokens {
 		t := &a.Tokens[i]
@@ -184,24 +286,21 @@ func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 			continue
 		}
 		text := a.Doc.Blocks[t.Block].Text[t.Start:t.End]
-		var ok bool
-		lower, ok = appendLower(lower[:0], text)
-		var id int32
-		var found bool
-		if ok {
-			id, found = v.ids[text]
-		} else {
-			id, found = v.ids[string(lower)]
-		}
-		if found {
-			p.ids[i] = id
-			if ok {
-				p.cids[i] = id // lower-case text is its own exact case
+		id, plain, ascii := tab.lookupFold(v.words, text)
+		if !ascii { // rare: letters beyond ASCII, or a curly apostrophe
+			var ok bool
+			lower, ok = appendLower(lower[:0], text)
+			if x, found := v.ids[string(lower)]; found {
+				id = x
 			}
+			plain = ok
 		}
-		if v.caseful && !ok {
-			if id, found := v.ids[text]; found {
-				p.cids[i] = id
+		p.ids[i] = id
+		if plain {
+			p.cids[i] = id // lower-case text is its own exact case
+		} else if v.caseful {
+			if x, found := v.ids[text]; found {
+				p.cids[i] = x
 			}
 		}
 	}
@@ -437,10 +536,24 @@ func (ps *phraseSet) try(p *prepared, i int, cands []int32, best, n int) (int, i
 	return best, n
 }
 
+// maybe reports whether a phrase of ps may start at token i: a cheap test
+// before matchAt.
+func (ps *phraseSet) maybe(p *prepared, i int) bool {
+	if ps.firstStem != nil {
+		return true
+	}
+	id, cid := p.ids[i], p.cids[i]
+	return id >= 0 && int(id) < len(ps.first) && ps.first[id] != nil ||
+		cid >= 0 && int(cid) < len(ps.first) && ps.first[cid] != nil
+}
+
 // each calls fn for each non-overlapping longest match in tokens [lo, hi),
 // scanning left to right.
 func (ps *phraseSet) each(p *prepared, lo, hi int, fn func(ph *phrase, first, n int)) {
 	for i := lo; i < hi; i++ {
+		if !ps.maybe(p, i) {
+			continue
+		}
 		if best, n := ps.matchAt(p, i); best >= 0 {
 			fn(&ps.phrases[best], i, n)
 			i += n - 1
@@ -451,6 +564,9 @@ func (ps *phraseSet) each(p *prepared, lo, hi int, fn func(ph *phrase, first, n 
 // has reports whether any phrase of ps occurs in tokens [lo, hi).
 func (ps *phraseSet) has(p *prepared, lo, hi int) bool {
 	for i := lo; i < hi; i++ {
+		if !ps.maybe(p, i) {
+			continue
+		}
 		if best, _ := ps.matchAt(p, i); best >= 0 {
 			return true
 		}
