@@ -266,8 +266,6 @@ type prepared struct {
 	// cids is the vocab id of each token's exact text, or -1; it is
 	// looked up only when some phrase must match capitals.
 	cids []int32
-	// sent is the index of each token's sentence, or -1.
-	sent []int32
 	stem *stemCache
 }
 
@@ -275,13 +273,13 @@ type prepared struct {
 func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 	n := len(a.Tokens)
 	p := &prepared{a: a}
-	buf := make([]int32, 3*n)
-	p.ids, p.cids, p.sent = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
+	buf := make([]int32, 2*n)
+	p.ids, p.cids = buf[:n:n], buf[n:]
 	tab := v.table()
 	var lower []byte
 	for i := range a.Tokens {
 		t := &a.Tokens[i]
-		p.ids[i], p.cids[i], p.sent[i] = -1, -1, -1
+		p.ids[i], p.cids[i] = -1, -1
 		if t.Kind != TokenWord && t.Kind != TokenNumber {
 			continue
 		}
@@ -302,12 +300,6 @@ func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 			if x, found := v.ids[text]; found {
 				p.cids[i] = x
 			}
-		}
-	}
-	for si := range a.Sentences {
-		s := &a.Sentences[si]
-		for t := s.First; t < s.Last && int(t) < n; t++ {
-			p.sent[t] = int32(si)
 		}
 	}
 	if st != nil {

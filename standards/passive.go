@@ -31,28 +31,32 @@ func (r *passive) Check(a *Analysis, report func(Finding)) { run(r, r.v, r.st, a
 func (r *passive) check(p *prepared, report func(Finding)) tally {
 	a := p.a
 	t := tally{total: len(a.Sentences)}
-	lastSent := int32(-1)
-	for i := 0; i < len(a.Tokens); i++ {
-		if !r.v.is(p.ids[i], tagBe) {
-			continue
+	for si := range a.Sentences {
+		s := &a.Sentences[si]
+		lo, hi := int(s.First), min(int(s.Last), len(a.Tokens))
+		counted := false
+		for i := lo; i < hi; i++ {
+			if !r.v.is(p.ids[i], tagBe) {
+				continue
+			}
+			j := i + 1
+			for k := 0; k < 2 && j < hi && r.isAdverb(p, j); k++ {
+				j++
+			}
+			if j >= hi || !r.isParticiple(p, j) {
+				continue
+			}
+			bt, pt := &a.Tokens[i], &a.Tokens[j]
+			match := a.Doc.Blocks[bt.Block].Text[bt.Start:pt.End]
+			report(a.Span(r.id, r.sev, int(bt.Block), int(bt.Start), int(pt.End),
+				"passive voice: "+quoteMatch(match)+" does not say who does it",
+				"Use the active voice and name who acts: \"the committee approved the plan\", not \"the plan was approved\"."))
+			if !counted {
+				t.bad++
+				counted = true
+			}
+			i = j
 		}
-		j := i + 1
-		for k := 0; k < 2 && j < len(a.Tokens) && p.sent[j] == p.sent[i] && r.isAdverb(p, j); k++ {
-			j++
-		}
-		if j >= len(a.Tokens) || p.sent[j] != p.sent[i] || a.Tokens[j].Block != a.Tokens[i].Block || !r.isParticiple(p, j) {
-			continue
-		}
-		bt, pt := &a.Tokens[i], &a.Tokens[j]
-		match := a.Doc.Blocks[bt.Block].Text[bt.Start:pt.End]
-		report(a.Span(r.id, r.sev, int(bt.Block), int(bt.Start), int(pt.End),
-			"passive voice: "+quoteMatch(match)+" does not say who does it",
-			"Use the active voice and name who acts: \"the committee approved the plan\", not \"the plan was approved\"."))
-		if s := p.sent[i]; s != lastSent || s < 0 {
-			t.bad++
-			lastSent = s
-		}
-		i = j
 	}
 	return t
 }
