@@ -34,8 +34,19 @@ func (a *Analysis) Louvain(opt LouvainOptions) Communities {
 	trials := max(opt.Trials, 1)
 	var best Communities
 	for t := 0; t < trials; t++ {
-		of := a.louvainOnce(opt.Resolution, opt.Seed+uint64(t))
+		seed := opt.Seed + uint64(t)<<32
+		of := a.louvainOnce(opt.Resolution, seed, nil)
 		q := a.modularity(of, opt.Resolution)
+		// Iterate: restart Louvain from the partition found, which lets
+		// single vertices leave communities that merged too early.
+		for it := 1; it <= 8; it++ {
+			of2 := a.louvainOnce(opt.Resolution, seed+uint64(it), of)
+			q2 := a.modularity(of2, opt.Resolution)
+			if q2 <= q+1e-12 {
+				break
+			}
+			of, q = of2, q2
+		}
 		if t == 0 || q > best.Modularity {
 			best = Communities{Of: of, Modularity: q}
 		}
@@ -53,7 +64,9 @@ type lgraph struct {
 	k    []float64 // strength: sum of w plus twice the self-loop
 }
 
-func (a *Analysis) louvainOnce(gamma float64, seed uint64) []int {
+// louvainOnce runs the Louvain levels once; when init is not nil, the first
+// level starts from that partition instead of singletons.
+func (a *Analysis) louvainOnce(gamma float64, seed uint64, init []int) []int {
 	n := a.g.n
 	u := &a.g.und
 	lg := &lgraph{off: u.off, adj: u.adj, self: make([]float64, n), k: make([]float64, n)}
@@ -80,8 +93,12 @@ func (a *Analysis) louvainOnce(gamma float64, seed uint64) []int {
 		return renumber(of)
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x10071a1))
-	for {
-		comm, moved := lg.moveNodes(gamma, m2, rng)
+	for level := 0; ; level++ {
+		var start []int
+		if level == 0 {
+			start = init
+		}
+		comm, moved := lg.moveNodes(gamma, m2, rng, start)
 		if !moved {
 			break
 		}
@@ -102,14 +119,18 @@ func (a *Analysis) louvainOnce(gamma float64, seed uint64) []int {
 
 // moveNodes is Louvain's local-moving phase; it returns each vertex's
 // community, numbered densely, and whether any vertex moved.
-func (lg *lgraph) moveNodes(gamma, m2 float64, rng *rand.Rand) ([]int32, bool) {
+func (lg *lgraph) moveNodes(gamma, m2 float64, rng *rand.Rand, start []int) ([]int32, bool) {
 	n := len(lg.k)
 	comm := make([]int32, n)
 	tot := make([]float64, n)
 	for v := range comm {
 		comm[v] = int32(v)
-		tot[v] = lg.k[v]
+		if start != nil {
+			comm[v] = int32(start[v])
+		}
+		tot[comm[v]] += lg.k[v]
 	}
+	movedAny := start != nil
 	order := make([]int32, n)
 	for i := range order {
 		order[i] = int32(i)
@@ -120,7 +141,6 @@ func (lg *lgraph) moveNodes(gamma, m2 float64, rng *rand.Rand) ([]int32, bool) {
 		wto[i] = -1
 	}
 	touched := make([]int32, 0, 64)
-	movedAny := false
 	for {
 		moves := 0
 		for _, v := range order {

@@ -275,13 +275,13 @@ type Metrics struct {
 }
 
 // MetricsOptions configures [Analysis.Metrics]. The zero value computes
-// exact betweenness and Louvain with seed 0 and 4 trials.
+// exact betweenness and Louvain with seed 0 and 8 trials.
 type MetricsOptions struct {
 	// Pivots, when > 0, estimates betweenness from that many pivots.
 	Pivots int
 	// Seed seeds pivot sampling and Louvain.
 	Seed uint64
-	// LouvainTrials is the number of Louvain runs kept best of; 0 means 4.
+	// LouvainTrials is the number of Louvain runs kept best of; 0 means 8.
 	LouvainTrials int
 }
 
@@ -312,7 +312,7 @@ func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
 	}
 	trials := opt.LouvainTrials
 	if trials == 0 {
-		trials = 4
+		trials = 8
 	}
 	comm := a.Louvain(LouvainOptions{Seed: opt.Seed, Trials: trials})
 	m.Modularity = comm.Modularity
