@@ -237,6 +237,8 @@ func (a *Analysis) Betweenness() []float64 {
 // betweenness_centrality(k=...) does. StdErr is each estimate's standard
 // error, from the variance of the pivots' dependencies with the
 // finite-population correction (0 when k >= n, where the result is exact).
+// Dependencies are heavy-tailed, so StdErr is itself an estimate and tends
+// to understate the error of actors that few pivots reach through.
 type SampledBetweenness struct {
 	Values []float64 `json:"values" jsonschema:"description=Estimated normalised betweenness per actor"`
 	StdErr []float64 `json:"std_err" jsonschema:"description=Standard error of each estimate"`

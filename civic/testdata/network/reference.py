@@ -8,7 +8,8 @@ Run with Debian's python3-networkx (2.8.8 here):
 For each graph NetworkX ships (karate club, Davis southern women,
 Florentine families, Les Miserables) and one seeded random digraph, it
 writes NAME.edges.csv and NAME.nodes.csv (the input civic reads) and
-NAME.ref.json (NetworkX's values with its default normalisations).
+NAME.ref.json (NetworkX's values; lesmis.graphml is NetworkX's own
+GraphML of the same graph with its default normalisations).
 Les Miserables keeps its edge weights, so its PageRank and Louvain are
 weighted, as NetworkX's defaults are; the others are written unweighted.
 """
@@ -18,6 +19,11 @@ import os
 
 import networkx as nx
 from networkx.algorithms import community
+
+# Louvain iterates over sets of strings: fix the hash seed so reruns agree.
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.execve(__import__("sys").executable, [__import__("sys").executable] + __import__("sys").argv,
+              dict(os.environ, PYTHONHASHSEED="0"))
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -82,6 +88,8 @@ def reference(G, weighted):
 def main():
     for name, G, weighted in graphs():
         write(name, G, weighted)
+        if name == "lesmis":
+            nx.write_graphml(G, os.path.join(HERE, name + ".graphml"))
         with open(os.path.join(HERE, name + ".ref.json"), "w") as f:
             json.dump(reference(G, weighted), f, indent=1, sort_keys=True)
             f.write("\n")
