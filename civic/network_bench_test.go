@@ -1,6 +1,7 @@
 package civic
 
 import (
+	"flag"
 	"runtime"
 	"testing"
 	"time"
@@ -54,13 +55,15 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
+var scale = flag.Bool("scale", false, "run the 100k-actor / 1M-tie scale check (minutes)")
+
 // TestScale checks the national-scale budget: a 100,000-actor,
 // 1,000,000-tie network gets every metric but exact betweenness in under
 // 30 s, and 256-pivot sampled betweenness in under 60 s. It logs time and
-// heap; run with -v, skipped with -short.
+// heap; run with go test -run TestScale -scale -v ./civic.
 func TestScale(t *testing.T) {
-	if testing.Short() {
-		t.Skip("scale check skipped in -short mode")
+	if !*scale || testing.Short() {
+		t.Skip("scale check runs only with -scale")
 	}
 	start := time.Now()
 	net := barabasiAlbert(100_000, 10, 5)
