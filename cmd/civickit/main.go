@@ -46,6 +46,7 @@ var commands = []*Command{
 	// one line per command; keep sorted
 	cmdCheck,
 	cmdDemo,
+	networkCmd,
 }
 
 // errFindings reports that a command found problems at or above the
