@@ -44,6 +44,7 @@ type Env struct {
 // commands is the table of top-level commands, sorted by name when listed.
 var commands = []*Command{
 	// one line per command; keep sorted
+	journeyCmd,
 }
 
 // errFindings reports that a command found problems at or above the
