@@ -3,6 +3,8 @@ module github.com/civickit/civickit
 go 1.26
 
 require (
-	github.com/dominikbraun/graph v0.23.0 // indirect
-	github.com/stretchr/testify v1.12.1 // indirect
+	github.com/dominikbraun/graph v0.23.0
+	github.com/stretchr/testify v1.12.1
 )
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
