@@ -141,7 +141,10 @@ func (d *Decision) Explain(c *Council) JourneySummary {
 		if done {
 			step.Date, step.Source = ev.Date, ev.Source
 		}
-		if step.Status == StepUpcoming {
+		// A current step shows a deadline only when it is a window that
+		// closes (call-in, planning comments).
+		window := t.stage == StageCallIn || t.stage == StagePlanningConsultation
+		if step.Status == StepUpcoming || step.Status == StepCurrent && window {
 			if dl, ok := due[t.stage]; ok {
 				step.Due, step.DueLabel = dl.Date, dl.Label
 			}
@@ -294,7 +297,7 @@ func (s *JourneySummary) Text(w io.Writer) error {
 			line += " " + st.Date.String()
 		}
 		if !st.Due.IsZero() {
-			line += ", due by " + st.Due.String()
+			line += "; " + st.DueLabel + ": " + st.Due.String()
 		}
 		b.WriteString(line + "]\n")
 	}
