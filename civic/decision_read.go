@@ -76,7 +76,7 @@ func jsonFieldLines(data []byte, li lineIndex) (map[string]int, error) {
 	walk = func(path string, depth int) error {
 		if depth > maxJSONDepth {
 			line, _ := li.pos(dec.InputOffset())
-			return &ParseError{Line: line, Field: path, Msg: "nested too deeply"}
+			return &ParseError{Line: line, Msg: "nested too deeply"}
 		}
 		tok, err := dec.Token()
 		if err != nil {
@@ -158,6 +158,10 @@ func ReadDecisionsJSON(r io.Reader, file string) ([]*Decision, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &ParseError{File: file, Line: 1, Msg: "empty input: want a decision object or an array of them"}
 	}
+	if c := bytes.TrimSpace(data)[0]; c != '{' && c != '[' {
+		line, col := li.pos(int64(bytes.IndexByte(data, c)))
+		return nil, &ParseError{File: file, Line: line, Column: col, Msg: "want a decision object or an array of them"}
+	}
 	lines, err := jsonFieldLines(data, li)
 	if err != nil {
 		return nil, jsonSyntaxError(file, data, li, err)
@@ -174,9 +178,6 @@ func ReadDecisionsJSON(r io.Reader, file string) ([]*Decision, error) {
 	}
 	if err != nil {
 		return nil, jsonDecodeError(file, li, lines, err)
-	}
-	if !array && raws == nil {
-		return nil, &ParseError{File: file, Line: 1, Msg: "want a decision object"}
 	}
 	out := make([]*Decision, 0, len(raws))
 	for i, raw := range raws {
