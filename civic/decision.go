@@ -324,7 +324,7 @@ func (d *Decision) Deadlines(c *Council) []JourneyDeadline {
 				add("agenda_publish_by", "Agenda and report published by", dl.AgendaPublishBy, StageAgendaPublished,
 					strconv.Itoa(c.AgendaDays())+" clear days"+counting+"; Local Government Act 1972 s100B")
 			}
-			add("meeting", "Decision due", meeting, StageDecided, "")
+			add("meeting", "Decision meeting", meeting, StageDecided, "")
 		}
 		if pub, ok := d.last(StageDecisionPublished); ok {
 			if d.SubjectToCallIn {
