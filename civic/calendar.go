@@ -253,10 +253,17 @@ type CalendarChange struct {
 	Note   string            `json:"note"`
 }
 
-// CalendarChanges is the data table of one-off changes to England and
+// BankHolidayChanges returns a copy of the data table of one-off changes
+// that [BankHolidays] applies after the rules. A council's own extra
+// closures belong in [Council.Closures].
+func BankHolidayChanges() []CalendarChange {
+	return append([]CalendarChange(nil), calendarChanges...)
+}
+
+// calendarChanges is the data table of one-off changes to England and
 // Wales bank holidays since the 1978 pattern began. [BankHolidays] applies
 // it after the rules.
-var CalendarChanges = []CalendarChange{
+var calendarChanges = []CalendarChange{
 	{Year: 1981, Add: []CalendarHoliday{{Date: CalendarDate{1981, 7, 29}, Title: "Royal wedding"}}, Note: "wedding of the Prince of Wales"},
 	{Year: 1995, Remove: []CalendarDate{{1995, 5, 1}}, Add: []CalendarHoliday{{Date: CalendarDate{1995, 5, 8}, Title: "Early May bank holiday (VE day)"}}, Note: "moved for the 50th anniversary of VE day"},
 	{Year: 1999, Add: []CalendarHoliday{{Date: CalendarDate{1999, 12, 31}, Title: "Millennium celebrations"}}, Note: "millennium"},
@@ -320,11 +327,11 @@ func bankHolidayRules(y int) []CalendarHoliday {
 // Good Friday, Easter Monday, the first and last Mondays in May, the last
 // Monday in August, Christmas Day and Boxing Day, with substitute days
 // when these fall at a weekend), then the one-off changes in
-// [CalendarChanges]. Years before 1978 get the same pattern, which is not
+// [BankHolidayChanges]. Years before 1978 get the same pattern, which is not
 // historically exact.
 func BankHolidays(y int) []CalendarHoliday {
 	hs := bankHolidayRules(y)
-	for _, c := range CalendarChanges {
+	for _, c := range calendarChanges {
 		if c.Year != y {
 			continue
 		}

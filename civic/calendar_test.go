@@ -100,7 +100,7 @@ func TestBankHolidaysPythonHolidays(t *testing.T) {
 	}
 	require.NoError(t, sc.Err())
 	changed := map[int]bool{}
-	for _, c := range CalendarChanges {
+	for _, c := range calendarChanges {
 		changed[c.Year] = true
 	}
 	n := 0
