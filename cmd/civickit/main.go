@@ -51,6 +51,10 @@ var commands = []*Command{
 // --fail-on level; the CLI exits 1 and prints nothing more.
 var errFindings = errors.New("findings at or above the --fail-on level")
 
+// errReported reports that a command has already printed its errors; the
+// CLI exits 2 and prints nothing more.
+var errReported = errors.New("errors reported")
+
 // usageError is a command-line mistake; the CLI prints it with the
 // command's usage and exits 2.
 type usageError struct {
@@ -100,6 +104,8 @@ func run(ctx context.Context, env *Env, args []string) int {
 		return 0
 	case errors.Is(err, errFindings):
 		return 1
+	case errors.Is(err, errReported):
+		return 2
 	case errors.As(err, &ue):
 		fmt.Fprintf(env.Stderr, "civickit %s: %s\n", strings.Join(path, " "), ue.msg)
 		printUsage(env.Stderr, cmd)
