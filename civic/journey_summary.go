@@ -14,11 +14,12 @@ type StepStatus string
 
 // The step statuses.
 const (
-	StepDone       StepStatus = "done"        // the decision has passed this step
-	StepCurrent    StepStatus = "current"     // the decision is at this step now
-	StepUpcoming   StepStatus = "upcoming"    // still to come
-	StepSkipped    StepStatus = "skipped"     // passed by without this step (optional, or an alternative not taken)
-	StepNotReached StepStatus = "not-reached" // the journey ended (withdrawn) before this step
+	StepDone        StepStatus = "done"         // the decision has passed this step
+	StepCurrent     StepStatus = "current"      // the decision is at this step now
+	StepUpcoming    StepStatus = "upcoming"     // still to come
+	StepSkipped     StepStatus = "skipped"      // passed by without this step (optional, or an alternative not taken)
+	StepNotReached  StepStatus = "not-reached"  // the journey ended (withdrawn) before this step
+	StepNotRecorded StepStatus = "not-recorded" // before the first stage the history records
 )
 
 // JourneyStep is one step of a citizen summary, in the shape of the GOV.UK
@@ -32,7 +33,7 @@ type JourneyStep struct {
 	Title       string       `json:"title"`
 	Description string       `json:"description"`
 	HaveYourSay string       `json:"have_your_say"`
-	Status      StepStatus   `json:"status" jsonschema:"enum=done,enum=current,enum=upcoming,enum=skipped,enum=not-reached"`
+	Status      StepStatus   `json:"status" jsonschema:"enum=done,enum=current,enum=upcoming,enum=skipped,enum=not-reached,enum=not-recorded"`
 	Optional    bool         `json:"optional,omitempty"`
 	Date        CalendarDate `json:"date,omitzero" jsonschema:"type=string,format=date,description=when the step happened"`
 	Due         CalendarDate `json:"due,omitzero" jsonschema:"type=string,format=date,description=the deadline for a step still to come"`
@@ -99,10 +100,13 @@ func (d *Decision) Explain(c *Council) JourneySummary {
 	for _, ev := range d.History {
 		hist[ev.Stage] = ev
 	}
-	curPos := -1
+	curPos, firstPos := -1, -1
 	for i, t := range tpl {
 		if started && t.stage == cur.Stage {
 			curPos = i
+		}
+		if started && t.stage == d.History[0].Stage && firstPos < 0 {
+			firstPos = i
 		}
 	}
 	withdrawn := started && cur.Stage == StageWithdrawn
@@ -133,6 +137,8 @@ func (d *Decision) Explain(c *Council) JourneySummary {
 			step.Status = StepDone
 		case withdrawn:
 			step.Status = StepNotReached
+		case i < firstPos:
+			step.Status = StepNotRecorded
 		case curPos >= 0 && i < curPos:
 			step.Status = StepSkipped
 		default:
