@@ -239,3 +239,21 @@ func TestClassifyDecisionMaker(t *testing.T) {
 		assert.Equal(t, want, ClassifyDecisionMaker(in), in)
 	}
 }
+
+func TestExplainPartialHistory(t *testing.T) {
+	dec := &Decision{Title: "Bus shelters", DecisionMakerKind: DecisionMakerCabinet, SubjectToCallIn: true,
+		History: []StageEvent{{Stage: StageDecided, Date: d("2026-03-10")}, {Stage: StageDecisionPublished, Date: d("2026-03-12")}}}
+	var c Council
+	s := dec.Explain(&c)
+	got := map[StageID]StepStatus{}
+	for _, st := range s.Steps {
+		got[st.Stage] = st.Status
+	}
+	assert.Equal(t, map[StageID]StepStatus{
+		StageProposal: StepNotRecorded, StageConsultation: StepNotRecorded, StageAgendaPublished: StepNotRecorded,
+		StageDecided: StepDone, StageDecisionPublished: StepCurrent, StageCallIn: StepUpcoming,
+		StageInEffect: StepUpcoming, StageMonitoring: StepUpcoming,
+	}, got)
+	// Call-in from Thu 12 Mar 2026: 13, 16, 17, 18, 19 March.
+	assert.Equal(t, d("2026-03-19"), s.Steps[5].Due)
+}
