@@ -20,7 +20,7 @@ var journeyCmd = &Command{
 	Long: `Journey explains a council decision's journey from proposal to monitoring:
 where it is now, what comes next, the statutory deadlines and how to have
 your say.`,
-	Sub: []*Command{journeyShowCmd, journeyDeadlinesCmd},
+	Sub: []*Command{journeyShowCmd, journeyDeadlinesCmd, journeyAdvanceCmd, journeyStagesCmd},
 }
 
 var journeyShowFlags struct {
@@ -66,18 +66,7 @@ func runJourneyShow(ctx context.Context, env *Env, cmd *Command, args []string) 
 		}
 		prof = &c
 	}
-	name := args[0]
-	var r io.Reader = env.Stdin
-	if name != "-" {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		r = bytes.NewReader(data)
-	} else {
-		name = "<stdin>"
-	}
-	d, err := civic.ReadDecisionJSON(r, name)
+	d, err := readDecisionArg(env, args[0])
 	if err != nil {
 		return err
 	}
@@ -187,4 +176,128 @@ func runJourneyDeadlines(ctx context.Context, env *Env, cmd *Command, args []str
 		return err
 	}
 	return usagef(cmd, "unknown format %q (want json or text)", f.format)
+}
+
+// readDecisionArg reads one decision from the file name, or stdin for "-".
+func readDecisionArg(env *Env, name string) (*civic.Decision, error) {
+	var r io.Reader = env.Stdin
+	if name != "-" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		r = bytes.NewReader(data)
+	} else {
+		name = "<stdin>"
+	}
+	return civic.ReadDecisionJSON(r, name)
+}
+
+var journeyAdvanceFlags struct {
+	stage  string
+	date   string
+	source string
+}
+
+var journeyAdvanceCmd = &Command{
+	Name:      "advance",
+	UsageLine: "journey advance --stage ID --date DATE [--source URL] DECISION.json|-",
+	Short:     "record that a decision reached its next stage",
+	Long: `Advance reads one decision, records that it reached the stage --stage on
+--date (YYYY-MM-DD), citing --source, and writes the updated decision as JSON
+to standard output. A move the journey does not allow, or a date before the
+last stage's, is an error that names both stages. Run "civickit journey
+stages" for the stage ids.`,
+	SetFlags: func(fs *flag.FlagSet) {
+		fs.StringVar(&journeyAdvanceFlags.stage, "stage", "", "the stage id reached, e.g. decided (required)")
+		fs.StringVar(&journeyAdvanceFlags.date, "date", "", "the date it was reached, YYYY-MM-DD (required)")
+		fs.StringVar(&journeyAdvanceFlags.source, "source", "", "URL or document that records it")
+	},
+	Run: runJourneyAdvance,
+}
+
+func runJourneyAdvance(ctx context.Context, env *Env, cmd *Command, args []string) error {
+	args, err := parseFlags(cmd, cmd.FlagSet(), args)
+	if err != nil {
+		return err
+	}
+	f := journeyAdvanceFlags
+	if len(args) != 1 {
+		return usagef(cmd, "want one decision file, got %d arguments", len(args))
+	}
+	if f.stage == "" || f.date == "" {
+		return usagef(cmd, "--stage and --date are required")
+	}
+	date, err := civic.ParseCalendarDate(f.date)
+	if err != nil {
+		return usagef(cmd, "--date: %v", err)
+	}
+	d, err := readDecisionArg(env, args[0])
+	if err != nil {
+		return err
+	}
+	if err := d.Advance(civic.StageID(f.stage), date, f.source); err != nil {
+		return err
+	}
+	return civic.WriteDecisionJSON(env.Stdout, d)
+}
+
+var journeyStagesCmd = &Command{
+	Name:      "stages",
+	UsageLine: "journey stages [--format text|json]",
+	Short:     "list the journey stages with their titles and statutory basis",
+	Long: `Stages lists every stage of the decision, planning and budget journeys: its
+id, citizen-facing title, what happens, how to have your say, its statutory
+basis and the stages that may follow it.`,
+	SetFlags: func(fs *flag.FlagSet) {
+		fs.StringVar(&journeyStagesFlags.format, "format", "text", "output format: text or json")
+	},
+	Run: runJourneyStages,
+}
+
+var journeyStagesFlags struct{ format string }
+
+func runJourneyStages(ctx context.Context, env *Env, cmd *Command, args []string) error {
+	args, err := parseFlags(cmd, cmd.FlagSet(), args)
+	if err != nil {
+		return err
+	}
+	if len(args) != 0 {
+		return usagef(cmd, "unexpected arguments: %s", strings.Join(args, " "))
+	}
+	type stageOut struct {
+		civic.Stage
+		Next []civic.StageID `json:"next,omitempty"`
+	}
+	var out []stageOut
+	for _, s := range civic.JourneyStages() {
+		out = append(out, stageOut{s, civic.StageTransitions(s.ID)})
+	}
+	switch journeyStagesFlags.format {
+	case "json":
+		b, err := json.MarshalIndent(out, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = env.Stdout.Write(append(b, '\n'))
+		return err
+	case "text":
+		var b strings.Builder
+		for _, s := range out {
+			b.WriteString(string(s.ID) + " (" + string(s.Journey) + "): " + s.Title + "\n")
+			if s.StatutoryBasis != "" {
+				b.WriteString("    law: " + s.StatutoryBasis + "\n")
+			}
+			if len(s.Next) > 0 {
+				ns := make([]string, len(s.Next))
+				for i, n := range s.Next {
+					ns[i] = string(n)
+				}
+				b.WriteString("    next: " + strings.Join(ns, ", ") + "\n")
+			}
+		}
+		_, err := io.WriteString(env.Stdout, b.String())
+		return err
+	}
+	return usagef(cmd, "unknown format %q (want text or json)", journeyStagesFlags.format)
 }
