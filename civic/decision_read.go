@@ -226,7 +226,9 @@ func jsonDecodeError(file string, li lineIndex, lines map[string]int, err error)
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		line, col := li.pos(te.Offset)
-		return &ParseError{File: file, Line: line, Column: col, Field: te.Field, Msg: "want " + te.Type.String() + ", got JSON " + te.Value}
+		want := strings.NewReplacer("[]civic.rawEvent", "an array of stage events", "civic.rawEvent", "a stage event object",
+			"[]civic.rawDecision", "an array of decisions", "civic.rawDecision", "a decision object", "[]string", "an array of strings").Replace(te.Type.String())
+		return &ParseError{File: file, Line: line, Column: col, Field: te.Field, Msg: "want " + want + ", got JSON " + te.Value}
 	}
 	msg := err.Error()
 	if k, ok := strings.CutPrefix(msg, "json: unknown field "); ok {

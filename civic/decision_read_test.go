@@ -51,6 +51,7 @@ func TestReadDecisionJSONErrors(t *testing.T) {
 		{"unknown field", "{\n\"title\": \"x\",\n\"colour\": \"red\",\n\"history\": []\n}", 3, "colour", "unknown field"},
 		{"unknown nested", "{\"title\": \"x\",\n\"history\": [\n{\"stage\": \"proposal\", \"date\": \"2026-01-01\",\n \"when\": 1}]}", 4, "history[0].when", "unknown field"},
 		{"wrong type", "{\n\"title\": 42,\n\"history\": []\n}", 2, "title", "want string"},
+		{"history not array", "{\"title\": \"x\",\n\"history\": {}}", 2, "history", "want an array of stage events, got JSON object"},
 		{"missing title", "{\n\"history\": []\n}", 0, "title", "missing"},
 		{"bad meeting date", "{\"title\": \"x\",\n\"meeting_date\": \"10/03/2026\",\n\"history\": []}", 2, "meeting_date", "bad date"},
 		{"bad event date", "{\"title\": \"x\", \"history\": [\n{\"stage\": \"proposal\",\n\"date\": \"2026-02-30\"}]}", 3, "history[0].date", "bad date"},
