@@ -390,3 +390,10 @@ func (d *Decision) CouncilFor() Council {
 	}
 	return c
 }
+
+// MeetsKeyDecisionTest applies council c's key-decision test to the
+// decision's value and the number of wards it names. A decision recorded
+// as not key that meets the test may lack the 28 days' notice it needs.
+func (d *Decision) MeetsKeyDecisionTest(c *Council) bool {
+	return c.IsKeyDecision(d.ValueGBP, len(d.WardsAffected))
+}

@@ -257,3 +257,13 @@ func TestExplainPartialHistory(t *testing.T) {
 	// Call-in from Thu 12 Mar 2026: 13, 16, 17, 18, 19 March.
 	assert.Equal(t, d("2026-03-19"), s.Steps[5].Due)
 }
+
+func TestMeetsKeyDecisionTest(t *testing.T) {
+	k, _ := CouncilProfile("kirklees")
+	lib := loadDecision(t, "library-decision.json")
+	// £1.2 million and two wards: key on both counts (Kirklees: £500,000
+	// or two or more wards).
+	assert.True(t, lib.MeetsKeyDecisionTest(&k))
+	small := &Decision{Title: "x", ValueGBP: 20000, WardsAffected: []string{"Northtown"}}
+	assert.False(t, small.MeetsKeyDecisionTest(&k))
+}
