@@ -71,10 +71,13 @@ type Decision struct {
 	DecisionMaker     string            `json:"decision_maker,omitempty" jsonschema:"description=as the council names it"`
 	DecisionMakerKind DecisionMakerKind `json:"decision_maker_kind,omitempty" jsonschema:"enum=full-council,enum=cabinet,enum=cabinet-member,enum=committee,enum=officer"`
 	MeetingDate       CalendarDate      `json:"meeting_date,omitzero" jsonschema:"type=string,format=date"`
-	KeyDecision       bool              `json:"key_decision,omitempty"`
-	SubjectToCallIn   bool              `json:"subject_to_call_in,omitempty"`
-	ValueGBP          int64             `json:"value_gbp,omitempty" jsonschema:"minimum=0"`
-	WardsAffected     []string          `json:"wards_affected,omitempty"`
+	// EffectiveFrom is the date the decision says it takes effect, if it
+	// names one (it cannot be before call-in ends).
+	EffectiveFrom   CalendarDate `json:"effective_from,omitzero" jsonschema:"type=string,format=date"`
+	KeyDecision     bool         `json:"key_decision,omitempty"`
+	SubjectToCallIn bool         `json:"subject_to_call_in,omitempty"`
+	ValueGBP        int64        `json:"value_gbp,omitempty" jsonschema:"minimum=0"`
+	WardsAffected   []string     `json:"wards_affected,omitempty"`
 	// MajorDevelopment marks a planning application decided in 13 weeks
 	// rather than 8.
 	MajorDevelopment bool `json:"major_development,omitempty"`
@@ -144,6 +147,9 @@ func (d *Decision) Validate() error {
 		if _, err := CouncilProfile(d.Council); err != nil {
 			return &DecisionFieldError{Field: "council", Msg: "unknown profile", Err: err}
 		}
+	}
+	if !d.EffectiveFrom.IsZero() && !d.MeetingDate.IsZero() && d.EffectiveFrom.Before(d.MeetingDate) {
+		return &DecisionFieldError{Field: "effective_from", Msg: "dates out of order: " + d.EffectiveFrom.String() + " is before the meeting date " + d.MeetingDate.String()}
 	}
 	for i, ev := range d.History {
 		at := "history[" + strconv.Itoa(i) + "]"
@@ -334,12 +340,19 @@ func (d *Decision) Deadlines(c *Council) []JourneyDeadline {
 				if eff, ok := d.last(StageInEffect); ok {
 					add("in_effect_from", "In effect from", eff, StageInEffect, "")
 				} else if !d.has(StageReferredBack) && !d.has(StageReferredToCouncil) {
-					add("in_effect_from", "In effect from, if not called in", c.AddWorkingDays(end, 1), StageInEffect, "the working day after call-in ends")
+					eff, basis := c.AddWorkingDays(end, 1), "the working day after call-in ends"
+					if d.EffectiveFrom.After(eff) {
+						eff, basis = d.EffectiveFrom, "the date the decision gives"
+					}
+					add("in_effect_from", "In effect from, if not called in", eff, StageInEffect, basis)
 				}
 			} else {
 				eff, ok := d.last(StageInEffect)
 				if !ok {
 					eff = pub
+					if d.EffectiveFrom.After(pub) {
+						eff = d.EffectiveFrom
+					}
 				}
 				add("in_effect_from", "In effect from", eff, StageInEffect, "not subject to call-in")
 			}

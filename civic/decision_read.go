@@ -30,6 +30,7 @@ type rawDecision struct {
 	DecisionMaker     string     `json:"decision_maker"`
 	DecisionMakerKind string     `json:"decision_maker_kind"`
 	MeetingDate       string     `json:"meeting_date"`
+	EffectiveFrom     string     `json:"effective_from"`
 	KeyDecision       bool       `json:"key_decision"`
 	SubjectToCallIn   bool       `json:"subject_to_call_in"`
 	ValueGBP          int64      `json:"value_gbp"`
@@ -266,6 +267,13 @@ func (r *rawDecision) decision() (*Decision, error) {
 		}
 		d.MeetingDate = md
 	}
+	if r.EffectiveFrom != "" {
+		ef, err := ParseCalendarDate(r.EffectiveFrom)
+		if err != nil {
+			return nil, &DecisionFieldError{Field: "effective_from", Msg: "bad date " + strconv.Quote(r.EffectiveFrom) + " (want YYYY-MM-DD)"}
+		}
+		d.EffectiveFrom = ef
+	}
 	if d.DecisionMakerKind == "" && d.DecisionMaker != "" {
 		d.DecisionMakerKind = ClassifyDecisionMaker(d.DecisionMaker)
 	}
@@ -485,6 +493,7 @@ func (cr *DecisionCSVReader) Read(r io.Reader) ([]*Decision, error) {
 				return nil, bad(line, c, "effective from", "dates out of order: effective from "+effective.String()+" is before the "+name+" "+after.String(), nil)
 			}
 		}
+		d.EffectiveFrom = effective
 		record := func(st StageID, on CalendarDate) {
 			if !on.IsZero() && (cr.AsOf.IsZero() || !on.After(cr.AsOf)) {
 				d.History = append(d.History, StageEvent{Stage: st, Date: on, Source: cr.File})

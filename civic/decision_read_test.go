@@ -53,6 +53,8 @@ func TestReadDecisionJSONErrors(t *testing.T) {
 		{"wrong type", "{\n\"title\": 42,\n\"history\": []\n}", 2, "title", "want string"},
 		{"history not array", "{\"title\": \"x\",\n\"history\": {}}", 2, "history", "want an array of stage events, got JSON object"},
 		{"missing title", "{\n\"history\": []\n}", 0, "title", "missing"},
+		{"bad effective date", "{\"title\": \"x\",\n\"effective_from\": \"1 June\",\n\"history\": []}", 2, "effective_from", "bad date"},
+		{"effective before meeting", "{\"title\": \"x\",\n\"meeting_date\": \"2026-03-10\",\n\"effective_from\": \"2026-03-01\",\n\"history\": []}", 3, "effective_from", "dates out of order"},
 		{"bad meeting date", "{\"title\": \"x\",\n\"meeting_date\": \"10/03/2026\",\n\"history\": []}", 2, "meeting_date", "bad date"},
 		{"bad event date", "{\"title\": \"x\", \"history\": [\n{\"stage\": \"proposal\",\n\"date\": \"2026-02-30\"}]}", 3, "history[0].date", "bad date"},
 		{"missing event date", "{\"title\": \"x\", \"history\": [\n{\"stage\": \"proposal\"}]}", 2, "history[0].date", "missing"},
@@ -107,6 +109,8 @@ func TestReadDecisionsCSV(t *testing.T) {
 	}
 	// Published Thu 12 Mar 2026: 13, 16, 17, 18, 19 March.
 	assert.Equal(t, "2026-03-19", got["call_in_ends"])
+	assert.Equal(t, d("2026-03-20"), lib.EffectiveFrom)
+	assert.Equal(t, "2026-03-20", got["in_effect_from"])
 
 	park := ds[1]
 	assert.Equal(t, DecisionMakerCabinetMember, park.DecisionMakerKind)

@@ -27,7 +27,7 @@ func loadDecision(t testing.TB, name string) *Decision {
 // TestJourneyGolden renders each sample decision in the three formats and
 // compares with testdata/journey/golden (rewrite with go test -update).
 func TestJourneyGolden(t *testing.T) {
-	for _, name := range []string{"library-decision", "decided-decision", "planning-application", "budget"} {
+	for _, name := range []string{"library-decision", "decided-decision", "planning-application", "budget", "millbrook-library-hours"} {
 		dec := loadDecision(t, name+".json")
 		c := dec.CouncilFor()
 		s := dec.Explain(&c)
@@ -266,4 +266,21 @@ func TestMeetsKeyDecisionTest(t *testing.T) {
 	assert.True(t, lib.MeetsKeyDecisionTest(&k))
 	small := &Decision{Title: "x", ValueGBP: 20000, WardsAffected: []string{"Northtown"}}
 	assert.False(t, small.MeetsKeyDecisionTest(&k))
+}
+
+// TestMillbrookMatchesNotice checks the sample decision against the sample
+// council's decision notice (internal/sample/content/decision-notice.html):
+// decided and published on Tue 11 March 2025, "the call-in period has
+// expired at 5pm on Tuesday 18 March 2025".
+func TestMillbrookMatchesNotice(t *testing.T) {
+	dec := loadDecision(t, "millbrook-library-hours.json")
+	c := dec.CouncilFor()
+	got := map[string]string{}
+	for _, dl := range dec.Deadlines(&c) {
+		got[dl.ID] = dl.Date.String()
+	}
+	assert.Equal(t, "2025-03-18", got["call_in_ends"])
+	// The Forward Plan of 7 February met the 28 clear days (by 10 February).
+	assert.Equal(t, "2025-02-10", got["key_decision_notice_by"])
+	assert.True(t, dec.MeetsKeyDecisionTest(&c), "two wards")
 }

@@ -65,24 +65,6 @@ func ParseFormat(s string) (Format, error) {
 	return FormatAuto, &Error{Msg: "unknown format " + quote(s) + " (want auto, text, markdown or html)"}
 }
 
-// MarshalText encodes the format as its name.
-func (f Format) MarshalText() ([]byte, error) {
-	if int(f) >= len(formatNames) {
-		return nil, &Error{Msg: "invalid format " + itoa(int(f))}
-	}
-	return []byte(f.String()), nil
-}
-
-// UnmarshalText decodes a format name, as [ParseFormat] reads it.
-func (f *Format) UnmarshalText(b []byte) error {
-	v, err := ParseFormat(string(b))
-	if err != nil {
-		return err
-	}
-	*f = v
-	return nil
-}
-
 // DetectFormat decides the format of a document from its file name's
 // extension (.html, .htm, .xhtml, .md, .markdown, .txt, .text), and
 // otherwise from its first 4 KiB:

@@ -157,7 +157,7 @@ type hstate struct {
 // helem is an open element.
 type helem struct {
 	id   tagID
-	hash uint32 // the lower-case name's hash, for elements of tagOther and tagInline
+	hash uint32 // the lower-case name's hash
 	st   hstate
 }
 
@@ -168,7 +168,7 @@ type htmlReader struct {
 	stack []helem
 	root  hstate
 	count [numTags]int32    // open elements of each id
-	other map[uint32]int32  // open elements of tagOther or tagInline by name hash
+	other map[uint32]int32  // open elements of the ids byHash reports, by name hash
 	pend  int               // offset of pending white space, or -1
 	bst   hstate            // state of the current block, set by its first byte
 	ent   [utf8.UTFMax]byte // scratch for decoded references
@@ -615,7 +615,7 @@ func (h *htmlReader) startTag(id tagID, hash uint32, a *tagAttrs, i, next, end i
 		st.kind, st.level = BlockParagraph, 0
 	}
 	h.stack = append(h.stack, helem{id: id, hash: hash, st: st})
-	if id == tagOther || id == tagInline {
+	if byHash(id) {
 		if h.other == nil {
 			h.other = make(map[uint32]int32)
 		}
@@ -623,6 +623,12 @@ func (h *htmlReader) startTag(id tagID, hash uint32, a *tagAttrs, i, next, end i
 	} else {
 		h.count[id]++
 	}
+}
+
+// byHash reports whether open elements of id are told apart by their
+// name's hash: the ids that stand for several names.
+func byHash(id tagID) bool {
+	return id == tagOther || id == tagInline || id == tagBlock || id == tagIgnore
 }
 
 // endTag handles an end tag at src[i].
@@ -636,7 +642,7 @@ func (h *htmlReader) endTag(id tagID, hash uint32, i int) {
 		return
 	}
 	open := false
-	if id == tagOther || id == tagInline {
+	if byHash(id) {
 		open = h.other[hash] > 0
 	} else {
 		open = h.count[id] > 0
@@ -649,7 +655,7 @@ func (h *htmlReader) endTag(id tagID, hash uint32, i int) {
 	}
 	for k := len(h.stack) - 1; k >= 0; k-- {
 		e := &h.stack[k]
-		if e.id == id && (e.hash == hash || (id != tagOther && id != tagInline)) {
+		if e.id == id && (e.hash == hash || !byHash(id)) {
 			for _, f := range h.stack[k+1:] {
 				if tagInfo[f.id]&fBlock != 0 {
 					h.flush() // a block it closes ends here
@@ -665,7 +671,7 @@ func (h *htmlReader) endTag(id tagID, hash uint32, i int) {
 // pop closes the open elements from stack index k up.
 func (h *htmlReader) pop(k int) {
 	for _, e := range h.stack[k:] {
-		if e.id == tagOther || e.id == tagInline {
+		if byHash(e.id) {
 			h.other[e.hash]--
 		} else {
 			h.count[e.id]--

@@ -330,7 +330,6 @@ func (r *mdReader) listMarker(c cursor, inPara bool) (cursor, bool) {
 		return c, false
 	}
 	q := p
-	ordered := false
 	switch src[q] {
 	case '-', '+', '*':
 		if isThematicBreak(src[p:c.end]) {
@@ -347,10 +346,8 @@ func (r *mdReader) listMarker(c cursor, inPara bool) (cursor, bool) {
 		if inPara && (q-p != 1 || src[p] != '1') {
 			return c, false // only a list starting at 1 interrupts a paragraph
 		}
-		ordered = true
 		q++
 	}
-	_ = ordered
 	m := cursor{q, c.col + ind + (q - p), c.end}
 	if q < c.end && src[q] != ' ' && src[q] != '\t' {
 		return c, false
@@ -474,14 +471,12 @@ func (r *mdReader) leafLine(c cursor, nl int) {
 
 // closeLeaf ends the open leaf block.
 func (r *mdReader) closeLeaf() {
-	kind := BlockParagraph
-	for k := len(r.stack) - 1; k >= 0; k-- {
-		if r.stack[k].quote {
+	kind := BlockParagraph // the innermost container decides
+	if n := len(r.stack); n > 0 {
+		kind = BlockListItem
+		if r.stack[n-1].quote {
 			kind = BlockQuote
-		} else {
-			kind = BlockListItem
 		}
-		break
 	}
 	r.closeLeafAs(kind, 0)
 }

@@ -25,12 +25,14 @@ func extractText(b *builder, start int) {
 			b.copy(numbered, lineEnd)
 		}
 	}
-	closeBlock := func() {
+	// closeBlock ends the open block; atBreak tells that a blank line or
+	// the end of the input follows, which a short heading needs.
+	closeBlock := func(atBreak bool) {
 		if !open {
 			return
 		}
 		level := 0
-		if (kind == BlockParagraph || numbered >= 0) && lines == 1 && b.n() <= maxShortHeading && !isSentenceEnd(lastByte) {
+		if atBreak && (kind == BlockParagraph || numbered >= 0) && lines == 1 && b.n() <= maxShortHeading && !isSentenceEnd(lastByte) {
 			asHeading()
 			kind, level = BlockHeading, 3
 		}
@@ -46,7 +48,7 @@ func extractText(b *builder, start int) {
 		cs, ce := trimSpaceRange(src, ls, le)
 		switch {
 		case cs == ce: // blank line
-			closeBlock()
+			closeBlock(true)
 		case isUnderline(src[cs:ce]):
 			if open && (kind == BlockParagraph || numbered >= 0) && lines == 1 {
 				level := 1
@@ -57,15 +59,15 @@ func extractText(b *builder, start int) {
 				b.end(BlockHeading, level, 0)
 				open = false
 			} else {
-				closeBlock() // a rule line: a break
+				closeBlock(true) // a rule line: a break
 			}
 		case isAllCaps(src[cs:ce]):
-			closeBlock()
+			closeBlock(false)
 			b.copy(cs, ce)
 			b.end(BlockHeading, 2, 0)
 		default:
 			if m := listMarker(src, cs, ce); m > cs {
-				closeBlock()
+				closeBlock(false)
 				open, kind, lines, numbered = true, BlockListItem, 0, -1
 				if src[cs] >= '0' && src[cs] <= '9' {
 					numbered = cs
@@ -83,7 +85,7 @@ func extractText(b *builder, start int) {
 		}
 		ls = next
 	}
-	closeBlock()
+	closeBlock(true)
 }
 
 // trimSpaceRange trims spaces, tabs, carriage returns and form feeds from

@@ -21,7 +21,7 @@ func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-const sample = "../../civic/testdata/journey/library-decision.json"
+const journeySample = "../../civic/testdata/journey/library-decision.json"
 
 // TestJourneyDeadlinesContract checks the JSON contract of "journey
 // deadlines": exactly the keys meeting, agenda_publish_by,
@@ -81,13 +81,13 @@ func TestJourneyDeadlinesErrors(t *testing.T) {
 }
 
 func TestJourneyShow(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "journey", "show", sample)
+	code, out, stderr := runCLI(t, "", "journey", "show", journeySample)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, "Where it is now: step 4 of 9, Agenda and report published (since 2026-03-02)")
 	assert.Contains(t, out, "What happens next: Decision made or Withdrawn")
 	assert.Contains(t, out, ">   4. Agenda and report published")
 
-	code, out, _ = runCLI(t, "", "journey", "show", "--format", "json", sample)
+	code, out, _ = runCLI(t, "", "journey", "show", "--format", "json", journeySample)
 	require.Equal(t, 0, code)
 	var s struct {
 		Current string `json:"current"`
@@ -100,15 +100,15 @@ func TestJourneyShow(t *testing.T) {
 	assert.Equal(t, "agenda-published", s.Current)
 	assert.NotEmpty(t, s.Steps)
 
-	code, out, _ = runCLI(t, "", sample, "--format", "html")
+	code, out, _ = runCLI(t, "", journeySample, "--format", "html")
 	assert.Equal(t, 2, code, "not a command")
 	_ = out
-	code, out, _ = runCLI(t, "", "journey", "show", sample, "--format", "html")
+	code, out, _ = runCLI(t, "", "journey", "show", journeySample, "--format", "html")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, `aria-current="step"`)
 	assert.Contains(t, out, `<ol class="civic-step-nav__steps">`)
 
-	data, err := os.ReadFile(sample)
+	data, err := os.ReadFile(journeySample)
 	require.NoError(t, err)
 	code, out, _ = runCLI(t, string(data), "journey", "show", "-")
 	require.Equal(t, 0, code)
@@ -132,7 +132,7 @@ func TestJourneyShowErrors(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "usage: civickit journey show")
 
-	code, _, stderr = runCLI(t, "", "journey", "show", "--format", "pdf", sample)
+	code, _, stderr = runCLI(t, "", "journey", "show", "--format", "pdf", journeySample)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "unknown format")
 

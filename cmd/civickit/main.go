@@ -44,6 +44,8 @@ type Env struct {
 // commands is the table of top-level commands, sorted by name when listed.
 var commands = []*Command{
 	// one line per command; keep sorted
+	cmdCheck,
+	cmdDemo,
 	journeyCmd,
 }
 
