@@ -204,7 +204,32 @@ func runNetworkWard(ctx context.Context, env *Env, cmd *Command, args []string) 
 		enc.SetIndent("", "  ")
 		return enc.Encode(w)
 	}
-	out := env.Stdout
+	return writeWardText(env.Stdout, net, w)
+}
+
+func runNetworkExport(ctx context.Context, env *Env, cmd *Command, args []string) error {
+	args, err := parseFlags(cmd, cmd.FlagSet(), args)
+	if err != nil {
+		return err
+	}
+	net, err := loadNetwork(env, cmd, args)
+	if err != nil {
+		return err
+	}
+	switch netTo {
+	case "graphml":
+		return net.WriteGraphML(env.Stdout)
+	case "gexf":
+		return net.WriteGEXF(env.Stdout)
+	case "json":
+		return net.WriteJSON(env.Stdout)
+	}
+	return usagef(cmd, "unknown --to %q (want graphml, gexf or json)", netTo)
+}
+
+// writeWardText prints a ward's view in plain English: each councillor's
+// reach, the groups nobody reaches, communities and recommendations.
+func writeWardText(out io.Writer, net *civic.Network, w *civic.WardView) error {
 	name := func(id string) string {
 		if a, ok := net.Actor(id); ok && a.Label != "" {
 			return a.Label
@@ -246,24 +271,4 @@ func runNetworkWard(ctx context.Context, env *Env, cmd *Command, args []string) 
 		fmt.Fprintf(out, "  - %s\n", r)
 	}
 	return nil
-}
-
-func runNetworkExport(ctx context.Context, env *Env, cmd *Command, args []string) error {
-	args, err := parseFlags(cmd, cmd.FlagSet(), args)
-	if err != nil {
-		return err
-	}
-	net, err := loadNetwork(env, cmd, args)
-	if err != nil {
-		return err
-	}
-	switch netTo {
-	case "graphml":
-		return net.WriteGraphML(env.Stdout)
-	case "gexf":
-		return net.WriteGEXF(env.Stdout)
-	case "json":
-		return net.WriteJSON(env.Stdout)
-	}
-	return usagef(cmd, "unknown --to %q (want graphml, gexf or json)", netTo)
 }
