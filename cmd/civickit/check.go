@@ -153,16 +153,21 @@ func readInput(env *Env, name string) ([]byte, error) {
 
 // writeJSON prints one scorecard as an object and several as an array.
 func writeJSON(w io.Writer, cards []*standards.Scorecard) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	if len(cards) == 1 {
-		return enc.Encode(cards[0])
+		return writeJSONValue(w, cards[0])
 	}
 	if cards == nil {
 		cards = []*standards.Scorecard{}
 	}
-	return enc.Encode(cards)
+	return writeJSONValue(w, cards)
+}
+
+// writeJSONValue prints v as indented JSON, leaving <, > and & as they are.
+func writeJSONValue(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 func writeCheckText(w io.Writer, cards []*standards.Scorecard) error {

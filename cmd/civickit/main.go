@@ -46,6 +46,8 @@ var commands = []*Command{
 	// one line per command; keep sorted
 	cmdCheck,
 	cmdDemo,
+	journeyCmd,
+	networkCmd,
 }
 
 // errFindings reports that a command found problems at or above the
@@ -168,7 +170,8 @@ func printHelp(w io.Writer, path []string, table []*Command) {
 	for _, c := range sorted {
 		fmt.Fprintf(w, "\t%-12s %s\n", c.Name, c.Short)
 	}
-	fmt.Fprintf(w, "\nUse \"%s help <command>\" for more about a command.\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.\n", prefix)
+	helpPrefix := strings.TrimSpace("civickit help " + strings.Join(path, " "))
+	fmt.Fprintf(w, "\nUse \"%s <command>\" for more about a command.\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.\n", helpPrefix)
 }
 
 func printUsage(w io.Writer, cmd *Command) {

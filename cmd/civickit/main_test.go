@@ -67,3 +67,12 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// runCLI runs civickit in-process with args and returns its standard
+// output, standard error and exit status.
+func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}, args)
+	return out.String(), errb.String(), code
+}

@@ -8,10 +8,10 @@ import "embed"
 
 // FS holds the sample council's files:
 //
-//	content/   a decision notice (HTML), a consultation page (Markdown),
-//	           committee minutes and a social post (plain text)
+//	content/    a decision notice (HTML), a consultation page (Markdown),
+//	            committee minutes and a social post (plain text)
+//	decisions/  the library decision's journey (civic JSON)
+//	network/    three wards' online networks: nodes.csv and edges.csv
 //
-// Later folders hold the ward network, decisions and the survey.
-//
-//go:embed content
+//go:embed content decisions network
 var FS embed.FS
