@@ -14,8 +14,8 @@ func TestPosition(t *testing.T) {
 		{0, 1, 1},
 		{2, 1, 2},  // after "£", two bytes, one character
 		{3, 1, 3},  // the space
-		{7, 2, 1},  // "second"
-		{14, 2, 8}, // "line"
+		{8, 2, 1},  // "second"
+		{15, 2, 8}, // "line"
 		{20, 3, 1}, // the empty line
 		{21, 4, 1},
 		{99, 4, 7}, // past the end clamps to the end
