@@ -345,3 +345,24 @@ func TestCitizenNeeds(t *testing.T) {
 	require.NotEmpty(t, fs)
 	assert.Contains(t, fs[0].Message, "the first paragraph has 66 words")
 }
+
+// "click [here](url)" is one problem, reported once, on the link.
+func TestLinkTextClickHereLinkOnce(t *testing.T) {
+	var c Checker
+	card, err := c.Check("a.md", []byte("For details click [here](/call-in).\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range card.Findings {
+		if f.Rule == "link-text" {
+			n++
+			if f.Match != "here" {
+				t.Errorf("finding on %q, want the link text %q", f.Match, "here")
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d link-text findings, want 1", n)
+	}
+}
