@@ -2,6 +2,15 @@ module github.com/civickit/civickit
 
 go 1.26
 
-require github.com/stretchr/testify v1.12.1
+require (
+	github.com/dominikbraun/graph v0.23.0
+	github.com/kljensen/snowball v0.10.0
+	github.com/rogpeppe/go-internal v1.16.0
+	github.com/stretchr/testify v1.12.1
+	go.yaml.in/yaml/v3 v3.0.5
+)
 
-require go.yaml.in/yaml/v3 v3.0.5 // indirect
+require (
+	golang.org/x/sys v0.26.0 // indirect
+	golang.org/x/tools v0.26.0 // indirect
+)

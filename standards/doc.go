@@ -15,6 +15,17 @@
 //		println(f.Line, f.Column, f.Rule, f.Message)
 //	}
 //
+// [Extract] reads one document into [Block]s of prose, each with a map back
+// to the bytes of the source, so that a finding in a block's text points
+// at the line and column of the original file:
+//
+//	doc, err := standards.Extract(src, standards.DetectFormat(name, src))
+//	if err != nil { ... } // errors.Is(err, standards.ErrBinary) for non-text input
+//	for _, b := range doc.Blocks {
+//		line, col := doc.Position(b.SourceOffset(0))
+//		println(b.Kind.String(), line, col, b.Text)
+//	}
+//
 // The scoring path imports neither fmt, regexp nor encoding/json, and needs
 // no stemmer at run time, so that it compiles to a small WebAssembly module
 // for the browser widget. Config parsing lives in a separate package.

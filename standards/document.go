@@ -53,6 +53,9 @@ type Document struct {
 	Format Format  `json:"format" jsonschema:"description=source format: 0 auto 1 text 2 markdown 3 html"`
 	Blocks []Block `json:"blocks"`
 	lines  []int   // byte offset of the start of each source line, built lazily
+	// The last position found, so that positions asked for in order along
+	// one long line cost no more than one walk of it.
+	lastOff, lastLine, lastCol int
 }
 
 // Block is one unit of prose: a paragraph, heading, list item, quotation or
@@ -131,10 +134,15 @@ func (d *Document) Position(off int) (line, col int) {
 		}
 	}
 	col = 1
-	for i := d.lines[lo]; i < off; {
+	i := d.lines[lo]
+	if d.lastLine == lo+1 && d.lastOff >= i && d.lastOff <= off {
+		i, col = d.lastOff, d.lastCol
+	}
+	for i < off {
 		_, size := utf8.DecodeRune(d.Source[i:])
 		i += size
 		col++
 	}
+	d.lastOff, d.lastLine, d.lastCol = off, lo+1, col
 	return lo + 1, col
 }

@@ -54,7 +54,7 @@ type Finding struct {
 	Rule       string   `json:"rule" jsonschema:"description=stable kebab-case rule id such as plain-english"`
 	Severity   Severity `json:"severity" jsonschema:"type=string,enum=error,enum=warning,enum=suggestion"`
 	Message    string   `json:"message"`
-	Suggestion string   `json:"suggestion,omitempty"`
+	Suggestion string   `json:"suggestion"`
 	Match      string   `json:"match,omitempty" jsonschema:"description=the matched text"`
 	Line       int      `json:"line" jsonschema:"description=1-based line in the source file"`
 	Column     int      `json:"column" jsonschema:"description=1-based column in characters"`

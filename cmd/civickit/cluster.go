@@ -65,7 +65,7 @@ func runCluster(ctx context.Context, env *Env, cmd *Command, args []string) erro
 	if f.format != "json" {
 		return usagef(cmd, "--format %q: only json is supported", f.format)
 	}
-	x, err := readInput(env, args[0], func(r io.Reader) (persona.Matrix, error) {
+	x, err := readParsed(env, args[0], func(r io.Reader) (persona.Matrix, error) {
 		m, _, err := persona.ReadMatrixCSV(r)
 		return m, err
 	})
@@ -95,9 +95,9 @@ func runCluster(ctx context.Context, env *Env, cmd *Command, args []string) erro
 	return enc.Encode(out)
 }
 
-// readInput opens name ("-" is stdin) and parses it with parse, putting the
+// readParsed opens name ("-" is stdin) and parses it with parse, putting the
 // file name into any persona.ParseError.
-func readInput[T any](env *Env, name string, parse func(io.Reader) (T, error)) (T, error) {
+func readParsed[T any](env *Env, name string, parse func(io.Reader) (T, error)) (T, error) {
 	var zero T
 	var r io.Reader = env.Stdin
 	if name != "-" {

@@ -44,7 +44,11 @@ type Env struct {
 // commands is the table of top-level commands, sorted by name when listed.
 var commands = []*Command{
 	// one line per command; keep sorted
+	cmdCheck,
 	clusterCmd,
+	cmdDemo,
+	journeyCmd,
+	networkCmd,
 	personasCmd,
 	pilotsCmd,
 }
@@ -52,6 +56,10 @@ var commands = []*Command{
 // errFindings reports that a command found problems at or above the
 // --fail-on level; the CLI exits 1 and prints nothing more.
 var errFindings = errors.New("findings at or above the --fail-on level")
+
+// errReported reports that a command has already printed its errors; the
+// CLI exits 2 and prints nothing more.
+var errReported = errors.New("errors reported")
 
 // usageError is a command-line mistake; the CLI prints it with the
 // command's usage and exits 2.
@@ -102,6 +110,8 @@ func run(ctx context.Context, env *Env, args []string) int {
 		return 0
 	case errors.Is(err, errFindings):
 		return 1
+	case errors.Is(err, errReported):
+		return 2
 	case errors.As(err, &ue):
 		fmt.Fprintf(env.Stderr, "civickit %s: %s\n", strings.Join(path, " "), ue.msg)
 		printUsage(env.Stderr, cmd)
@@ -163,7 +173,8 @@ func printHelp(w io.Writer, path []string, table []*Command) {
 	for _, c := range sorted {
 		fmt.Fprintf(w, "\t%-12s %s\n", c.Name, c.Short)
 	}
-	fmt.Fprintf(w, "\nUse \"%s help <command>\" for more about a command.\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.\n", prefix)
+	helpPrefix := strings.TrimSpace("civickit help " + strings.Join(path, " "))
+	fmt.Fprintf(w, "\nUse \"%s <command>\" for more about a command.\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.\n", helpPrefix)
 }
 
 func printUsage(w io.Writer, cmd *Command) {

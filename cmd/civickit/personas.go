@@ -108,7 +108,7 @@ func runPersonas(ctx context.Context, env *Env, cmd *Command, args []string) err
 		}
 	}
 	name := args[0]
-	survey, err := readInput(env, name, func(r io.Reader) (*persona.Survey, error) {
+	survey, err := readParsed(env, name, func(r io.Reader) (*persona.Survey, error) {
 		if strings.HasSuffix(strings.ToLower(name), ".json") {
 			return persona.ReadJSON(r, mapping)
 		}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -14,17 +12,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(context.Background(), &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}, args)
-	return code, out.String(), errb.String()
-}
-
-const testdata = "../../persona/testdata/"
+const personaTestdata = "../../persona/testdata/"
 
 func TestClusterJSONContract(t *testing.T) {
-	code, out, errs := runCLI(t, "", "cluster", "--k", "3", "--seed", "2", "--format", "json", testdata+"iris_std.csv")
+	out, errs, code := runCLI(t, "", "cluster", "--k", "3", "--seed", "2", "--format", "json", personaTestdata+"iris_std.csv")
 	require.Equal(t, 0, code, errs)
 	var raw map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal([]byte(out), &raw))
@@ -49,7 +40,7 @@ func TestClusterJSONContract(t *testing.T) {
 	// The same seed gives the same bytes on any number of cores.
 	for _, p := range []int{1, 3} {
 		old := runtime.GOMAXPROCS(p)
-		_, again, _ := runCLI(t, "", "cluster", "--k", "3", "--seed", "2", testdata+"iris_std.csv")
+		again, _, _ := runCLI(t, "", "cluster", "--k", "3", "--seed", "2", personaTestdata+"iris_std.csv")
 		runtime.GOMAXPROCS(old)
 		assert.Equal(t, out, again)
 	}
@@ -59,13 +50,13 @@ func TestClusterErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.csv")
 	require.NoError(t, os.WriteFile(bad, []byte("a,b\n1,2\n3,oops\n"), 0o644))
-	code, _, errs := runCLI(t, "", "cluster", "--k", "2", bad)
+	_, errs, code := runCLI(t, "", "cluster", "--k", "2", bad)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, `bad.csv:3: persona: column "b": "oops" is not a finite number`)
-	code, _, errs = runCLI(t, "", "cluster", testdata+"iris_std.csv")
+	_, errs, code = runCLI(t, "", "cluster", personaTestdata+"iris_std.csv")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "--k must be at least 1")
-	code, _, errs = runCLI(t, "a\n1\n1\n", "cluster", "--k", "2", "-")
+	_, errs, code = runCLI(t, "a\n1\n1\n", "cluster", "--k", "2", "-")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "fewer distinct rows than clusters")
 }
@@ -73,36 +64,36 @@ func TestClusterErrors(t *testing.T) {
 func TestPersonasCommand(t *testing.T) {
 	for _, format := range []string{"text", "json", "md", "html"} {
 		t.Run(format, func(t *testing.T) {
-			code, out, errs := runCLI(t, "", "personas", "--format", format, testdata+"survey69.csv")
+			out, errs, code := runCLI(t, "", "personas", "--format", format, personaTestdata+"survey69.csv")
 			require.Equal(t, 0, code, errs)
 			assert.Contains(t, out, "Digital Champion")
 			assert.NotContains(t, out, "R001")
 			assert.NotContains(t, out, "Invented Ward")
-			want, err := os.ReadFile(testdata + "golden/survey69." + map[string]string{"text": "txt"}[format] + map[string]string{"json": "json", "md": "md", "html": "html"}[format])
+			want, err := os.ReadFile(personaTestdata + "golden/survey69." + map[string]string{"text": "txt"}[format] + map[string]string{"json": "json", "md": "md", "html": "html"}[format])
 			require.NoError(t, err)
 			assert.Equal(t, string(want), out, "the CLI's defaults (seed 1) match the library's golden file")
 		})
 	}
-	code, _, errs := runCLI(t, "", "personas", "--k", "lots", testdata+"survey69.csv")
+	_, errs, code := runCLI(t, "", "personas", "--k", "lots", personaTestdata+"survey69.csv")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, `--k "lots"`)
-	code, _, errs = runCLI(t, "respondent_id,conf_email\nr1,3\n", "personas", "-")
+	_, errs, code = runCLI(t, "respondent_id,conf_email\nr1,3\n", "personas", "-")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "-:1: persona: missing required columns")
 }
 
 func TestPilotsCommand(t *testing.T) {
-	code, out, errs := runCLI(t, "", "pilots", testdata+"pilots.csv")
+	out, errs, code := runCLI(t, "", "pilots", personaTestdata+"pilots.csv")
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "Menu of learning options per stage")
 	assert.NotContains(t, out, "P01")
-	code, out, _ = runCLI(t, "", "pilots", "--format", "json", testdata+"pilots.csv")
+	out, _, code = runCLI(t, "", "pilots", "--format", "json", personaTestdata+"pilots.csv")
 	require.Equal(t, 0, code)
 	assert.True(t, json.Valid([]byte(out)))
 }
 
 func TestPersonasMapping(t *testing.T) {
-	raw, err := os.ReadFile(testdata + "survey69.csv")
+	raw, err := os.ReadFile(personaTestdata + "survey69.csv")
 	require.NoError(t, err)
 	// Rename two columns and recode one answer as a council's export might.
 	text := strings.Replace(string(raw), "respondent_id,", "Response ID,", 1)
@@ -114,10 +105,10 @@ func TestPersonasMapping(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "survey.csv")
 	require.NoError(t, os.WriteFile(in, []byte(strings.Join(lines, "\n")), 0o644))
-	code, out, errs := runCLI(t, "", "personas", "--map", testdata+"mapping_example.json", in)
+	out, errs, code := runCLI(t, "", "personas", "--map", personaTestdata+"mapping_example.json", in)
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "The Digital Champion")
-	code, _, errs = runCLI(t, "", "personas", in)
+	_, errs, code = runCLI(t, "", "personas", in)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, `missing required columns: "respondent_id", "conf_email"`)
 }

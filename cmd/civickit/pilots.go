@@ -66,7 +66,7 @@ func runPilots(ctx context.Context, env *Env, cmd *Command, args []string) error
 			return fmt.Errorf("%s: %w", f.catalogue, err)
 		}
 	}
-	recs, err := readInput(env, args[0], func(r io.Reader) ([]persona.PilotRecord, error) { return persona.ReadPilots(r) })
+	recs, err := readParsed(env, args[0], func(r io.Reader) ([]persona.PilotRecord, error) { return persona.ReadPilots(r) })
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,296 @@
+package civic
+
+import "math/rand/v2"
+
+// Communities is a partition of a network's actors.
+type Communities struct {
+	// Of gives each actor's community, numbered 0, 1, ... in the order of
+	// each community's first actor.
+	Of []int `json:"of" jsonschema:"description=Community number of each actor, in actor order"`
+	// Modularity is the partition's Newman–Girvan modularity.
+	Modularity float64 `json:"modularity" jsonschema:"description=Modularity of the partition"`
+}
+
+// LouvainOptions configures [Analysis.Louvain]. The zero value is ready to
+// use: resolution 1, seed 0, one trial.
+type LouvainOptions struct {
+	// Resolution is the modularity resolution γ; 0 means 1.
+	Resolution float64
+	// Seed seeds the order in which vertices are visited.
+	Seed uint64
+	// Trials runs Louvain with seeds Seed, Seed+1, ... and keeps the
+	// partition of highest modularity (the first on a tie); 0 means 1.
+	Trials int
+}
+
+// Louvain finds communities with the Louvain method (V. D. Blondel et al.,
+// "Fast unfolding of communities in large networks", J. Stat. Mech. 2008)
+// on the undirected view, weighted when the network is. The result depends
+// only on the network and the options.
+func (a *Analysis) Louvain(opt LouvainOptions) Communities {
+	if opt.Resolution == 0 {
+		opt.Resolution = 1
+	}
+	trials := max(opt.Trials, 1)
+	var best Communities
+	for t := 0; t < trials; t++ {
+		seed := opt.Seed + uint64(t)<<32
+		of := a.louvainOnce(opt.Resolution, seed, nil)
+		q := a.modularity(of, opt.Resolution)
+		// Iterate: restart Louvain from the partition found, which lets
+		// single vertices leave communities that merged too early.
+		for it := 1; it <= 8; it++ {
+			of2 := a.louvainOnce(opt.Resolution, seed+uint64(it), of)
+			q2 := a.modularity(of2, opt.Resolution)
+			if q2 <= q+1e-12 {
+				break
+			}
+			of, q = of2, q2
+		}
+		if t == 0 || q > best.Modularity {
+			best = Communities{Of: of, Modularity: q}
+		}
+	}
+	return best
+}
+
+// lgraph is one level of the Louvain hierarchy: a weighted undirected
+// graph with self-loop weights.
+type lgraph struct {
+	off  []int32
+	adj  []int32
+	w    []float64
+	self []float64 // weight of the self-loop (counted once)
+	k    []float64 // strength: sum of w plus twice the self-loop
+}
+
+// louvainOnce runs the Louvain levels once; when init is not nil, the first
+// level starts from that partition instead of singletons.
+func (a *Analysis) louvainOnce(gamma float64, seed uint64, init []int) []int {
+	n := a.g.n
+	u := &a.g.und
+	lg := &lgraph{off: u.off, adj: u.adj, self: make([]float64, n), k: make([]float64, n)}
+	if u.w != nil {
+		lg.w = u.w
+	} else {
+		lg.w = make([]float64, len(u.adj))
+		for i := range lg.w {
+			lg.w[i] = 1
+		}
+	}
+	m2 := 0.0
+	for v := 0; v < n; v++ {
+		for i := lg.off[v]; i < lg.off[v+1]; i++ {
+			lg.k[v] += lg.w[i]
+		}
+		m2 += lg.k[v]
+	}
+	of := make([]int, n)
+	for i := range of {
+		of[i] = i
+	}
+	if m2 == 0 {
+		return renumber(of)
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x10071a1))
+	for level := 0; ; level++ {
+		var start []int
+		if level == 0 {
+			start = init
+		}
+		comm, moved := lg.moveNodes(gamma, m2, rng, start)
+		if !moved {
+			break
+		}
+		nc := 0
+		for _, c := range comm {
+			nc = max(nc, int(c)+1)
+		}
+		for i := range of {
+			of[i] = int(comm[of[i]])
+		}
+		if nc == len(comm) {
+			break
+		}
+		lg = lg.aggregate(comm, nc)
+	}
+	return renumber(of)
+}
+
+// moveNodes is Louvain's local-moving phase; it returns each vertex's
+// community, numbered densely, and whether any vertex moved.
+func (lg *lgraph) moveNodes(gamma, m2 float64, rng *rand.Rand, start []int) ([]int32, bool) {
+	n := len(lg.k)
+	comm := make([]int32, n)
+	tot := make([]float64, n)
+	for v := range comm {
+		comm[v] = int32(v)
+		if start != nil {
+			comm[v] = int32(start[v])
+		}
+		tot[comm[v]] += lg.k[v]
+	}
+	movedAny := start != nil
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+	wto := make([]float64, n)
+	for i := range wto {
+		wto[i] = -1
+	}
+	touched := make([]int32, 0, 64)
+	for {
+		moves := 0
+		for _, v := range order {
+			cv := comm[v]
+			kv := lg.k[v]
+			touched = touched[:0]
+			wto[cv] = 0
+			touched = append(touched, cv)
+			for i := lg.off[v]; i < lg.off[v+1]; i++ {
+				c := comm[lg.adj[i]]
+				if wto[c] < 0 {
+					wto[c] = 0
+					touched = append(touched, c)
+				}
+				wto[c] += lg.w[i]
+			}
+			tot[cv] -= kv
+			best := cv
+			bestGain := wto[cv] - gamma*tot[cv]*kv/m2
+			for _, c := range touched {
+				gain := wto[c] - gamma*tot[c]*kv/m2
+				if gain > bestGain+1e-12 {
+					best, bestGain = c, gain
+				}
+			}
+			for _, c := range touched {
+				wto[c] = -1
+			}
+			tot[best] += kv
+			if best != cv {
+				comm[v] = best
+				moves++
+			}
+		}
+		if moves == 0 {
+			break
+		}
+		movedAny = true
+	}
+	// Renumber densely in vertex order.
+	id := make([]int32, n)
+	for i := range id {
+		id[i] = -1
+	}
+	k := int32(0)
+	for v, c := range comm {
+		if id[c] < 0 {
+			id[c] = k
+			k++
+		}
+		comm[v] = id[c]
+	}
+	return comm, movedAny
+}
+
+// aggregate builds the next level: one vertex per community.
+func (lg *lgraph) aggregate(comm []int32, nc int) *lgraph {
+	n := len(comm)
+	members := make([]int32, n)
+	start := make([]int32, nc+1)
+	for _, c := range comm {
+		start[c+1]++
+	}
+	for i := 0; i < nc; i++ {
+		start[i+1] += start[i]
+	}
+	pos := append([]int32(nil), start[:nc]...)
+	for v, c := range comm {
+		members[pos[c]] = int32(v)
+		pos[c]++
+	}
+	ng := &lgraph{off: make([]int32, nc+1), self: make([]float64, nc), k: make([]float64, nc)}
+	wto := make([]float64, nc)
+	for i := range wto {
+		wto[i] = -1
+	}
+	var touched []int32
+	for c := 0; c < nc; c++ {
+		touched = touched[:0]
+		for _, v := range members[start[c]:start[c+1]] {
+			ng.self[c] += lg.self[v]
+			ng.k[c] += lg.k[v]
+			for i := lg.off[v]; i < lg.off[v+1]; i++ {
+				d := comm[lg.adj[i]]
+				if int(d) == c {
+					ng.self[c] += lg.w[i] / 2
+					continue
+				}
+				if wto[d] < 0 {
+					wto[d] = 0
+					touched = append(touched, d)
+				}
+				wto[d] += lg.w[i]
+			}
+		}
+		for _, d := range touched {
+			ng.adj = append(ng.adj, d)
+			ng.w = append(ng.w, wto[d])
+			wto[d] = -1
+		}
+		ng.off[c+1] = int32(len(ng.adj))
+	}
+	return ng
+}
+
+func renumber(of []int) []int {
+	id := map[int]int{}
+	out := make([]int, len(of))
+	for v, c := range of {
+		i, ok := id[c]
+		if !ok {
+			i = len(id)
+			id[c] = i
+		}
+		out[v] = i
+	}
+	return out
+}
+
+// Modularity returns the Newman–Girvan modularity of a partition (one
+// community number per actor) on the undirected view, weighted when the
+// network is, with resolution 1, as NetworkX's community.modularity.
+func (a *Analysis) Modularity(of []int) float64 { return a.modularity(of, 1) }
+
+func (a *Analysis) modularity(of []int, gamma float64) float64 {
+	u := &a.g.und
+	n := a.g.n
+	nc := 0
+	for _, c := range of {
+		nc = max(nc, c+1)
+	}
+	in := make([]float64, nc)
+	deg := make([]float64, nc)
+	m2 := 0.0
+	for v := 0; v < n; v++ {
+		for i := u.off[v]; i < u.off[v+1]; i++ {
+			w := u.weight(i)
+			deg[of[v]] += w
+			m2 += w
+			if of[u.adj[i]] == of[v] {
+				in[of[v]] += w
+			}
+		}
+	}
+	if m2 == 0 {
+		return 0
+	}
+	q := 0.0
+	for c := range in {
+		q += in[c]/m2 - gamma*(deg[c]/m2)*(deg[c]/m2)
+	}
+	return q
+}

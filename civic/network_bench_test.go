@@ -1,0 +1,98 @@
+package civic
+
+import (
+	"flag"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// BenchmarkBetweenness times exact Brandes on a 5,000-node Barabási–Albert
+// graph (m = 3), the graph bench.sh compares against other libraries.
+func BenchmarkBetweenness(b *testing.B) {
+	a := barabasiAlbert(5000, 3, 1).Analyze()
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Betweenness()
+	}
+}
+
+// BenchmarkLouvain times one Louvain trial on the same graph.
+func BenchmarkLouvain(b *testing.B) {
+	a := barabasiAlbert(5000, 3, 1).Analyze()
+	b.ReportAllocs()
+	var q float64
+	for b.Loop() {
+		q = a.Louvain(LouvainOptions{}).Modularity
+	}
+	b.ReportMetric(q, "Q")
+}
+
+// BenchmarkClosenessHarmonic times the bit-parallel all-sources BFS.
+func BenchmarkClosenessHarmonic(b *testing.B) {
+	a := barabasiAlbert(5000, 3, 1).Analyze()
+	b.ReportAllocs()
+	for b.Loop() {
+		a.ClosenessHarmonic()
+	}
+}
+
+// BenchmarkPageRank times PageRank on the same graph.
+func BenchmarkPageRank(b *testing.B) {
+	a := barabasiAlbert(5000, 3, 1).Analyze()
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = a.PageRank(0.85)
+	}
+}
+
+// BenchmarkReadCSV times reading the edge list of a 5,000-node graph.
+func BenchmarkAnalyze(b *testing.B) {
+	net := barabasiAlbert(5000, 3, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		net.Analyze()
+	}
+}
+
+var scale = flag.Bool("scale", false, "run the 100k-actor / 1M-tie scale check (minutes)")
+
+// TestScale checks the national-scale budget: a 100,000-actor,
+// 1,000,000-tie network gets every metric but exact betweenness in under
+// 30 s, and 256-pivot sampled betweenness in under 60 s. It logs time and
+// heap; run with go test -run TestScale -scale -v ./civic.
+func TestScale(t *testing.T) {
+	if !*scale || testing.Short() {
+		t.Skip("scale check runs only with -scale")
+	}
+	start := time.Now()
+	net := barabasiAlbert(100_000, 10, 5)
+	t.Logf("build network: %.1fs, %d ties", time.Since(start).Seconds(), len(net.Ties()))
+	step := func(name string, f func()) float64 {
+		s := time.Now()
+		f()
+		d := time.Since(s).Seconds()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		t.Logf("%-22s %6.2fs  heap in use %4d MB, sys %4d MB", name, d, ms.HeapInuse>>20, ms.Sys>>20)
+		return d
+	}
+	var a *Analysis
+	total := step("analyze (CSR)", func() { a = net.Analyze() })
+	total += step("degree", func() { a.Degree() })
+	total += step("closeness+harmonic", func() { a.ClosenessHarmonic() })
+	total += step("pagerank", func() { _, _ = a.PageRank(0.85) })
+	total += step("eigenvector", func() { _, _ = a.Eigenvector() })
+	total += step("clustering", func() { a.Clustering() })
+	total += step("k-core", func() { a.CoreNumber() })
+	total += step("components", func() { a.Components() })
+	total += step("louvain", func() { a.Louvain(LouvainOptions{}) })
+	total += step("brokerage", func() { a.Brokerage() })
+	t.Logf("every metric but betweenness: %.1fs", total)
+	if total > 30 {
+		t.Errorf("metrics took %.1fs, budget 30s", total)
+	}
+	if d := step("sampled betweenness 256", func() { a.SampleBetweenness(256, 1) }); d > 60 {
+		t.Errorf("sampled betweenness took %.1fs, budget 60s", d)
+	}
+}

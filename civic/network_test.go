@@ -1,0 +1,112 @@
+package civic
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// reference is one NAME.ref.json written by testdata/network/reference.py
+// with NetworkX 2.8.8 (Debian python3-networkx).
+type reference struct {
+	Directed      bool               `json:"directed"`
+	Nodes         []string           `json:"nodes"`
+	Degree        map[string]int     `json:"degree"`
+	Betweenness   map[string]float64 `json:"betweenness"`
+	Closeness     map[string]float64 `json:"closeness"`
+	Harmonic      map[string]float64 `json:"harmonic"`
+	PageRank      map[string]float64 `json:"pagerank"`
+	Eigenvector   map[string]float64 `json:"eigenvector"`
+	Clustering    map[string]float64 `json:"clustering"`
+	Core          map[string]int     `json:"core"`
+	Constraint    map[string]float64 `json:"constraint"`
+	EffectiveSize map[string]float64 `json:"effective_size"`
+	Components    int                `json:"components"`
+	LouvainQ      float64            `json:"louvain_modularity_best_of_10_seeds"`
+	LouvainParts  [][]string         `json:"louvain_partition"`
+}
+
+var referenceGraphs = []string{"karate", "davis", "florentine", "lesmis", "digraph"}
+
+func loadReference(t testing.TB, name string) (*Network, *reference) {
+	t.Helper()
+	dir := filepath.Join("testdata", "network")
+	raw, err := os.ReadFile(filepath.Join(dir, name+".ref.json"))
+	require.NoError(t, err)
+	var ref reference
+	require.NoError(t, json.Unmarshal(raw, &ref))
+	edges, err := os.Open(filepath.Join(dir, name+".edges.csv"))
+	require.NoError(t, err)
+	defer edges.Close()
+	nodes, err := os.Open(filepath.Join(dir, name+".nodes.csv"))
+	require.NoError(t, err)
+	defer nodes.Close()
+	net, err := ReadCSV(edges, nodes, ReadOptions{Directed: ref.Directed, EdgesFile: name + ".edges.csv", NodesFile: name + ".nodes.csv"})
+	require.NoError(t, err)
+	return net, &ref
+}
+
+func TestAgainstNetworkX(t *testing.T) {
+	for _, name := range referenceGraphs {
+		t.Run(name, func(t *testing.T) {
+			net, ref := loadReference(t, name)
+			a := net.Analyze()
+			require.Equal(t, ref.Nodes, a.IDs(), "actor order follows the node list")
+			floats := []struct {
+				metric string
+				want   map[string]float64
+				got    func() []float64
+				tol    float64
+			}{
+				{"betweenness", ref.Betweenness, a.Betweenness, 1e-9},
+				{"closeness", ref.Closeness, a.Closeness, 1e-9},
+				{"harmonic", ref.Harmonic, a.Harmonic, 1e-9},
+				{"pagerank", ref.PageRank, func() []float64 { v, err := a.PageRank(0.85); require.NoError(t, err); return v }, 1e-6},
+				{"eigenvector", ref.Eigenvector, func() []float64 { v, _ := a.Eigenvector(); return v }, 1e-6},
+				{"clustering", ref.Clustering, a.Clustering, 1e-9},
+				{"constraint", ref.Constraint, func() []float64 { return a.Brokerage().Constraint }, 1e-9},
+				{"effective_size", ref.EffectiveSize, func() []float64 { return a.Brokerage().EffectiveSize }, 1e-9},
+			}
+			for _, f := range floats {
+				if f.want == nil {
+					continue // NetworkX does not define it here (see reference.py)
+				}
+				got := f.got()
+				for i, id := range a.IDs() {
+					assert.InDelta(t, f.want[id], got[i], f.tol, "%s of %s", f.metric, id)
+				}
+			}
+			deg := a.Degree()
+			core := a.CoreNumber()
+			for i, id := range a.IDs() {
+				assert.Equal(t, ref.Degree[id], deg[i], "degree of %s", id)
+				if ref.Core != nil {
+					assert.Equal(t, ref.Core[id], core[i], "core of %s", id)
+				}
+			}
+			_, nc := a.Components()
+			assert.Equal(t, ref.Components, nc)
+
+			// Modularity of NetworkX's own partition, by our formula.
+			idx := map[string]int{}
+			for i, id := range a.IDs() {
+				idx[id] = i
+			}
+			of := make([]int, a.Len())
+			for c, part := range ref.LouvainParts {
+				for _, id := range part {
+					of[idx[id]] = c
+				}
+			}
+			assert.InDelta(t, ref.LouvainQ, a.Modularity(of), 1e-9, "modularity of NetworkX's partition")
+			// Our Louvain must do at least as well as NetworkX's best of 10 seeds.
+			got := a.Louvain(LouvainOptions{Trials: 8})
+			assert.GreaterOrEqual(t, got.Modularity, ref.LouvainQ-1e-12)
+			assert.InDelta(t, a.Modularity(got.Of), got.Modularity, 1e-12)
+		})
+	}
+}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/civickit/civickit/civic"
+	"github.com/civickit/civickit/internal/sample"
+	"github.com/civickit/civickit/standards"
+)
+
+var cmdDemo = &Command{
+	Name:      "demo",
+	UsageLine: "demo [--format text|json]",
+	Short:     "run civickit on the embedded sample council",
+	Long: `
+Demo runs civickit on Millbrook Borough Council, a sample council embedded in
+the binary:
+
+  1. it checks the council's decision notice, consultation page, minutes and
+     social post against the democratic content standards;
+  2. it explains where the library decision is on its journey, what comes
+     next and by when;
+  3. it shows how strongly each ward's councillors are connected to the
+     ward's community groups online, and whom to meet.
+
+The json format prints all of it as one object.
+`,
+	SetFlags: func(fs *flag.FlagSet) {
+		fs.StringVar(&demoFlags.format, "format", "text", "output `format`: text or json")
+	},
+	Run: runDemo,
+}
+
+var demoFlags struct{ format string }
+
+// demoReport is everything the demo computes, for --format json.
+type demoReport struct {
+	Council   string                 `json:"council"`
+	Content   []*standards.Scorecard `json:"content"`
+	Decisions []civic.JourneySummary `json:"decisions"`
+	Wards     []*civic.WardView      `json:"wards"`
+}
+
+func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
+	rest, err := parseFlags(cmd, cmd.FlagSet(), args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef(cmd, "demo takes no arguments")
+	}
+	if demoFlags.format != "text" && demoFlags.format != "json" {
+		return usagef(cmd, "unknown --format %q (want text or json)", demoFlags.format)
+	}
+	rep := demoReport{Council: "Millbrook Borough Council (a sample council)"}
+	if rep.Content, err = demoContent(ctx); err != nil {
+		return err
+	}
+	if rep.Decisions, err = demoDecisions(); err != nil {
+		return err
+	}
+	net, wards, err := demoWards(ctx)
+	if err != nil {
+		return err
+	}
+	rep.Wards = wards
+	if demoFlags.format == "json" {
+		return writeJSONValue(env.Stdout, rep)
+	}
+
+	w := env.Stdout
+	fmt.Fprintf(w, "civickit demo: %s\n", rep.Council)
+
+	fmt.Fprintln(w, "\n== 1. Democratic content standards ==")
+	fmt.Fprintln(w, "(civickit check FILE shows every finding; here, each file's score and first findings)")
+	for _, c := range rep.Content {
+		writeCardBrief(w, c, 3)
+	}
+
+	fmt.Fprintln(w, "\n== 2. Where decisions are on their journey ==")
+	for _, s := range rep.Decisions {
+		fmt.Fprintln(w)
+		if err := s.Text(w); err != nil {
+			return err
+		}
+	}
+
+	fmt.Fprintln(w, "\n== 3. Ward networks: councillors and community groups online ==")
+	for _, wv := range rep.Wards {
+		fmt.Fprintln(w)
+		if err := writeWardText(w, net, wv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeCardBrief prints a scorecard in a few lines: the score, the
+// standards it fails, and its first n findings.
+func writeCardBrief(w io.Writer, c *standards.Scorecard, n int) {
+	var failed []string
+	for _, s := range c.Standards {
+		if !s.Passed {
+			failed = append(failed, fmt.Sprintf("%s %.0f", s.Name, s.Score))
+		}
+	}
+	fmt.Fprintf(w, "\n%s: %.0f/100, reading age %.1f, %d findings\n", c.File, c.Score, c.Readability.ReadingAge, len(c.Findings))
+	if len(failed) > 0 {
+		fmt.Fprintf(w, "  below the %s standard: %s\n", c.Preset, strings.Join(failed, "; "))
+	}
+	for i, f := range c.Findings {
+		if i == n {
+			fmt.Fprintf(w, "  … and %d more\n", len(c.Findings)-n)
+			break
+		}
+		fmt.Fprintf(w, "  %d:%d: %s: %s [%s]\n", f.Line, f.Column, f.Severity, f.Message, f.Rule)
+	}
+}
+
+// demoContent checks each of the sample council's content files.
+func demoContent(ctx context.Context) ([]*standards.Scorecard, error) {
+	names, err := fs.Glob(sample.FS, "content/*")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var checker standards.Checker
+	var cards []*standards.Scorecard
+	for _, name := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		src, err := sample.FS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		card, err := checker.Check(path.Base(name), src)
+		if err != nil {
+			return nil, err
+		}
+		cards = append(cards, card)
+	}
+	return cards, nil
+}
+
+// demoDecisions explains each of the sample council's decisions.
+func demoDecisions() ([]civic.JourneySummary, error) {
+	names, err := fs.Glob(sample.FS, "decisions/*.json")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []civic.JourneySummary
+	for _, name := range names {
+		src, err := sample.FS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		d, err := civic.ReadDecisionJSON(bytes.NewReader(src), name)
+		if err != nil {
+			return nil, err
+		}
+		c := d.CouncilFor()
+		out = append(out, d.Explain(&c))
+	}
+	return out, nil
+}
+
+// demoWards analyses the sample council's ward network, ward by ward.
+func demoWards(ctx context.Context) (*civic.Network, []*civic.WardView, error) {
+	edges, err := sample.FS.ReadFile("network/edges.csv")
+	if err != nil {
+		return nil, nil, err
+	}
+	nodes, err := sample.FS.ReadFile("network/nodes.csv")
+	if err != nil {
+		return nil, nil, err
+	}
+	net, err := civic.ReadCSV(bytes.NewReader(edges), bytes.NewReader(nodes),
+		civic.ReadOptions{EdgesFile: "network/edges.csv", NodesFile: "network/nodes.csv"})
+	if err != nil {
+		return nil, nil, err
+	}
+	var views []*civic.WardView
+	for _, id := range []string{"E05990001", "E05990002", "E05990003"} {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		wv, err := net.Ward(id, civic.WardOptions{})
+		if err != nil {
+			return nil, nil, err
+		}
+		views = append(views, wv)
+	}
+	return net, views, nil
+}

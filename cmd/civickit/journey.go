@@ -1,0 +1,303 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/civickit/civickit/civic"
+)
+
+// journeyCmd groups the decision-journey commands.
+var journeyCmd = &Command{
+	Name:      "journey",
+	UsageLine: "journey <command> [arguments]",
+	Short:     "explain where a council decision is and compute its deadlines",
+	Long: `Journey explains a council decision's journey from proposal to monitoring:
+where it is now, what comes next, the statutory deadlines and how to have
+your say.`,
+	Sub: []*Command{journeyShowCmd, journeyDeadlinesCmd, journeyAdvanceCmd, journeyStagesCmd},
+}
+
+var journeyShowFlags struct {
+	format  string
+	profile string
+}
+
+var journeyShowCmd = &Command{
+	Name:      "show",
+	UsageLine: "journey show [--format text|json|html] [--profile NAME] DECISION.json|-",
+	Short:     "explain a decision to a citizen",
+	Long: `Show reads one decision (JSON, the fields of civic.Decision) and prints a
+citizen summary in the shape of the GOV.UK step-by-step pattern: the
+numbered steps with the current one marked, what comes next, the deadlines
+and how to have your say. The council profile is the decision's "council"
+field unless --profile is given.`,
+	SetFlags: func(fs *flag.FlagSet) {
+		fs.StringVar(&journeyShowFlags.format, "format", "text", "output format: text, json or html")
+		fs.StringVar(&journeyShowFlags.profile, "profile", "", "council profile: "+strings.Join(civic.CouncilProfileNames(), ", ")+" (default: the decision's council)")
+	},
+	Run: runJourneyShow,
+}
+
+func runJourneyShow(ctx context.Context, env *Env, cmd *Command, args []string) error {
+	args, err := parseFlags(cmd, cmd.FlagSet(), args)
+	if err != nil {
+		return err
+	}
+	f := journeyShowFlags
+	if len(args) != 1 {
+		return usagef(cmd, "want one decision file, got %d arguments", len(args))
+	}
+	switch f.format {
+	case "text", "json", "html":
+	default:
+		return usagef(cmd, "unknown format %q (want text, json or html)", f.format)
+	}
+	var prof *civic.Council
+	if f.profile != "" {
+		c, err := civic.CouncilProfile(f.profile)
+		if err != nil {
+			return usagef(cmd, "%v", err)
+		}
+		prof = &c
+	}
+	d, err := readDecisionArg(env, args[0])
+	if err != nil {
+		return err
+	}
+	if prof == nil {
+		c := d.CouncilFor()
+		prof = &c
+	}
+	s := d.Explain(prof)
+	switch f.format {
+	case "json":
+		return s.JSON(env.Stdout)
+	case "html":
+		return s.HTML(env.Stdout)
+	}
+	return s.Text(env.Stdout)
+}
+
+var journeyDeadlinesFlags struct {
+	meeting   string
+	published string
+	profile   string
+	clearDays string
+	format    string
+}
+
+var journeyDeadlinesCmd = &Command{
+	Name:      "deadlines",
+	UsageLine: "journey deadlines --meeting DATE [--decision-published DATE] [--profile NAME] [--clear-days calendar|working] [--format json|text]",
+	Short:     "compute the statutory deadlines for a decision meeting",
+	Long: `Deadlines computes, for a decision to be made at a meeting on DATE, the last
+days to publish the agenda, the key-decision notice and the general
+exception notice, and, with --decision-published, the last day of call-in.
+Dates are YYYY-MM-DD. Clear days exclude the day of publication and the
+day of the meeting; --clear-days working counts only working days (not
+weekends or England and Wales bank holidays) and keeps every deadline on a
+working day.
+
+The JSON output has the keys meeting, agenda_publish_by,
+key_decision_notice_by, general_exception_notice_by and, when a
+publication date is given, call_in_ends; all ISO dates.`,
+	SetFlags: func(fs *flag.FlagSet) {
+		fs.StringVar(&journeyDeadlinesFlags.meeting, "meeting", "", "the meeting date, YYYY-MM-DD (required)")
+		fs.StringVar(&journeyDeadlinesFlags.published, "decision-published", "", "the date the decision was published, YYYY-MM-DD")
+		fs.StringVar(&journeyDeadlinesFlags.profile, "profile", "england", "council profile: "+strings.Join(civic.CouncilProfileNames(), ", "))
+		fs.StringVar(&journeyDeadlinesFlags.clearDays, "clear-days", "", "count clear days as calendar or working days (default: the profile's)")
+		fs.StringVar(&journeyDeadlinesFlags.format, "format", "json", "output format: json or text")
+	},
+	Run: runJourneyDeadlines,
+}
+
+func runJourneyDeadlines(ctx context.Context, env *Env, cmd *Command, args []string) error {
+	args, err := parseFlags(cmd, cmd.FlagSet(), args)
+	if err != nil {
+		return err
+	}
+	f := journeyDeadlinesFlags
+	if len(args) != 0 {
+		return usagef(cmd, "unexpected arguments: %s", strings.Join(args, " "))
+	}
+	if f.meeting == "" {
+		return usagef(cmd, "--meeting is required")
+	}
+	meeting, err := civic.ParseCalendarDate(f.meeting)
+	if err != nil {
+		return usagef(cmd, "--meeting: %v", err)
+	}
+	var published civic.CalendarDate
+	if f.published != "" {
+		if published, err = civic.ParseCalendarDate(f.published); err != nil {
+			return usagef(cmd, "--decision-published: %v", err)
+		}
+		if published.Before(meeting) {
+			return usagef(cmd, "--decision-published %s is before --meeting %s", published, meeting)
+		}
+	}
+	c, err := civic.CouncilProfile(f.profile)
+	if err != nil {
+		return usagef(cmd, "--profile: %v", err)
+	}
+	if f.clearDays != "" {
+		cd, ok := civic.ParseClearDayCounting(f.clearDays)
+		if !ok {
+			return usagef(cmd, "--clear-days: want calendar or working, got %q", f.clearDays)
+		}
+		c.ClearDays = cd
+	}
+	dl := c.MeetingDeadlines(meeting, published)
+	switch f.format {
+	case "json":
+		b, err := json.MarshalIndent(dl, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = env.Stdout.Write(append(b, '\n'))
+		return err
+	case "text":
+		var b strings.Builder
+		b.WriteString("Council profile:              " + c.Name + " (" + string(c.Counting()) + " clear days)\n")
+		b.WriteString("Meeting:                      " + dl.Meeting.String() + "\n")
+		b.WriteString("Agenda published by:          " + dl.AgendaPublishBy.String() + "\n")
+		b.WriteString("Key-decision notice by:       " + dl.KeyDecisionNoticeBy.String() + "\n")
+		b.WriteString("General exception notice by:  " + dl.GeneralExceptionNoticeBy.String() + "\n")
+		if !dl.CallInEnds.IsZero() {
+			b.WriteString("Call-in ends:                 " + dl.CallInEnds.String() + "\n")
+		}
+		_, err := io.WriteString(env.Stdout, b.String())
+		return err
+	}
+	return usagef(cmd, "unknown format %q (want json or text)", f.format)
+}
+
+// readDecisionArg reads one decision from the file name, or stdin for "-".
+func readDecisionArg(env *Env, name string) (*civic.Decision, error) {
+	var r io.Reader = env.Stdin
+	if name != "-" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		r = bytes.NewReader(data)
+	} else {
+		name = "<stdin>"
+	}
+	return civic.ReadDecisionJSON(r, name)
+}
+
+var journeyAdvanceFlags struct {
+	stage  string
+	date   string
+	source string
+}
+
+var journeyAdvanceCmd = &Command{
+	Name:      "advance",
+	UsageLine: "journey advance --stage ID --date DATE [--source URL] DECISION.json|-",
+	Short:     "record that a decision reached its next stage",
+	Long: `Advance reads one decision, records that it reached the stage --stage on
+--date (YYYY-MM-DD), citing --source, and writes the updated decision as JSON
+to standard output. A move the journey does not allow, or a date before the
+last stage's, is an error that names both stages. Run "civickit journey
+stages" for the stage ids.`,
+	SetFlags: func(fs *flag.FlagSet) {
+		fs.StringVar(&journeyAdvanceFlags.stage, "stage", "", "the stage id reached, e.g. decided (required)")
+		fs.StringVar(&journeyAdvanceFlags.date, "date", "", "the date it was reached, YYYY-MM-DD (required)")
+		fs.StringVar(&journeyAdvanceFlags.source, "source", "", "URL or document that records it")
+	},
+	Run: runJourneyAdvance,
+}
+
+func runJourneyAdvance(ctx context.Context, env *Env, cmd *Command, args []string) error {
+	args, err := parseFlags(cmd, cmd.FlagSet(), args)
+	if err != nil {
+		return err
+	}
+	f := journeyAdvanceFlags
+	if len(args) != 1 {
+		return usagef(cmd, "want one decision file, got %d arguments", len(args))
+	}
+	if f.stage == "" || f.date == "" {
+		return usagef(cmd, "--stage and --date are required")
+	}
+	date, err := civic.ParseCalendarDate(f.date)
+	if err != nil {
+		return usagef(cmd, "--date: %v", err)
+	}
+	d, err := readDecisionArg(env, args[0])
+	if err != nil {
+		return err
+	}
+	if err := d.Advance(civic.StageID(f.stage), date, f.source); err != nil {
+		return err
+	}
+	return civic.WriteDecisionJSON(env.Stdout, d)
+}
+
+var journeyStagesCmd = &Command{
+	Name:      "stages",
+	UsageLine: "journey stages [--format text|json]",
+	Short:     "list the journey stages with their titles and statutory basis",
+	Long: `Stages lists every stage of the decision, planning and budget journeys: its
+id, citizen-facing title, what happens, how to have your say, its statutory
+basis and the stages that may follow it.`,
+	SetFlags: func(fs *flag.FlagSet) {
+		fs.StringVar(&journeyStagesFlags.format, "format", "text", "output format: text or json")
+	},
+	Run: runJourneyStages,
+}
+
+var journeyStagesFlags struct{ format string }
+
+func runJourneyStages(ctx context.Context, env *Env, cmd *Command, args []string) error {
+	args, err := parseFlags(cmd, cmd.FlagSet(), args)
+	if err != nil {
+		return err
+	}
+	if len(args) != 0 {
+		return usagef(cmd, "unexpected arguments: %s", strings.Join(args, " "))
+	}
+	type stageOut struct {
+		civic.Stage
+		Next []civic.StageID `json:"next,omitempty"`
+	}
+	var out []stageOut
+	for _, s := range civic.JourneyStages() {
+		out = append(out, stageOut{s, civic.StageTransitions(s.ID)})
+	}
+	switch journeyStagesFlags.format {
+	case "json":
+		b, err := json.MarshalIndent(out, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = env.Stdout.Write(append(b, '\n'))
+		return err
+	case "text":
+		var b strings.Builder
+		for _, s := range out {
+			b.WriteString(string(s.ID) + " (" + string(s.Journey) + "): " + s.Title + "\n")
+			if s.StatutoryBasis != "" {
+				b.WriteString("    law: " + s.StatutoryBasis + "\n")
+			}
+			if len(s.Next) > 0 {
+				ns := make([]string, len(s.Next))
+				for i, n := range s.Next {
+					ns[i] = string(n)
+				}
+				b.WriteString("    next: " + strings.Join(ns, ", ") + "\n")
+			}
+		}
+		_, err := io.WriteString(env.Stdout, b.String())
+		return err
+	}
+	return usagef(cmd, "unknown format %q (want text or json)", journeyStagesFlags.format)
+}

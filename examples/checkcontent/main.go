@@ -1,0 +1,37 @@
+// Checkcontent scores a short decision notice against the democratic
+// content standards and prints each finding with its position, as a
+// council's publishing pipeline might before a page goes live.
+package main
+
+import (
+	"fmt"
+	"log"
+
+	"github.com/civickit/civickit/standards"
+)
+
+const notice = `# Library opening hours
+
+Notice is hereby given that the Cabinet resolved on 11 March 2025 to reduce
+the opening hours of Millbrook Library in order to facilitate savings.
+
+For further information click [here](/democracy/call-in).
+`
+
+func main() {
+	var c standards.Checker // the GOV.UK preset
+	card, err := c.Check("notice.md", []byte(notice))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range card.Findings {
+		fmt.Printf("%s:%d:%d: %s: %s [%s]\n", card.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		if f.Suggestion != "" {
+			fmt.Printf("\t%s\n", f.Suggestion)
+		}
+	}
+	fmt.Printf("\nscore %.0f/100, reading age %.1f\n", card.Score, card.Readability.ReadingAge)
+	for _, s := range card.Standards {
+		fmt.Printf("  %-22s %5.1f  passed=%v\n", s.Name, s.Score, s.Passed)
+	}
+}

@@ -1,0 +1,57 @@
+// Decisionjourney records a cabinet decision stage by stage and explains it
+// to a citizen: where it is now, what comes next, by when, and how to have
+// a say — the text a council page or widget would show.
+package main
+
+import (
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/civickit/civickit/civic"
+)
+
+func main() {
+	day := func(s string) civic.CalendarDate {
+		d, err := civic.ParseCalendarDate(s)
+		if err != nil {
+			log.Fatal(err)
+		}
+		return d
+	}
+	dec := &civic.Decision{
+		Title:       "Resurfacing Station Road",
+		Summary:     "The cabinet will decide whether to resurface Station Road this summer.",
+		KeyDecision: true,
+	}
+	for _, step := range []struct {
+		stage  civic.StageID
+		date   string
+		source string
+	}{
+		{civic.StageProposal, "2026-01-05", "Highways capital programme"},
+		{civic.StageNoticePublished, "2026-01-12", "Forward Plan"},
+		{civic.StageAgendaPublished, "2026-02-09", "Cabinet agenda"},
+	} {
+		if err := dec.Advance(step.stage, day(step.date), step.source); err != nil {
+			log.Fatal(err)
+		}
+	}
+	// An illegal jump is refused with both stages named.
+	if err := dec.Advance(civic.StageInEffect, day("2026-02-20"), ""); err != nil {
+		fmt.Println("refused:", err)
+	}
+
+	c, err := civic.CouncilProfile("kirklees")
+	if err != nil {
+		log.Fatal(err)
+	}
+	meeting := day("2026-02-17")
+	dl := c.MeetingDeadlines(meeting, civic.CalendarDate{})
+	fmt.Println("agenda must be published by", dl.AgendaPublishBy)
+	fmt.Println()
+	s := dec.Explain(&c)
+	if err := s.Text(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,159 @@
+package standards
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Checker scores documents against the standards. The zero Checker uses
+// the GOV.UK preset, the embedded word lists and no stemmer. A Checker is
+// safe for concurrent use once its fields are set; changing a field after
+// a check rebuilds its rules on the next check.
+type Checker struct {
+	// Preset names the preset: govuk (when empty), nhs or
+	// plain-english-campaign. A Config's own Preset wins.
+	Preset string
+	// Config, when not nil, is the council's own settings.
+	Config *Config
+	// Format is the markup of sources given to Check; FormatAuto decides
+	// from the file name and content.
+	Format Format
+	// Stemmer, when not nil, stems the Config's own words so that every
+	// inflection matches. The embedded lists need none.
+	Stemmer Stemmer
+
+	mu    sync.Mutex
+	rs    *RuleSet
+	built struct {
+		preset string
+		config *Config
+		st     Stemmer
+	}
+}
+
+// RuleSet returns the checker's compiled rules, building them on first use
+// or after a field changed.
+func (c *Checker) RuleSet() (*RuleSet, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.rs != nil && c.built.preset == c.Preset && c.built.config == c.Config && c.built.st == c.Stemmer {
+		return c.rs, nil
+	}
+	rs, err := Compile(c.Preset, c.Config, c.Stemmer)
+	if err != nil {
+		return nil, err
+	}
+	c.rs = rs
+	c.built.preset, c.built.config, c.built.st = c.Preset, c.Config, c.Stemmer
+	return rs, nil
+}
+
+// CheckDocument analyses doc, runs the rules and scores it. It has no
+// error to return: with an invalid Config (see [Config.Validate]) it
+// scores against the default preset and lists, so call RuleSet first, or
+// use Check, to see config errors.
+func (c *Checker) CheckDocument(name string, doc *Document) *Scorecard {
+	rs, err := c.RuleSet()
+	if err != nil {
+		rs, _ = Compile("", nil, nil)
+	}
+	return rs.Check(name, doc)
+}
+
+// Check analyses doc, runs every rule and scores the document. Findings are
+// sorted by offset, then rule id.
+func (rs *RuleSet) Check(name string, doc *Document) *Scorecard {
+	a := Analyse(doc)
+	return rs.CheckAnalysis(name, a)
+}
+
+// CheckAnalysis runs every rule over an analysed document and scores it.
+func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
+	p := prepare(a, rs.v, rs.st)
+	card := &Scorecard{
+		File:        name,
+		Format:      a.Doc.Format.String(),
+		Preset:      rs.Preset.Name,
+		Stats:       a.Stats,
+		Readability: a.Readability,
+		Findings:    make([]Finding, 0, len(a.Tokens)/64+4),
+	}
+	report := func(f Finding) { card.Findings = append(card.Findings, f) }
+	tallies := make(map[string]tally, len(rs.rules))
+	for _, r := range rs.rules {
+		tallies[r.ID()] = r.check(p, report)
+	}
+	card.Findings = sortFindings(card.Findings)
+	card.Standards, card.Score = score(rs, a, tallies)
+	return card
+}
+
+// Check extracts the source src of the file name (for example a web page
+// or a Markdown file; "-" or "" for standard input), analyses it, runs the
+// rules and scores it. The Format field, or the file name and content when
+// it is FormatAuto, chooses the reader. It fails on an invalid Config and
+// on input that is not text, with a [*CheckError] naming the file.
+func (c *Checker) Check(name string, src []byte) (*Scorecard, error) {
+	rs, err := c.RuleSet()
+	if err != nil {
+		return nil, &CheckError{File: name, Err: err}
+	}
+	f := c.Format
+	if f == FormatAuto {
+		f = DetectFormat(name, src)
+	}
+	doc, err := Extract(src, f)
+	if err != nil {
+		return nil, &CheckError{File: name, Err: err}
+	}
+	return rs.Check(name, doc), nil
+}
+
+// sortFindings orders findings by offset, then rule id, then the order
+// the rules reported them. It sorts indexes rather than moving the large
+// Finding values.
+func sortFindings(fs []Finding) []Finding {
+	if slices.IsSortedFunc(fs, func(a, b Finding) int { return cmpFinding(&a, &b) }) {
+		return fs
+	}
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		if c := cmpFinding(&fs[i], &fs[j]); c != 0 {
+			return c
+		}
+		return int(i - j)
+	})
+	out := make([]Finding, len(fs))
+	for k, i := range idx {
+		out[k] = fs[i]
+	}
+	return out
+}
+
+func cmpFinding(a, b *Finding) int {
+	if a.Offset != b.Offset {
+		return a.Offset - b.Offset
+	}
+	return strings.Compare(a.Rule, b.Rule)
+}
+
+// CheckError is an error checking one file.
+type CheckError struct {
+	File string
+	Err  error
+}
+
+// Error formats the error as "file: error".
+func (e *CheckError) Error() string {
+	if e.File == "" {
+		return e.Err.Error()
+	}
+	return e.File + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *CheckError) Unwrap() error { return e.Err }

@@ -1,0 +1,36 @@
+package standards
+
+import (
+	"math"
+	"testing"
+)
+
+// FuzzCheck checks that any text scores without panicking, with findings
+// inside the source and scores between 0 and 100.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{
+		"", "# Title\n\nMembers will utilise the LTN (low traffic neighbourhood).",
+		"[click here](x) https://a.b", "The decision was made by the cabinet on 3 March 2026 by 5pm.",
+		"A (B", "NHS (", "is", "( )", "\xff\xfe", "- item\n\n# h",
+	} {
+		f.Add(s)
+	}
+	rs, err := Compile("", &Config{PlainEnglish: WordList{Add: []Substitution{{Phrase: "go", Suggestion: "x"}}}}, fakeStemmer{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := ruleDoc(s)
+		card := rs.Check("fuzz.md", doc)
+		for _, fd := range card.Findings {
+			if fd.Offset < 0 || fd.Length < 0 || fd.Offset+fd.Length > len(s) || fd.Line < 1 || fd.Column < 1 {
+				t.Fatalf("finding %+v out of range in %q", fd, s)
+			}
+		}
+		for _, st := range card.Standards {
+			if math.IsNaN(st.Score) || st.Score < 0 || st.Score > 100 {
+				t.Fatalf("standard %s scored %v", st.ID, st.Score)
+			}
+		}
+	})
+}

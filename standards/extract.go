@@ -1,0 +1,364 @@
+package standards
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+)
+
+// ErrBinary is the error that [Extract] wraps when its input is not text.
+var ErrBinary = errors.New("input looks binary")
+
+// BinaryError reports input that is not text: it holds a NUL byte, or more
+// than a tenth of its first 8 KiB are control characters other than tab,
+// newline, vertical tab, form feed, carriage return and escape.
+type BinaryError struct {
+	Offset int    `json:"offset" jsonschema:"description=byte offset of the first NUL byte or control character"`
+	Reason string `json:"reason"`
+}
+
+// Error reports the reason and the offset.
+func (e *BinaryError) Error() string {
+	return "standards: input looks binary: " + e.Reason + " at byte " + itoa(e.Offset)
+}
+
+// Unwrap returns [ErrBinary].
+func (e *BinaryError) Unwrap() error { return ErrBinary }
+
+// binarySample is how much of the input the control-character test reads.
+const binarySample = 8 << 10
+
+// checkBinary applies the rule documented on [BinaryError].
+func checkBinary(src []byte) error {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return &BinaryError{Offset: i, Reason: "NUL byte"}
+	}
+	n := min(len(src), binarySample)
+	ctl, first := 0, -1
+	for i, c := range src[:n] {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1b) || c == 0x7f {
+			ctl++
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if ctl*10 > n {
+		return &BinaryError{Offset: first, Reason: "control characters (" + itoa(ctl) + " of " + itoa(n) + " bytes)"}
+	}
+	return nil
+}
+
+// ParseFormat reads a format name: auto, text (or txt, plain), markdown (or
+// md) or html (or htm). Case does not matter.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "auto":
+		return FormatAuto, nil
+	case "text", "txt", "plain":
+		return FormatText, nil
+	case "markdown", "md":
+		return FormatMarkdown, nil
+	case "html", "htm":
+		return FormatHTML, nil
+	}
+	return FormatAuto, &Error{Msg: "unknown format " + quote(s) + " (want auto, text, markdown or html)"}
+}
+
+// DetectFormat decides the format of a document from its file name's
+// extension (.html, .htm, .xhtml, .md, .markdown, .txt, .text), and
+// otherwise from its first 4 KiB:
+//   - HTML if it opens, after white space, with a doctype, an <html>, <head>
+//     or <body> tag or a comment;
+//   - else Markdown if it has front matter, an ATX heading line ("# Title"),
+//     a fence line (```) or a setext underline (===);
+//   - else HTML if it has two or more common HTML tags such as <p>, </div>
+//     or <a href=;
+//   - else Markdown if it has an inline link "](";
+//   - plain text otherwise.
+func DetectFormat(name string, src []byte) Format {
+	if dot := strings.LastIndexByte(name, '.'); dot >= 0 && !strings.ContainsAny(name[dot:], `/\`) {
+		switch strings.ToLower(name[dot+1:]) {
+		case "html", "htm", "xhtml", "shtml":
+			return FormatHTML
+		case "md", "markdown", "mdown", "mkd":
+			return FormatMarkdown
+		case "txt", "text":
+			return FormatText
+		}
+	}
+	head := src[:min(len(src), 4096)]
+	head = bytes.TrimPrefix(head, utf8BOM)
+	trim := bytes.TrimLeft(head, " \t\r\n\f")
+	if len(trim) > 0 && trim[0] == '<' {
+		lw := bytes.ToLower(trim[:min(len(trim), 16)])
+		for _, p := range [...]string{"<!doctype html", "<html", "<head", "<body", "<!--", "<?xml"} {
+			if bytes.HasPrefix(lw, []byte(p)) {
+				return FormatHTML
+			}
+		}
+	}
+	if bytes.HasPrefix(trim, []byte("---\n")) || bytes.HasPrefix(trim, []byte("---\r\n")) || bytes.HasPrefix(trim, []byte("+++\n")) {
+		return FormatMarkdown
+	}
+	for line := range bytes.Lines(head) {
+		l := bytes.TrimLeft(line, " ")
+		if len(line)-len(l) > 3 {
+			continue
+		}
+		l = bytes.TrimRight(l, " \t\r\n")
+		switch {
+		case len(l) > 1 && l[0] == '#':
+			n := 0
+			for n < len(l) && l[n] == '#' {
+				n++
+			}
+			if n <= 6 && n < len(l) && (l[n] == ' ' || l[n] == '\t') {
+				return FormatMarkdown
+			}
+		case bytes.HasPrefix(l, []byte("```")) || bytes.HasPrefix(l, []byte("~~~")):
+			return FormatMarkdown
+		case len(l) >= 3 && len(bytes.Trim(l, "=")) == 0:
+			return FormatMarkdown
+		}
+	}
+	tags := 0
+	lower := bytes.ToLower(head)
+	for _, t := range [...]string{"<p>", "</p>", "<div", "</div>", "<a href=", "</a>", "<br>", "<br/>", "<br />", "<h1", "<h2", "<ul>", "<li>", "<span", "<table", "<main", "<article", "<section"} {
+		if bytes.Contains(lower, []byte(t)) {
+			tags++
+			if tags >= 2 {
+				return FormatHTML
+			}
+		}
+	}
+	if bytes.Contains(head, []byte("](")) {
+		return FormatMarkdown
+	}
+	return FormatText
+}
+
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
+// Extract turns a source document into blocks of prose. With [FormatAuto]
+// it calls [DetectFormat] on the content. Empty input gives an empty
+// document; input that is not text gives a [*BinaryError].
+//
+// Every block's [Block.Map] is exact: a byte of Text copied from the source
+// maps to its own source offset. A byte that Extract made maps into the
+// markup it stands for: a decoded character reference maps to the bytes of
+// the reference (its first byte to the '&', its last to the last byte of the
+// reference), a space that stands for a run of white space to the run's
+// first byte, and a line break from <br> or a Markdown hard break to the
+// first byte of that markup.
+//
+// The three readers:
+//   - Plain text ([FormatText]): blank lines separate paragraphs; a line
+//     starting with "- ", "* ", "+ ", "• ", "1. ", "1) ", "a) ", "a. " or
+//     "(a) " is a list item (the marker is dropped); a heading is an
+//     underlined line (=== gives level 1, --- level 2), an all-capitals line
+//     (level 2) or a one-line paragraph of at most 80 bytes that does not
+//     end in punctuation (level 3). A one-line numbered item that would be
+//     a heading by those rules is one, number included ("2. Declarations of
+//     interest"), as minutes number their items.
+//   - Markdown ([FormatMarkdown]): see [extractMarkdown] in markdown.go for
+//     the subset read; code is skipped, image alt text is dropped (an image
+//     is not prose the reader sees), and links give [Link]s.
+//   - HTML ([FormatHTML]): the text of <main> if it has any, else of every
+//     <article>, else of the whole body; see html.go for what is left out.
+func Extract(src []byte, f Format) (*Document, error) {
+	if f == FormatAuto {
+		f = DetectFormat("", src)
+	}
+	if int(f) >= len(formatNames) {
+		return nil, &Error{Msg: "invalid format " + itoa(int(f))}
+	}
+	doc := &Document{Source: src, Format: f}
+	if err := checkBinary(src); err != nil {
+		return nil, err
+	}
+	start := 0
+	if bytes.HasPrefix(src, utf8BOM) {
+		start = len(utf8BOM)
+	}
+	// most of a text or Markdown file is prose; an HTML page is mostly markup
+	size := len(src)
+	if f == FormatHTML {
+		size /= 3
+	}
+	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4)}
+	switch f {
+	case FormatText:
+		extractText(b, start)
+	case FormatMarkdown:
+		extractMarkdown(b, start)
+	case FormatHTML:
+		extractHTML(b, start, len(src), true)
+	}
+	doc.Blocks = b.finish()
+	return doc, nil
+}
+
+// builder collects the blocks of a document: all text in one buffer, all
+// anchors and links in one slice each, so that extraction allocates per
+// document, not per block or per byte.
+type builder struct {
+	src     []byte
+	buf     []byte
+	anchors []Anchor
+	links   []Link
+	blocks  []rawBlock
+	start   int // buf offset where the current block starts
+	amark   int // anchors index where the current block starts
+	lmark   int // links index where the current block starts
+	next    int // source offset the next byte maps to without an anchor; -1 forces one
+}
+
+// rawBlock is a finished block whose text, anchors and links are ranges of
+// the builder's buffers.
+type rawBlock struct {
+	kind           BlockKind
+	level          int
+	t0, t1, a0, a1 int
+	l0, l1         int
+	tag            uint8 // reader-specific: HTML marks the container here
+}
+
+// n returns the length of the current block's text.
+func (b *builder) n() int { return len(b.buf) - b.start }
+
+// last returns the last byte of the current block, or 0 if it is empty.
+func (b *builder) last() byte {
+	if len(b.buf) == b.start {
+		return 0
+	}
+	return b.buf[len(b.buf)-1]
+}
+
+// copy appends src[off:end] to the current block.
+func (b *builder) copy(off, end int) {
+	if end <= off {
+		return
+	}
+	if b.next != off {
+		b.anchors = append(b.anchors, Anchor{Text: b.n(), Src: off})
+	}
+	b.buf = append(b.buf, b.src[off:end]...)
+	b.next = end
+}
+
+// add appends byte c, mapped to source offset off.
+func (b *builder) add(c byte, off int) {
+	if b.next != off {
+		b.anchors = append(b.anchors, Anchor{Text: b.n(), Src: off})
+	}
+	b.buf = append(b.buf, c)
+	b.next = off + 1
+}
+
+// addDecoded appends the decoding s of the markup src[s0:e0]: its first
+// byte maps to s0; when it has more than one byte, its last maps to e0-1
+// and the bytes between to s0+k but never past e0-1, so that a span of
+// text ending in it covers all of the markup.
+func (b *builder) addDecoded(s []byte, s0, e0 int) {
+	for k, c := range s {
+		off := min(s0+k, e0-1)
+		if k > 0 && k == len(s)-1 {
+			off = e0 - 1
+		}
+		b.add(c, off)
+	}
+}
+
+// addLink records a link over [start, end) of the current block's text.
+func (b *builder) addLink(start, end int, href string) {
+	if end > start {
+		b.links = append(b.links, Link{Start: start, End: end, Href: href})
+	}
+}
+
+// trimRight drops trailing spaces, tabs and newlines of the current block.
+func (b *builder) trimRight() {
+	n := len(b.buf)
+	for n > b.start {
+		c := b.buf[n-1]
+		if c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+			break
+		}
+		n--
+	}
+	b.buf = b.buf[:n]
+}
+
+// end closes the current block with the given kind and level; an empty
+// block is dropped.
+func (b *builder) end(kind BlockKind, level int, tag uint8) {
+	b.trimRight()
+	n := b.n()
+	// drop anchors and links that lie past the trimmed text
+	a := len(b.anchors)
+	for a > b.amark && b.anchors[a-1].Text >= n {
+		a--
+	}
+	b.anchors = b.anchors[:a]
+	l := b.lmark
+	for _, k := range b.links[b.lmark:] {
+		k.End = min(k.End, n)
+		if k.End > k.Start {
+			b.links[l] = k
+			l++
+		}
+	}
+	b.links = b.links[:l]
+	if n > 0 {
+		b.blocks = append(b.blocks, rawBlock{kind: kind, level: level, t0: b.start, t1: len(b.buf), a0: b.amark, a1: a, l0: b.lmark, l1: l, tag: tag})
+	} else {
+		b.anchors = b.anchors[:b.amark]
+		b.links = b.links[:b.lmark]
+	}
+	b.start, b.amark, b.lmark = len(b.buf), len(b.anchors), len(b.links)
+	b.next = -1
+}
+
+// trimSpaces drops trailing spaces and tabs of the current block, and the
+// anchors past them.
+func (b *builder) trimSpaces() {
+	n := len(b.buf)
+	for n > b.start && (b.buf[n-1] == ' ' || b.buf[n-1] == '\t') {
+		n--
+	}
+	if n == len(b.buf) {
+		return
+	}
+	b.buf = b.buf[:n]
+	a := len(b.anchors)
+	for a > b.amark && b.anchors[a-1].Text >= n-b.start {
+		a--
+	}
+	b.anchors = b.anchors[:a]
+	b.next = -1
+}
+
+// reset drops the current block's text, anchors and links.
+func (b *builder) reset() {
+	b.buf = b.buf[:b.start]
+	b.anchors = b.anchors[:b.amark]
+	b.links = b.links[:b.lmark]
+	b.next = -1
+}
+
+// finish turns the collected blocks into [Block]s sharing one string.
+func (b *builder) finish() []Block {
+	if len(b.blocks) == 0 {
+		return nil
+	}
+	text := string(b.buf)
+	out := make([]Block, len(b.blocks))
+	for i, r := range b.blocks {
+		out[i] = Block{Kind: r.kind, Level: r.level, Text: text[r.t0:r.t1], Map: b.anchors[r.a0:r.a1:r.a1]}
+		if r.l1 > r.l0 {
+			out[i].Links = b.links[r.l0:r.l1:r.l1]
+		}
+	}
+	return out
+}

@@ -1,0 +1,58 @@
+package standards
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// fuzzSeeds adds the golden inputs and a few malformed snippets.
+func fuzzSeeds(f *testing.F, golden string, extra ...string) {
+	if src, err := os.ReadFile(filepath.Join("testdata", "extract", golden)); err == nil {
+		f.Add(src)
+	}
+	for _, s := range extra {
+		f.Add([]byte(s))
+	}
+}
+
+// fuzzExtract extracts src and checks the source-map invariant.
+func fuzzExtract(t *testing.T, src []byte, f Format) {
+	doc, err := Extract(src, f)
+	if err != nil {
+		return // binary input
+	}
+	checkMap(t, src, doc, f == FormatText)
+}
+
+func FuzzExtractHTML(f *testing.F) {
+	fuzzSeeds(f, "decision-notice.html",
+		"<p>a &amp b &#x41; &notin; &#99999999999;</p>",
+		"<div><p>x<li>y<td>z</table></p></div></span>",
+		"<!-- x --><!--><!---><![CDATA[x]]><?php ?>",
+		"<a href='x&amp;y'>a<p>b</a>c",
+		"<main></main><article>a</article><article>b</article>",
+		"<script>a</scrip</script>b<style x>c</STYLE >d",
+		"<svg/><p hidden>x</p><br/><br><br><br>y",
+		"a\r\n<b\n>c</b\n>&", "<", "<p", "<p a='", "&", "&#", "&#x", "<plaintext>x")
+	f.Fuzz(func(t *testing.T, src []byte) { fuzzExtract(t, src, FormatHTML) })
+}
+
+func FuzzExtractMarkdown(f *testing.F) {
+	fuzzSeeds(f, "consultation.md",
+		"# h #\n\n* a\n  * b\n\n> q\nlazy\n\n1) x\n2) y\n",
+		"a *b _c_ d* e ~~f~~ `g` ``h`i`` \\* &amp; &#35; &bogus;",
+		"[a](b \"t\") [c][d] [e] ![f](g) <http://x> <a@b.co> <br> <!-- c -->\n\n[d]: /d\n[e]: </e>",
+		"| a | b |\n|---|---|\n| c \\| d | `e|f` |\n",
+		"```\ncode\n```\n\n    indented\n\n~~~\nunclosed",
+		"---\nfm: 1\n---\ntext", "<div>\n*x*\n</div>\n\ntext",
+		"a  \nb\\\nc", "\t- a\n\t\t- b", ">", "-", "1.", "[", "`", "*", "<", "&")
+	f.Fuzz(func(t *testing.T, src []byte) { fuzzExtract(t, src, FormatMarkdown) })
+}
+
+func FuzzExtractText(f *testing.F) {
+	fuzzSeeds(f, "minutes.txt",
+		"TITLE\n=====\n\nShort line\n\nA para.\n- a\n* b\n• c\n1. d\na) e\n(iv) f\n",
+		"2. Item\n---\n\n\r\n\r\nx\r\n", "-", "• ", "1.", "\n\n")
+	f.Fuzz(func(t *testing.T, src []byte) { fuzzExtract(t, src, FormatText) })
+}

@@ -1,0 +1,586 @@
+package standards
+
+import (
+	_ "embed" // the word lists in data/
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:generate go run ./internal/gen/lexicon
+
+// The rules' word lists, embedded as strings (an embed.FS would pull io/fs
+// and time into the browser build). lexicon.txt is generated from
+// plain.txt and jargon.txt; the others are read as they are.
+var (
+	//go:embed data/lexicon.txt
+	dataLexicon string
+	//go:embed data/acronyms.txt
+	dataAcronyms string
+	//go:embed data/journey.txt
+	dataJourney string
+	//go:embed data/linktext.txt
+	dataLinkText string
+	//go:embed data/needs.txt
+	dataNeeds string
+	//go:embed data/passive.txt
+	dataPassive string
+)
+
+// dataFile returns an embedded data file; a missing one is a build mistake.
+func dataFile(name string) string {
+	switch name {
+	case "lexicon.txt":
+		return dataLexicon
+	case "acronyms.txt":
+		return dataAcronyms
+	case "journey.txt":
+		return dataJourney
+	case "linktext.txt":
+		return dataLinkText
+	case "needs.txt":
+		return dataNeeds
+	case "passive.txt":
+		return dataPassive
+	}
+	panic("standards: no embedded data/" + name)
+}
+
+// sections reads a data file of "[name]" headers, each followed by one
+// phrase a line. Blank lines and lines starting with # are ignored.
+func sections(src string) map[string][]string {
+	out := make(map[string][]string)
+	cur := ""
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] == '[' && line[len(line)-1] == ']' {
+			cur = line[1 : len(line)-1]
+			continue
+		}
+		out[cur] = append(out[cur], strings.Join(strings.Fields(line), " "))
+	}
+	return out
+}
+
+// words splits the phrases of a word-list section into single words.
+func words(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		out = append(out, strings.Fields(l)...)
+	}
+	return out
+}
+
+// vocab interns the words the rules look for, so that each token is looked
+// up once per document and rules compare small integers.
+type vocab struct {
+	ids   map[string]int32
+	words []string
+	// tags holds bit flags by word id, for word lists that rules test
+	// token by token (be-verbs, months).
+	tags []uint8
+	// caseful is set when some word must match with its capitals.
+	caseful bool
+
+	once sync.Once
+	tab  *foldTable
+}
+
+func newVocab() *vocab { return &vocab{ids: make(map[string]int32)} }
+
+// add interns w and returns its id.
+func (v *vocab) add(w string) int32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := int32(len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	v.tags = append(v.tags, 0)
+	return id
+}
+
+// table returns the vocab's hash table, building it on first use; the
+// vocab must not grow after that.
+func (v *vocab) table() *foldTable {
+	v.once.Do(func() { v.tab = newFoldTable(v.words) })
+	return v.tab
+}
+
+// foldTable is an open-addressing hash table of the vocab's lower-case
+// ASCII words, looked up with a token's text folded to lower case on the
+// fly: one pass over the bytes, and no copy.
+type foldTable struct {
+	mask  uint32
+	slots []foldSlot
+}
+
+type foldSlot struct {
+	hash uint32
+	id   int32 // -1 when empty
+}
+
+func newFoldTable(words []string) *foldTable {
+	size := 64
+	for size < 4*len(words) {
+		size *= 2
+	}
+	t := &foldTable{mask: uint32(size - 1), slots: make([]foldSlot, size)}
+	for i := range t.slots {
+		t.slots[i].id = -1
+	}
+	for id, w := range words {
+		h, plain, ascii := foldHash(w)
+		if !plain || !ascii {
+			continue // keys with capitals or other letters go through the map
+		}
+		j := h & t.mask
+		for t.slots[j].id >= 0 {
+			j = (j + 1) & t.mask
+		}
+		t.slots[j] = foldSlot{hash: h, id: int32(id)}
+	}
+	return t
+}
+
+// foldHash returns the FNV-1a hash of s folded to lower case, whether s
+// was already lower case, and whether s is all ASCII.
+func foldHash(s string) (h uint32, plain, ascii bool) {
+	h, plain = 2166136261, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return h, false, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			plain = false
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h, plain, true
+}
+
+// lookupFold returns the id of s folded to lower case, or -1; whether s
+// was lower case already; and whether s is ASCII (else the caller looks it
+// up another way).
+func (t *foldTable) lookupFold(words []string, s string) (id int32, plain, ascii bool) {
+	h, plain, ascii := foldHash(s)
+	if !ascii {
+		return -1, false, false
+	}
+	for j := h & t.mask; ; j = (j + 1) & t.mask {
+		sl := t.slots[j]
+		if sl.id < 0 {
+			return -1, plain, true
+		}
+		if sl.hash == h && equalLowerFold(words[sl.id], s) {
+			return sl.id, plain, true
+		}
+	}
+}
+
+// equalLowerFold reports whether lower-case key equals s folded to lower case.
+func equalLowerFold(key, s string) bool {
+	if len(key) != len(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if key[i] != c {
+			return false
+		}
+	}
+	return true
+}
+
+// The word tags.
+const (
+	tagBe uint8 = 1 << iota
+	tagAdverb
+	tagIrregular
+	tagNotParticiple
+	tagMonth
+	tagWhen
+)
+
+// tag interns ws and sets bit on each.
+func (v *vocab) tag(ws []string, bit uint8) {
+	for _, w := range ws {
+		v.tags[v.add(w)] |= bit
+	}
+}
+
+// is reports whether word id carries tag bit; id -1 carries none.
+func (v *vocab) is(id int32, bit uint8) bool {
+	return id >= 0 && v.tags[id]&bit != 0
+}
+
+// addAll interns ws and returns their ids, sorted.
+func (v *vocab) addAll(ws []string) []int32 {
+	out := make([]int32, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, v.add(w))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// set interns ws and returns a membership table indexed by id; call it
+// after every word is added, or use has.
+func (v *vocab) set(ws []string) idSet { return idSet(v.addAll(ws)) }
+
+// idSet is a sorted set of word ids.
+type idSet []int32
+
+// has reports whether id is in the set.
+func (s idSet) has(id int32) bool {
+	if id < 0 {
+		return false
+	}
+	if len(s) <= 8 {
+		for _, x := range s {
+			if x == id {
+				return true
+			}
+		}
+		return false
+	}
+	_, found := slices.BinarySearch(s, id)
+	return found
+}
+
+// prepared is an analysis with each token's word id looked up once, shared
+// by the rules of a rule set.
+type prepared struct {
+	a *Analysis
+	// ids is the vocab id of each token's lower-case text, or -1.
+	ids []int32
+	// cids is the vocab id of each token's exact text, or -1; it is
+	// looked up only when some phrase must match capitals.
+	cids []int32
+	stem *stemCache
+}
+
+// prepare looks up every token of a in v.
+func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
+	n := len(a.Tokens)
+	p := &prepared{a: a}
+	buf := make([]int32, 2*n)
+	p.ids, p.cids = buf[:n:n], buf[n:]
+	tab := v.table()
+	var lower []byte
+	for i := range a.Tokens {
+		t := &a.Tokens[i]
+		p.ids[i], p.cids[i] = -1, -1
+		if t.Kind != TokenWord && t.Kind != TokenNumber {
+			continue
+		}
+		text := a.Doc.Blocks[t.Block].Text[t.Start:t.End]
+		id, plain, ascii := tab.lookupFold(v.words, text)
+		if !ascii { // rare: letters beyond ASCII, or a curly apostrophe
+			var ok bool
+			lower, ok = appendLower(lower[:0], text)
+			if x, found := v.ids[string(lower)]; found {
+				id = x
+			}
+			plain = ok
+		}
+		p.ids[i] = id
+		if plain {
+			p.cids[i] = id // lower-case text is its own exact case
+		} else if v.caseful {
+			if x, found := v.ids[text]; found {
+				p.cids[i] = x
+			}
+		}
+	}
+	if st != nil {
+		p.stem = &stemCache{st: st, m: make(map[string]string)}
+	}
+	return p
+}
+
+// appendLower appends the lower-case form of s to dst. It reports true,
+// leaving dst alone, when s is already lower case.
+func appendLower(dst []byte, s string) ([]byte, bool) {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			break
+		}
+	}
+	if i == len(s) {
+		return dst, true
+	}
+	for _, r := range s {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			dst = append(dst, byte(r)+'a'-'A')
+		case r < utf8.RuneSelf:
+			dst = append(dst, byte(r))
+		default:
+			if r == '’' { // curly apostrophe reads as a straight one
+				dst = append(dst, '\'')
+				continue
+			}
+			dst = utf8.AppendRune(dst, toLowerRune(r))
+		}
+	}
+	return dst, false
+}
+
+// toLowerRune lowers the letters of Latin-1 and Latin Extended-A, which
+// covers the names found in UK council text.
+func toLowerRune(r rune) rune {
+	switch {
+	case r >= 0xC0 && r <= 0xDE && r != 0xD7:
+		return r + 0x20
+	case r >= 0x100 && r <= 0x17F && r&1 == 0:
+		return r + 1
+	}
+	return r
+}
+
+// Stemmer reduces a word to its stem, so that a council's own word lists
+// match every inflection. Package config provides the snowball English
+// stemmer. The embedded lists need none: their inflections are expanded
+// when the lists are generated.
+type Stemmer interface {
+	// Stem returns the stem of a lower-case word.
+	Stem(word string) string
+}
+
+// stemCache stems each distinct word of a document once.
+type stemCache struct {
+	st Stemmer
+	m  map[string]string
+}
+
+func (c *stemCache) stem(w string) string {
+	if s, ok := c.m[w]; ok {
+		return s
+	}
+	s := c.st.Stem(w)
+	c.m[w] = s
+	return s
+}
+
+// phrase is one entry of a phraseSet: a run of words, each matching any of
+// a set of forms.
+type phrase struct {
+	words [][]int32 // sorted ids of the forms allowed at each position
+	// stems, when set, match a position by stem instead (a council's own
+	// words with a Stemmer).
+	stems     []string
+	caseful   bool
+	notBefore idSet // skip when the next word is one of these
+	notAfter  idSet // skip when the word before is one of these
+	label     int   // the caller's index for what the phrase means
+}
+
+// phraseSet finds phrases in prepared tokens: an index from the id of a
+// first word to the phrases that start with it.
+type phraseSet struct {
+	phrases []phrase
+	// first holds, by word id, the phrases starting with that word.
+	first     [][]int32
+	firstStem map[string][]int32
+	// stemPrefix holds the first three letters of each stem in firstStem,
+	// so that only likely tokens are stemmed; shortStem is set when a stem
+	// is shorter than that, and every word is stemmed.
+	stemPrefix map[string]bool
+	shortStem  bool
+}
+
+// add adds a phrase of lower-case words, each matching only itself.
+func (ps *phraseSet) add(v *vocab, text string, label int) {
+	var ph phrase
+	for _, w := range strings.Fields(text) {
+		ph.words = append(ph.words, []int32{v.add(w)})
+	}
+	ph.label = label
+	ps.addPhrase(ph)
+}
+
+func (ps *phraseSet) addPhrase(ph phrase) {
+	if len(ph.words) == 0 {
+		return
+	}
+	idx := int32(len(ps.phrases))
+	ps.phrases = append(ps.phrases, ph)
+	if len(ph.stems) > 0 && ph.stems[0] != "" {
+		if ps.firstStem == nil {
+			ps.firstStem = make(map[string][]int32)
+			ps.stemPrefix = make(map[string]bool)
+		}
+		ps.firstStem[ph.stems[0]] = append(ps.firstStem[ph.stems[0]], idx)
+		ps.stemPrefix[prefix3(ph.stems[0])] = true
+		if len(ph.stems[0]) < 3 {
+			ps.shortStem = true
+		}
+	}
+	for _, id := range ph.words[0] {
+		for int(id) >= len(ps.first) {
+			ps.first = append(ps.first, nil)
+		}
+		ps.first[id] = append(ps.first[id], idx)
+	}
+}
+
+func prefix3(s string) string {
+	if len(s) > 3 {
+		return s[:3]
+	}
+	return s
+}
+
+// tokenID returns token i's id for a phrase: exact-case or lower-case.
+func (p *prepared) tokenID(i int, caseful bool) int32 {
+	if caseful {
+		return p.cids[i]
+	}
+	return p.ids[i]
+}
+
+// adjacent reports whether tokens i and j (j = i+1) are in the same block.
+func (p *prepared) adjacent(i, j int) bool {
+	return j < len(p.a.Tokens) && p.a.Tokens[i].Block == p.a.Tokens[j].Block
+}
+
+// stemOf returns the stem of token i's lower-case text, or "" when the
+// token is not a word.
+func (p *prepared) stemOf(i int) string {
+	if p.stem == nil || p.a.Tokens[i].Kind != TokenWord {
+		return ""
+	}
+	return p.stem.stem(strings.ToLower(p.a.Text(i)))
+}
+
+// posMatches reports whether token i fits position k of ph.
+func (p *prepared) posMatches(ph *phrase, k, i int) bool {
+	if idSet(ph.words[k]).has(p.tokenID(i, ph.caseful)) {
+		return true
+	}
+	if k < len(ph.stems) && ph.stems[k] != "" && p.stem != nil {
+		return p.stemOf(i) == ph.stems[k]
+	}
+	return false
+}
+
+// matchAt returns the longest phrase of ps starting at token i and its
+// length in tokens, or -1.
+func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
+	best = -1
+	id, cid := p.ids[i], p.cids[i]
+	if id >= 0 && int(id) < len(ps.first) {
+		if c := ps.first[id]; c != nil {
+			best, n = ps.try(p, i, c, best, n)
+		}
+	}
+	if cid >= 0 && cid != id && int(cid) < len(ps.first) {
+		if c := ps.first[cid]; c != nil {
+			best, n = ps.try(p, i, c, best, n)
+		}
+	}
+	if ps.firstStem != nil && p.stem != nil && p.a.Tokens[i].Kind == TokenWord {
+		if w := p.a.Text(i); ps.shortStem || len(w) >= 3 && ps.stemPrefix[strings.ToLower(w[:3])] {
+			best, n = ps.try(p, i, ps.firstStem[p.stemOf(i)], best, n)
+		}
+	}
+	return best, n
+}
+
+// try returns the longest of the candidate phrases that matches at token
+// i, or best and n when none is longer.
+func (ps *phraseSet) try(p *prepared, i int, cands []int32, best, n int) (int, int) {
+	for _, c := range cands {
+		ph := &ps.phrases[c]
+		if len(ph.words) <= n || !p.posMatches(ph, 0, i) {
+			continue
+		}
+		k := 1
+		for ; k < len(ph.words); k++ {
+			j := i + k
+			if !p.adjacent(j-1, j) || !p.posMatches(ph, k, j) {
+				break
+			}
+		}
+		if k < len(ph.words) {
+			continue
+		}
+		if len(ph.notBefore) > 0 && p.adjacent(i+k-1, i+k) && ph.notBefore.has(p.ids[i+k]) {
+			continue
+		}
+		if len(ph.notAfter) > 0 && i > 0 && p.adjacent(i-1, i) && ph.notAfter.has(p.ids[i-1]) {
+			continue
+		}
+		best, n = int(c), k
+	}
+	return best, n
+}
+
+// maybe reports whether a phrase of ps may start at token i: a cheap test
+// before matchAt.
+func (ps *phraseSet) maybe(p *prepared, i int) bool {
+	if ps.firstStem != nil {
+		return true
+	}
+	id, cid := p.ids[i], p.cids[i]
+	return id >= 0 && int(id) < len(ps.first) && ps.first[id] != nil ||
+		cid >= 0 && int(cid) < len(ps.first) && ps.first[cid] != nil
+}
+
+// each calls fn for each non-overlapping longest match in tokens [lo, hi),
+// scanning left to right.
+func (ps *phraseSet) each(p *prepared, lo, hi int, fn func(ph *phrase, first, n int)) {
+	for i := lo; i < hi; i++ {
+		if !ps.maybe(p, i) {
+			continue
+		}
+		if best, n := ps.matchAt(p, i); best >= 0 {
+			fn(&ps.phrases[best], i, n)
+			i += n - 1
+		}
+	}
+}
+
+// has reports whether any phrase of ps occurs in tokens [lo, hi).
+func (ps *phraseSet) has(p *prepared, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if !ps.maybe(p, i) {
+			continue
+		}
+		if best, _ := ps.matchAt(p, i); best >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// inflections returns w and its regular inflected spellings: -s, -es, -ed,
+// -d, -ing, with the final e dropped, y turned to i, or the last consonant
+// doubled. A council's own words are expanded this way when no Stemmer is
+// given.
+func inflections(w string) []string {
+	out := []string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+	n := len(w)
+	if n > 1 && w[n-1] == 'e' {
+		out = append(out, w[:n-1]+"ing")
+	}
+	if n > 1 && w[n-1] == 'y' {
+		out = append(out, w[:n-1]+"ies", w[:n-1]+"ied")
+	}
+	if n > 1 && !strings.ContainsRune("aeiouwxy", rune(w[n-1])) {
+		out = append(out, w+w[n-1:]+"ed", w+w[n-1:]+"ing")
+	}
+	return out
+}

@@ -1,0 +1,108 @@
+package standards
+
+import "strings"
+
+// linkText reports links whose text does not say where they go: "click
+// here", "here", "read more", "more", "this link" and the rest of
+// data/linktext.txt, and links whose text is a bare URL (WCAG 2.4.4, link
+// purpose). It also reports "click here" in running text, and, in HTML
+// and Markdown, where a link could have been made, bare URLs in the text.
+// Plain text has no links, so a bare URL there is not reported.
+type linkText struct {
+	rule
+	vague     map[string]bool
+	clickHere phraseSet
+}
+
+func newLinkText(b rule) *linkText {
+	r := &linkText{rule: b, vague: map[string]bool{}}
+	for _, p := range sections(dataFile("linktext.txt"))["vague"] {
+		r.vague[p] = true
+	}
+	r.clickHere.add(b.v, "click here", 0)
+	return r
+}
+
+// Check reports each unclear link in a.
+func (r *linkText) Check(a *Analysis, report func(Finding)) { run(r, r.v, r.st, a, report) }
+
+func (r *linkText) check(p *prepared, report func(Finding)) tally {
+	a := p.a
+	var t tally
+	for bi := range a.Doc.Blocks {
+		b := &a.Doc.Blocks[bi]
+		for _, l := range b.Links {
+			if l.Start < 0 || l.End > len(b.Text) || l.Start > l.End {
+				continue
+			}
+			t.total++
+			text := normaliseLinkText(b.Text[l.Start:l.End])
+			switch {
+			case isURL(text):
+				t.bad++
+				report(a.Span(r.id, r.sev, bi, l.Start, l.End,
+					"link text is a bare web address: say where the link goes",
+					"Use words that describe the page, such as \"apply for a parking permit\"."))
+			case r.vague[text] || text == "":
+				t.bad++
+				report(a.Span(r.id, r.sev, bi, l.Start, l.End,
+					"link text "+quoteMatch(text)+" does not say where the link goes",
+					"Use words that describe the page, such as \"read the planning committee report\"."))
+			}
+		}
+	}
+	linkable := a.Doc.Format == FormatHTML || a.Doc.Format == FormatMarkdown
+	for i := 0; i < len(a.Tokens); i++ {
+		tk := &a.Tokens[i]
+		if tk.Kind != TokenURL && (tk.Kind != TokenWord || p.ids[i] < 0) {
+			continue
+		}
+		if inLink(&a.Doc.Blocks[tk.Block], int(tk.Start)) {
+			continue
+		}
+		if tk.Kind == TokenURL && linkable {
+			t.total++
+			t.bad++
+			report(a.Span(r.id, r.sev, int(tk.Block), int(tk.Start), int(tk.End),
+				"bare web address in the text",
+				"Make a link with words that describe the page, instead of showing the address."))
+			continue
+		}
+		if best, n := r.clickHere.matchAt(p, i); best >= 0 {
+			last := &a.Tokens[i+n-1]
+			if inLink(&a.Doc.Blocks[last.Block], int(last.Start)) {
+				// "click [here](...)": the link's own finding covers it.
+				i += n - 1
+				continue
+			}
+			t.bad++
+			report(a.Span(r.id, r.sev, int(tk.Block), int(tk.Start), int(last.End),
+				"\"click here\" does not say where to go",
+				"Describe the page or the action, such as \"apply for a parking permit\"."))
+			i += n - 1
+		}
+	}
+	return t
+}
+
+// inLink reports whether text offset off of b is inside a link.
+func inLink(b *Block, off int) bool {
+	for _, l := range b.Links {
+		if off >= l.Start && off < l.End {
+			return true
+		}
+	}
+	return false
+}
+
+// normaliseLinkText lowers s, folds runs of spaces and trims punctuation
+// and quotes from its ends.
+func normaliseLinkText(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.Trim(s, ".,:;!?\"'()[]<>“”‘’…")
+}
+
+// isURL reports whether s is a web address.
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
+}

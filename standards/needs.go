@@ -1,0 +1,166 @@
+package standards
+
+import (
+	"strconv"
+	"strings"
+)
+
+// needs checks that content starts from what citizens need, with three
+// checks (cue phrases in data/needs.txt):
+//
+//   - summary first: the first paragraph (the first block that is not a
+//     heading) has at most the preset's MaxSummaryWords words (50 for
+//     GOV.UK) and, when the text has a heading, shares a content word with
+//     the first heading, so that it says what the text is about. Words
+//     match on their first five letters, so "consult" matches
+//     "consultation";
+//   - addresses the reader: "you" or "your" appears;
+//   - says what it means for residents: "what this means", "residents",
+//     "households", "you can", "you will" ... appears.
+//
+// A text with no words is not checked. A failed summary is reported on the
+// first paragraph; the others at document level, on the first heading.
+type needs struct {
+	rule
+	maxSummary      int
+	reader, effects phraseSet
+	stop            map[string]bool
+}
+
+func newNeeds(b rule, maxSummary int) *needs {
+	sec := sections(dataFile("needs.txt"))
+	r := &needs{rule: b, maxSummary: maxSummary, stop: map[string]bool{}}
+	for _, p := range sec["reader"] {
+		r.reader.add(b.v, p, 0)
+	}
+	for _, p := range sec["residents"] {
+		r.effects.add(b.v, p, 0)
+	}
+	for _, w := range words(sec["stop"]) {
+		r.stop[w] = true
+	}
+	return r
+}
+
+// Check reports each citizen-needs check that a fails.
+func (r *needs) Check(a *Analysis, report func(Finding)) { run(r, r.v, r.st, a, report) }
+
+func (r *needs) check(p *prepared, report func(Finding)) tally {
+	a := p.a
+	t := tally{total: 3}
+	if a.Stats.Words == 0 || len(a.Sentences) == 0 {
+		t.skip, t.total, t.detail = true, 0, "no text"
+		return t
+	}
+	var failed []string
+	if msg, sugg, bi, lo, hi := r.summary(a); msg != "" {
+		t.bad++
+		failed = append(failed, "summary first")
+		report(a.Span(r.id, r.sev, bi, lo, hi, msg, sugg))
+	}
+	if !r.reader.has(p, 0, len(a.Tokens)) {
+		t.bad++
+		failed = append(failed, "addresses the reader")
+		report(docFinding(a, r.id, r.sev, "the text does not speak to the reader",
+			"Write to the reader as \"you\": \"You can comment until 27 March\"."))
+	}
+	if !r.effects.has(p, 0, len(a.Tokens)) {
+		t.bad++
+		failed = append(failed, "what it means for residents")
+		report(docFinding(a, r.id, r.sev, "the text does not say what it means for residents",
+			"Add a line such as \"What this means for you: ...\"."))
+	}
+	t.detail = strconv.Itoa(3-t.bad) + " of 3 checks"
+	if len(failed) > 0 {
+		t.detail += "; failed: " + joinComma(failed)
+	}
+	return t
+}
+
+// summary checks the first paragraph. It returns a message, suggestion and
+// span when the check fails.
+func (r *needs) summary(a *Analysis) (msg, sugg string, block, lo, hi int) {
+	title := -1
+	first := -1
+	for i := range a.Doc.Blocks {
+		if a.Doc.Blocks[i].Kind == BlockHeading {
+			if title < 0 && first < 0 {
+				title = i
+			}
+			continue
+		}
+		if strings.TrimSpace(a.Doc.Blocks[i].Text) != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return "", "", 0, 0, 0
+	}
+	b := &a.Doc.Blocks[first]
+	words := 0
+	lo, hi = -1, 0
+	for si := range a.Sentences {
+		s := &a.Sentences[si]
+		if int(s.Block) == first {
+			words += int(s.Words)
+			if lo < 0 {
+				lo = int(s.Start)
+			}
+			hi = int(s.End)
+		}
+	}
+	if lo < 0 {
+		lo, hi = 0, len(b.Text)
+	}
+	if r.maxSummary > 0 && words > r.maxSummary {
+		return "the first paragraph has " + strconv.Itoa(words) + " words: start with a summary of " +
+				strconv.Itoa(r.maxSummary) + " words or fewer",
+			"Open with one or two short sentences that say what this is about and what it means for the reader.",
+			first, lo, hi
+	}
+	if title >= 0 && !r.shareWord(a.Doc.Blocks[title].Text, b.Text) {
+		return "the first paragraph does not say what the text is about: it shares no words with the title",
+			"Open with a sentence that says what this is about, in the words of the title.",
+			first, lo, hi
+	}
+	return "", "", 0, 0, 0
+}
+
+// shareWord reports whether two texts share a content word, compared on
+// their first five letters.
+func (r *needs) shareWord(title, text string) bool {
+	keys := map[string]bool{}
+	for _, w := range contentWords(title) {
+		if !r.stop[w] {
+			keys[prefix5(w)] = true
+		}
+	}
+	for _, w := range contentWords(text) {
+		if !r.stop[w] && keys[prefix5(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWords splits s into lower-case words of three or more letters.
+func contentWords(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(c rune) bool {
+		return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 0x7f)
+	})
+	out := f[:0]
+	for _, w := range f {
+		if len(w) >= 3 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func prefix5(s string) string {
+	if len(s) > 5 {
+		return s[:5]
+	}
+	return s
+}

@@ -1,0 +1,158 @@
+package standards
+
+import (
+	"strings"
+	"sync"
+)
+
+// lexEntry is one line of the generated table data/lexicon.txt.
+type lexEntry struct {
+	rule, phrase, suggestion string
+	caseful                  bool
+	forms                    [][]string // forms allowed at each word
+	notBefore, notAfter      []string
+}
+
+var (
+	lexOnce sync.Once
+	lexData []lexEntry
+)
+
+// loadLexicon parses the embedded table once.
+func loadLexicon() []lexEntry {
+	lexOnce.Do(func() { lexData = parseLexicon(dataFile("lexicon.txt")) })
+	return lexData
+}
+
+// parseLexicon reads the generated table: tab-separated rule, phrase,
+// suggestion, flags, forms (words by spaces, forms by |), not-before and
+// not-after forms (by |).
+func parseLexicon(src string) []lexEntry {
+	var out []lexEntry
+	for _, line := range strings.Split(src, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 7 {
+			panic("standards: malformed data/lexicon.txt line: " + line)
+		}
+		e := lexEntry{rule: f[0], phrase: f[1], suggestion: f[2], caseful: f[3] == "case"}
+		for _, w := range strings.Fields(f[4]) {
+			e.forms = append(e.forms, strings.Split(w, "|"))
+		}
+		if f[5] != "" {
+			e.notBefore = strings.Split(f[5], "|")
+		}
+		if f[6] != "" {
+			e.notAfter = strings.Split(f[6], "|")
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// lexRule finds words and phrases from a list and suggests what to write
+// instead. Two rules are of this kind: plain-english (plain words for
+// formal ones: utilise → use), reported at every use, and jargon (council
+// terms to explain or replace: S106, call-in, "the Authority"), reported
+// at its first use, where it should be explained. Each word matches every
+// inflection of the listed word; the finding spans just the word or
+// phrase.
+type lexRule struct {
+	rule
+	set     phraseSet
+	entries []lexEntry // payload, by phrase label
+}
+
+// newLexRule builds a lexRule from the embedded entries for b.id, with a
+// council's changes.
+func newLexRule(b rule, lex []lexEntry, wl WordList) *lexRule {
+	r := &lexRule{rule: b}
+	removed := map[string]bool{}
+	for _, p := range wl.Remove {
+		removed[strings.ToLower(strings.Join(strings.Fields(p), " "))] = true
+	}
+	for _, e := range lex {
+		if e.rule != b.id || removed[strings.ToLower(e.phrase)] {
+			continue
+		}
+		ph := phrase{caseful: e.caseful, label: len(r.entries)}
+		for _, forms := range e.forms {
+			ph.words = append(ph.words, r.v.addAll(forms))
+		}
+		if e.caseful {
+			r.v.caseful = true
+		}
+		ph.notBefore = r.v.set(e.notBefore)
+		ph.notAfter = r.v.set(e.notAfter)
+		r.entries = append(r.entries, e)
+		r.set.addPhrase(ph)
+	}
+	for _, s := range wl.Add {
+		words := strings.Fields(strings.ToLower(s.Phrase))
+		if len(words) == 0 {
+			continue
+		}
+		e := lexEntry{rule: b.id, phrase: strings.Join(words, " "), suggestion: strings.TrimSpace(s.Suggestion)}
+		ph := phrase{label: len(r.entries)}
+		for _, w := range words {
+			if b.st != nil && isLetters(w) {
+				ph.words = append(ph.words, r.v.addAll([]string{w}))
+				ph.stems = append(ph.stems, b.st.Stem(w))
+			} else if isLetters(w) {
+				ph.words = append(ph.words, r.v.addAll(inflections(w)))
+				ph.stems = append(ph.stems, "")
+			} else {
+				ph.words = append(ph.words, r.v.addAll([]string{w}))
+				ph.stems = append(ph.stems, "")
+			}
+		}
+		r.entries = append(r.entries, e)
+		r.set.addPhrase(ph)
+	}
+	return r
+}
+
+// isLetters reports whether w is all ASCII letters.
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// Check reports each listed word or phrase in a.
+func (r *lexRule) Check(a *Analysis, report func(Finding)) { run(r, r.v, r.st, a, report) }
+
+func (r *lexRule) check(p *prepared, report func(Finding)) tally {
+	var t tally
+	a := p.a
+	var seen []bool // jargon: explained once, at its first use
+	if r.id == RuleJargon {
+		seen = make([]bool, len(r.entries))
+	}
+	r.set.each(p, 0, len(a.Tokens), func(ph *phrase, first, n int) {
+		e := &r.entries[ph.label]
+		if seen != nil {
+			if seen[ph.label] {
+				return
+			}
+			seen[ph.label] = true
+		}
+		ft, lt := &a.Tokens[first], &a.Tokens[first+n-1]
+		match := a.Doc.Blocks[ft.Block].Text[ft.Start:lt.End]
+		var msg string
+		if r.id == RuleJargon {
+			msg = "explain " + quoteMatch(match) + " or say it plainly: readers outside the council may not know it"
+		} else {
+			msg = "use plain English: " + quoteMatch(match) + " has a simpler alternative"
+		}
+		report(a.Span(r.id, r.sev, int(ft.Block), int(ft.Start), int(lt.End), msg, e.suggestion))
+		t.bad++
+	})
+	t.total = a.Stats.Words
+	return t
+}

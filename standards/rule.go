@@ -1,0 +1,284 @@
+package standards
+
+import "strings"
+
+// The rule ids: stable kebab-case names that findings carry and configs
+// use.
+const (
+	RulePlainEnglish       = "plain-english"
+	RuleJargon             = "jargon"
+	RuleSentenceLength     = "sentence-length"
+	RuleParagraphLength    = "paragraph-length"
+	RulePassiveVoice       = "passive-voice"
+	RuleAcronym            = "acronym"
+	RuleLinkText           = "link-text"
+	RuleJourneySignposting = "journey-signposting"
+	RuleCitizenNeeds       = "citizen-needs"
+)
+
+// RuleInfo describes a rule: its id, a short name and its default
+// severity.
+type RuleInfo struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Severity Severity `json:"severity" jsonschema:"type=string,enum=error,enum=warning,enum=suggestion"`
+}
+
+// ruleInfos lists the rules in the order they run.
+var ruleInfos = []RuleInfo{
+	{RulePlainEnglish, "Plain English", SeverityWarning},
+	{RuleJargon, "Council jargon", SeveritySuggestion},
+	{RuleSentenceLength, "Sentence length", SeverityWarning},
+	{RuleParagraphLength, "Paragraph length", SeveritySuggestion},
+	{RulePassiveVoice, "Passive voice", SeveritySuggestion},
+	{RuleAcronym, "Acronyms explained", SeverityWarning},
+	{RuleLinkText, "Link text", SeverityWarning},
+	{RuleJourneySignposting, "Journey signposting", SeverityWarning},
+	{RuleCitizenNeeds, "Citizen needs", SeverityWarning},
+}
+
+// RuleInfos returns every rule with its default severity.
+func RuleInfos() []RuleInfo { return append([]RuleInfo(nil), ruleInfos...) }
+
+// knownRule reports whether id is a rule id.
+func knownRule(id string) bool {
+	for _, r := range ruleInfos {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Config is a council's own settings, laid over the preset and the
+// embedded word lists, as a Vale style is. Package config reads it from
+// JSON or YAML. The zero Config changes nothing.
+type Config struct {
+	// Preset names the preset; "" keeps the checker's.
+	Preset string `json:"preset,omitempty" jsonschema:"enum=govuk,enum=nhs,enum=plain-english-campaign"`
+	// Thresholds override the preset's; zero fields keep its values.
+	Thresholds Thresholds `json:"thresholds,omitempty"`
+	// Disable lists rule ids to turn off.
+	Disable []string `json:"disable,omitempty"`
+	// Severity sets a rule's severity by id.
+	Severity map[string]Severity `json:"severity,omitempty" jsonschema:"description=rule id to error, warning or suggestion"`
+	// PlainEnglish adds and removes plain-English alternatives.
+	PlainEnglish WordList `json:"plain_english,omitempty"`
+	// Jargon adds and removes council jargon.
+	Jargon WordList `json:"jargon,omitempty"`
+	// Acronyms adds acronyms that need no explaining and expansions to
+	// suggest.
+	Acronyms AcronymList `json:"acronyms,omitempty"`
+}
+
+// WordList changes an embedded word list.
+type WordList struct {
+	// Add lists phrases to find, each with what to write instead. Each
+	// word matches its inflections: by stem with a [Stemmer], else by the
+	// regular endings (-s, -es, -ed, -ing).
+	Add []Substitution `json:"add,omitempty"`
+	// Remove lists embedded phrases, as written in the list, to stop
+	// finding.
+	Remove []string `json:"remove,omitempty"`
+}
+
+// Substitution is a phrase to avoid and what to write instead.
+type Substitution struct {
+	Phrase     string `json:"phrase"`
+	Suggestion string `json:"suggestion"`
+}
+
+// AcronymList changes the acronym rule's data.
+type AcronymList struct {
+	// Known lists acronyms readers know without explanation.
+	Known []string `json:"known,omitempty"`
+	// Expand gives expansions to suggest, with Phrase the acronym.
+	Expand []Substitution `json:"expand,omitempty"`
+}
+
+// Validate checks the config's preset, rule ids and entries.
+func (c *Config) Validate() error {
+	if c == nil {
+		return nil
+	}
+	if c.Preset != "" {
+		if _, ok := LookupPreset(c.Preset); !ok {
+			return &Error{Msg: "unknown preset " + quote(c.Preset) + " (want " + presetNames() + ")"}
+		}
+	}
+	for _, id := range c.Disable {
+		if !knownRule(id) {
+			return &Error{Msg: "unknown rule " + quote(id) + " in disable"}
+		}
+	}
+	for id, s := range c.Severity {
+		if !knownRule(id) {
+			return &Error{Msg: "unknown rule " + quote(id) + " in severity"}
+		}
+		if s < SeveritySuggestion || s > SeverityError {
+			return &Error{Msg: "invalid severity for rule " + quote(id)}
+		}
+	}
+	for _, l := range []WordList{c.PlainEnglish, c.Jargon} {
+		for _, s := range l.Add {
+			if len(strings.Fields(s.Phrase)) == 0 {
+				return &Error{Msg: "empty phrase in word list"}
+			}
+		}
+	}
+	t := c.Thresholds
+	if t.ReadingAge < 0 || t.MaxSentenceWords < 0 || t.MaxAverageSentenceWords < 0 ||
+		t.MaxParagraphSentences < 0 || t.MaxParagraphWords < 0 || t.MaxPassiveShare < 0 ||
+		t.MaxPassiveShare > 1 || t.MaxSummaryWords < 0 || t.PassMark < 0 || t.PassMark > 100 {
+		return &Error{Msg: "threshold out of range"}
+	}
+	return nil
+}
+
+func presetNames() string {
+	var names []string
+	for _, p := range presets {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// preparedRule is a rule that can share one [prepared] lookup with the
+// other rules of its set.
+type preparedRule interface {
+	Rule
+	check(p *prepared, report func(Finding)) tally
+}
+
+// tally is what a rule counted, for its standard's score: bad units of
+// total (long sentences of all sentences, missing elements of five).
+type tally struct {
+	bad, total int
+	// skip is set when the rule does not apply to the document.
+	skip   bool
+	detail string
+}
+
+// RuleSet is a compiled set of rules for one preset and config. It is safe
+// for concurrent use.
+type RuleSet struct {
+	Preset Preset
+	rules  []preparedRule
+	v      *vocab
+	st     Stemmer
+}
+
+// Rules returns the rules in run order.
+func (rs *RuleSet) Rules() []Rule {
+	out := make([]Rule, len(rs.rules))
+	for i, r := range rs.rules {
+		out[i] = r
+	}
+	return out
+}
+
+// Compile builds the rule set for a preset ("" for the default) with cfg
+// laid over it; cfg may be nil. st, when not nil, stems a council's own
+// words so that every inflection matches.
+func Compile(preset string, cfg *Config, st Stemmer) (*RuleSet, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	if cfg.Preset != "" {
+		preset = cfg.Preset
+	}
+	p, ok := LookupPreset(preset)
+	if !ok {
+		return nil, &Error{Msg: "unknown preset " + quote(preset) + " (want " + presetNames() + ")"}
+	}
+	p.Thresholds = p.Thresholds.merge(cfg.Thresholds)
+	rs := &RuleSet{Preset: p, v: newVocab(), st: st}
+	disabled := map[string]bool{}
+	for _, id := range cfg.Disable {
+		disabled[id] = true
+	}
+	sev := func(id string) Severity {
+		if s, ok := cfg.Severity[id]; ok {
+			return s
+		}
+		for _, r := range ruleInfos {
+			if r.ID == id {
+				return r.Severity
+			}
+		}
+		return SeverityWarning
+	}
+	base := rule{v: rs.v, st: st}
+	lex := loadLexicon()
+	for _, info := range ruleInfos {
+		if disabled[info.ID] {
+			continue
+		}
+		b := base
+		b.id, b.sev = info.ID, sev(info.ID)
+		var r preparedRule
+		switch info.ID {
+		case RulePlainEnglish:
+			r = newLexRule(b, lex, cfg.PlainEnglish)
+		case RuleJargon:
+			r = newLexRule(b, lex, cfg.Jargon)
+		case RuleSentenceLength:
+			r = &sentenceLength{rule: b, max: p.MaxSentenceWords}
+		case RuleParagraphLength:
+			r = &paragraphLength{rule: b, maxSentences: p.MaxParagraphSentences, maxWords: p.MaxParagraphWords}
+		case RulePassiveVoice:
+			r = newPassive(b)
+		case RuleAcronym:
+			r = newAcronym(b, cfg.Acronyms)
+		case RuleLinkText:
+			r = newLinkText(b)
+		case RuleJourneySignposting:
+			r = newSignpost(b)
+		case RuleCitizenNeeds:
+			r = newNeeds(b, p.MaxSummaryWords)
+		}
+		rs.rules = append(rs.rules, r)
+	}
+	return rs, nil
+}
+
+// rule holds what every rule kind shares.
+type rule struct {
+	id  string
+	sev Severity
+	v   *vocab
+	st  Stemmer
+}
+
+// ID returns the rule's id.
+func (r *rule) ID() string { return r.id }
+
+// run checks a on its own, for a rule used outside a [RuleSet].
+func run(r preparedRule, v *vocab, st Stemmer, a *Analysis, report func(Finding)) tally {
+	return r.check(prepare(a, v, st), report)
+}
+
+// docFinding returns a document-level finding for rule, placed on the
+// first heading, or at line 1 when there is none.
+func docFinding(a *Analysis, id string, sev Severity, msg, suggestion string) Finding {
+	for i := range a.Doc.Blocks {
+		if b := &a.Doc.Blocks[i]; b.Kind == BlockHeading && len(b.Text) > 0 {
+			return a.Span(id, sev, i, 0, len(b.Text), msg, suggestion)
+		}
+	}
+	return Finding{Rule: id, Severity: sev, Message: msg, Suggestion: suggestion, Line: 1, Column: 1}
+}
+
+// quoteMatch quotes matched text for a message: in double quotes, with
+// line breaks and other control characters escaped.
+func quoteMatch(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
+			return quote(s)
+		}
+	}
+	return "\"" + s + "\""
+}

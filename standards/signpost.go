@@ -1,0 +1,222 @@
+package standards
+
+import "strconv"
+
+// The elements of journey signposting, in the order findings report them.
+const (
+	elemStage = iota
+	elemNext
+	elemWho
+	elemSay
+	elemDeadline
+	numElems
+)
+
+var elemNames = [numElems]string{"stage", "next steps", "decision-maker", "how to have your say", "deadline"}
+
+// signpost checks that content about a decision tells people where the
+// decision is on its journey: what stage it is at, what happens next and
+// when, who decides, how to have your say, and by when. The cue phrases
+// are in data/journey.txt.
+//
+// A text is about a decision when it has at least two decision cues
+// (decision, consultation, cabinet, planning application ...); otherwise
+// the rule passes with no findings. Each element is found by its cues:
+//
+//   - stage: "currently", "draft", "proposed", "has been approved", ...
+//   - next steps: a "next", "then", "will decide" ... cue and a time (a
+//     month, weekday, season, year, clock time or "week", "month") in the
+//     same sentence;
+//   - decision-maker: "cabinet", "full council", "committee", ...
+//   - how to have your say: "have your say", "comment", "email", an email
+//     address, ...
+//   - deadline: "until", "closes", "deadline" ... followed within eight
+//     words of the same sentence by a date (a month, weekday, "today",
+//     "tomorrow", a year or a clock time), or "by" or "before" followed by
+//     one within three words ("by 5pm", not "decided by the cabinet on 3
+//     March").
+//
+// Each missing element is one finding at document level, placed on the
+// first heading (or line 1).
+type signpost struct {
+	rule
+	decision, deadline phraseSet
+	elems              [numElems]phraseSet
+}
+
+func newSignpost(b rule) *signpost {
+	sec := sections(dataFile("journey.txt"))
+	r := &signpost{rule: b}
+	for _, p := range sec["decision"] {
+		r.decision.add(b.v, p, 0)
+	}
+	for e, name := range map[int]string{elemStage: "stage", elemNext: "next", elemWho: "who", elemSay: "say"} {
+		for _, p := range sec[name] {
+			r.elems[e].add(b.v, p, 0)
+		}
+	}
+	for _, p := range sec["deadline"] {
+		r.deadline.add(b.v, p, 8)
+	}
+	for _, p := range sec["deadline-near"] {
+		r.deadline.add(b.v, p, 3)
+	}
+	b.v.tag(words(sec["month"]), tagMonth)
+	b.v.tag(words(sec["when"]), tagWhen)
+	return r
+}
+
+// Check reports each missing element of a text about a decision.
+func (r *signpost) Check(a *Analysis, report func(Finding)) { run(r, r.v, r.st, a, report) }
+
+func (r *signpost) check(p *prepared, report func(Finding)) tally {
+	a := p.a
+	t := tally{total: numElems}
+	cues := 0
+	for i := 0; i < len(a.Tokens) && cues < 2; i++ {
+		if best, n := r.decision.matchAt(p, i); best >= 0 {
+			cues++
+			i += n - 1
+		}
+	}
+	if cues < 2 {
+		t.skip, t.total, t.detail = true, 0, "not about a decision"
+		return t
+	}
+	var found [numElems]bool
+	for si := range a.Sentences {
+		s := &a.Sentences[si]
+		lo, hi := int(s.First), int(s.Last)
+		if hi > len(a.Tokens) {
+			hi = len(a.Tokens)
+		}
+		for _, e := range []int{elemStage, elemWho, elemSay} {
+			if !found[e] && r.elems[e].has(p, lo, hi) {
+				found[e] = true
+			}
+		}
+		if !found[elemSay] {
+			for i := lo; i < hi; i++ {
+				if a.Tokens[i].Kind == TokenEmail {
+					found[elemSay] = true
+					break
+				}
+			}
+		}
+		if !found[elemNext] && r.elems[elemNext].has(p, lo, hi) && r.hasTime(p, lo, hi) {
+			found[elemNext] = true
+		}
+		if !found[elemDeadline] {
+			found[elemDeadline] = r.hasDeadline(p, lo, hi)
+		}
+	}
+	var missing []string
+	for e := 0; e < numElems; e++ {
+		if found[e] {
+			continue
+		}
+		t.bad++
+		missing = append(missing, elemNames[e])
+		msg, sugg := signpostText(e)
+		report(docFinding(a, r.id, r.sev, msg, sugg))
+	}
+	t.detail = strconv.Itoa(numElems-t.bad) + " of " + strconv.Itoa(numElems) + " journey elements"
+	if len(missing) > 0 {
+		t.detail += "; missing: " + joinComma(missing)
+	}
+	return t
+}
+
+// signpostText returns the message and suggestion for a missing element.
+func signpostText(e int) (msg, sugg string) {
+	switch e {
+	case elemStage:
+		return "say what stage the decision is at",
+			"Add a line such as \"This is a proposal. No decision has been made yet.\""
+	case elemNext:
+		return "say what happens next, and when",
+			"Add a line such as \"The cabinet will decide on 12 March 2026.\""
+	case elemWho:
+		return "say who makes the decision",
+			"Name the decision-maker: full council, the cabinet, a committee or an officer."
+	case elemSay:
+		return "say how people can have their say",
+			"Tell readers how to comment: a link to the consultation, an email address, or how to speak at the meeting."
+	default:
+		return "say by when people can have their say",
+			"Give the closing date, such as \"Send your comments by 5pm on 27 March 2026.\""
+	}
+}
+
+// hasTime reports whether tokens [lo, hi) name a time: a month, weekday,
+// season, a year (19xx or 20xx), a clock time, or a word such as "week".
+func (r *signpost) hasTime(p *prepared, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if r.v.is(p.ids[i], tagMonth|tagWhen) || r.isDateNumber(p, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDeadline reports whether a deadline cue in [lo, hi) is followed by a
+// date within the cue's reach (its phrase label).
+func (r *signpost) hasDeadline(p *prepared, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		best, n := r.deadline.matchAt(p, i)
+		if best < 0 {
+			continue
+		}
+		reach := r.deadline.phrases[best].label
+		for j := i + n; j < hi && j < i+n+reach; j++ {
+			if r.v.is(p.ids[j], tagMonth) || r.isDateNumber(p, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isDateNumber reports whether token i is a year, a clock time or a date
+// written in figures: 2026, 5pm, 10:30, 27/03/2026.
+func (r *signpost) isDateNumber(p *prepared, i int) bool {
+	tk := &p.a.Tokens[i]
+	if tk.Kind != TokenNumber {
+		return false
+	}
+	w := p.a.Text(i)
+	n := len(w)
+	switch {
+	case n == 4 && (w[:2] == "19" || w[:2] == "20") && isDigits(w):
+		return true
+	case n >= 3 && (w[n-2:] == "am" || w[n-2:] == "pm"):
+		return true
+	}
+	for k := 0; k < n; k++ {
+		if w[k] == ':' || w[k] == '/' {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// joinComma joins words with commas.
+func joinComma(ws []string) string {
+	s := ""
+	for i, w := range ws {
+		if i > 0 {
+			s += ", "
+		}
+		s += w
+	}
+	return s
+}

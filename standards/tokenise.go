@@ -1,0 +1,308 @@
+package standards
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Analyse tokenises doc in one pass per block — sentences, words, numbers,
+// URLs and punctuation, with syllables for each word — and computes its
+// [Stats] and [Readability].
+//
+// Sentences end at '.', '!', '?' or '…' (with any closing quotes or
+// brackets) followed by white space and a word that can start a sentence,
+// and at the end of every block: headings and list items are sentences of
+// their own. Abbreviations common in UK council text (Cllr., Mr., No. 5,
+// St., e.g., i.e., etc., a.m., p.m.), decimals (2.5), amounts (£2.5m),
+// URLs and email addresses do not end sentences.
+//
+// Words and numbers count as words; URLs and email addresses do not. Words
+// keep inner hyphens and straight or curly apostrophes.
+func Analyse(doc *Document) *Analysis {
+	a := &Analysis{Doc: doc}
+	n := 0
+	for i := range doc.Blocks {
+		n += len(doc.Blocks[i].Text)
+	}
+	a.Tokens = make([]Token, 0, n/4+1)
+	a.Sentences = make([]Sentence, 0, n/80+1)
+	for bi := range doc.Blocks {
+		first := len(a.Tokens)
+		a.tokenise(int32(bi), doc.Blocks[bi].Text)
+		a.segment(int32(bi), first)
+	}
+	a.count()
+	a.Readability = ComputeReadability(a.Stats)
+	return a
+}
+
+// isSpace reports whether r separates tokens.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0x85, 0xA0:
+		return true
+	}
+	return r >= 0x1000 && unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF
+}
+
+// isAlnum reports whether r belongs to a word or number.
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// runeAt decodes the rune at text[i], fast for ASCII.
+func runeAt(text string, i int) (rune, int) {
+	if i >= len(text) {
+		return utf8.RuneError, 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// currency returns the byte length of a currency sign at text[i], or 0.
+func currency(text string, i int) int {
+	switch {
+	case text[i] == '$':
+		return 1
+	case len(text)-i >= 2 && text[i] == 0xC2 && text[i+1] == 0xA3: // £
+		return 2
+	case len(text)-i >= 3 && text[i] == 0xE2 && text[i+1] == 0x82 && text[i+2] == 0xAC: // €
+		return 3
+	}
+	return 0
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII prefix p,
+// ignoring case.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingPunct reports whether the rune is punctuation that may follow a
+// URL or email address without belonging to it.
+func trailingPunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '\u201d', '\u2019', '\u00bb', '>', '*':
+		return true
+	}
+	return false
+}
+
+// tokenise appends the tokens of one block's text.
+func (a *Analysis) tokenise(bi int32, text string) {
+	n := len(text)
+	prevSpace := true
+	for i := 0; i < n; {
+		r, size := runeAt(text, i)
+		switch {
+		case isSpace(r):
+			i += size
+			prevSpace = true
+			continue
+		case prevSpace && (hasPrefixFold(text[i:], "http://") || hasPrefixFold(text[i:], "https://") || hasPrefixFold(text[i:], "www.") || hasPrefixFold(text[i:], "mailto:")):
+			j := a.spanURL(text, i)
+			a.add(bi, i, j, TokenURL, 0)
+			i = j
+		case isAlnum(r) || currency(text, i) > 0 && i+currency(text, i) < n && isDigit(text[i+currency(text, i)]):
+			i = a.word(bi, text, i)
+		default:
+			j := i + size
+			kind := TokenSymbol
+			if unicode.IsPunct(r) || r < utf8.RuneSelf {
+				kind = TokenPunct
+			}
+			if r == '.' || r == '!' || r == '?' || r == '\u2026' {
+				for j < n && (text[j] == '.' || text[j] == '!' || text[j] == '?' || hasPrefixFold(text[j:], "\u2026")) {
+					_, s := runeAt(text, j)
+					j += s
+				}
+				kind = TokenPunct
+			}
+			a.add(bi, i, j, kind, 0)
+			i = j
+		}
+		prevSpace = false
+	}
+}
+
+// spanURL returns the end of a URL or email address starting at i: up to
+// white space, less trailing punctuation.
+func (a *Analysis) spanURL(text string, i int) int {
+	j := i
+	for j < len(text) {
+		r, s := runeAt(text, j)
+		if isSpace(r) || r == '<' || r == '"' || r == '\u201d' {
+			break
+		}
+		j += s
+	}
+	for j > i {
+		r, s := utf8.DecodeLastRuneInString(text[i:j])
+		if !trailingPunct(r) {
+			break
+		}
+		if r == ')' && countByte(text[i:j], '(') >= countByte(text[i:j], ')') {
+			break // a URL with balanced brackets, as Wikipedia's
+		}
+		j -= s
+	}
+	return j
+}
+
+func countByte(s string, c byte) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			n++
+		}
+	}
+	return n
+}
+
+// word scans a word, number or email address starting at i and returns its
+// end.
+func (a *Analysis) word(bi int32, text string, i int) int {
+	n := len(text)
+	j := i
+	number := false
+	if c := currency(text, i); c > 0 {
+		j += c
+		number = true
+	} else if isDigit(text[i]) {
+		number = true
+	}
+	for j < n {
+		r, s := runeAt(text, j)
+		if isAlnum(r) {
+			j += s
+			continue
+		}
+		// Joiners stay inside a word only between letters or digits.
+		next, _ := runeAt(text, j+s)
+		switch {
+		case (r == '-' || r == '\'' || r == '\u2019' || r == '\u2010' || r == '.' || r == '&') && j+s < n && isAlnum(next):
+			j += s
+			continue
+		case (r == ',' || r == ':') && number && j > i && isDigit(text[j-1]) && j+s < n && isDigit(text[j+s]):
+			j += s // 1,000 and 19:30
+			continue
+		case r == '%' && number:
+			j += s
+		case r == '@' && j+s < n && isAlnum(next):
+			k := a.spanURL(text, j)
+			if countByte(text[j:k], '.') > 0 {
+				a.add(bi, i, k, TokenEmail, 0)
+				return k
+			}
+		}
+		break
+	}
+	kind, flags := TokenWord, TokenFlag(0)
+	if number {
+		kind = TokenNumber
+	}
+	// An abbreviation takes its full stop: Cllr., e.g., No. 5.
+	if j < n && text[j] == '.' && kind == TokenWord && isAbbrev(text[i:j+1], text[j+1:]) {
+		j++
+		flags |= FlagAbbrev
+	}
+	// A plural possessive takes its apostrophe: residents' views.
+	if kind == TokenWord && j < n && (text[j-1] == 's' || text[j-1] == 'S') {
+		if r, s := runeAt(text, j); r == '\'' || r == '\u2019' {
+			if nr, _ := runeAt(text, j+s); j+s >= n || !isAlnum(nr) {
+				j += s
+			}
+		}
+	}
+	if kind == TokenWord && flags&FlagAbbrev == 0 && isDomain(text[i:j]) {
+		kind = TokenURL
+	}
+	a.add(bi, i, j, kind, flags|caseFlags(text[i:j]))
+	return j
+}
+
+// isDomain reports whether a dotted word is a web address: kirklees.gov.uk.
+func isDomain(w string) bool {
+	dot := -1
+	for k := len(w) - 1; k >= 0; k-- {
+		if w[k] == '.' {
+			dot = k
+			break
+		}
+	}
+	if dot <= 0 {
+		return false
+	}
+	switch tld := w[dot+1:]; {
+	case hasPrefixFold(tld, "uk") && len(tld) == 2, hasPrefixFold(tld, "com") && len(tld) == 3,
+		hasPrefixFold(tld, "org") && len(tld) == 3, hasPrefixFold(tld, "net") && len(tld) == 3,
+		hasPrefixFold(tld, "gov") && len(tld) == 3, hasPrefixFold(tld, "wales") && len(tld) == 5,
+		hasPrefixFold(tld, "scot") && len(tld) == 4, hasPrefixFold(tld, "io") && len(tld) == 2:
+		return true
+	}
+	return false
+}
+
+// caseFlags returns FlagCapital and FlagAllCaps for a word.
+func caseFlags(w string) TokenFlag {
+	var f TokenFlag
+	upper, lower := 0, 0
+	for k, r := range w {
+		if r < utf8.RuneSelf {
+			switch {
+			case 'A' <= r && r <= 'Z':
+				upper++
+				if k == 0 {
+					f |= FlagCapital
+				}
+			case 'a' <= r && r <= 'z':
+				lower++
+			}
+			continue
+		}
+		if unicode.IsUpper(r) {
+			upper++
+			if k == 0 {
+				f |= FlagCapital
+			}
+		} else if unicode.IsLower(r) {
+			lower++
+		}
+	}
+	if upper >= 2 && lower == 0 {
+		f |= FlagAllCaps
+	}
+	return f
+}
+
+// add appends a token, with its syllables for words and numbers.
+func (a *Analysis) add(bi int32, start, end int, kind TokenKind, flags TokenFlag) {
+	t := Token{Block: bi, Start: int32(start), End: int32(end), Kind: kind, Flags: flags}
+	if kind == TokenWord || kind == TokenNumber {
+		s := Syllables(a.Doc.Blocks[bi].Text[start:end])
+		if s > 255 {
+			s = 255
+		}
+		t.Syllables = uint8(s)
+	}
+	a.Tokens = append(a.Tokens, t)
+}
