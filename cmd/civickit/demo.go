@@ -13,6 +13,7 @@ import (
 
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/internal/sample"
+	"github.com/civickit/civickit/persona"
 	"github.com/civickit/civickit/standards"
 )
 
@@ -29,7 +30,11 @@ the binary:
   2. it explains where the library decision is on its journey, what comes
      next and by when;
   3. it shows how strongly each ward's councillors are connected to the
-     ward's community groups online, and whom to meet.
+     ward's community groups online, and whom to meet;
+  4. it turns the councillors' digital-skills survey into anonymised
+     personas, from reluctant to digital champion, with the learning
+     options that help each progress;
+  5. it evaluates the learning pilots into a menu of options.
 
 The json format prints all of it as one object.
 `,
@@ -47,6 +52,8 @@ type demoReport struct {
 	Content   []*standards.Scorecard `json:"content"`
 	Decisions []civic.JourneySummary `json:"decisions"`
 	Wards     []*civic.WardView      `json:"wards"`
+	Personas  *persona.Report        `json:"personas"`
+	Pilots    *persona.PilotReport   `json:"pilots"`
 }
 
 func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
@@ -72,6 +79,9 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 		return err
 	}
 	rep.Wards = wards
+	if rep.Personas, rep.Pilots, err = demoPersonas(ctx); err != nil {
+		return err
+	}
 	if demoFlags.format == "json" {
 		return writeJSONValue(env.Stdout, rep)
 	}
@@ -100,7 +110,16 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 			return err
 		}
 	}
-	return nil
+
+	fmt.Fprintln(w, "\n== 4. Personas from the councillors' digital-skills survey ==")
+	fmt.Fprintln(w)
+	if err := rep.Personas.Text(w); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w, "\n== 5. Learning pilots ==")
+	fmt.Fprintln(w)
+	return rep.Pilots.Text(w)
 }
 
 // writeCardBrief prints a scorecard in a few lines: the score, the
@@ -201,4 +220,33 @@ func demoWards(ctx context.Context) (*civic.Network, []*civic.WardView, error) {
 		views = append(views, wv)
 	}
 	return net, views, nil
+}
+
+// demoPersonas builds personas from the sample survey and evaluates the
+// sample learning pilots.
+func demoPersonas(ctx context.Context) (*persona.Report, *persona.PilotReport, error) {
+	raw, err := sample.FS.ReadFile("survey/survey69.csv")
+	if err != nil {
+		return nil, nil, err
+	}
+	survey, err := persona.ReadCSV(bytes.NewReader(raw), nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	rep, err := persona.Build(survey, persona.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err = sample.FS.ReadFile("survey/pilots.csv")
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := persona.ReadPilots(bytes.NewReader(raw))
+	if err != nil {
+		return nil, nil, err
+	}
+	return rep, persona.EvaluatePilots(recs, nil, 5), nil
 }

@@ -12,6 +12,8 @@ import "embed"
 //	            committee minutes and a social post (plain text)
 //	decisions/  the library decision's journey (civic JSON)
 //	network/    three wards' online networks: nodes.csv and edges.csv
+//	survey/     69 councillors' digital-skills survey answers (synthetic,
+//	            pseudonymous ids) and learning-pilot results
 //
-//go:embed content decisions network
+//go:embed content decisions network survey
 var FS embed.FS
