@@ -208,6 +208,9 @@ func demoWards(ctx context.Context) (*civic.Network, []*civic.WardView, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if net, _, err = net.Pseudonymise(nil); err != nil {
+		return nil, nil, err
+	}
 	var views []*civic.WardView
 	for _, id := range []string{"E05990001", "E05990002", "E05990003"} {
 		if err := ctx.Err(); err != nil {

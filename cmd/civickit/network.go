@@ -26,12 +26,16 @@ var (
 	netSeed     uint64
 	netWard     string
 	netTo       string
+	netReveal   bool
+	netKey      string
 )
 
 func netInputFlags(fs *flag.FlagSet) {
 	fs.StringVar(&netNodes, "nodes", "", "node `CSV` (id,kind,ward,label) for a CSV edge list")
 	fs.BoolVar(&netDirected, "directed", false, "treat a CSV edge list as directed")
 	fs.StringVar(&netInput, "input", "", "input format: csv, graphml or json (default: from the file extension)")
+	fs.BoolVar(&netReveal, "reveal-citizens", false, "print citizens' ids and labels as given, not pseudonymised (personal data: do not publish)")
+	fs.StringVar(&netKey, "pseudonym-key", "", "secret `key` for pseudonyms that stay the same across files and snapshots (default: citizens numbered in input order)")
 }
 
 var networkCmd = &Command{
@@ -87,8 +91,24 @@ connectivity score (0-100) and plain-English recommendations.`,
 	},
 }
 
-// loadNetwork reads the network named by the single positional argument.
+// loadNetwork reads the network named by the single positional argument
+// and, unless --reveal-citizens is given, pseudonymises its citizens: their
+// handles are personal data and never reach an output by default.
 func loadNetwork(env *Env, cmd *Command, args []string) (*civic.Network, error) {
+	net, err := readNetworkArg(env, cmd, args)
+	if err != nil || netReveal {
+		return net, err
+	}
+	var key []byte
+	if netKey != "" {
+		key = []byte(netKey)
+	}
+	net, _, err = net.Pseudonymise(key)
+	return net, err
+}
+
+// readNetworkArg reads the network named by the single positional argument.
+func readNetworkArg(env *Env, cmd *Command, args []string) (*civic.Network, error) {
 	if len(args) != 1 {
 		return nil, usagef(cmd, "want one network file, got %d", len(args))
 	}
