@@ -27,39 +27,42 @@ func (b *bitset) count() int {
 // exceed 1/bottomUpRatio of the unfinished vertices' in-ties.
 var bottomUpRatio int64 = 4
 
-// msbfs is one worker's state for [Analysis.distances]. The only array it
-// reads at random while pulling is un, so that is kept to one cache line
-// per vertex.
+// msbfs is one worker's state for [Analysis.distances]. Its one array
+// indexed at random is un, one cache line per vertex; everything else is
+// read and written in order.
 type msbfs struct {
 	o *ordered
 	// un[v] has a bit set for every source of the batch that has not yet
-	// reached v (the complement of what has), so pulling is a run of ANDs.
+	// reached v (the complement of what has), so both directions of a
+	// level are runs of ANDs.
 	un []bitset
-	// nxt[v] collects what a pushing level sends to v; zero between levels.
-	nxt  []bitset
-	mark []bool
 	// front lists the vertices reached at the last level and fbits what
 	// reached each of them, in step; nfront and nbits are the next ones.
 	front, nfront []int32
 	fbits, nbits  []bitset
-	// active is a superset of the unfinished vertices, once pulling.
+	// touched lists the vertices a push reached and old their un before.
+	touched []int32
+	old     []bitset
+	mark    []bool
+	// active is a superset of the unfinished vertices while pulling.
 	active     []int32
-	listed     bool
+	pulling    bool
 	tgt        []bitset // tgt[c-c0]: the batch's sources in component c
 	c0         int32
 	reach, tot []int64   // by new index, over all this worker's batches
 	harm       []float64 // this batch's reciprocal sums, by new index
-	remaining  int64     // in-ties of unfinished vertices
-	frontArcs  int64     // out-ties of the frontier
-	nReads     int64
-	nPush      int64
+	// remaining is the in-ties of unfinished vertices, an over-estimate
+	// until the first pull; frontArcs the out-ties of the frontier.
+	remaining, frontArcs int64
+	nReads, nPush        int64
 }
 
+var allOnes = bitset{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+
 func newMSBFS(o *ordered) *msbfs {
-	s := &msbfs{o: o, un: make([]bitset, o.n), nxt: make([]bitset, o.n), mark: make([]bool, o.n),
-		reach: make([]int64, o.n), tot: make([]int64, o.n)}
+	s := &msbfs{o: o, un: make([]bitset, o.n), mark: make([]bool, o.n), reach: make([]int64, o.n), tot: make([]int64, o.n)}
 	for i := range s.un {
-		s.un[i] = bitset{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		s.un[i] = allOnes
 	}
 	return s
 }
@@ -68,27 +71,14 @@ func newMSBFS(o *ordered) *msbfs {
 // most that can ever reach v.
 func (s *msbfs) target(v int32) *bitset { return &s.tgt[s.o.comp[v]-s.c0] }
 
-// finished reports whether every source that can reach v has.
-func (s *msbfs) finished(v int32) bool {
-	t, u := s.target(v), &s.un[v]
-	return t[0]&u[0]|t[1]&u[1]|t[2]&u[2]|t[3]&u[3]|t[4]&u[4]|t[5]&u[5]|t[6]&u[6]|t[7]&u[7] == 0
-}
-
-// reached records nb, the sources first reaching v at distance d, and
-// appends v to the next frontier.
-func (s *msbfs) reached(v int32, nb *bitset, d int64) {
-	u := &s.un[v]
-	for i := range u {
-		u[i] &^= nb[i]
-	}
+// reached records nb, the sources first reaching v at distance d (inv is
+// 1/d), and appends v to the next frontier. The caller updates un[v].
+func (s *msbfs) reached(v int32, nb *bitset, d int64, inv float64) {
 	c := int64(nb.count())
 	s.reach[v] += c
 	s.tot[v] += c * d
-	s.harm[v] += float64(c) / float64(d)
+	s.harm[v] += float64(c) * inv
 	s.frontArcs += int64(s.o.fwd.off[v+1] - s.o.fwd.off[v])
-	if s.finished(v) {
-		s.remaining -= int64(s.o.bwd.off[v+1] - s.o.bwd.off[v])
-	}
 	s.nfront = append(s.nfront, v)
 	s.nbits = append(s.nbits, *nb)
 }
@@ -112,7 +102,7 @@ func (s *msbfs) batch(lo, hi int32) (vlo, vhi int32) {
 	}
 	s.remaining = int64(o.bwd.off[vhi] - o.bwd.off[vlo])
 	s.frontArcs = 0
-	s.listed = false
+	s.pulling = false
 	s.front, s.fbits = s.front[:0], s.fbits[:0]
 	for v := lo; v < hi; v++ {
 		var b bitset
@@ -121,93 +111,95 @@ func (s *msbfs) batch(lo, hi int32) (vlo, vhi int32) {
 		s.front = append(s.front, v)
 		s.fbits = append(s.fbits, b)
 		s.frontArcs += int64(o.fwd.off[v+1] - o.fwd.off[v])
-		if s.finished(v) {
-			s.remaining -= int64(o.bwd.off[v+1] - o.bwd.off[v])
-		}
 	}
-	for d := int64(1); len(s.front) > 0; d++ {
+	for d := int64(1); len(s.front) > 0 && s.remaining > 0; d++ {
 		s.nfront, s.nbits = s.nfront[:0], s.nbits[:0]
+		fa, rem, r0, p0 := s.frontArcs, s.remaining, s.nReads, s.nPush
 		if s.frontArcs*bottomUpRatio > s.remaining {
 			s.pull(vlo, vhi, d)
 		} else {
 			s.push(d)
 		}
+		if dbg != nil {
+			dbg("d=%d frontArcs=%d remaining=%d reads=%d push=%d nfront=%d", d, fa, rem, s.nReads-r0, s.nPush-p0, len(s.nfront))
+		}
 		s.front, s.nfront = s.nfront, s.front
 		s.fbits, s.nbits = s.nbits, s.fbits
 	}
-	all := bitset{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 	for v := vlo; v < vhi; v++ {
-		s.un[v] = all
+		s.un[v] = allOnes
 	}
 	return vlo, vhi
 }
 
-// push runs one level top-down: every frontier vertex ORs what reached it
-// into its out-neighbours.
+// push runs one level top-down: every frontier vertex clears what reached
+// it from what its out-neighbours miss. The first time a level touches a
+// vertex it notes what the vertex missed before, to tell what is new.
 func (s *msbfs) push(d int64) {
 	fwd := &s.o.fwd
-	touched := s.active[:0] // active is rebuilt before any pull
-	s.listed = false
+	touched, old := s.touched[:0], s.old[:0]
+	s.pulling = false
 	for j, v := range s.front {
 		fb := &s.fbits[j]
-		x0, x1, x2, x3, x4, x5, x6, x7 := fb[0], fb[1], fb[2], fb[3], fb[4], fb[5], fb[6], fb[7]
+		x0, x1, x2, x3, x4, x5, x6, x7 := ^fb[0], ^fb[1], ^fb[2], ^fb[3], ^fb[4], ^fb[5], ^fb[6], ^fb[7]
 		for _, w := range fwd.adj[fwd.off[v]:fwd.off[v+1]] {
-			nx := &s.nxt[w]
+			uw := &s.un[w]
 			s.nPush++
-			nx[0] |= x0
-			nx[1] |= x1
-			nx[2] |= x2
-			nx[3] |= x3
-			nx[4] |= x4
-			nx[5] |= x5
-			nx[6] |= x6
-			nx[7] |= x7
 			if !s.mark[w] {
 				s.mark[w] = true
 				touched = append(touched, w)
+				old = append(old, *uw)
 			}
+			uw[0] &= x0
+			uw[1] &= x1
+			uw[2] &= x2
+			uw[3] &= x3
+			uw[4] &= x4
+			uw[5] &= x5
+			uw[6] &= x6
+			uw[7] &= x7
 		}
 	}
 	s.frontArcs = 0
-	for _, w := range touched {
+	inv := 1 / float64(d)
+	for j, w := range touched {
 		s.mark[w] = false
-		nx, u := &s.nxt[w], &s.un[w]
-		nb := bitset{nx[0] & u[0], nx[1] & u[1], nx[2] & u[2], nx[3] & u[3], nx[4] & u[4], nx[5] & u[5], nx[6] & u[6], nx[7] & u[7]}
-		*nx = bitset{}
+		uw, ow := &s.un[w], &old[j]
+		nb := bitset{ow[0] &^ uw[0], ow[1] &^ uw[1], ow[2] &^ uw[2], ow[3] &^ uw[3], ow[4] &^ uw[4], ow[5] &^ uw[5], ow[6] &^ uw[6], ow[7] &^ uw[7]}
 		if nb != (bitset{}) {
-			s.reached(w, &nb, d)
+			s.reached(w, &nb, d, inv)
 		}
 	}
-	s.active = touched[:0]
+	s.touched, s.old = touched, old
 }
 
 // pull runs one level bottom-up: every unfinished vertex ANDs what its
-// in-neighbours had not been reached by at the last level into what it
-// misses, stopping as soon as it misses nothing. Neighbour lists start
-// with the hubs, so that often happens at the first neighbour.
+// in-neighbours missed at the last level into what it misses, stopping as
+// soon as it misses nothing. Neighbour lists start with the hubs, so that
+// often happens at the first neighbour.
 func (s *msbfs) pull(vlo, vhi int32, d int64) {
 	bwd := &s.o.bwd
-	if !s.listed {
+	un := s.un
+	if !s.pulling {
 		s.active = s.active[:0]
 		for v := vlo; v < vhi; v++ {
-			if !s.finished(v) {
+			t, uv := s.target(v), &un[v]
+			if t[0]&uv[0]|t[1]&uv[1]|t[2]&uv[2]|t[3]&uv[3]|t[4]&uv[4]|t[5]&uv[5]|t[6]&uv[6]|t[7]&uv[7] != 0 {
 				s.active = append(s.active, v)
 			}
 		}
-		s.listed = true
+		s.pulling = true
 	}
-	un := s.un
 	newb := s.fbits[:0] // the frontier's bits are not needed when pulling
 	k := 0
+	remaining := int64(0)
 	for _, v := range s.active {
 		t, uv := s.target(v), &un[v]
 		// m is what v still misses of its target.
 		m0, m1, m2, m3 := t[0]&uv[0], t[1]&uv[1], t[2]&uv[2], t[3]&uv[3]
 		m4, m5, m6, m7 := t[4]&uv[4], t[5]&uv[5], t[6]&uv[6], t[7]&uv[7]
-		if m0|m1|m2|m3|m4|m5|m6|m7 == 0 {
-			continue
-		}
-		for _, u := range bwd.adj[bwd.off[v]:bwd.off[v+1]] {
+		nbrs := bwd.adj[bwd.off[v]:bwd.off[v+1]]
+		for _, u := range nbrs {
 			uu := &un[u]
 			s.nReads++
 			m0 &= uu[0]
@@ -226,14 +218,32 @@ func (s *msbfs) pull(vlo, vhi int32, d int64) {
 			t[4] & uv[4] &^ m4, t[5] & uv[5] &^ m5, t[6] & uv[6] &^ m6, t[7] & uv[7] &^ m7})
 		s.active[k] = v
 		k++
-	}
-	s.active = s.active[:k]
-	s.frontArcs = 0
-	for i, v := range s.active {
-		if newb[i] != (bitset{}) {
-			s.reached(v, &newb[i], d)
+		if m0|m1|m2|m3|m4|m5|m6|m7 != 0 {
+			remaining += int64(len(nbrs))
 		}
 	}
+	s.remaining = remaining
+	s.frontArcs = 0
+	inv := 1 / float64(d)
+	j := 0
+	for i, v := range s.active[:k] {
+		nb := &newb[i]
+		if *nb == (bitset{}) {
+			s.active[j] = v
+			j++
+			continue
+		}
+		uv := &un[v]
+		for w := range uv {
+			uv[w] &^= nb[w]
+		}
+		s.reached(v, nb, d, inv)
+		if t := s.target(v); t[0]&uv[0]|t[1]&uv[1]|t[2]&uv[2]|t[3]&uv[3]|t[4]&uv[4]|t[5]&uv[5]|t[6]&uv[6]|t[7]&uv[7] != 0 {
+			s.active[j] = v
+			j++
+		}
+	}
+	s.active = s.active[:j]
 	s.fbits = newb[:0]
 }
 
@@ -339,3 +349,5 @@ type foldItem struct {
 	h      []float64
 	lo, hi int32
 }
+
+var dbg func(string, ...any)
