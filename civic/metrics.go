@@ -3,6 +3,7 @@ package civic
 import (
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // Clustering returns each actor's local clustering coefficient on the
@@ -314,7 +315,7 @@ func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
 	if trials == 0 {
 		trials = 8
 	}
-	comm := a.Louvain(LouvainOptions{Seed: opt.Seed, Trials: trials})
+	comm := a.louvainTrials(opt.Seed, trials)
 	m.Modularity = comm.Modularity
 	_, m.Components = a.Components()
 	deg, cl, core := a.Degree(), a.Clustering(), a.CoreNumber()
@@ -323,4 +324,34 @@ func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
 			PageRank: pr[v], Eigenvector: ev[v], Clustering: cl[v], Core: core[v], Community: comm.Of[v]}
 	}
 	return m
+}
+
+// louvainTrials returns what a.Louvain(LouvainOptions{Seed: seed, Trials:
+// trials}) returns, running the trials on all cores: trial t is Louvain
+// with seed seed + t<<32, and the first trial of highest modularity wins.
+func (a *Analysis) louvainTrials(seed uint64, trials int) Communities {
+	res := make([]Communities, trials)
+	next := make(chan int, trials)
+	for t := range trials {
+		next <- t
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(a.workers(), trials) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range next {
+				res[t] = a.Louvain(LouvainOptions{Seed: seed + uint64(t)<<32})
+			}
+		}()
+	}
+	wg.Wait()
+	best := res[0]
+	for _, r := range res[1:] {
+		if r.Modularity > best.Modularity {
+			best = r
+		}
+	}
+	return best
 }
