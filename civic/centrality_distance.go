@@ -25,7 +25,7 @@ func (b *bitset) count() int {
 // and D. Patterson, "Direction-optimizing breadth-first search", SC 2012):
 // a level pulls into the unfinished vertices when the frontier's out-ties
 // exceed 1/bottomUpRatio of the unfinished vertices' in-ties.
-var bottomUpRatio int64 = 4
+var bottomUpRatio int64 = 16 // a variable so tests can force either direction
 
 // msbfs is one worker's state for [Analysis.distances]. Its one array
 // indexed at random is un, one cache line per vertex; everything else is
@@ -44,6 +44,8 @@ type msbfs struct {
 	touched []int32
 	old     []bitset
 	mark    []bool
+	// fmap has bit v set when v is in the frontier.
+	fmap []uint64
 	// active is a superset of the unfinished vertices while pulling.
 	active     []int32
 	pulling    bool
@@ -54,13 +56,13 @@ type msbfs struct {
 	// remaining is the in-ties of unfinished vertices, an over-estimate
 	// until the first pull; frontArcs the out-ties of the frontier.
 	remaining, frontArcs int64
-	nReads, nPush        int64
 }
 
 var allOnes = bitset{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 
 func newMSBFS(o *ordered) *msbfs {
-	s := &msbfs{o: o, un: make([]bitset, o.n), mark: make([]bool, o.n), reach: make([]int64, o.n), tot: make([]int64, o.n)}
+	s := &msbfs{o: o, un: make([]bitset, o.n), mark: make([]bool, o.n), fmap: make([]uint64, o.n/64+1),
+		reach: make([]int64, o.n), tot: make([]int64, o.n)}
 	for i := range s.un {
 		s.un[i] = allOnes
 	}
@@ -112,19 +114,27 @@ func (s *msbfs) batch(lo, hi int32) (vlo, vhi int32) {
 		s.fbits = append(s.fbits, b)
 		s.frontArcs += int64(o.fwd.off[v+1] - o.fwd.off[v])
 	}
+	for _, v := range s.front {
+		s.fmap[v>>6] |= 1 << (v & 63)
+	}
 	for d := int64(1); len(s.front) > 0 && s.remaining > 0; d++ {
 		s.nfront, s.nbits = s.nfront[:0], s.nbits[:0]
-		fa, rem, r0, p0 := s.frontArcs, s.remaining, s.nReads, s.nPush
 		if s.frontArcs*bottomUpRatio > s.remaining {
 			s.pull(vlo, vhi, d)
 		} else {
 			s.push(d)
 		}
-		if dbg != nil {
-			dbg("d=%d frontArcs=%d remaining=%d reads=%d push=%d nfront=%d", d, fa, rem, s.nReads-r0, s.nPush-p0, len(s.nfront))
+		for _, v := range s.front {
+			s.fmap[v>>6] = 0
+		}
+		for _, v := range s.nfront {
+			s.fmap[v>>6] |= 1 << (v & 63)
 		}
 		s.front, s.nfront = s.nfront, s.front
 		s.fbits, s.nbits = s.nbits, s.fbits
+	}
+	for _, v := range s.front {
+		s.fmap[v>>6] = 0
 	}
 	for v := vlo; v < vhi; v++ {
 		s.un[v] = allOnes
@@ -144,7 +154,6 @@ func (s *msbfs) push(d int64) {
 		x0, x1, x2, x3, x4, x5, x6, x7 := ^fb[0], ^fb[1], ^fb[2], ^fb[3], ^fb[4], ^fb[5], ^fb[6], ^fb[7]
 		for _, w := range fwd.adj[fwd.off[v]:fwd.off[v+1]] {
 			uw := &s.un[w]
-			s.nPush++
 			if !s.mark[w] {
 				s.mark[w] = true
 				touched = append(touched, w)
@@ -190,6 +199,7 @@ func (s *msbfs) pull(vlo, vhi int32, d int64) {
 		}
 		s.pulling = true
 	}
+	fmap := s.fmap
 	newb := s.fbits[:0] // the frontier's bits are not needed when pulling
 	k := 0
 	remaining := int64(0)
@@ -200,8 +210,11 @@ func (s *msbfs) pull(vlo, vhi int32, d int64) {
 		m4, m5, m6, m7 := t[4]&uv[4], t[5]&uv[5], t[6]&uv[6], t[7]&uv[7]
 		nbrs := bwd.adj[bwd.off[v]:bwd.off[v+1]]
 		for _, u := range nbrs {
+			// Only what reached u at the last level can be new to v.
+			if fmap[u>>6]&(1<<(u&63)) == 0 {
+				continue
+			}
 			uu := &un[u]
-			s.nReads++
 			m0 &= uu[0]
 			m1 &= uu[1]
 			m2 &= uu[2]
@@ -349,5 +362,3 @@ type foldItem struct {
 	h      []float64
 	lo, hi int32
 }
-
-var dbg func(string, ...any)

@@ -2,14 +2,16 @@ package civic
 
 import "slices"
 
-// ordered is the compact form renumbered for all-sources traversals: weak
-// components occupy consecutive ranges of new indices, in the order of each
-// component's first actor, and within a component actors run from the
-// highest degree down (ties by original index). Neighbour lists are sorted
-// by new index, so they start with the best-connected neighbours. The
-// renumbering keeps the rows that most traversal steps read (the hubs')
-// together in cache, and lets a traversal from a range of sources touch
-// only the components those sources lie in.
+// ordered is the compact form renumbered for all-sources traversals. Weak
+// components occupy consecutive ranges of new indices, in the order of
+// each component's first actor, so a traversal from a range of sources
+// touches only the components those sources lie in. Within a component,
+// actors are numbered in breadth-first order from its best-connected actor,
+// each actor's neighbours taken best-connected first (in the spirit of
+// Cuthill–McKee): consecutive sources are near one another, which makes
+// their distances to everyone else alike, and the hubs, whose rows most
+// traversal steps read, sit together at the front. Neighbour lists are
+// sorted by new index, so they too start near the hub.
 type ordered struct {
 	n      int
 	old    []int32   // old[v] is the original index of new vertex v
@@ -23,6 +25,7 @@ type ordered struct {
 func (g *csr) order() *ordered {
 	n := g.n
 	u := &g.und
+	// Components, numbered in the order of their first actor.
 	comp := make([]int32, n)
 	for i := range comp {
 		comp[i] = -1
@@ -45,76 +48,66 @@ func (g *csr) order() *ordered {
 		}
 		nc++
 	}
-	deg := func(v int32) int32 { return u.off[v+1] - u.off[v] }
-	old := make([]int32, n)
-	for i := range old {
-		old[i] = int32(i)
+	// Rank by degree, highest first (ties by index); in rank numbering,
+	// sorted neighbour lists run best-connected first.
+	byDeg := make([]int32, n)
+	for i := range byDeg {
+		byDeg[i] = int32(i)
 	}
-	slices.SortFunc(old, func(a, b int32) int {
-		if comp[a] != comp[b] {
-			return int(comp[a] - comp[b])
-		}
+	deg := func(v int32) int32 { return u.off[v+1] - u.off[v] }
+	slices.SortFunc(byDeg, func(a, b int32) int {
 		if da, db := deg(a), deg(b); da != db {
 			return int(db - da)
 		}
 		return int(a - b)
 	})
-	o := &ordered{n: n, old: old, comp: make([]int32, n), cstart: make([]int32, nc+1)}
-	nw := make([]int32, n)
-	for v, x := range old {
-		nw[x] = int32(v)
-		o.comp[v] = comp[x]
+	rank := make([]int32, n)
+	for r, v := range byDeg {
+		rank[v] = int32(r)
 	}
-	for v := n - 1; v >= 0; v-- {
-		o.cstart[o.comp[v]] = int32(v)
+	root := make([]int32, nc) // best-connected actor of each component, as a rank
+	for i := range root {
+		root[i] = int32(n)
+	}
+	for v, c := range comp {
+		root[c] = min(root[c], rank[v])
+	}
+	ur := renumberAdjacency(n, u, rank)
+	o := &ordered{n: n, old: make([]int32, 0, n), comp: make([]int32, n), cstart: make([]int32, nc+1)}
+	seen := make([]bool, n)
+	for c, r := range root {
+		o.cstart[c] = int32(len(o.old))
+		seen[r] = true
+		h := len(o.old)
+		o.old = append(o.old, byDeg[r])
+		for ; h < len(o.old); h++ {
+			for _, w := range ur.nbrs(rank[o.old[h]]) {
+				if !seen[w] {
+					seen[w] = true
+					o.old = append(o.old, byDeg[w])
+				}
+			}
+		}
+		for v := o.cstart[c]; v < int32(len(o.old)); v++ {
+			o.comp[v] = int32(c)
+		}
 	}
 	o.cstart[nc] = int32(n)
+	nw := make([]int32, n)
+	for v, x := range o.old {
+		nw[x] = int32(v)
+	}
 	o.fwd = renumberAdjacency(n, &g.out, nw)
 	if g.directed {
 		o.bwd = renumberAdjacency(n, &g.in, nw)
 	} else {
 		o.bwd = o.fwd
 	}
-	if bfsOrder {
-		// Second pass: BFS within each component from its top hub, in the
-		// degree numbering, so neighbours are visited hubs first.
-		und := renumberAdjacency(n, &g.und, nw)
-		bfs := make([]int32, 0, n)
-		seen := make([]bool, n)
-		for c := 0; c < len(o.cstart)-1; c++ {
-			r := o.cstart[c]
-			seen[r] = true
-			h := len(bfs)
-			bfs = append(bfs, r)
-			for ; h < len(bfs); h++ {
-				for _, w := range und.nbrs(bfs[h]) {
-					if !seen[w] {
-						seen[w] = true
-						bfs = append(bfs, w)
-					}
-				}
-			}
-		}
-		nw2 := make([]int32, n)
-		old2 := make([]int32, n)
-		for v, x := range bfs {
-			nw2[x] = int32(v)
-			old2[v] = old[x]
-		}
-		o.old = old2
-		o.fwd = renumberAdjacency(n, &o.fwd, nw2)
-		if g.directed {
-			o.bwd = renumberAdjacency(n, &o.bwd, nw2)
-		} else {
-			o.bwd = o.fwd
-		}
-	}
 	return o
 }
 
-var bfsOrder = true
-
-// renumberAdjacency returns a with every vertex v renamed nw[v], lists sorted.
+// renumberAdjacency returns a with every vertex v renamed nw[v], each list
+// sorted by the new names.
 func renumberAdjacency(n int, a *adjacency, nw []int32) adjacency {
 	src := make([]int32, len(a.adj))
 	dst := make([]int32, len(a.adj))
