@@ -276,13 +276,15 @@ type Metrics struct {
 }
 
 // MetricsOptions configures [Analysis.Metrics]. The zero value computes
-// exact betweenness and Louvain with seed 0 and 8 trials.
+// exact betweenness and Louvain with seed 0 and the default trials.
 type MetricsOptions struct {
 	// Pivots, when > 0, estimates betweenness from that many pivots.
 	Pivots int
 	// Seed seeds pivot sampling and Louvain.
 	Seed uint64
-	// LouvainTrials is the number of Louvain runs kept best of; 0 means 8.
+	// LouvainTrials is the number of Louvain runs kept best of; 0 means
+	// 8, or 2 for networks of more than bigNetworkTies ties, where each
+	// run takes seconds and extra runs gain little modularity.
 	LouvainTrials int
 }
 
@@ -313,7 +315,7 @@ func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
 	}
 	trials := opt.LouvainTrials
 	if trials == 0 {
-		trials = 8
+		trials = a.defaultLouvainTrials()
 	}
 	comm := a.louvainTrials(opt.Seed, trials)
 	m.Modularity = comm.Modularity
@@ -324,6 +326,19 @@ func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
 			PageRank: pr[v], Eigenvector: ev[v], Clustering: cl[v], Core: core[v], Community: comm.Of[v]}
 	}
 	return m
+}
+
+// bigNetworkTies is the size above which Metrics runs fewer Louvain trials
+// by default.
+const bigNetworkTies = 250_000
+
+// defaultLouvainTrials is the number of Louvain trials Metrics runs when
+// MetricsOptions.LouvainTrials is 0.
+func (a *Analysis) defaultLouvainTrials() int {
+	if len(a.g.und.adj)/2 > bigNetworkTies {
+		return 2
+	}
+	return 8
 }
 
 // louvainTrials returns what a.Louvain(LouvainOptions{Seed: seed, Trials:
