@@ -184,8 +184,9 @@ func (s *msbfs) push(d int64) {
 
 // pull runs one level bottom-up: every unfinished vertex ANDs what its
 // in-neighbours missed at the last level into what it misses, stopping as
-// soon as it misses nothing. Neighbour lists start with the hubs, so that
-// often happens at the first neighbour.
+// soon as it misses nothing. Only neighbours in the frontier are read, and
+// neighbour lists start near the component's hub, so that often happens at
+// the first neighbour read.
 func (s *msbfs) pull(vlo, vhi int32, d int64) {
 	bwd := &s.o.bwd
 	un := s.un
