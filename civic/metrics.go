@@ -283,7 +283,7 @@ type MetricsOptions struct {
 	// Seed seeds pivot sampling and Louvain.
 	Seed uint64
 	// LouvainTrials is the number of Louvain runs kept best of; 0 means
-	// 8, or 2 for networks of more than bigNetworkTies ties, where each
+	// 8, or 2 for networks of more than 250,000 ties, where each
 	// run takes seconds and extra runs gain little modularity.
 	LouvainTrials int
 }
