@@ -3,7 +3,6 @@ package civic
 import (
 	"errors"
 	"math"
-	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"sync"
@@ -288,115 +287,6 @@ func (a *Analysis) SampleBetweenness(k int, seed uint64) SampledBetweenness {
 	return SampledBetweenness{Values: sum, StdErr: se, K: k}
 }
 
-// msbfsWords is the number of 64-bit words per vertex in the multi-source
-// BFS: each pass runs 64·msbfsWords sources at once.
-const msbfsWords = 4
-
-type bitset [msbfsWords]uint64
-
-type msbfsScratch struct {
-	seen, visit, next []bitset
-	front, nfront     []int32
-	mark              []bool
-	reach             []int64
-	tot               []int64
-}
-
-// distances runs a bit-parallel multi-source BFS (M. Then et al., "The More
-// the Merrier: Efficient Multi-Source Graph Traversal", PVLDB 8(4), 2014)
-// from every vertex along out-ties and, for each vertex w, accumulates what
-// closeness and harmonic centrality need of the distances d(s, w) from all
-// sources s: their number, their sum and the sum of their reciprocals.
-// Accumulating at the target gives NetworkX's definitions, which use
-// distances into a vertex for directed graphs.
-func (a *Analysis) distances() (reach, tot []int64, harm []float64) {
-	n := a.g.n
-	g := &a.g.out
-	batches := (n + 64*msbfsWords - 1) / (64 * msbfsWords)
-	src := make([]int32, batches)
-	for i := range src {
-		src[i] = int32(i)
-	}
-	var mu sync.Mutex
-	reach, tot = make([]int64, n), make([]int64, n)
-	var all []*msbfsScratch
-	newScratch := func() *msbfsScratch {
-		s := &msbfsScratch{seen: make([]bitset, n), visit: make([]bitset, n), next: make([]bitset, n),
-			mark: make([]bool, n), reach: make([]int64, n), tot: make([]int64, n)}
-		mu.Lock()
-		all = append(all, s)
-		mu.Unlock()
-		return s
-	}
-	harm = chunked(n, src, 1, a.workers(), newScratch, func(s *msbfsScratch, batches []int32, out [][]float64) {
-		h := out[0]
-		for _, b := range batches {
-			lo := int(b) * 64 * msbfsWords
-			hi := min(n, lo+64*msbfsWords)
-			front := s.front[:0]
-			for v := lo; v < hi; v++ {
-				bit := v - lo
-				s.seen[v][bit>>6] |= 1 << (bit & 63)
-				s.visit[v][bit>>6] |= 1 << (bit & 63)
-				front = append(front, int32(v))
-			}
-			for d := int64(1); len(front) > 0; d++ {
-				nf := s.nfront[:0]
-				for _, v := range front {
-					vis := s.visit[v]
-					for _, w := range g.adj[g.off[v]:g.off[v+1]] {
-						nx := &s.next[w]
-						for i := range vis {
-							nx[i] |= vis[i]
-						}
-						if !s.mark[w] {
-							s.mark[w] = true
-							nf = append(nf, w)
-						}
-					}
-				}
-				for _, v := range front {
-					s.visit[v] = bitset{}
-				}
-				k := 0
-				inv := 1 / float64(d)
-				for _, w := range nf {
-					s.mark[w] = false
-					c := 0
-					nx, sn := &s.next[w], &s.seen[w]
-					var nb bitset
-					seenAny := uint64(0)
-					for i := range nx {
-						nb[i] = nx[i] &^ sn[i]
-						sn[i] |= nb[i]
-						c += bits.OnesCount64(nb[i])
-						seenAny |= nb[i]
-					}
-					*nx = bitset{}
-					if seenAny != 0 {
-						s.visit[w] = nb
-						s.reach[w] += int64(c)
-						s.tot[w] += int64(c) * d
-						h[w] += float64(c) * inv
-						nf[k] = w
-						k++
-					}
-				}
-				front, s.nfront = nf[:k], front
-			}
-			s.front = front
-			clear(s.seen)
-		}
-	})[0]
-	for _, s := range all {
-		for v := range reach {
-			reach[v] += s.reach[v]
-			tot[v] += s.tot[v]
-		}
-	}
-	return reach, tot, harm
-}
-
 // Closeness returns closeness centrality with the Wasserman–Faust
 // correction for disconnected graphs, as NetworkX's closeness_centrality
 // (wf_improved=True): (r/t)·(r/(n-1)) where r vertices reach v at total
@@ -416,7 +306,11 @@ func (a *Analysis) Harmonic() []float64 {
 }
 
 // ClosenessHarmonic returns [Analysis.Closeness] and [Analysis.Harmonic]
-// from one traversal.
+// from one traversal. Both are exact: they need the distance between every
+// pair of actors, found by breadth-first searches from 512 sources at a
+// time, one bit per source, on all cores; the cost is O(n·m/512) word
+// operations, about 6 s on two cores for 100,000 actors and 1,000,000
+// ties. Results are bit-identical whatever [Analysis.Workers] is.
 func (a *Analysis) ClosenessHarmonic() (closeness, harmonic []float64) {
 	n := a.g.n
 	reach, tot, harm := a.distances()

@@ -3,6 +3,7 @@ package civic
 import (
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // Clustering returns each actor's local clustering coefficient on the
@@ -275,13 +276,15 @@ type Metrics struct {
 }
 
 // MetricsOptions configures [Analysis.Metrics]. The zero value computes
-// exact betweenness and Louvain with seed 0 and 8 trials.
+// exact betweenness and Louvain with seed 0 and the default trials.
 type MetricsOptions struct {
 	// Pivots, when > 0, estimates betweenness from that many pivots.
 	Pivots int
 	// Seed seeds pivot sampling and Louvain.
 	Seed uint64
-	// LouvainTrials is the number of Louvain runs kept best of; 0 means 8.
+	// LouvainTrials is the number of Louvain runs kept best of; 0 means
+	// 8, or 2 for networks of more than 250,000 ties, where each
+	// run takes seconds and extra runs gain little modularity.
 	LouvainTrials int
 }
 
@@ -312,9 +315,9 @@ func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
 	}
 	trials := opt.LouvainTrials
 	if trials == 0 {
-		trials = 8
+		trials = a.defaultLouvainTrials()
 	}
-	comm := a.Louvain(LouvainOptions{Seed: opt.Seed, Trials: trials})
+	comm := a.louvainTrials(opt.Seed, trials)
 	m.Modularity = comm.Modularity
 	_, m.Components = a.Components()
 	deg, cl, core := a.Degree(), a.Clustering(), a.CoreNumber()
@@ -323,4 +326,47 @@ func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
 			PageRank: pr[v], Eigenvector: ev[v], Clustering: cl[v], Core: core[v], Community: comm.Of[v]}
 	}
 	return m
+}
+
+// bigNetworkTies is the size above which Metrics runs fewer Louvain trials
+// by default.
+const bigNetworkTies = 250_000
+
+// defaultLouvainTrials is the number of Louvain trials Metrics runs when
+// MetricsOptions.LouvainTrials is 0.
+func (a *Analysis) defaultLouvainTrials() int {
+	if len(a.g.und.adj)/2 > bigNetworkTies {
+		return 2
+	}
+	return 8
+}
+
+// louvainTrials returns what a.Louvain(LouvainOptions{Seed: seed, Trials:
+// trials}) returns, running the trials on all cores: trial t is Louvain
+// with seed seed + t<<32, and the first trial of highest modularity wins.
+func (a *Analysis) louvainTrials(seed uint64, trials int) Communities {
+	res := make([]Communities, trials)
+	next := make(chan int, trials)
+	for t := range trials {
+		next <- t
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(a.workers(), trials) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range next {
+				res[t] = a.Louvain(LouvainOptions{Seed: seed + uint64(t)<<32})
+			}
+		}()
+	}
+	wg.Wait()
+	best := res[0]
+	for _, r := range res[1:] {
+		if r.Modularity > best.Modularity {
+			best = r
+		}
+	}
+	return best
 }
