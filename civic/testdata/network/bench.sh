@@ -10,6 +10,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 work=${WORK:-$(mktemp -d)}
 NODE_DIR=${NODE_DIR:-/tmp/nb}
+if [ ! -d "$NODE_DIR/node_modules/graphology-communities-louvain" ]; then
+  mkdir -p "$NODE_DIR"
+  (cd "$NODE_DIR" && npm install --silent --no-audit --no-fund graphology graphology-metrics graphology-communities-louvain >/dev/null)
+fi
+/usr/bin/python3 -c 'import networkx' 2>/dev/null || { echo "needs Debian's python3-networkx: apt-get install -y python3-networkx" >&2; exit 2; }
 /usr/bin/python3 -c "import networkx as nx; nx.write_edgelist(nx.barabasi_albert_graph(5000, 3, seed=1), '$work/ba.csv', delimiter=',', data=False)"
 sed -i '1i source,target' "$work/ba.csv"
 (cd "$root" && go build -o "$work/civicbench" "$here/bench/civic/main.go")
