@@ -274,11 +274,14 @@ func docFinding(a *Analysis, id string, sev Severity, msg, suggestion string) Fi
 
 // quoteMatch quotes matched text for a message: in double quotes, with
 // line breaks and other control characters escaped.
-func quoteMatch(s string) string {
+func quoteMatch(s string) string { return quoteMsg("", s, "") }
+
+// quoteMsg returns before + quoteMatch(s) + after in one allocation.
+func quoteMsg(before, s, after string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
-			return quote(s)
+			return before + quote(s) + after
 		}
 	}
-	return "\"" + s + "\""
+	return before + "\"" + s + "\"" + after
 }
