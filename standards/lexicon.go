@@ -1,7 +1,6 @@
 package standards
 
 import (
-	_ "embed" // the word lists in data/
 	"slices"
 	"strings"
 	"sync"
@@ -9,24 +8,13 @@ import (
 )
 
 //go:generate go run ./internal/gen/lexicon
+//go:generate go run ./internal/gen/data
 
-// The rules' word lists, embedded as strings (an embed.FS would pull io/fs
-// and time into the browser build). lexicon.txt is generated from
-// plain.txt and jargon.txt; the others are read as they are.
-var (
-	//go:embed data/lexicon.txt
-	dataLexicon string
-	//go:embed data/acronyms.txt
-	dataAcronyms string
-	//go:embed data/journey.txt
-	dataJourney string
-	//go:embed data/linktext.txt
-	dataLinkText string
-	//go:embed data/needs.txt
-	dataNeeds string
-	//go:embed data/passive.txt
-	dataPassive string
-)
+// The rules' word lists are compiled in as string constants, written to
+// data_gen.go from data/ by internal/gen/data: importing package embed,
+// even for strings, would link io/fs, time and syscall into the browser
+// build. lexicon.txt is generated from plain.txt and jargon.txt; the
+// others are read as they are.
 
 // dataFile returns an embedded data file; a missing one is a build mistake.
 func dataFile(name string) string {
