@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -217,7 +216,7 @@ func (v *vocab) addAll(ws []string) []int32 {
 	for _, w := range ws {
 		out = append(out, v.add(w))
 	}
-	slices.Sort(out)
+	sortInt32(out, func(a, b int32) bool { return a < b })
 	return out
 }
 
@@ -241,8 +240,7 @@ func (s idSet) has(id int32) bool {
 		}
 		return false
 	}
-	_, found := slices.BinarySearch(s, id)
-	return found
+	return searchInt32(s, id)
 }
 
 // prepared is an analysis with each token's word id looked up once, shared
