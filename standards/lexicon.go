@@ -54,6 +54,9 @@ func sections(src string) map[string][]string {
 }
 
 // words splits the phrases of a word-list section into single words.
+// It is not inlined: one copy keeps the browser build small.
+//
+//go:noinline
 func words(lines []string) []string {
 	var out []string
 	for _, l := range lines {
@@ -80,6 +83,11 @@ type vocab struct {
 func newVocab() *vocab { return &vocab{ids: make(map[string]int32)} }
 
 // add interns w and returns its id.
+//
+// It is not inlined: every rule's set-up calls it, and one copy keeps the
+// browser build small.
+//
+//go:noinline
 func (v *vocab) add(w string) int32 {
 	if id, ok := v.ids[w]; ok {
 		return id

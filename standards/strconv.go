@@ -9,7 +9,10 @@ import (
 // hand: strconv's float formatting and quoting tables cost the browser
 // build about 25 KB, and fmt far more.
 
-// itoa formats n in decimal.
+// itoa formats n in decimal. It is not inlined: messages call it in
+// dozens of places, where inlined copies would weigh on the browser build.
+//
+//go:noinline
 func itoa(n int) string {
 	var buf [20]byte
 	i := len(buf)
