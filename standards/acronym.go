@@ -87,7 +87,7 @@ func (r *acronym) check(p *prepared, report func(Finding)) tally {
 			sugg = "Write " + quote(exp+" ("+w+")") + " the first time."
 		}
 		report(a.Span(r.id, r.sev, int(tk.Block), int(tk.Start), int(tk.End),
-			"explain "+quoteMatch(w)+" the first time you use it", sugg))
+			quoteMsg("explain ", w, " the first time you use it"), sugg))
 	}
 	return t
 }

@@ -66,6 +66,9 @@ type Analysis struct {
 	Sentences   []Sentence
 	Stats       Stats
 	Readability Readability
+
+	cache *sylCache // while tokenising
+	text  string    // the block being tokenised
 }
 
 // Text returns the text of token i.

@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"slices"
 	"strings"
 	"sync"
 )
@@ -114,19 +113,18 @@ func (c *Checker) Check(name string, src []byte) (*Scorecard, error) {
 // the rules reported them. It sorts indexes rather than moving the large
 // Finding values.
 func sortFindings(fs []Finding) []Finding {
-	if slices.IsSortedFunc(fs, func(a, b Finding) int { return cmpFinding(&a, &b) }) {
+	sorted := true
+	for i := 1; i < len(fs) && sorted; i++ {
+		sorted = cmpFinding(&fs[i-1], &fs[i]) <= 0
+	}
+	if sorted {
 		return fs
 	}
 	idx := make([]int32, len(fs))
 	for i := range idx {
 		idx[i] = int32(i)
 	}
-	slices.SortFunc(idx, func(i, j int32) int {
-		if c := cmpFinding(&fs[i], &fs[j]); c != 0 {
-			return c
-		}
-		return int(i - j)
-	})
+	sortInt32(idx, func(i, j int32) bool { return cmpFinding(&fs[i], &fs[j]) < 0 }) // stable
 	out := make([]Finding, len(fs))
 	for k, i := range idx {
 		out[k] = fs[i]

@@ -1,6 +1,9 @@
 package standards
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // Format is the markup of a source document.
 type Format uint8
@@ -107,15 +110,20 @@ func (b *Block) SourceOffset(t int) int {
 	return a.Src + (t - a.Text)
 }
 
+var newline = []byte{'\n'}
+
 // Position returns the 1-based line and column of a byte offset in the
 // source. Columns count characters (runes), as editors show them.
 func (d *Document) Position(off int) (line, col int) {
 	if d.lines == nil {
-		d.lines = append(d.lines, 0)
-		for i, c := range d.Source {
-			if c == '\n' {
-				d.lines = append(d.lines, i+1)
+		d.lines = make([]int, 1, bytes.Count(d.Source, newline)+1)
+		for i := 0; ; {
+			k := bytes.IndexByte(d.Source[i:], '\n')
+			if k < 0 {
+				break
 			}
+			i += k + 1
+			d.lines = append(d.lines, i)
 		}
 	}
 	if off < 0 {
@@ -139,8 +147,12 @@ func (d *Document) Position(off int) (line, col int) {
 		i, col = d.lastOff, d.lastCol
 	}
 	for i < off {
-		_, size := utf8.DecodeRune(d.Source[i:])
-		i += size
+		if d.Source[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRune(d.Source[i:])
+			i += size
+		}
 		col++
 	}
 	d.lastOff, d.lastLine, d.lastCol = off, lo+1, col

@@ -1,32 +1,19 @@
 package standards
 
 import (
-	_ "embed" // the word lists in data/
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 )
 
 //go:generate go run ./internal/gen/lexicon
+//go:generate go run ./internal/gen/data
 
-// The rules' word lists, embedded as strings (an embed.FS would pull io/fs
-// and time into the browser build). lexicon.txt is generated from
-// plain.txt and jargon.txt; the others are read as they are.
-var (
-	//go:embed data/lexicon.txt
-	dataLexicon string
-	//go:embed data/acronyms.txt
-	dataAcronyms string
-	//go:embed data/journey.txt
-	dataJourney string
-	//go:embed data/linktext.txt
-	dataLinkText string
-	//go:embed data/needs.txt
-	dataNeeds string
-	//go:embed data/passive.txt
-	dataPassive string
-)
+// The rules' word lists are compiled in as string constants, written to
+// data_gen.go from data/ by internal/gen/data: importing package embed,
+// even for strings, would link io/fs, time and syscall into the browser
+// build. lexicon.txt is generated from plain.txt and jargon.txt; the
+// others are read as they are.
 
 // dataFile returns an embedded data file; a missing one is a build mistake.
 func dataFile(name string) string {
@@ -67,6 +54,9 @@ func sections(src string) map[string][]string {
 }
 
 // words splits the phrases of a word-list section into single words.
+// It is not inlined: one copy keeps the browser build small.
+//
+//go:noinline
 func words(lines []string) []string {
 	var out []string
 	for _, l := range lines {
@@ -93,6 +83,11 @@ type vocab struct {
 func newVocab() *vocab { return &vocab{ids: make(map[string]int32)} }
 
 // add interns w and returns its id.
+//
+// It is not inlined: every rule's set-up calls it, and one copy keeps the
+// browser build small.
+//
+//go:noinline
 func (v *vocab) add(w string) int32 {
 	if id, ok := v.ids[w]; ok {
 		return id
@@ -229,7 +224,7 @@ func (v *vocab) addAll(ws []string) []int32 {
 	for _, w := range ws {
 		out = append(out, v.add(w))
 	}
-	slices.Sort(out)
+	sortInt32(out, func(a, b int32) bool { return a < b })
 	return out
 }
 
@@ -253,8 +248,7 @@ func (s idSet) has(id int32) bool {
 		}
 		return false
 	}
-	_, found := slices.BinarySearch(s, id)
-	return found
+	return searchInt32(s, id)
 }
 
 // prepared is an analysis with each token's word id looked up once, shared

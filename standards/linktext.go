@@ -46,7 +46,7 @@ func (r *linkText) check(p *prepared, report func(Finding)) tally {
 			case r.vague[text] || text == "":
 				t.bad++
 				report(a.Span(r.id, r.sev, bi, l.Start, l.End,
-					"link text "+quoteMatch(text)+" does not say where the link goes",
+					quoteMsg("link text ", text, " does not say where the link goes"),
 					"Use words that describe the page, such as \"read the planning committee report\"."))
 			}
 		}

@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -70,7 +69,7 @@ func (r *needs) check(p *prepared, report func(Finding)) tally {
 		report(docFinding(a, r.id, r.sev, "the text does not say what it means for residents",
 			"Add a line such as \"What this means for you: ...\"."))
 	}
-	t.detail = strconv.Itoa(3-t.bad) + " of 3 checks"
+	t.detail = itoa(3-t.bad) + " of 3 checks"
 	if len(failed) > 0 {
 		t.detail += "; failed: " + joinComma(failed)
 	}
@@ -114,8 +113,8 @@ func (r *needs) summary(a *Analysis) (msg, sugg string, block, lo, hi int) {
 		lo, hi = 0, len(b.Text)
 	}
 	if r.maxSummary > 0 && words > r.maxSummary {
-		return "the first paragraph has " + strconv.Itoa(words) + " words: start with a summary of " +
-				strconv.Itoa(r.maxSummary) + " words or fewer",
+		return "the first paragraph has " + itoa(words) + " words: start with a summary of " +
+				itoa(r.maxSummary) + " words or fewer",
 			"Open with one or two short sentences that say what this is about and what it means for the reader.",
 			first, lo, hi
 	}

@@ -49,7 +49,7 @@ func (r *passive) check(p *prepared, report func(Finding)) tally {
 			bt, pt := &a.Tokens[i], &a.Tokens[j]
 			match := a.Doc.Blocks[bt.Block].Text[bt.Start:pt.End]
 			report(a.Span(r.id, r.sev, int(bt.Block), int(bt.Start), int(pt.End),
-				"passive voice: "+quoteMatch(match)+" does not say who does it",
+				quoteMsg("passive voice: ", match, " does not say who does it"),
 				"Use the active voice and name who acts: \"the committee approved the plan\", not \"the plan was approved\"."))
 			if !counted {
 				t.bad++

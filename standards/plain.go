@@ -146,9 +146,9 @@ func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 		match := a.Doc.Blocks[ft.Block].Text[ft.Start:lt.End]
 		var msg string
 		if r.id == RuleJargon {
-			msg = "explain " + quoteMatch(match) + " or say it plainly: readers outside the council may not know it"
+			msg = quoteMsg("explain ", match, " or say it plainly: readers outside the council may not know it")
 		} else {
-			msg = "use plain English: " + quoteMatch(match) + " has a simpler alternative"
+			msg = quoteMsg("use plain English: ", match, " has a simpler alternative")
 		}
 		report(a.Span(r.id, r.sev, int(ft.Block), int(ft.Start), int(lt.End), msg, e.suggestion))
 		t.bad++

@@ -44,7 +44,18 @@ func (a *Analysis) count() {
 			w := a.Text(k)
 			st.Words++
 			st.Syllables += int(t.Syllables)
-			for _, r := range w {
+			for i := 0; i < len(w); i++ {
+				if c := asciiClass[w[i]]; c != 0 || w[i] < utf8.RuneSelf {
+					if c&cLetter != 0 {
+						st.Letters++
+					}
+					if c&cAlnum != 0 {
+						st.Characters++
+					}
+					continue
+				}
+				r, size := utf8.DecodeRuneInString(w[i:])
+				i += size - 1
 				switch {
 				case isLetter(r):
 					st.Letters++

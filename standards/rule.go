@@ -272,13 +272,14 @@ func docFinding(a *Analysis, id string, sev Severity, msg, suggestion string) Fi
 	return Finding{Rule: id, Severity: sev, Message: msg, Suggestion: suggestion, Line: 1, Column: 1}
 }
 
-// quoteMatch quotes matched text for a message: in double quotes, with
-// line breaks and other control characters escaped.
-func quoteMatch(s string) string {
+// quoteMsg returns before, the matched text s in double quotes (escaped
+// when it holds line breaks, other control characters, quotes or
+// backslashes) and after, in one allocation.
+func quoteMsg(before, s, after string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
-			return quote(s)
+			return before + quote(s) + after
 		}
 	}
-	return "\"" + s + "\""
+	return before + "\"" + s + "\"" + after
 }

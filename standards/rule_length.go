@@ -1,7 +1,5 @@
 package standards
 
-import "strconv"
-
 // sentenceLength reports sentences with more words than the preset allows
 // (25 for GOV.UK). The finding spans the sentence.
 type sentenceLength struct {
@@ -25,7 +23,7 @@ func (r *sentenceLength) check(p *prepared, report func(Finding)) tally {
 		}
 		t.bad++
 		report(a.Span(r.id, r.sev, int(s.Block), int(s.Start), int(s.End),
-			"sentence has "+strconv.Itoa(int(s.Words))+" words: keep sentences to "+strconv.Itoa(r.max)+" words or fewer",
+			"sentence has "+itoa(int(s.Words))+" words: keep sentences to "+itoa(r.max)+" words or fewer",
 			"Split it into shorter sentences, one idea in each."))
 	}
 	return t
@@ -60,9 +58,9 @@ func (r *paragraphLength) check(p *prepared, report func(Finding)) tally {
 		var msg string
 		switch {
 		case r.maxSentences > 0 && n > r.maxSentences:
-			msg = "paragraph has " + strconv.Itoa(n) + " sentences: keep paragraphs to " + strconv.Itoa(r.maxSentences) + " sentences or fewer"
+			msg = "paragraph has " + itoa(n) + " sentences: keep paragraphs to " + itoa(r.maxSentences) + " sentences or fewer"
 		case r.maxWords > 0 && words > r.maxWords:
-			msg = "paragraph has " + strconv.Itoa(words) + " words: keep paragraphs to " + strconv.Itoa(r.maxWords) + " words or fewer"
+			msg = "paragraph has " + itoa(words) + " words: keep paragraphs to " + itoa(r.maxWords) + " words or fewer"
 		default:
 			continue
 		}

@@ -2,7 +2,6 @@ package standards
 
 import (
 	"math"
-	"strconv"
 )
 
 // StandardScore is one standard's score on a document.
@@ -116,7 +115,7 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 				rate = 100 * n / float64(a.Stats.Words)
 			}
 			s.Score = 100 - 20*rate
-			s.Detail = strconv.Itoa(t.bad) + " plain-English and " + strconv.Itoa(j.bad) + " jargon findings in " + strconv.Itoa(a.Stats.Words) + " words"
+			s.Detail = itoa(t.bad) + " plain-English and " + itoa(j.bad) + " jargon findings in " + itoa(a.Stats.Words) + " words"
 		case RuleSentenceLength:
 			share, avg := ratio(t.bad, t.total), 0.0
 			if len(a.Sentences) > 0 {
@@ -126,22 +125,22 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 			if th.MaxAverageSentenceWords > 0 && avg > th.MaxAverageSentenceWords {
 				s.Score -= 5 * (avg - th.MaxAverageSentenceWords)
 			}
-			s.Detail = strconv.Itoa(t.bad) + " of " + strconv.Itoa(t.total) + " sentences over " +
-				strconv.Itoa(th.MaxSentenceWords) + " words; average " + fmt1(avg) + " words"
+			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " sentences over " +
+				itoa(th.MaxSentenceWords) + " words; average " + fmt1(avg) + " words"
 		case RuleParagraphLength:
 			s.Score = 100 - 100*ratio(t.bad, t.total)
-			s.Detail = strconv.Itoa(t.bad) + " of " + strconv.Itoa(t.total) + " paragraphs too long"
+			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " paragraphs too long"
 		case RulePassiveVoice:
 			share := ratio(t.bad, t.total)
 			s.Score = 100 - 400*math.Max(0, share-th.MaxPassiveShare)
-			s.Detail = strconv.Itoa(t.bad) + " of " + strconv.Itoa(t.total) + " sentences passive (" +
+			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " sentences passive (" +
 				fmt1(100*share) + "%, target " + fmt1(100*th.MaxPassiveShare) + "% or less)"
 		case RuleAcronym:
 			s.Score = 100 - 20*float64(t.bad)
-			s.Detail = strconv.Itoa(t.bad) + " of " + strconv.Itoa(t.total) + " acronyms not explained"
+			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " acronyms not explained"
 		case RuleLinkText:
 			s.Score = 100 - 25*float64(t.bad)
-			s.Detail = strconv.Itoa(t.bad) + " unclear links or bare web addresses"
+			s.Detail = itoa(t.bad) + " unclear links or bare web addresses"
 		case RuleJourneySignposting, RuleCitizenNeeds:
 			if t.skip || t.total == 0 {
 				s.Score = 100
@@ -187,11 +186,3 @@ func clamp(x float64) float64 {
 
 // round1 rounds x to one decimal place.
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
-
-// fmt1 formats x with one decimal place.
-func fmt1(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "n/a"
-	}
-	return strconv.FormatFloat(round1(x), 'f', 1, 64)
-}

@@ -1,7 +1,5 @@
 package standards
 
-import "strconv"
-
 // The elements of journey signposting, in the order findings report them.
 const (
 	elemStage = iota
@@ -120,7 +118,7 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 		msg, sugg := signpostText(e)
 		report(docFinding(a, r.id, r.sev, msg, sugg))
 	}
-	t.detail = strconv.Itoa(numElems-t.bad) + " of " + strconv.Itoa(numElems) + " journey elements"
+	t.detail = itoa(numElems-t.bad) + " of " + itoa(numElems) + " journey elements"
 	if len(missing) > 0 {
 		t.detail += "; missing: " + joinComma(missing)
 	}

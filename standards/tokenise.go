@@ -26,15 +26,45 @@ func Analyse(doc *Document) *Analysis {
 	}
 	a.Tokens = make([]Token, 0, n/4+1)
 	a.Sentences = make([]Sentence, 0, n/80+1)
+	a.cache = newSylCache(n)
 	for bi := range doc.Blocks {
 		first := len(a.Tokens)
-		a.tokenise(int32(bi), doc.Blocks[bi].Text)
+		a.text = doc.Blocks[bi].Text
+		a.tokenise(int32(bi), a.text)
 		a.segment(int32(bi), first)
 	}
 	a.count()
+	a.cache, a.text = nil, ""
 	a.Readability = ComputeReadability(a.Stats)
 	return a
 }
+
+// asciiClass classifies the ASCII bytes for the tokeniser's and the
+// counters' fast paths; bytes from 0x80 are 0 and take the slow path.
+var asciiClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = cLetter | cLower
+		t[c-'a'+'A'] = cLetter | cUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit
+	}
+	for _, c := range " \t\n\r\f\v" {
+		t[c] = cSpace
+	}
+	return t
+}()
+
+// The asciiClass bits.
+const (
+	cLetter = 1 << iota
+	cDigit
+	cSpace
+	cUpper
+	cLower
+
+	cAlnum = cLetter | cDigit
+)
 
 // isSpace reports whether r separates tokens.
 func isSpace(r rune) bool {
@@ -112,6 +142,18 @@ func (a *Analysis) tokenise(bi int32, text string) {
 	n := len(text)
 	prevSpace := true
 	for i := 0; i < n; {
+		if c := text[i]; c < utf8.RuneSelf {
+			switch cls := asciiClass[c]; {
+			case cls&cSpace != 0:
+				i++
+				prevSpace = true
+				continue
+			case cls&cAlnum != 0 && !(prevSpace && (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'm' || c == 'M')):
+				i = a.word(bi, text, i)
+				prevSpace = false
+				continue
+			}
+		}
 		r, size := runeAt(text, i)
 		switch {
 		case isSpace(r):
@@ -190,7 +232,14 @@ func (a *Analysis) word(bi int32, text string, i int) int {
 	} else if isDigit(text[i]) {
 		number = true
 	}
+	dotted := false
 	for j < n {
+		if c := text[j]; asciiClass[c]&cAlnum != 0 {
+			j++
+			continue
+		} else if c == '.' {
+			dotted = true
+		}
 		r, s := runeAt(text, j)
 		if isAlnum(r) {
 			j += s
@@ -233,7 +282,7 @@ func (a *Analysis) word(bi int32, text string, i int) int {
 			}
 		}
 	}
-	if kind == TokenWord && flags&FlagAbbrev == 0 && isDomain(text[i:j]) {
+	if kind == TokenWord && flags&FlagAbbrev == 0 && dotted && isDomain(text[i:j]) {
 		kind = TokenURL
 	}
 	a.add(bi, i, j, kind, flags|caseFlags(text[i:j]))
@@ -266,19 +315,21 @@ func isDomain(w string) bool {
 func caseFlags(w string) TokenFlag {
 	var f TokenFlag
 	upper, lower := 0, 0
-	for k, r := range w {
-		if r < utf8.RuneSelf {
-			switch {
-			case 'A' <= r && r <= 'Z':
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c < utf8.RuneSelf {
+			cls := asciiClass[c]
+			if cls&cUpper != 0 {
 				upper++
 				if k == 0 {
 					f |= FlagCapital
 				}
-			case 'a' <= r && r <= 'z':
+			} else if cls&cLower != 0 {
 				lower++
 			}
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(w[k:])
 		if unicode.IsUpper(r) {
 			upper++
 			if k == 0 {
@@ -287,6 +338,7 @@ func caseFlags(w string) TokenFlag {
 		} else if unicode.IsLower(r) {
 			lower++
 		}
+		k += size - 1
 	}
 	if upper >= 2 && lower == 0 {
 		f |= FlagAllCaps
@@ -297,12 +349,8 @@ func caseFlags(w string) TokenFlag {
 // add appends a token, with its syllables for words and numbers.
 func (a *Analysis) add(bi int32, start, end int, kind TokenKind, flags TokenFlag) {
 	t := Token{Block: bi, Start: int32(start), End: int32(end), Kind: kind, Flags: flags}
-	if kind == TokenWord || kind == TokenNumber {
-		s := Syllables(a.Doc.Blocks[bi].Text[start:end])
-		if s > 255 {
-			s = 255
-		}
-		t.Syllables = uint8(s)
+	if kind <= TokenNumber {
+		t.Syllables = a.cache.syllables(a.text[start:end])
 	}
 	a.Tokens = append(a.Tokens, t)
 }

@@ -44,6 +44,22 @@ func BenchmarkAnalyse(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractAnalyse measures stats and readability from source
+// bytes: extracting plain text, then tokenising, syllables, stats and
+// readability.
+func BenchmarkExtractAnalyse(b *testing.B) {
+	src := councilText(b, 1<<20).Source
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := Extract(src, FormatText)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Analyse(doc)
+	}
+}
+
 // FuzzAnalyse checks that any text tokenises without panicking and that
 // tokens and sentences stay inside their block, in order.
 func FuzzAnalyse(f *testing.F) {

@@ -1,0 +1,53 @@
+package standards
+
+// sylCache remembers the syllables of the words one analysis has counted,
+// so that the common words of a text, which make up most of its tokens,
+// are counted once. It is direct-mapped: a word's hash picks one slot, a
+// new word evicts the old. The words are slices of the document's text,
+// so filling the cache allocates nothing.
+type sylCache struct {
+	mask  uint32
+	words []string
+	count []uint8
+}
+
+// newSylCache returns a cache sized for a text of n bytes: about one slot
+// per 16 bytes, from 64 to 4096 slots.
+func newSylCache(n int) *sylCache {
+	size := 64
+	for size < 4096 && size*16 < n {
+		size *= 2
+	}
+	return &sylCache{mask: uint32(size - 1), words: make([]string, size), count: make([]uint8, size)}
+}
+
+// syllables returns Syllables(w), capped at 255.
+func (c *sylCache) syllables(w string) uint8 {
+	// Hash the length and the first and last eight bytes.
+	x := uint64(len(w))
+	if len(w) >= 8 {
+		x ^= le64(w) ^ le64(w[len(w)-8:])*0x9e3779b97f4a7c15
+	} else {
+		for i := 0; i < len(w); i++ {
+			x = x<<8 | uint64(w[i])
+		}
+	}
+	x *= 0xff51afd7ed558ccd
+	h := uint32(x>>40) & c.mask
+	if c.words[h] == w && w != "" {
+		return c.count[h]
+	}
+	s := Syllables(w)
+	if s > 255 {
+		s = 255
+	}
+	c.words[h], c.count[h] = w, uint8(s)
+	return uint8(s)
+}
+
+// le64 reads the first eight bytes of s, little-endian.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
