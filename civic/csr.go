@@ -2,7 +2,8 @@ package civic
 
 // csr is the compact form every analysis runs on: compressed sparse rows of
 // int32 vertex indices, in the order actors were added. Self-loops are left
-// out. For an undirected network out, in and und are the same arrays.
+// out. For an undirected network out, in and und are the same arrays; for
+// a directed one und.mult counts the arcs (1 or 2) behind each entry.
 type csr struct {
 	n        int
 	directed bool
@@ -14,10 +15,20 @@ type csr struct {
 
 // adjacency is one CSR: the neighbours of v are adj[off[v]:off[v+1]],
 // sorted by index, with weights w in step (w is nil when unweighted).
+// When pairs were merged, mult[i] is how many were merged into entry i.
 type adjacency struct {
-	off []int32
-	adj []int32
-	w   []float64
+	off  []int32
+	adj  []int32
+	w    []float64
+	mult []uint8
+}
+
+// count returns how many ties entry i stands for: 1 unless merged.
+func (a *adjacency) count(i int32) int64 {
+	if a.mult == nil {
+		return 1
+	}
+	return int64(a.mult[i])
 }
 
 func (a *adjacency) nbrs(v int32) []int32 { return a.adj[a.off[v]:a.off[v+1]] }
@@ -79,7 +90,8 @@ func (n *Network) csr() *csr {
 
 // buildAdjacency sorts the pairs (src[i], dst[i]) by source, then target, with
 // two stable counting sorts, and returns them as CSR. With merge, repeated
-// pairs become one entry whose weight is the sum.
+// pairs become one entry whose weight is the sum, and mult counts them
+// (pairs repeat at most twice, one arc each way).
 func buildAdjacency(n int, src, dst []int32, w []float64, merge bool) adjacency {
 	m := len(src)
 	// First pass: order edges by target.
@@ -122,6 +134,7 @@ func buildAdjacency(n int, src, dst []int32, w []float64, merge bool) adjacency 
 	}
 	k := int32(0)
 	noff := make([]int32, n+1)
+	mult := make([]uint8, m)
 	for v := 0; v < n; v++ {
 		start := k
 		for i := off[v]; i < off[v+1]; i++ {
@@ -129,12 +142,14 @@ func buildAdjacency(n int, src, dst []int32, w []float64, merge bool) adjacency 
 				if aw != nil {
 					aw[k-1] += aw[i]
 				}
+				mult[k-1]++
 				continue
 			}
 			adj[k] = adj[i]
 			if aw != nil {
 				aw[k] = aw[i]
 			}
+			mult[k] = 1
 			k++
 		}
 		noff[v+1] = k
@@ -143,5 +158,5 @@ func buildAdjacency(n int, src, dst []int32, w []float64, merge bool) adjacency 
 	if aw != nil {
 		aw = aw[:k:k]
 	}
-	return adjacency{off: noff, adj: adj, w: aw}
+	return adjacency{off: noff, adj: adj, w: aw, mult: mult[:k:k]}
 }

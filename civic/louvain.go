@@ -24,9 +24,15 @@ type LouvainOptions struct {
 }
 
 // Louvain finds communities with the Louvain method (V. D. Blondel et al.,
-// "Fast unfolding of communities in large networks", J. Stat. Mech. 2008)
-// on the undirected view, weighted when the network is. The result depends
-// only on the network and the options.
+// "Fast unfolding of communities in large networks", J. Stat. Mech. 2008),
+// weighted when the network is, maximising the modularity that
+// [Analysis.Modularity] computes. For a directed network that is directed
+// modularity (E. A. Leicht and M. E. J. Newman, Phys. Rev. Lett. 100,
+// 2008), as NetworkX's louvain_communities of a DiGraph: a vertex moves to
+// the community c that most raises w(v↔c) − γ(k⁺ᵥK⁻c + k⁻ᵥK⁺c)/m, where
+// w(v↔c) counts ties both ways, k⁺ and k⁻ are out- and in-strength and m
+// is the total tie weight. The result depends only on the network and the
+// options.
 func (a *Analysis) Louvain(opt LouvainOptions) Communities {
 	if opt.Resolution == 0 {
 		opt.Resolution = 1
@@ -55,13 +61,16 @@ func (a *Analysis) Louvain(opt LouvainOptions) Communities {
 }
 
 // lgraph is one level of the Louvain hierarchy: a weighted undirected
-// graph with self-loop weights.
+// graph with self-loop weights. For a directed network the weight between
+// two vertices is the sum of the arcs both ways, and kin and kout (nil when
+// undirected) are each vertex's in- and out-strength, self-loops included.
 type lgraph struct {
-	off  []int32
-	adj  []int32
-	w    []float64
-	self []float64 // weight of the self-loop (counted once)
-	k    []float64 // strength: sum of w plus twice the self-loop
+	off       []int32
+	adj       []int32
+	w         []float64
+	self      []float64 // weight of the self-loop (counted once)
+	k         []float64 // strength: sum of w plus twice the self-loop
+	kin, kout []float64
 }
 
 // louvainOnce runs the Louvain levels once; when init is not nil, the first
@@ -75,7 +84,7 @@ func (a *Analysis) louvainOnce(gamma float64, seed uint64, init []int) []int {
 	} else {
 		lg.w = make([]float64, len(u.adj))
 		for i := range lg.w {
-			lg.w[i] = 1
+			lg.w[i] = float64(u.count(int32(i)))
 		}
 	}
 	m2 := 0.0
@@ -84,6 +93,17 @@ func (a *Analysis) louvainOnce(gamma float64, seed uint64, init []int) []int {
 			lg.k[v] += lg.w[i]
 		}
 		m2 += lg.k[v]
+	}
+	if a.g.directed {
+		lg.kin, lg.kout = make([]float64, n), make([]float64, n)
+		for v := int32(0); v < int32(n); v++ {
+			for i := a.g.out.off[v]; i < a.g.out.off[v+1]; i++ {
+				lg.kout[v] += a.g.out.weight(i)
+			}
+			for i := a.g.in.off[v]; i < a.g.in.off[v+1]; i++ {
+				lg.kin[v] += a.g.in.weight(i)
+			}
+		}
 	}
 	of := make([]int, n)
 	for i := range of {
@@ -118,17 +138,28 @@ func (a *Analysis) louvainOnce(gamma float64, seed uint64, init []int) []int {
 }
 
 // moveNodes is Louvain's local-moving phase; it returns each vertex's
-// community, numbered densely, and whether any vertex moved.
+// community, numbered densely, and whether any vertex moved. m2 is the
+// sum of all strengths: twice the total weight.
 func (lg *lgraph) moveNodes(gamma, m2 float64, rng *rand.Rand, start []int) ([]int32, bool) {
 	n := len(lg.k)
 	comm := make([]int32, n)
 	tot := make([]float64, n)
+	directed := lg.kin != nil
+	var totIn, totOut []float64
+	if directed {
+		totIn, totOut = make([]float64, n), make([]float64, n)
+	}
+	m := m2 / 2
 	for v := range comm {
 		comm[v] = int32(v)
 		if start != nil {
 			comm[v] = int32(start[v])
 		}
 		tot[comm[v]] += lg.k[v]
+		if directed {
+			totIn[comm[v]] += lg.kin[v]
+			totOut[comm[v]] += lg.kout[v]
+		}
 	}
 	movedAny := start != nil
 	order := make([]int32, n)
@@ -159,11 +190,27 @@ func (lg *lgraph) moveNodes(gamma, m2 float64, rng *rand.Rand, start []int) ([]i
 			}
 			tot[cv] -= kv
 			best := cv
-			bestGain := wto[cv] - gamma*tot[cv]*kv/m2
-			for _, c := range touched {
-				gain := wto[c] - gamma*tot[c]*kv/m2
-				if gain > bestGain+1e-12 {
-					best, bestGain = c, gain
+			if directed {
+				// Leicht–Newman: gain of joining c, times m.
+				kin, kout := lg.kin[v], lg.kout[v]
+				totIn[cv] -= kin
+				totOut[cv] -= kout
+				bestGain := wto[cv] - gamma*(kout*totIn[cv]+kin*totOut[cv])/m
+				for _, c := range touched {
+					gain := wto[c] - gamma*(kout*totIn[c]+kin*totOut[c])/m
+					if gain > bestGain+1e-12 {
+						best, bestGain = c, gain
+					}
+				}
+				totIn[best] += kin
+				totOut[best] += kout
+			} else {
+				bestGain := wto[cv] - gamma*tot[cv]*kv/m2
+				for _, c := range touched {
+					gain := wto[c] - gamma*tot[c]*kv/m2
+					if gain > bestGain+1e-12 {
+						best, bestGain = c, gain
+					}
 				}
 			}
 			for _, c := range touched {
@@ -213,6 +260,13 @@ func (lg *lgraph) aggregate(comm []int32, nc int) *lgraph {
 		pos[c]++
 	}
 	ng := &lgraph{off: make([]int32, nc+1), self: make([]float64, nc), k: make([]float64, nc)}
+	if lg.kin != nil {
+		ng.kin, ng.kout = make([]float64, nc), make([]float64, nc)
+		for v, c := range comm {
+			ng.kin[c] += lg.kin[v]
+			ng.kout[c] += lg.kout[v]
+		}
+	}
 	wto := make([]float64, nc)
 	for i := range wto {
 		wto[i] = -1
@@ -260,18 +314,24 @@ func renumber(of []int) []int {
 	return out
 }
 
-// Modularity returns the Newman–Girvan modularity of a partition (one
-// community number per actor) on the undirected view, weighted when the
-// network is, with resolution 1, as NetworkX's community.modularity.
+// Modularity returns the modularity of a partition (one community number
+// per actor) with resolution 1, weighted when the network is, as NetworkX's
+// community.modularity: Newman–Girvan modularity when undirected, and when
+// directed the Leicht–Newman modularity Σc (Lc/m − K⁺cK⁻c/m²), where Lc is
+// the weight of the arcs inside c, K⁺c and K⁻c are its out- and
+// in-strength and m is the total arc weight. Self-loops are ignored.
 func (a *Analysis) Modularity(of []int) float64 { return a.modularity(of, 1) }
 
 func (a *Analysis) modularity(of []int, gamma float64) float64 {
-	u := &a.g.und
-	n := a.g.n
 	nc := 0
 	for _, c := range of {
 		nc = max(nc, c+1)
 	}
+	if a.g.directed {
+		return a.directedModularity(of, nc, gamma)
+	}
+	u := &a.g.und
+	n := a.g.n
 	in := make([]float64, nc)
 	deg := make([]float64, nc)
 	m2 := 0.0
@@ -291,6 +351,34 @@ func (a *Analysis) modularity(of []int, gamma float64) float64 {
 	q := 0.0
 	for c := range in {
 		q += in[c]/m2 - gamma*(deg[c]/m2)*(deg[c]/m2)
+	}
+	return q
+}
+
+func (a *Analysis) directedModularity(of []int, nc int, gamma float64) float64 {
+	g := &a.g.out
+	in := make([]float64, nc)
+	kout := make([]float64, nc)
+	kin := make([]float64, nc)
+	m := 0.0
+	for v := 0; v < a.g.n; v++ {
+		for i := g.off[v]; i < g.off[v+1]; i++ {
+			w := g.weight(i)
+			x := g.adj[i]
+			kout[of[v]] += w
+			kin[of[x]] += w
+			m += w
+			if of[x] == of[v] {
+				in[of[v]] += w
+			}
+		}
+	}
+	if m == 0 {
+		return 0
+	}
+	q := 0.0
+	for c := range in {
+		q += in[c]/m - gamma*kout[c]*kin[c]/(m*m)
 	}
 	return q
 }

@@ -6,17 +6,22 @@ import (
 	"sync"
 )
 
-// Clustering returns each actor's local clustering coefficient on the
-// undirected view, as NetworkX's clustering for an undirected graph: the
-// share of pairs of neighbours that are themselves tied; 0 below degree 2.
-// Triangles are counted once each by ordering vertices by degree (the
-// "forward" algorithm, M. Latapy, Theor. Comput. Sci. 407, 2008).
+// Clustering returns each actor's local clustering coefficient as
+// NetworkX's clustering (unweighted, its default). Undirected: the share of
+// pairs of neighbours that are themselves tied; 0 below degree 2.
+// Directed: the directed clustering of G. Fagiolo ("Clustering in complex
+// directed networks", Phys. Rev. E 76, 2007), as NetworkX's clustering of
+// a DiGraph: with S = A + Aᵀ, (S³)ᵥᵥ / 2(dᵥ(dᵥ-1) - 2dᵥ↔), where dᵥ is in-
+// plus out-degree and dᵥ↔ the number of reciprocated ties; 0 when v is in
+// no triangle. Triangles are counted once each by ordering vertices by
+// degree (the "forward" algorithm, M. Latapy, Theor. Comput. Sci. 407,
+// 2008); a triangle adds the product of its three multiplicities in S.
 func (a *Analysis) Clustering() []float64 {
 	n := a.g.n
 	u := &a.g.und
 	deg := func(v int32) int32 { return u.off[v+1] - u.off[v] }
 	less := func(x, y int32) bool { dx, dy := deg(x), deg(y); return dx < dy || dx == dy && x < y }
-	// Forward adjacency: neighbours ranked above v.
+	// Forward adjacency: neighbours ranked above v, with multiplicities.
 	foff := make([]int32, n+1)
 	for v := int32(0); v < int32(n); v++ {
 		c := int32(0)
@@ -28,56 +33,92 @@ func (a *Analysis) Clustering() []float64 {
 		foff[v+1] = foff[v] + c
 	}
 	fadj := make([]int32, foff[n])
+	var fmul []uint8
+	if u.mult != nil {
+		fmul = make([]uint8, foff[n])
+	}
 	for v := int32(0); v < int32(n); v++ {
 		k := foff[v]
-		for _, w := range u.nbrs(v) {
-			if less(v, w) {
+		for i := u.off[v]; i < u.off[v+1]; i++ {
+			if w := u.adj[i]; less(v, w) {
 				fadj[k] = w
+				if fmul != nil {
+					fmul[k] = u.mult[i]
+				}
 				k++
 			}
 		}
 	}
-	tri := make([]int64, n)
-	mark := make([]bool, n)
-	for v := 0; v < n; v++ {
-		fv := fadj[foff[v]:foff[v+1]]
-		for _, w := range fv {
-			mark[w] = true
+	mul := func(i int32) int64 {
+		if fmul == nil {
+			return 1
 		}
-		for _, w := range fv {
-			for _, x := range fadj[foff[w]:foff[w+1]] {
-				if mark[x] {
-					tri[v]++
-					tri[w]++
-					tri[x]++
+		return int64(fmul[i])
+	}
+	tri := make([]int64, n)
+	mark := make([]int64, n) // multiplicity of the tie to v, 0 if none
+	for v := int32(0); v < int32(n); v++ {
+		for i := foff[v]; i < foff[v+1]; i++ {
+			mark[fadj[i]] = mul(i)
+		}
+		for i := foff[v]; i < foff[v+1]; i++ {
+			w := fadj[i]
+			svw := mul(i)
+			for j := foff[w]; j < foff[w+1]; j++ {
+				x := fadj[j]
+				if mark[x] != 0 {
+					p := svw * mul(j) * mark[x]
+					tri[v] += p
+					tri[w] += p
+					tri[x] += p
 				}
 			}
 		}
-		for _, w := range fv {
-			mark[w] = false
+		for _, w := range fadj[foff[v]:foff[v+1]] {
+			mark[w] = 0
 		}
 	}
 	c := make([]float64, n)
 	for v := range c {
-		d := float64(deg(int32(v)))
-		if d > 1 {
-			c[v] = 2 * float64(tri[v]) / (d * (d - 1))
+		if tri[v] == 0 {
+			continue
 		}
+		if !a.g.directed {
+			d := float64(deg(int32(v)))
+			c[v] = 2 * float64(tri[v]) / (d * (d - 1))
+			continue
+		}
+		// (S³)ᵥᵥ counts each triangle twice, once each way round.
+		var dt, db int64
+		for i := u.off[v]; i < u.off[v+1]; i++ {
+			m := u.count(i)
+			dt += m
+			if m == 2 {
+				db++
+			}
+		}
+		c[v] = float64(tri[v]) / float64(dt*(dt-1)-2*db)
 	}
 	return c
 }
 
-// CoreNumber returns each actor's k-core number on the undirected view,
-// as NetworkX's core_number, by the O(m) algorithm of V. Batagelj and M.
-// Zaversnik ("An O(m) algorithm for cores decomposition of networks",
-// 2003).
+// CoreNumber returns each actor's k-core number as NetworkX's core_number,
+// by the O(m) algorithm of V. Batagelj and M. Zaversnik ("An O(m)
+// algorithm for cores decomposition of networks", 2003). For a directed
+// network the degree is in- plus out-degree, as NetworkX's core_number of
+// a DiGraph: a reciprocated tie counts twice.
 func (a *Analysis) CoreNumber() []int {
 	n := a.g.n
-	u := &a.g.und
+	lists := []*adjacency{&a.g.und}
+	if a.g.directed {
+		lists = []*adjacency{&a.g.in, &a.g.out}
+	}
 	deg := make([]int32, n)
 	md := int32(0)
 	for v := range deg {
-		deg[v] = u.off[v+1] - u.off[v]
+		for _, l := range lists {
+			deg[v] += l.off[v+1] - l.off[v]
+		}
 		md = max(md, deg[v])
 	}
 	bin := make([]int32, md+2)
@@ -97,18 +138,20 @@ func (a *Analysis) CoreNumber() []int {
 	}
 	for i := 0; i < n; i++ {
 		v := vert[i]
-		for _, w := range u.nbrs(v) {
-			if deg[w] > deg[v] {
-				dw := deg[w]
-				pw := pos[w]
-				ps := bin[dw]
-				s := vert[ps]
-				if s != w {
-					vert[pw], vert[ps] = s, w
-					pos[w], pos[s] = ps, pw
+		for _, l := range lists {
+			for _, w := range l.nbrs(v) {
+				if deg[w] > deg[v] {
+					dw := deg[w]
+					pw := pos[w]
+					ps := bin[dw]
+					s := vert[ps]
+					if s != w {
+						vert[pw], vert[ps] = s, w
+						pos[w], pos[s] = ps, pw
+					}
+					bin[dw]++
+					deg[w]--
 				}
-				bin[dw]++
-				deg[w]--
 			}
 		}
 	}
@@ -119,9 +162,10 @@ func (a *Analysis) CoreNumber() []int {
 	return core
 }
 
-// Components returns each actor's connected component on the undirected
-// view (weakly connected when directed), numbered in the order of each
-// component's first actor, and the number of components.
+// Components returns each actor's connected component (weakly connected
+// when directed, as NetworkX's weakly_connected_components: ties count
+// either way round), numbered in the order of each component's first
+// actor, and the number of components.
 func (a *Analysis) Components() (of []int, count int) {
 	n := a.g.n
 	u := &a.g.und
@@ -150,9 +194,14 @@ func (a *Analysis) Components() (of []int, count int) {
 }
 
 // Brokerage holds Burt's structural-hole measures (R. S. Burt, "Structural
-// Holes", 1992) on the undirected view, computed as NetworkX's constraint
-// and effective_size (unweighted). An isolated actor gets 0 for both
-// (NetworkX gives NaN).
+// Holes", 1992), computed as NetworkX's constraint and effective_size
+// (unweighted, their default). The tie between two actors has strength 1,
+// or for a directed network the number of arcs between them (1 or 2, the
+// "mutual weight" NetworkX uses); an actor's proportional tie to a
+// neighbour is that strength over the sum of its strengths. An isolated
+// actor gets 0 for both (NetworkX gives NaN); so does NetworkX for an actor
+// of a directed network with in-ties only, where civic computes the
+// measures on the ties it has.
 type Brokerage struct {
 	Constraint    []float64 `json:"constraint" jsonschema:"description=Burt's constraint per actor; low values mark brokers"`
 	EffectiveSize []float64 `json:"effective_size" jsonschema:"description=Burt's effective size per actor; high values mark brokers"`
@@ -162,37 +211,51 @@ type Brokerage struct {
 func (a *Analysis) Brokerage() Brokerage {
 	n := a.g.n
 	u := &a.g.und
-	deg := func(v int32) float64 { return float64(u.off[v+1] - u.off[v]) }
+	// str[v] is the sum of v's tie strengths, top[v] the largest.
+	str := make([]float64, n)
+	top := make([]float64, n)
+	for v := 0; v < n; v++ {
+		for i := u.off[v]; i < u.off[v+1]; i++ {
+			s := float64(u.count(i))
+			str[v] += s
+			top[v] = max(top[v], s)
+		}
+	}
 	b := Brokerage{Constraint: make([]float64, n), EffectiveSize: make([]float64, n)}
-	mark := make([]bool, n)
+	mark := make([]float64, n) // strength of the tie to v, 0 if none
 	for v := int32(0); v < int32(n); v++ {
-		nv := u.nbrs(v)
-		if len(nv) == 0 {
+		if u.off[v] == u.off[v+1] {
 			continue
 		}
-		for _, w := range nv {
-			mark[w] = true
+		for i := u.off[v]; i < u.off[v+1]; i++ {
+			mark[u.adj[i]] = float64(u.count(i))
 		}
-		dv := deg(v)
-		ties := 0 // ties among v's neighbours, each counted twice
+		sv := str[v]
 		cons := 0.0
-		for _, w := range nv {
-			// p(v,x) = 1/deg(v) for every neighbour x; p(x,w) = 1/deg(x).
-			indirect := 0.0
-			for _, x := range u.nbrs(w) {
-				if mark[x] {
-					ties++
-					indirect += 1 / deg(x)
+		red := 0.0 // redundancy times sv
+		for i := u.off[v]; i < u.off[v+1]; i++ {
+			w := u.adj[i]
+			// Constraint: p(v,w) + sum over x of p(v,x)·p(x,w).
+			indirect := 0.0 // sum of p(v,x)·p(x,w) times sv
+			shared := 0.0   // sum of s(v,x)·s(w,x)
+			for j := u.off[w]; j < u.off[w+1]; j++ {
+				if x := u.adj[j]; mark[x] != 0 {
+					s := float64(u.count(j))
+					indirect += mark[x] * s / str[x]
+					shared += mark[x] * s
 				}
 			}
-			local := 1/dv + indirect/dv
+			local := float64(u.count(i))/sv + indirect/sv
 			cons += local * local
+			// Effective size: w's redundancy is the sum of
+			// p(v,x)·s(w,x)/max strength of w.
+			red += shared / top[w]
 		}
-		for _, w := range nv {
-			mark[w] = false
+		for _, w := range u.nbrs(v) {
+			mark[w] = 0
 		}
 		b.Constraint[v] = cons
-		b.EffectiveSize[v] = dv - float64(ties)/dv
+		b.EffectiveSize[v] = float64(u.off[v+1]-u.off[v]) - red/sv
 	}
 	return b
 }
