@@ -185,6 +185,45 @@ func TestEdgeCases(t *testing.T) {
 		require.NoError(t, err)
 		assert.Len(t, d.Ties(), 2, "directed: a->b and b->a are different ties")
 	})
+	t.Run("directed by hand", func(t *testing.T) {
+		// a<->b, b->c, c->a, d->c, and a self-loop on d (ignored). Expected
+		// values from NetworkX 2.8.8 on the DiGraph without the self-loop
+		// (clustering, core_number, degree, weakly connected components,
+		// modularity of {a,b},{c,d}), and by hand: S = A + Aᵀ has one
+		// triangle a-b-c of multiplicity 2·1·1, so a gets 2/(3·2-2·1).
+		net, err := ReadCSV(strings.NewReader("source,target\na,b\nb,a\nb,c\nc,a\nd,c\nd,d\n"), nil, ReadOptions{Directed: true})
+		require.NoError(t, err)
+		a := net.Analyze()
+		m := a.Metrics(MetricsOptions{})
+		tests := []struct {
+			id         string
+			degree     int
+			clustering float64
+			core       int
+		}{
+			{"a", 3, 0.5, 2},
+			{"b", 3, 0.5, 2},
+			{"c", 3, 1.0 / 3, 2},
+			{"d", 1, 0, 1},
+		}
+		for i, tt := range tests {
+			t.Run(tt.id, func(t *testing.T) {
+				got := m.Nodes[i]
+				require.Equal(t, tt.id, got.ID)
+				assert.Equal(t, tt.degree, got.Degree)
+				assert.InDelta(t, tt.clustering, got.Clustering, 1e-15)
+				assert.Equal(t, tt.core, got.Core)
+			})
+		}
+		assert.Equal(t, 1, m.Components)
+		assert.InDelta(t, 0.08, a.Modularity([]int{0, 0, 1, 1}), 1e-15)
+		// NetworkX constraint and effective_size, mutual weights 2 for a-b.
+		br := a.Brokerage()
+		assert.InDelta(t, 0.9135802469135801, br.Constraint[0], 1e-12)
+		assert.InDelta(t, 0.7283950617283952, br.Constraint[2], 1e-12)
+		assert.InDelta(t, 1.1666666666666667, br.EffectiveSize[0], 1e-12)
+		assert.InDelta(t, 2.3333333333333335, br.EffectiveSize[2], 1e-12)
+	})
 	t.Run("disconnected", func(t *testing.T) {
 		// Two separate edges and an isolate: NetworkX gives closeness
 		// (1/1)*(1/3) = 1/3 to each endpoint, 0 to the isolate.
@@ -207,6 +246,32 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 	assert.Equal(t, c1, c2)
 	assert.Equal(t, h1, h2)
 	assert.Equal(t, a1.SampleBetweenness(50, 9), a2.SampleBetweenness(50, 9))
+}
+
+func TestDirectedDeterministicAcrossWorkers(t *testing.T) {
+	// Every metric of a directed network, reciprocal ties included, is
+	// bit-identical for any number of workers.
+	und := barabasiAlbert(700, 3, 3)
+	net := NewNetwork(true)
+	for _, x := range und.Actors() {
+		require.NoError(t, net.AddActor(x))
+	}
+	for i, tie := range und.Ties() {
+		if i%3 != 1 {
+			require.NoError(t, net.AddTie(Tie{Source: tie.Source, Target: tie.Target}))
+		}
+		if i%3 != 0 {
+			require.NoError(t, net.AddTie(Tie{Source: tie.Target, Target: tie.Source}))
+		}
+	}
+	a1 := net.Analyze()
+	a1.Workers = 1
+	a2 := net.Analyze()
+	a2.Workers = 5
+	m1 := a1.Metrics(MetricsOptions{LouvainTrials: 3})
+	assert.Equal(t, m1, a2.Metrics(MetricsOptions{LouvainTrials: 3}))
+	assert.Equal(t, a1.Brokerage(), a2.Brokerage())
+	assert.Positive(t, m1.Modularity)
 }
 
 func TestSampledBetweenness(t *testing.T) {

@@ -120,3 +120,42 @@ func TestAgainstNetworkX(t *testing.T) {
 		})
 	}
 }
+
+// TestMetricsJSONAgainstNetworkX checks the JSON contract of "civickit
+// network metrics --format json" on every reference graph: field names and
+// every value against NetworkX's defaults (reference.py), and modularity
+// at least that of NetworkX's best Louvain partition of ten seeds.
+func TestMetricsJSONAgainstNetworkX(t *testing.T) {
+	for _, name := range referenceGraphs {
+		t.Run(name, func(t *testing.T) {
+			net, ref := loadReference(t, name)
+			raw, err := json.Marshal(net.Analyze().Metrics(MetricsOptions{}))
+			require.NoError(t, err)
+			var got struct {
+				Nodes []struct {
+					ID                                                                  string
+					Degree, Core, Community                                             int
+					Betweenness, Closeness, Harmonic, PageRank, Eigenvector, Clustering float64
+				}
+				Modularity float64
+				Components int
+			}
+			require.NoError(t, json.Unmarshal(raw, &got))
+			require.Len(t, got.Nodes, len(ref.Nodes))
+			for i, r := range got.Nodes {
+				id := ref.Nodes[i]
+				require.Equal(t, id, r.ID)
+				assert.Equal(t, ref.Degree[id], r.Degree, "degree of %s", id)
+				assert.Equal(t, ref.Core[id], r.Core, "core of %s", id)
+				assert.InDelta(t, ref.Betweenness[id], r.Betweenness, 1e-9, "betweenness of %s", id)
+				assert.InDelta(t, ref.Closeness[id], r.Closeness, 1e-9, "closeness of %s", id)
+				assert.InDelta(t, ref.Harmonic[id], r.Harmonic, 1e-9, "harmonic of %s", id)
+				assert.InDelta(t, ref.PageRank[id], r.PageRank, 1e-6, "pagerank of %s", id)
+				assert.InDelta(t, ref.Eigenvector[id], r.Eigenvector, 1e-6, "eigenvector of %s", id)
+				assert.InDelta(t, ref.Clustering[id], r.Clustering, 1e-9, "clustering of %s", id)
+			}
+			assert.Equal(t, ref.Components, got.Components)
+			assert.GreaterOrEqual(t, got.Modularity, ref.LouvainQ-1e-12)
+		})
+	}
+}
