@@ -10,10 +10,13 @@ import (
 
 // Analysis computes metrics of a [Network] on its compact form, built once by
 // [Network.Analyze]. Every slice a method returns is indexed like
-// [Analysis.IDs], which is the order actors were added. Directed networks
-// get directed degree, betweenness, closeness, harmonic, PageRank and
-// eigenvector centrality; clustering, k-core, components, communities and
-// brokerage use the undirected view. Self-loops are ignored throughout.
+// [Analysis.IDs], which is the order actors were added. On a directed
+// network every metric is NetworkX's DiGraph one: directed degree,
+// betweenness, closeness, harmonic, PageRank, eigenvector, clustering,
+// k-core, modularity and Burt's measures; components are weakly connected
+// ones. Only [Network.Ego] and [Network.Ward] use the undirected view.
+// [Analysis.Metrics] lists which metrics use weights. Self-loops are
+// ignored throughout.
 type Analysis struct {
 	// Workers is the number of goroutines for betweenness, closeness and
 	// harmonic centrality; 0 means runtime.GOMAXPROCS(0). Results do not

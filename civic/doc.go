@@ -15,8 +15,12 @@
 // compact arrays, where every metric is computed and checked against
 // NetworkX: degree, exact and sampled betweenness, closeness, harmonic,
 // PageRank, eigenvector, clustering, k-core, components, Louvain
-// communities, Burt's constraint. [Network.Ward] turns them into a ward's
-// picture: who reaches which groups, who nobody reaches, and whom to meet.
+// communities, Burt's constraint. A directed network gets NetworkX's
+// DiGraph formulas for every one of them (directed clustering, k-core on
+// in- plus out-degree, directed modularity, weakly connected components);
+// see [Analysis.Metrics] for which use weights. [Network.Ward] turns them
+// into a ward's picture: who reaches which groups, who nobody reaches, and
+// whom to meet.
 //
 //	net, err := civic.ReadCSV(edges, nodes, civic.ReadOptions{EdgesFile: "edges.csv", NodesFile: "nodes.csv"})
 //	if err != nil {

@@ -24,8 +24,9 @@ import (
 //   - an empty network has no metrics, modularity 0 and 0 components.
 type Network struct {
 	// Weighted reports whether the ties' weights were given. When false,
-	// every metric counts ties; when true, PageRank and Louvain use the
-	// weights, as NetworkX's defaults do with a "weight" attribute.
+	// every metric counts ties; when true, PageRank, Louvain and
+	// modularity use the weights, as NetworkX's defaults do with a
+	// "weight" attribute, and every other metric still counts ties.
 	Weighted bool
 
 	g     graph.Graph[string, Actor]
