@@ -37,3 +37,22 @@ func barabasiAlbert(n, m int, seed uint64) *Network {
 	}
 	return net
 }
+
+// directedBA orients the ties of barabasiAlbert(n, m, seed): of every three
+// ties, one points from the newer actor, one to it and one both ways.
+func directedBA(n, m int, seed uint64) *Network {
+	und := barabasiAlbert(n, m, seed)
+	net := NewNetwork(true)
+	for _, x := range und.Actors() {
+		_ = net.AddActor(x)
+	}
+	for i, tie := range und.Ties() {
+		if i%3 != 1 {
+			_ = net.AddTie(Tie{Source: tie.Source, Target: tie.Target})
+		}
+		if i%3 != 0 {
+			_ = net.AddTie(Tie{Source: tie.Target, Target: tie.Source})
+		}
+	}
+	return net
+}
