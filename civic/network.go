@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dominikbraun/graph"
 )
@@ -91,10 +94,18 @@ func (n *Network) tieAt(i int) Tie {
 }
 
 // AddActor adds an actor. Adding an id twice updates its kind, ward and
-// label where the new value is not empty.
+// label where the new value is not empty. An id must be valid UTF-8
+// without control characters, so that it reads back the same from every
+// format the network is written in.
 func (n *Network) AddActor(a Actor) error {
 	if a.ID == "" {
 		return errors.New("civic: actor id is empty")
+	}
+	if !utf8.ValidString(a.ID) {
+		return fmt.Errorf("civic: actor id %q is not valid UTF-8", a.ID)
+	}
+	if i := strings.IndexFunc(a.ID, unicode.IsControl); i >= 0 {
+		return fmt.Errorf("civic: actor id %q has a control character at byte %d", a.ID, i)
 	}
 	if i, ok := n.store.idx[a.ID]; ok {
 		old := &n.store.vals[i]

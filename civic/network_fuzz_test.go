@@ -16,21 +16,23 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("\ufeffSource, Target ,first_seen\n\"x,y\",z,2024-01-02\n", "")
 	f.Add("source,target,weight\na,b,NaN\n", "")
 	f.Fuzz(func(t *testing.T, edges, nodes string) {
-		var net *Network
-		var err error
-		if nodes == "" {
-			net, err = ReadCSV(strings.NewReader(edges), nil, ReadOptions{EdgesFile: "e.csv"})
-		} else {
-			net, err = ReadCSV(strings.NewReader(edges), strings.NewReader(nodes), ReadOptions{EdgesFile: "e.csv", NodesFile: "n.csv"})
-		}
-		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error is not a ParseError: %v", err)
+		for _, directed := range []bool{false, true} {
+			var net *Network
+			var err error
+			if nodes == "" {
+				net, err = ReadCSV(strings.NewReader(edges), nil, ReadOptions{EdgesFile: "e.csv", Directed: directed})
+			} else {
+				net, err = ReadCSV(strings.NewReader(edges), strings.NewReader(nodes), ReadOptions{EdgesFile: "e.csv", NodesFile: "n.csv", Directed: directed})
 			}
-			return
+			if err != nil {
+				var pe *ParseError
+				if !errors.As(err, &pe) {
+					t.Fatalf("error is not a ParseError: %v", err)
+				}
+				return
+			}
+			checkNetwork(t, net)
 		}
-		checkNetwork(t, net)
 	})
 }
 
@@ -66,6 +68,16 @@ func checkNetwork(t *testing.T, net *Network) {
 		t.Fatalf("round trip changed size: %d/%d actors, %d/%d ties", back.Len(), net.Len(), len(back.Ties()), len(net.Ties()))
 	}
 	if net.Len() < 200 {
-		net.Analyze().Metrics(MetricsOptions{LouvainTrials: 1})
+		m := net.Analyze().Metrics(MetricsOptions{LouvainTrials: 1})
+		for _, r := range m.Nodes {
+			// Clustering (Fagiolo's too) is a share; a k-core member has
+			// at least k ties.
+			if r.Clustering < 0 || r.Clustering > 1+1e-12 || r.Core > r.Degree || r.Core < 0 {
+				t.Fatalf("directed=%v: %+v out of range", net.Directed(), r)
+			}
+		}
+		if m.Modularity < -1 || m.Modularity > 1 {
+			t.Fatalf("modularity %v out of range", m.Modularity)
+		}
 	}
 }

@@ -111,6 +111,10 @@ func TestReadErrors(t *testing.T) {
 		{"bad date", "source,target,first_seen\na,b,yesterday\n", "", false, 2, "first_seen", "bad date"},
 		{"bad quote", "source,target\n\"a,b\n", "", false, 2, "", "bad CSV"},
 		{"duplicate node", "source,target\n", "id\na\na\n", false, 3, "id", "duplicate id"},
+		// Ids that XML (GraphML, GEXF) cannot hold byte for byte; found by
+		// FuzzReadCSV (testdata/fuzz/FuzzReadCSV/993905f3e3c855fd).
+		{"invalid UTF-8 id", "source,target\na,\xd4\n", "", false, 2, "target", "not valid UTF-8"},
+		{"control character in id", "source,target\n", "id\na\x01b\n", false, 2, "id", "control character"},
 		{"graphml undeclared node", `<graphml><graph edgedefault="undirected"><node id="a"/>` + "\n" + `<edge source="a" target="b"/></graph></graphml>`, "", true, 2, "edge", `node "b" is not declared`},
 		{"graphml bad xml", "<graphml><graph>\n<node id='a'></graph></graphml>", "", true, 2, "", "bad XML"},
 		{"graphml bad weight", `<graphml><key id="w" for="edge" attr.name="weight"/><graph><node id="a"/><node id="b"/>` + "\n\n" + `<edge source="a" target="b"><data key="w">x</data></edge></graph></graphml>`, "", true, 3, "weight", "not a number"},
