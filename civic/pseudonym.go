@@ -31,6 +31,7 @@ func (n *Network) Pseudonymise(key []byte) (*Network, map[string]string, error) 
 	}
 	mapping := make(map[string]string)
 	out := NewNetwork(n.Directed())
+	out.Weighted = n.Weighted
 	count := 0
 	for _, a := range actors {
 		if a.Kind == KindCitizen {

@@ -34,6 +34,23 @@ func TestPseudonymise(t *testing.T) {
 		_, again, _ := net.Pseudonymise(nil)
 		assert.Equal(t, mapping, again)
 	})
+	t.Run("metrics unchanged", func(t *testing.T) {
+		// Pseudonyms change ids only: weights (PageRank, Louvain) and
+		// direction still count.
+		for _, directed := range []bool{false, true} {
+			n, err := ReadCSV(strings.NewReader(edges), strings.NewReader(nodes), ReadOptions{Directed: directed})
+			require.NoError(t, err)
+			p, _, err := n.Pseudonymise(nil)
+			require.NoError(t, err)
+			assert.True(t, p.Weighted)
+			assert.Equal(t, directed, p.Directed())
+			want, got := n.Analyze().Metrics(MetricsOptions{}), p.Analyze().Metrics(MetricsOptions{})
+			for i := range want.Nodes {
+				got.Nodes[i].ID = want.Nodes[i].ID
+			}
+			assert.Equal(t, want, got)
+		}
+	})
 	t.Run("keyed", func(t *testing.T) {
 		_, m1, err := net.Pseudonymise([]byte("council secret"))
 		require.NoError(t, err)
