@@ -47,3 +47,13 @@ func ExampleAnalysis_Betweenness() {
 	fmt.Println(a.IDs(), a.Betweenness())
 	// Output: [a b c] [0 1 0]
 }
+
+func ExampleAnalysis_Clustering() {
+	// a<->b, b->c, c->a. On a directed network clustering is Fagiolo's and
+	// the k-core counts in- plus out-degree, as NetworkX's clustering and
+	// core_number of a DiGraph give.
+	net, _ := civic.ReadCSV(strings.NewReader("source,target\na,b\nb,a\nb,c\nc,a\n"), nil, civic.ReadOptions{Directed: true})
+	a := net.Analyze()
+	fmt.Println(a.IDs(), a.Clustering(), a.CoreNumber())
+	// Output: [a b c] [0.5 0.5 1] [2 2 2]
+}
