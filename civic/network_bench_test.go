@@ -90,7 +90,10 @@ func BenchmarkDirected(b *testing.B) {
 	}
 }
 
-var scale = flag.Bool("scale", false, "run the 100k-actor / 1M-tie scale check (minutes)")
+var (
+	scale         = flag.Bool("scale", false, "run the 100k-actor / 1M-tie scale check (minutes)")
+	scaleDirected = flag.Bool("scale-directed", false, "run the scale check on the directed network of directedBA")
+)
 
 // TestScale checks the national-scale budget: a 100,000-actor,
 // 1,000,000-tie network is built and gets every metric but exact
@@ -100,7 +103,12 @@ var scale = flag.Bool("scale", false, "run the 100k-actor / 1M-tie scale check (
 //
 //	go test -c -o civic.test ./civic && /usr/bin/time -v ./civic.test -test.run 'TestScale$' -test.v -scale
 //
-// for the process's peak RSS as well.
+// for the process's peak RSS as well. With -scale-directed the network is
+// directed, a third of its ties reciprocated (1,333,200 arcs), and the
+// times are logged but not held to the budget: building it takes the
+// undirected network and a copy, and closeness on directed ties takes
+// about twice as long (distances that do not exist keep a BFS batch
+// scanning until its frontier empties).
 func TestScale(t *testing.T) {
 	if !*scale || testing.Short() {
 		t.Skip("scale check runs only with -scale")
@@ -115,7 +123,13 @@ func TestScale(t *testing.T) {
 		return d
 	}
 	var net *Network
-	total := step("build network", func() { net = barabasiAlbert(100_000, 10, 5) })
+	total := step("build network", func() {
+		if *scaleDirected {
+			net = directedBA(100_000, 10, 5)
+		} else {
+			net = barabasiAlbert(100_000, 10, 5)
+		}
+	})
 	t.Logf("%d actors, %d ties, GOMAXPROCS %d", net.Len(), len(net.Ties()), runtime.GOMAXPROCS(0))
 	var a *Analysis
 	total += step("analyze (CSR)", func() { a = net.Analyze() })
@@ -131,10 +145,10 @@ func TestScale(t *testing.T) {
 	t.Logf("modularity %.4f", comm.Modularity)
 	total += step("brokerage", func() { a.Brokerage() })
 	t.Logf("build and every metric but betweenness: %.1fs", total)
-	if total > 30 {
+	if total > 30 && !*scaleDirected {
 		t.Errorf("build and metrics took %.1fs, budget 30s", total)
 	}
-	if d := step("sampled betweenness 256", func() { a.SampleBetweenness(256, 1) }); d > 60 {
+	if d := step("sampled betweenness 256", func() { a.SampleBetweenness(256, 1) }); d > 60 && !*scaleDirected {
 		t.Errorf("sampled betweenness took %.1fs, budget 60s", d)
 	}
 }
