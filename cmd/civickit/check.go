@@ -318,5 +318,12 @@ func writeSARIF(w io.Writer, cards []*standards.Scorecard) error {
 	return enc.Encode(log)
 }
 
-// ruleTitle turns a rule id into words: plain-english → plain english.
-func ruleTitle(id string) string { return strings.ReplaceAll(id, "-", " ") }
+// ruleTitle returns a rule's name, such as "Plain English".
+func ruleTitle(id string) string {
+	for _, r := range standards.RuleInfos() {
+		if r.ID == id {
+			return r.Name
+		}
+	}
+	return strings.ReplaceAll(id, "-", " ")
+}
