@@ -226,8 +226,9 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool       sarifTool     `json:"tool"`
+	ColumnKind string        `json:"columnKind"`
+	Results    []sarifResult `json:"results"`
 }
 
 type sarifTool struct {
@@ -277,7 +278,7 @@ type sarifRegion struct {
 }
 
 func writeSARIF(w io.Writer, cards []*standards.Scorecard) error {
-	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "civickit", InformationURI: "https://github.com/civickit/civickit"}}, Results: []sarifResult{}}
+	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "civickit", InformationURI: "https://github.com/civickit/civickit"}}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
 	rules := map[string]bool{}
 	for _, c := range cards {
 		for _, f := range c.Findings {
@@ -317,5 +318,12 @@ func writeSARIF(w io.Writer, cards []*standards.Scorecard) error {
 	return enc.Encode(log)
 }
 
-// ruleTitle turns a rule id into words: plain-english → plain english.
-func ruleTitle(id string) string { return strings.ReplaceAll(id, "-", " ") }
+// ruleTitle returns a rule's name, such as "Plain English".
+func ruleTitle(id string) string {
+	for _, r := range standards.RuleInfos() {
+		if r.ID == id {
+			return r.Name
+		}
+	}
+	return strings.ReplaceAll(id, "-", " ")
+}
