@@ -351,6 +351,9 @@ type MetricsOptions struct {
 	// 8, or 2 for networks of more than 250,000 ties, where each
 	// run takes seconds and extra runs gain little modularity.
 	LouvainTrials int
+	// Progress, when not nil, is called before each step with its name
+	// and its number of the steps, for long runs on big networks.
+	Progress func(step string, i, n int)
 }
 
 // Metrics computes every metric of the table, each as the NetworkX 2.8
@@ -393,6 +396,12 @@ type MetricsOptions struct {
 func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
 	n := a.g.n
 	m := &Metrics{Nodes: make([]NodeMetrics, n), Betweenness: "exact"}
+	progress := func(step string, i int) {
+		if opt.Progress != nil {
+			opt.Progress(step, i, 6)
+		}
+	}
+	progress("betweenness", 1)
 	var bc []float64
 	if opt.Pivots > 0 && opt.Pivots < n {
 		s := a.SampleBetweenness(opt.Pivots, opt.Seed)
@@ -405,21 +414,26 @@ func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
 	} else {
 		bc = a.Betweenness()
 	}
+	progress("closeness and harmonic", 2)
 	clo, harm := a.ClosenessHarmonic()
+	progress("pagerank", 3)
 	pr, err := a.PageRank(0.85)
 	if err != nil {
 		m.Warnings = append(m.Warnings, "pagerank: "+err.Error())
 	}
+	progress("eigenvector", 4)
 	ev, err := a.Eigenvector()
 	if err != nil {
 		m.Warnings = append(m.Warnings, "eigenvector: "+err.Error())
 	}
+	progress("louvain communities", 5)
 	trials := opt.LouvainTrials
 	if trials == 0 {
 		trials = a.defaultLouvainTrials()
 	}
 	comm := a.louvainTrials(opt.Seed, trials)
 	m.Modularity = comm.Modularity
+	progress("components, degree, clustering and cores", 6)
 	_, m.Components = a.Components()
 	deg, cl, core := a.Degree(), a.Clustering(), a.CoreNumber()
 	for v := range m.Nodes {

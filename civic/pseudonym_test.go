@@ -61,3 +61,15 @@ func TestPseudonymise(t *testing.T) {
 		assert.Regexp(t, `^citizen-[0-9a-f]{12}$`, m1["@jane_doe"])
 	})
 }
+
+func TestMetricsProgress(t *testing.T) {
+	net, err := ReadCSV(strings.NewReader("source,target\na,b\nb,c\n"), nil, ReadOptions{})
+	require.NoError(t, err)
+	var steps []int
+	net.Analyze().Metrics(MetricsOptions{Progress: func(step string, i, n int) {
+		assert.Equal(t, 6, n)
+		assert.NotEmpty(t, step)
+		steps = append(steps, i)
+	}})
+	assert.Equal(t, []int{1, 2, 3, 4, 5, 6}, steps)
+}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/civickit/civickit/civic"
 )
@@ -28,6 +29,7 @@ var (
 	netTo       string
 	netReveal   bool
 	netKey      string
+	netProgress bool
 )
 
 func netInputFlags(fs *flag.FlagSet) {
@@ -58,6 +60,7 @@ betweenness from N seeded pivots for big networks.`,
 				fs.StringVar(&netFormat, "format", "text", "output `format`: json, csv or text")
 				fs.IntVar(&netPivots, "pivots", 0, "estimate betweenness from `N` pivots (0: exact)")
 				fs.Uint64Var(&netSeed, "seed", 0, "seed for pivots and Louvain")
+				fs.BoolVar(&netProgress, "progress", false, "report each step on standard error (always on for 20,000 actors or more)")
 			},
 			Run: runNetworkMetrics,
 		},
@@ -167,7 +170,14 @@ func runNetworkMetrics(ctx context.Context, env *Env, cmd *Command, args []strin
 	if err != nil {
 		return err
 	}
-	m := net.Analyze().Metrics(civic.MetricsOptions{Pivots: netPivots, Seed: netSeed})
+	opt := civic.MetricsOptions{Pivots: netPivots, Seed: netSeed}
+	if netProgress || net.Len() >= 20000 {
+		start := time.Now()
+		opt.Progress = func(step string, i, n int) {
+			fmt.Fprintf(env.Stderr, "civickit network metrics: %.1fs: step %d of %d: %s\n", time.Since(start).Seconds(), i, n, step)
+		}
+	}
+	m := net.Analyze().Metrics(opt)
 	switch netFormat {
 	case "json":
 		enc := json.NewEncoder(env.Stdout)
