@@ -28,5 +28,7 @@
 //
 // The scoring path imports neither fmt, regexp nor encoding/json, and needs
 // no stemmer at run time, so that it compiles to a small WebAssembly module
-// for the browser widget. Config parsing lives in a separate package.
+// for the browser widget. Config parsing lives in a separate package. A
+// program that reads only plain text calls [ExtractText], which links
+// neither the Markdown nor the HTML reader.
 package standards

@@ -170,10 +170,26 @@ func Extract(src []byte, f Format) (*Document, error) {
 	if f == FormatAuto {
 		f = DetectFormat("", src)
 	}
-	if int(f) >= len(formatNames) {
-		return nil, &Error{Msg: "invalid format " + itoa(int(f))}
+	switch f {
+	case FormatText:
+		return extract(src, f, extractText)
+	case FormatMarkdown:
+		return extract(src, f, extractMarkdown)
+	case FormatHTML:
+		return extract(src, f, func(b *builder, start int) { extractHTML(b, start, len(b.src), true) })
 	}
-	doc := &Document{Source: src, Format: f}
+	return nil, &Error{Msg: "invalid format " + itoa(int(f))}
+}
+
+// ExtractText reads plain text as Extract(src, FormatText) does. A program
+// that reads only plain text, such as the browser widget, calls it rather
+// than Extract so that the Markdown and HTML readers are not linked in.
+func ExtractText(src []byte) (*Document, error) {
+	return extract(src, FormatText, extractText)
+}
+
+// extract checks that src is text and reads it with read.
+func extract(src []byte, f Format, read func(b *builder, start int)) (*Document, error) {
 	if err := checkBinary(src); err != nil {
 		return nil, err
 	}
@@ -187,16 +203,8 @@ func Extract(src []byte, f Format) (*Document, error) {
 		size /= 3
 	}
 	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4)}
-	switch f {
-	case FormatText:
-		extractText(b, start)
-	case FormatMarkdown:
-		extractMarkdown(b, start)
-	case FormatHTML:
-		extractHTML(b, start, len(src), true)
-	}
-	doc.Blocks = b.finish()
-	return doc, nil
+	read(b, start)
+	return &Document{Source: src, Format: f, Blocks: b.finish()}, nil
 }
 
 // builder collects the blocks of a document: all text in one buffer, all

@@ -300,3 +300,27 @@ func TestExtractWasmDeps(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractText checks that ExtractText reads as Extract does with
+// FormatText: on every sample page whatever its markup (the plain-text
+// reader takes any text), on empty input and on binary input.
+func TestExtractText(t *testing.T) {
+	cases := map[string][]byte{"empty": nil, "binary": []byte("a\x00b"), "bom": []byte("\xef\xbb\xbfTitle\n\nBody text.")}
+	for _, name := range []string{"decision-notice.html", "consultation.md", "minutes.txt"} {
+		src, err := os.ReadFile(filepath.Join("testdata", "extract", name))
+		require.NoError(t, err)
+		cases[name] = src
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			want, werr := Extract(src, FormatText)
+			got, gerr := ExtractText(src)
+			assert.Equal(t, werr, gerr)
+			assert.Equal(t, want, got)
+			if name == "minutes.txt" {
+				require.NoError(t, gerr)
+				assert.NotEmpty(t, got.Blocks)
+			}
+		})
+	}
+}

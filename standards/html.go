@@ -2,6 +2,7 @@ package standards
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -132,7 +133,16 @@ const (
 
 var tagInfo [numTags]tagFlags
 
-func init() {
+// htmlTablesOnce builds tagInfo and tagByHash on the first HTML read, so
+// that a program reading only plain text links neither them nor tagIDs.
+var htmlTablesOnce sync.Once
+
+func initHTMLTables() {
+	initTagInfo()
+	initTagByHash()
+}
+
+func initTagInfo() {
 	for t := tagID(0); t < numTags; t++ {
 		switch t {
 		case tagA, tagBr, tagVoid, tagRaw, tagInline, tagOther, tagHr:
@@ -183,6 +193,7 @@ type htmlReader struct {
 // it keeps the main content only; as a fragment (an HTML block inside
 // Markdown) it keeps all the text.
 func extractHTML(b *builder, start, end int, doc bool) {
+	htmlTablesOnce.Do(initHTMLTables)
 	h := &htmlReader{b: b, src: b.src, pend: -1, linkStart: -1}
 	if !doc {
 		h.root.container = 1
@@ -427,7 +438,7 @@ var tagByHash [512]struct {
 	id   tagID
 }
 
-func init() {
+func initTagByHash() {
 	for name, id := range tagIDs {
 		hash := uint32(2166136261)
 		for _, c := range []byte(name) {

@@ -1,6 +1,9 @@
 package standards
 
-import "math/bits"
+import (
+	"math/bits"
+	"strings"
+)
 
 // This file holds the spelling rules that count the syllables of an
 // ordinary lower-case English word. They count vowel groups, split the
@@ -196,17 +199,38 @@ func syllabicL(c byte) bool {
 
 // silentESuffix reports whether a lone e before suf is silent: suf is a
 // suffix or the second part of a compound.
-func silentESuffix(suf string) bool {
-	switch suf {
-	case "ly", "ful", "fully", "ment", "ments", "ness", "nesses", "less", "some", "ty", "ties",
-		"man", "men", "land", "lands", "worth", "wood", "woods", "house", "horn", "hill", "hills",
-		"line", "lines", "book", "books", "way", "ways", "ward", "wards", "field", "ville", "town",
-		"stone", "side", "wright", "water", "work", "works", "walk", "ridge", "smith",
-		"brook", "mark", "marks", "maker", "makers", "comer", "comers", "wife", "wives",
-		"hold", "holds", "holder", "holders", "lock", "locks", "board", "boards", "ship":
-		return true
+func silentESuffix(suf string) bool { return inList(silentESuffixes, suf) }
+
+// silentESuffixes lists the suffixes silentESuffix knows, each between
+// spaces: a list scanned by inList is a fraction of the code of a switch
+// over as many strings.
+const silentESuffixes = " ly ful fully ment ments ness nesses less some ty ties" +
+	" man men land lands worth wood woods house horn hill hills" +
+	" line lines book books way ways ward wards field ville town" +
+	" stone side wright water work works walk ridge smith" +
+	" brook mark marks maker makers comer comers wife wives" +
+	" hold holds holder holders lock locks board boards ship "
+
+// inList reports whether w, which holds no space, is one of the words of
+// list, which starts and ends with a space and separates its words by
+// single spaces.
+func inList(list, w string) bool {
+	if w == "" {
+		return false
 	}
-	return false
+	for from := 0; ; {
+		i := strings.Index(list[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		// list[0] is a space and w holds none, so i >= 1; the last byte
+		// of list is a space, so i+len(w) < len(list).
+		if list[i-1] == ' ' && list[i+len(w)] == ' ' {
+			return true
+		}
+		from = i + 1
+	}
 }
 
 // syllabicBeforeE reports whether the final e at index e (in -e, -es or
