@@ -11,9 +11,9 @@ import (
 // Its zero value means "no date"; JSON and text forms are ISO 8601
 // (YYYY-MM-DD), and the zero value encodes as the empty string.
 type CalendarDate struct {
-	Year  int        // the year, e.g. 2026
-	Month time.Month // January = 1
-	Day   int        // day of the month, 1-based
+	Year  int        `json:"year,omitempty"`  // the year, e.g. 2026
+	Month time.Month `json:"month,omitempty"` // January = 1
+	Day   int        `json:"day,omitempty"`   // day of the month, 1-based
 }
 
 // NewCalendarDate returns the date y-m-d, normalising out-of-range months

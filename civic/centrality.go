@@ -21,7 +21,7 @@ type Analysis struct {
 	// Workers is the number of goroutines for betweenness, closeness and
 	// harmonic centrality; 0 means runtime.GOMAXPROCS(0). Results do not
 	// depend on it.
-	Workers int
+	Workers int `json:"workers,omitempty"`
 
 	ids []string
 	g   *csr

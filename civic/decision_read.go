@@ -329,11 +329,11 @@ func WriteDecisionJSON(w io.Writer, d *Decision) error {
 // y, n, true, false, 1, 0 or empty (no); wards are separated by
 // semicolons. The zero value reads everything into the England profile.
 type DecisionCSVReader struct {
-	File string // the file name for errors
+	File string `json:"file,omitempty"` // the file name for errors
 	// AsOf, when set, leaves out of the history any stage dated after it,
 	// so that a future "effective from" date is a deadline, not history.
-	AsOf    CalendarDate
-	Council string // the profile name given to each decision
+	AsOf    CalendarDate `json:"as_of,omitempty"`
+	Council string       `json:"council,omitempty"` // the profile name given to each decision
 }
 
 // csvColumns maps a normalised header to its field name.

@@ -12,7 +12,7 @@ import (
 // ReadOptions configures the network readers.
 type ReadOptions struct {
 	// Directed makes ties directed; GraphML and JSON files say it themselves.
-	Directed bool
+	Directed bool `json:"directed,omitempty"`
 	// EdgesFile and NodesFile name the inputs in error messages.
 	EdgesFile, NodesFile string
 }

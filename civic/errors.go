@@ -6,12 +6,12 @@ import "strconv"
 // and column (0 when unknown), the field, and what was wrong. The CLI prints
 // it as file:line:col: message.
 type ParseError struct {
-	File   string // file name, or "" for an unnamed reader
-	Line   int    // 1-based line, or 0
-	Column int    // 1-based column, or 0
-	Field  string // the field or column name, or ""
-	Msg    string // what is wrong
-	Err    error  // the underlying error, if any
+	File   string `json:"file,omitempty"`   // file name, or "" for an unnamed reader
+	Line   int    `json:"line,omitempty"`   // 1-based line, or 0
+	Column int    `json:"column,omitempty"` // 1-based column, or 0
+	Field  string `json:"field,omitempty"`  // the field or column name, or ""
+	Msg    string `json:"msg,omitempty"`    // what is wrong
+	Err    error  `json:"-"`                // the underlying error, if any
 }
 
 // Error formats the error as "file:line:col: civic: field: msg: err".

@@ -16,12 +16,12 @@ type Communities struct {
 // use: resolution 1, seed 0, one trial.
 type LouvainOptions struct {
 	// Resolution is the modularity resolution γ; 0 means 1.
-	Resolution float64
+	Resolution float64 `json:"resolution,omitempty"`
 	// Seed seeds the order in which vertices are visited.
-	Seed uint64
+	Seed uint64 `json:"seed,omitempty"`
 	// Trials runs Louvain with seeds Seed, Seed+1, ... and keeps the
 	// partition of highest modularity (the first on a tie); 0 means 1.
-	Trials int
+	Trials int `json:"trials,omitempty"`
 }
 
 // Louvain finds communities with the Louvain method (V. D. Blondel et al.,

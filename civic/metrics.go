@@ -344,16 +344,16 @@ type Metrics struct {
 // exact betweenness and Louvain with seed 0 and the default trials.
 type MetricsOptions struct {
 	// Pivots, when > 0, estimates betweenness from that many pivots.
-	Pivots int
+	Pivots int `json:"pivots,omitempty"`
 	// Seed seeds pivot sampling and Louvain.
-	Seed uint64
+	Seed uint64 `json:"seed,omitempty"`
 	// LouvainTrials is the number of Louvain runs kept best of; 0 means
 	// 8, or 2 for networks of more than 250,000 ties, where each
 	// run takes seconds and extra runs gain little modularity.
-	LouvainTrials int
+	LouvainTrials int `json:"louvain_trials,omitempty"`
 	// Progress, when not nil, is called before each step with its name
 	// and its number of the steps, for long runs on big networks.
-	Progress func(step string, i, n int)
+	Progress func(step string, i, n int) `json:"-"`
 }
 
 // Metrics computes every metric of the table, each as the NetworkX 2.8

@@ -30,7 +30,7 @@ type Network struct {
 	// every metric counts ties; when true, PageRank, Louvain and
 	// modularity use the weights, as NetworkX's defaults do with a
 	// "weight" attribute, and every other metric still counts ties.
-	Weighted bool
+	Weighted bool `json:"weighted,omitempty"`
 
 	g     graph.Graph[string, Actor]
 	store *actorStore

@@ -56,7 +56,7 @@ type WardView struct {
 // WardOptions configures [Network.Ward]. The zero value is ready to use.
 type WardOptions struct {
 	// Seed seeds the Louvain communities.
-	Seed uint64
+	Seed uint64 `json:"seed,omitempty"`
 }
 
 // Ward returns the view of the ward with the given id: the actors whose

@@ -28,22 +28,22 @@ const (
 // Tokens are small values in one slice: tokenising allocates nothing per
 // word.
 type Token struct {
-	Block     int32 // index in Document.Blocks
-	Start     int32 // byte offset in the block's text
-	End       int32 // byte offset just past the token
-	Kind      TokenKind
-	Flags     TokenFlag
-	Syllables uint8 // syllables as read aloud, for words and numbers
+	Block     int32     `json:"block"` // index in Document.Blocks
+	Start     int32     `json:"start"` // byte offset in the block's text
+	End       int32     `json:"end"`   // byte offset just past the token
+	Kind      TokenKind `json:"kind"`
+	Flags     TokenFlag `json:"flags"`
+	Syllables uint8     `json:"syllables"` // syllables as read aloud, for words and numbers
 }
 
 // Sentence is a span of one block's text and its range of tokens.
 type Sentence struct {
-	Block int32 // index in Document.Blocks
-	Start int32 // byte offset in the block's text
-	End   int32 // byte offset just past the sentence
-	First int32 // index of its first token in Analysis.Tokens
-	Last  int32 // index just past its last token
-	Words int32 // words and numbers in the sentence
+	Block int32 `json:"block"` // index in Document.Blocks
+	Start int32 `json:"start"` // byte offset in the block's text
+	End   int32 `json:"end"`   // byte offset just past the sentence
+	First int32 `json:"first"` // index of its first token in Analysis.Tokens
+	Last  int32 `json:"last"`  // index just past its last token
+	Words int32 `json:"words"` // words and numbers in the sentence
 }
 
 // Stats are the counts the readability formulas use.
@@ -61,11 +61,11 @@ type Stats struct {
 // Analysis is a tokenised document: its tokens, sentences, counts and
 // readability scores.
 type Analysis struct {
-	Doc         *Document
-	Tokens      []Token
-	Sentences   []Sentence
-	Stats       Stats
-	Readability Readability
+	Doc         *Document   `json:"-"`
+	Tokens      []Token     `json:"tokens,omitempty"`
+	Sentences   []Sentence  `json:"sentences,omitempty"`
+	Stats       Stats       `json:"stats,omitempty"`
+	Readability Readability `json:"readability,omitempty"`
 
 	cache *sylCache // while tokenising
 	text  string    // the block being tokenised

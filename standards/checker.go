@@ -12,15 +12,15 @@ import (
 type Checker struct {
 	// Preset names the preset: govuk (when empty), nhs or
 	// plain-english-campaign. A Config's own Preset wins.
-	Preset string
+	Preset string `json:"preset,omitempty"`
 	// Config, when not nil, is the council's own settings.
-	Config *Config
+	Config *Config `json:"-"`
 	// Format is the markup of sources given to Check; FormatAuto decides
 	// from the file name and content.
-	Format Format
+	Format Format `json:"format,omitempty"`
 	// Stemmer, when not nil, stems the Config's own words so that every
 	// inflection matches. The embedded lists need none.
-	Stemmer Stemmer
+	Stemmer Stemmer `json:"-"`
 
 	mu    sync.Mutex
 	rs    *RuleSet
@@ -141,8 +141,8 @@ func cmpFinding(a, b *Finding) int {
 
 // CheckError is an error checking one file.
 type CheckError struct {
-	File string
-	Err  error
+	File string `json:"file,omitempty"`
+	Err  error  `json:"-"`
 }
 
 // Error formats the error as "file: error".

@@ -65,11 +65,11 @@ type Finding struct {
 // Error is an error from package standards. Line and Column are set when the
 // error points into user input.
 type Error struct {
-	File   string
-	Line   int
-	Column int
-	Msg    string
-	Err    error
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+	Msg    string `json:"msg,omitempty"`
+	Err    error  `json:"-"`
 }
 
 // Error formats the error as file:line:col: standards: msg.

@@ -162,7 +162,7 @@ type tally struct {
 // RuleSet is a compiled set of rules for one preset and config. It is safe
 // for concurrent use.
 type RuleSet struct {
-	Preset Preset
+	Preset Preset `json:"preset,omitempty"`
 	rules  []preparedRule
 	v      *vocab
 	st     Stemmer

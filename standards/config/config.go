@@ -13,12 +13,12 @@ import (
 // Error is a mistake in a config file, with its position and the dotted
 // path of the field ("thresholds.reading_age").
 type Error struct {
-	File   string
-	Line   int
-	Column int
-	Field  string
-	Msg    string
-	Err    error
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+	Field  string `json:"field,omitempty"`
+	Msg    string `json:"msg,omitempty"`
+	Err    error  `json:"-"`
 }
 
 // Error formats the error as file:line:col: config: field: msg.
