@@ -25,6 +25,7 @@ type Checker struct {
 	mu    sync.Mutex
 	rs    *RuleSet
 	built struct {
+		_      [0]func() // not comparable: no generated equality function in the binary
 		preset string
 		config *Config
 		st     Stemmer

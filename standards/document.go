@@ -1,7 +1,7 @@
 package standards
 
 import (
-	"bytes"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -110,15 +110,14 @@ func (b *Block) SourceOffset(t int) int {
 	return a.Src + (t - a.Text)
 }
 
-var newline = []byte{'\n'}
-
 // Position returns the 1-based line and column of a byte offset in the
 // source. Columns count characters (runes), as editors show them.
 func (d *Document) Position(off int) (line, col int) {
 	if d.lines == nil {
-		d.lines = make([]int, 1, bytes.Count(d.Source, newline)+1)
+		src := byteString(d.Source)
+		d.lines = make([]int, 1, strings.Count(src, "\n")+1)
 		for i := 0; ; {
-			k := bytes.IndexByte(d.Source[i:], '\n')
+			k := strings.IndexByte(src[i:], '\n')
 			if k < 0 {
 				break
 			}

@@ -573,8 +573,18 @@ func inflections(w string) []string {
 	if n > 1 && w[n-1] == 'y' {
 		out = append(out, w[:n-1]+"ies", w[:n-1]+"ied")
 	}
-	if n > 1 && !strings.ContainsRune("aeiouwxy", rune(w[n-1])) {
+	if n > 1 && !doublesNot(w[n-1]) {
 		out = append(out, w+w[n-1:]+"ed", w+w[n-1:]+"ing")
 	}
 	return out
+}
+
+// doublesNot reports whether a final c is one inflections does not double
+// before -ed and -ing: a vowel, w, x or y.
+func doublesNot(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'w', 'x', 'y':
+		return true
+	}
+	return false
 }

@@ -1,6 +1,9 @@
 package standards
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // linkText reports links whose text does not say where they go: "click
 // here", "here", "read more", "more", "this link" and the rest of
@@ -99,7 +102,33 @@ func inLink(b *Block, off int) bool {
 // and quotes from its ends.
 func normaliseLinkText(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	return strings.Trim(s, ".,:;!?\"'()[]<>“”‘’…")
+	// as strings.Trim(s, ".,:;!?\"'()[]<>“”‘’…"), which would link its
+	// Unicode cut-set code into the browser build
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if !isLinkTrim(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !isLinkTrim(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// isLinkTrim reports whether normaliseLinkText trims r from the ends of
+// link text.
+func isLinkTrim(r rune) bool {
+	switch r {
+	case '.', ',', ':', ';', '!', '?', '"', '\'', '(', ')', '[', ']', '<', '>', '“', '”', '‘', '’', '…':
+		return true
+	}
+	return false
 }
 
 // isURL reports whether s is a web address.

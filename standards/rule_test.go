@@ -366,3 +366,27 @@ func TestLinkTextClickHereLinkOnce(t *testing.T) {
 		t.Errorf("%d link-text findings, want 1", n)
 	}
 }
+
+// TestValidateSeverity checks the severity map without ranging over it:
+// an unknown id and an out-of-range severity are both caught.
+func TestValidateSeverity(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		sev  map[string]Severity
+		want string
+	}{
+		{"unknown id", map[string]Severity{"spelling": SeverityError}, "unknown rule in severity (want plain-english, "},
+		{"unknown beside known", map[string]Severity{RuleAcronym: SeverityError, "spelling": SeverityError}, "unknown rule in severity"},
+		{"bad severity", map[string]Severity{RuleAcronym: 9}, `invalid severity for rule "acronym"`},
+		{"valid", map[string]Severity{RuleAcronym: SeverityError, RuleJargon: SeveritySuggestion}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := (&Config{Severity: tc.sev}).Validate()
+			if tc.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorContains(t, err, tc.want)
+		})
+	}
+}

@@ -48,9 +48,12 @@ func newSignpost(b rule) *signpost {
 	for _, p := range sec["decision"] {
 		r.decision.add(b.v, p, 0)
 	}
-	for e, name := range map[int]string{elemStage: "stage", elemNext: "next", elemWho: "who", elemSay: "say"} {
-		for _, p := range sec[name] {
-			r.elems[e].add(b.v, p, 0)
+	for _, e := range [...]struct {
+		elem int
+		name string
+	}{{elemStage, "stage"}, {elemNext, "next"}, {elemWho, "who"}, {elemSay, "say"}} {
+		for _, p := range sec[e.name] {
+			r.elems[e.elem].add(b.v, p, 0)
 		}
 	}
 	for _, p := range sec["deadline"] {

@@ -25,11 +25,12 @@ var (
 // built with -ldflags='-s -w' alone, and checkBudget that of the
 // Checker.Check program, which also links the Markdown and HTML readers.
 // Each sits just above today's figure, so that growth is a deliberate
-// decision.
+// decision, with room for the about 1 KB by which brotli's output moves
+// with the name of the folder the program is built from.
 const (
-	scoreBudget      = 527_000
-	scoreBudgetPlain = 571_000
-	checkBudget      = 618_000
+	scoreBudget      = 520_000
+	scoreBudgetPlain = 563_500
+	checkBudget      = 615_000
 )
 
 // buildFlags and buildEnv are how the widget is built (see doc.go): no

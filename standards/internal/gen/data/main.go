@@ -1,5 +1,5 @@
 // Command data writes data_gen.go: the rules' word lists in data/ as Go
-// string constants. Importing package embed, even for strings, links
+// string constants, without their comment lines. Importing package embed, even for strings, links
 // io/fs, time and syscall into the browser build (about 60 KB brotli), so
 // the lists are compiled in as constants instead.
 //
@@ -52,13 +52,20 @@ func Generate(dir string) ([]byte, error) {
 			return nil, err
 		}
 		fmt.Fprintf(&b, "\t%s = \"\" +\n", f.Const)
-		lines := strings.SplitAfter(string(text), "\n")
-		for i, line := range lines {
-			if line == "" {
-				continue
+		// Comment lines, which every reader skips, are left out: they
+		// would only add to the browser build.
+		var lines []string
+		for _, line := range strings.SplitAfter(string(text), "\n") {
+			if line != "" && line[0] != '#' {
+				lines = append(lines, line)
 			}
+		}
+		if len(lines) == 0 {
+			lines = []string{""}
+		}
+		for i, line := range lines {
 			sep := " +"
-			if i == len(lines)-1 || i == len(lines)-2 && lines[i+1] == "" {
+			if i == len(lines)-1 {
 				sep = ""
 			}
 			fmt.Fprintf(&b, "\t\t%s%s\n", strconv.Quote(line), sep)
