@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -26,7 +28,9 @@ content about a decision say what stage it is at, what happens next and when,
 who decides and how to have your say) and citizen needs.
 
 FILE may be HTML (main content only), Markdown or plain text; the type comes
-from the file name or, for -, standard input, from its content.
+from the file name or, for -, standard input, from its content. A directory
+is checked file by file: every .html, .htm, .md, .markdown and .txt file
+below it, skipping hidden ones.
 
 The text format reads like a compiler: file:line:col: severity: message
 [rule], then each file's scorecard. The json format prints one object for one
@@ -92,7 +96,7 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 	}
 
 	var cards []*standards.Scorecard
-	var errs []error
+	files, errs := expandDirs(files)
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -115,6 +119,9 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 	}
 	for _, err := range errs {
 		fmt.Fprintf(env.Stderr, "civickit check: %v\n", err)
+	}
+	if len(cards) == 0 && len(errs) > 0 {
+		return errReported
 	}
 
 	switch f.format {
@@ -141,6 +148,48 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 		}
 	}
 	return nil
+}
+
+// contentExts are the file types a directory walk checks.
+var contentExts = map[string]bool{".html": true, ".htm": true, ".md": true, ".markdown": true, ".txt": true}
+
+// expandDirs replaces each directory among names by the HTML, Markdown and
+// text files below it, in lexical order; hidden files and folders are
+// skipped. Other names are kept as they are.
+func expandDirs(names []string) ([]string, []error) {
+	var out []string
+	var errs []error
+	for _, name := range names {
+		if name == "-" {
+			out = append(out, name)
+			continue
+		}
+		info, err := os.Stat(name)
+		if err != nil || !info.IsDir() {
+			out = append(out, name) // reading it reports the error
+			continue
+		}
+		err = filepath.WalkDir(name, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			if path != name && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && contentExts[strings.ToLower(filepath.Ext(path))] {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return out, errs
 }
 
 // readInput reads a named file, or standard input for "-".
