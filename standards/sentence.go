@@ -140,9 +140,15 @@ func (a *Analysis) segment(bi int32, first int) {
 			boundary = k+1 < end && a.Tokens[k+1].Start > a.Tokens[k].End && a.startsSentence(k+1)
 		case t.Flags&FlagAbbrev != 0 && k+1 < end && a.Tokens[k+1].Start > t.End:
 			text := a.Text(k)
-			if abbrevClass(text, "") == abbrevTerminal {
-				nt := &a.Tokens[k+1]
+			nt := &a.Tokens[k+1]
+			switch {
+			case abbrevClass(text, "") == abbrevTerminal:
 				boundary = nt.Kind == TokenWord && nt.Flags&FlagCapital != 0 && nt.Flags&FlagAbbrev == 0
+			case len(text) == 2 && nt.Kind == TokenWord:
+				// A capital and a full stop is an initial (J. Smith) unless
+				// a word that starts sentences and is no surname follows:
+				// "We keep Plan B. The old route stays."
+				boundary = sentenceStarters[a.Text(k+1)]
 			}
 		}
 		if boundary {
@@ -181,4 +187,14 @@ func firstWord(ts []Token) int {
 		}
 	}
 	return 0
+}
+
+// sentenceStarters are capitalised words that often start a sentence and
+// are not surnames, so an "initial" before them ends a sentence.
+var sentenceStarters = map[string]bool{
+	"The": true, "This": true, "That": true, "These": true, "Those": true, "It": true, "Its": true,
+	"We": true, "Our": true, "You": true, "Your": true, "They": true, "Their": true, "There": true,
+	"He": true, "She": true, "His": true, "Her": true, "I": true, "If": true, "In": true, "On": true,
+	"At": true, "For": true, "But": true, "And": true, "So": true, "A": true, "An": true, "All": true,
+	"When": true, "What": true, "How": true, "Why": true, "Where": true, "Please": true, "Then": true,
 }
