@@ -105,7 +105,7 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 
 	fmt.Fprintln(w, "\n== 3. Ward networks: councillors and community groups online ==")
 	for _, wv := range rep.Wards {
-		fmt.Fprintln(w)
+		fmt.Fprintf(w, "\n-- %s --\n", demoWardNames[wv.Ward])
 		if err := writeWardText(w, net, wv); err != nil {
 			return err
 		}
@@ -193,6 +193,14 @@ func demoDecisions() ([]civic.JourneySummary, error) {
 	return out, nil
 }
 
+// demoWardNames names the sample council's wards (see
+// internal/sample/network/README.md).
+var demoWardNames = map[string]string{
+	"E05990001": "Millbrook Central",
+	"E05990002": "Eastfield",
+	"E05990003": "Northgate",
+}
+
 // demoWards analyses the sample council's ward network, ward by ward.
 func demoWards(ctx context.Context) (*civic.Network, []*civic.WardView, error) {
 	edges, err := sample.FS.ReadFile("network/edges.csv")
@@ -212,7 +220,7 @@ func demoWards(ctx context.Context) (*civic.Network, []*civic.WardView, error) {
 		return nil, nil, err
 	}
 	var views []*civic.WardView
-	for _, id := range []string{"E05990001", "E05990002", "E05990003"} {
+	for _, id := range []string{"E05990001", "E05990002", "E05990003"} { // in demoWardNames
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
