@@ -123,7 +123,7 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 }
 
 // writeCardBrief prints a scorecard in a few lines: the score, the
-// standards it fails, and its first n findings.
+// standards it fails, and its n most serious findings.
 func writeCardBrief(w io.Writer, c *standards.Scorecard, n int) {
 	var failed []string
 	for _, s := range c.Standards {
@@ -135,9 +135,12 @@ func writeCardBrief(w io.Writer, c *standards.Scorecard, n int) {
 	if len(failed) > 0 {
 		fmt.Fprintf(w, "  below the %s standard: %s\n", c.Preset, strings.Join(failed, "; "))
 	}
-	for i, f := range c.Findings {
+	// The most serious first; in source order within a severity.
+	fs := append([]standards.Finding(nil), c.Findings...)
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
+	for i, f := range fs {
 		if i == n {
-			fmt.Fprintf(w, "  … and %d more\n", len(c.Findings)-n)
+			fmt.Fprintf(w, "  … and %d more\n", len(fs)-n)
 			break
 		}
 		fmt.Fprintf(w, "  %d:%d: %s: %s [%s]\n", f.Line, f.Column, f.Severity, f.Message, f.Rule)
