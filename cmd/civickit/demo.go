@@ -136,11 +136,11 @@ func writeCardBrief(w io.Writer, c *standards.Scorecard, n int) {
 		fmt.Fprintf(w, "  below the %s standard: %s\n", c.Preset, strings.Join(failed, "; "))
 	}
 	// The most serious first; in source order within a severity.
-	fs := append([]standards.Finding(nil), c.Findings...)
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
-	for i, f := range fs {
+	top := append([]standards.Finding(nil), c.Findings...)
+	sort.SliceStable(top, func(i, j int) bool { return top[i].Severity > top[j].Severity })
+	for i, f := range top {
 		if i == n {
-			fmt.Fprintf(w, "  … and %d more\n", len(fs)-n)
+			fmt.Fprintf(w, "  … and %d more\n", len(top)-n)
 			break
 		}
 		fmt.Fprintf(w, "  %d:%d: %s: %s [%s]\n", f.Line, f.Column, f.Severity, f.Message, f.Rule)
