@@ -194,10 +194,12 @@ func expandDirs(names []string) ([]string, []error) {
 
 // readInput reads a named file, or standard input for "-".
 func readInput(env *Env, name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(env.Stdin)
+	r, _, err := openArg(env, name)
+	if err != nil {
+		return nil, err
 	}
-	return os.ReadFile(name)
+	defer r.Close()
+	return io.ReadAll(r)
 }
 
 // writeJSON prints one scorecard as an object and several as an array.

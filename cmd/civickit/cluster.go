@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/civickit/civickit/persona"
 )
@@ -98,16 +97,12 @@ func runCluster(ctx context.Context, env *Env, cmd *Command, args []string) erro
 // readParsed opens name ("-" is stdin) and parses it with parse, putting the
 // file name into any persona.ParseError.
 func readParsed[T any](env *Env, name string, parse func(io.Reader) (T, error)) (T, error) {
-	var zero T
-	var r io.Reader = env.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return zero, err
-		}
-		defer f.Close()
-		r = f
+	r, _, err := openArg(env, name)
+	if err != nil {
+		var zero T
+		return zero, err
 	}
+	defer r.Close()
 	v, err := parse(r)
 	var pe *persona.ParseError
 	if errors.As(err, &pe) && pe.File == "" {

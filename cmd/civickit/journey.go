@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/civickit/civickit/civic"
@@ -180,17 +178,12 @@ func runJourneyDeadlines(ctx context.Context, env *Env, cmd *Command, args []str
 
 // readDecisionArg reads one decision from the file name, or stdin for "-".
 func readDecisionArg(env *Env, name string) (*civic.Decision, error) {
-	var r io.Reader = env.Stdin
-	if name != "-" {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		r = bytes.NewReader(data)
-	} else {
-		name = "<stdin>"
+	r, display, err := openArg(env, name)
+	if err != nil {
+		return nil, err
 	}
-	return civic.ReadDecisionJSON(r, name)
+	defer r.Close()
+	return civic.ReadDecisionJSON(r, display)
 }
 
 var journeyAdvanceFlags struct {

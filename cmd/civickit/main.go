@@ -226,3 +226,17 @@ func parseFlags(cmd *Command, fs *flag.FlagSet, args []string) ([]string, error)
 		args = args[1:]
 	}
 }
+
+// openArg opens a command's file argument: the named file, or standard
+// input for "-". It returns the name to show in messages ("<stdin>" for
+// "-"); the caller closes r.
+func openArg(env *Env, name string) (r io.ReadCloser, display string, err error) {
+	if name == "-" {
+		return io.NopCloser(env.Stdin), "<stdin>", nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, name, err
+	}
+	return f, name, nil
+}

@@ -127,17 +127,11 @@ func readNetworkArg(env *Env, cmd *Command, args []string) (*civic.Network, erro
 			format = "csv"
 		}
 	}
-	var r io.Reader = env.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
-	} else {
-		name = "<stdin>"
+	r, name, err := openArg(env, name)
+	if err != nil {
+		return nil, err
 	}
+	defer r.Close()
 	switch format {
 	case "graphml":
 		return civic.ReadGraphML(r, name)
