@@ -1,43 +1,57 @@
 package civic
 
-import "strconv"
+import (
+	"strconv"
 
-// ParseError reports bad input at a place in a file: the file, 1-based line
-// and column (0 when unknown), the field, and what was wrong. The CLI prints
-// it as file:line:col: message.
+	"github.com/civickit/civickit/internal/safe"
+)
+
+// ParseError reports bad input at a place in a file. Every civickit reader
+// (ward networks, decisions, surveys, pilots, configuration) returns this
+// one shape, so a program prints any of them the same way; the CLI prints
+// file:line:col: message.
 type ParseError struct {
 	File   string `json:"file,omitempty"`   // file name, or "" for an unnamed reader
-	Line   int    `json:"line,omitempty"`   // 1-based line, or 0
-	Column int    `json:"column,omitempty"` // 1-based column, or 0
-	Field  string `json:"field,omitempty"`  // the field or column name, or ""
-	Msg    string `json:"msg,omitempty"`    // what is wrong
-	Err    error  `json:"-"`                // the underlying error, if any
+	Line   int    `json:"line,omitempty"`   // 1-based line (a CSV record's line, a JSON value's line), or 0 when unknown
+	Column int    `json:"column,omitempty"` // 1-based column in runes, or 0 when unknown
+	// Offset is the 0-based byte offset of the place from the start of
+	// the input; it is meaningful only when Line is not 0.
+	Offset int64  `json:"offset,omitempty"`
+	Field  string `json:"field,omitempty"` // the field, column or key name, or ""
+	Msg    string `json:"msg"`             // what is wrong
+	Err    error  `json:"-"`               // the underlying error, if any
 }
 
-// Error formats the error as "file:line:col: civic: field: msg: err".
+// Error formats the error as "file:line:col: field: msg: err", leaving out
+// the parts that are not known. Field names come from the input, so they
+// are quoted as short, escaped excerpts.
 func (e *ParseError) Error() string {
-	s := ""
+	var b []byte
 	if e.File != "" {
-		s += e.File + ":"
+		b = append(b, e.File...)
+		b = append(b, ':')
 	}
 	if e.Line > 0 {
-		s += strconv.Itoa(e.Line) + ":"
+		b = strconv.AppendInt(b, int64(e.Line), 10)
+		b = append(b, ':')
 		if e.Column > 0 {
-			s += strconv.Itoa(e.Column) + ":"
+			b = strconv.AppendInt(b, int64(e.Column), 10)
+			b = append(b, ':')
 		}
 	}
-	if s != "" {
-		s += " "
+	if len(b) > 0 {
+		b = append(b, ' ')
 	}
-	s += "civic: "
 	if e.Field != "" {
-		s += e.Field + ": "
+		b = append(b, safe.Text(e.Field, 60)...)
+		b = append(b, ": "...)
 	}
-	s += e.Msg
+	b = append(b, e.Msg...)
 	if e.Err != nil {
-		s += ": " + e.Err.Error()
+		b = append(b, ": "...)
+		b = append(b, e.Err.Error()...)
 	}
-	return s
+	return string(b)
 }
 
 // Unwrap returns the underlying error.

@@ -97,7 +97,7 @@ func ExampleReadDecisionsCSV() {
 	_, err := civic.ReadDecisionsCSV(strings.NewReader(in), "decisions.csv")
 	fmt.Println(err)
 	// Output:
-	// decisions.csv:3:29: civic: published: dates out of order: published 2026-03-09 is before the meeting date 2026-03-10
+	// decisions.csv:3:29: published: dates out of order: published 2026-03-09 is before the meeting date 2026-03-10
 }
 
 // The bank holidays of England and Wales come from rules and a table of

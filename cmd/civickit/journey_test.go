@@ -112,7 +112,7 @@ func TestJourneyShowErrors(t *testing.T) {
 	out, stderr, code := runCLI(t, "", "journey", "show", bad)
 	assert.Equal(t, 2, code)
 	assert.Empty(t, out)
-	assert.Contains(t, stderr, bad+`:5: civic: history[1].stage: illegal transition from "proposal" to "in-effect"`)
+	assert.Contains(t, stderr, bad+`:5: history[1].stage: illegal transition from "proposal" to "in-effect"`)
 
 	_, stderr, code = runCLI(t, "", "journey", "show", filepath.Join(dir, "missing.json"))
 	assert.Equal(t, 2, code)
