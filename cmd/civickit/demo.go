@@ -11,7 +11,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/civickit/civickit/civic"
+	"github.com/civickit/civickit/civic/journey"
+	"github.com/civickit/civickit/civic/network"
 	"github.com/civickit/civickit/internal/sample"
 	"github.com/civickit/civickit/persona"
 	"github.com/civickit/civickit/standards"
@@ -50,8 +51,8 @@ var demoFlags struct{ format string }
 type demoReport struct {
 	Council   string                 `json:"council"`
 	Content   []*standards.Scorecard `json:"content"`
-	Decisions []civic.JourneySummary `json:"decisions"`
-	Wards     []*civic.WardView      `json:"wards"`
+	Decisions []journey.Summary      `json:"decisions"`
+	Wards     []*network.WardView    `json:"wards"`
 	Personas  *persona.Report        `json:"personas"`
 	Pilots    *persona.PilotReport   `json:"pilots"`
 }
@@ -174,19 +175,19 @@ func demoContent(ctx context.Context) ([]*standards.Scorecard, error) {
 }
 
 // demoDecisions explains each of the sample council's decisions.
-func demoDecisions() ([]civic.JourneySummary, error) {
+func demoDecisions() ([]journey.Summary, error) {
 	names, err := fs.Glob(sample.FS, "decisions/*.json")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
-	var out []civic.JourneySummary
+	var out []journey.Summary
 	for _, name := range names {
 		src, err := sample.FS.ReadFile(name)
 		if err != nil {
 			return nil, err
 		}
-		d, err := civic.ReadDecisionJSON(bytes.NewReader(src), name)
+		d, err := journey.ReadDecisionJSON(bytes.NewReader(src), name)
 		if err != nil {
 			return nil, err
 		}
@@ -205,7 +206,7 @@ var demoWardNames = map[string]string{
 }
 
 // demoWards analyses the sample council's ward network, ward by ward.
-func demoWards(ctx context.Context) (*civic.Network, []*civic.WardView, error) {
+func demoWards(ctx context.Context) (*network.Network, []*network.WardView, error) {
 	edges, err := sample.FS.ReadFile("network/edges.csv")
 	if err != nil {
 		return nil, nil, err
@@ -214,20 +215,20 @@ func demoWards(ctx context.Context) (*civic.Network, []*civic.WardView, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	net, err := civic.ReadCSV(bytes.NewReader(edges), bytes.NewReader(nodes),
-		civic.ReadOptions{EdgesFile: "network/edges.csv", NodesFile: "network/nodes.csv"})
+	net, err := network.ReadCSV(bytes.NewReader(edges), bytes.NewReader(nodes),
+		network.ReadOptions{EdgesFile: "network/edges.csv", NodesFile: "network/nodes.csv"})
 	if err != nil {
 		return nil, nil, err
 	}
 	if net, _, err = net.Pseudonymise(nil); err != nil {
 		return nil, nil, err
 	}
-	var views []*civic.WardView
+	var views []*network.WardView
 	for _, id := range []string{"E05990001", "E05990002", "E05990003"} { // in demoWardNames
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		wv, err := net.Ward(id, civic.WardOptions{})
+		wv, err := net.Ward(id, network.WardOptions{})
 		if err != nil {
 			return nil, nil, err
 		}

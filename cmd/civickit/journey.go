@@ -7,7 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/civickit/civickit/civic"
+	"github.com/civickit/civickit/civic/calendar"
+	"github.com/civickit/civickit/civic/journey"
 )
 
 // journeyCmd groups the decision-journey commands.
@@ -30,14 +31,14 @@ var journeyShowCmd = &Command{
 	Name:      "show",
 	UsageLine: "journey show [--format text|json|html] [--profile NAME] DECISION.json|-",
 	Short:     "explain a decision to a citizen",
-	Long: `Show reads one decision (JSON, the fields of civic.Decision) and prints a
+	Long: `Show reads one decision (JSON, the fields of journey.Decision) and prints a
 citizen summary in the shape of the GOV.UK step-by-step pattern: the
 numbered steps with the current one marked, what comes next, the deadlines
 and how to have your say. The council profile is the decision's "council"
 field unless --profile is given.`,
 	SetFlags: func(fs *flag.FlagSet) {
 		fs.StringVar(&journeyShowFlags.format, "format", "text", "output format: text, json or html")
-		fs.StringVar(&journeyShowFlags.profile, "profile", "", "council profile: "+strings.Join(civic.CouncilProfileNames(), ", ")+" (default: the decision's council)")
+		fs.StringVar(&journeyShowFlags.profile, "profile", "", "council profile: "+strings.Join(journey.ProfileNames(), ", ")+" (default: the decision's council)")
 	},
 	Run: runJourneyShow,
 }
@@ -56,9 +57,9 @@ func runJourneyShow(ctx context.Context, env *Env, cmd *Command, args []string) 
 	default:
 		return usagef(cmd, "unknown format %q (want text, json or html)", f.format)
 	}
-	var prof *civic.Council
+	var prof *journey.Council
 	if f.profile != "" {
-		c, err := civic.CouncilProfile(f.profile)
+		c, err := journey.Profile(f.profile)
 		if err != nil {
 			return usagef(cmd, "%v", err)
 		}
@@ -108,7 +109,7 @@ publication date is given, call_in_ends; all ISO dates.`,
 	SetFlags: func(fs *flag.FlagSet) {
 		fs.StringVar(&journeyDeadlinesFlags.meeting, "meeting", "", "the meeting date, YYYY-MM-DD (required)")
 		fs.StringVar(&journeyDeadlinesFlags.published, "decision-published", "", "the date the decision was published, YYYY-MM-DD")
-		fs.StringVar(&journeyDeadlinesFlags.profile, "profile", "england", "council profile: "+strings.Join(civic.CouncilProfileNames(), ", "))
+		fs.StringVar(&journeyDeadlinesFlags.profile, "profile", "england", "council profile: "+strings.Join(journey.ProfileNames(), ", "))
 		fs.StringVar(&journeyDeadlinesFlags.clearDays, "clear-days", "", "count clear days as calendar or working days (default: the profile's)")
 		fs.StringVar(&journeyDeadlinesFlags.format, "format", "json", "output format: json or text")
 	},
@@ -127,25 +128,25 @@ func runJourneyDeadlines(ctx context.Context, env *Env, cmd *Command, args []str
 	if f.meeting == "" {
 		return usagef(cmd, "--meeting is required")
 	}
-	meeting, err := civic.ParseCalendarDate(f.meeting)
+	meeting, err := calendar.ParseDate(f.meeting)
 	if err != nil {
 		return usagef(cmd, "--meeting: %v", err)
 	}
-	var published civic.CalendarDate
+	var published calendar.Date
 	if f.published != "" {
-		if published, err = civic.ParseCalendarDate(f.published); err != nil {
+		if published, err = calendar.ParseDate(f.published); err != nil {
 			return usagef(cmd, "--decision-published: %v", err)
 		}
 		if published.Before(meeting) {
 			return usagef(cmd, "--decision-published %s is before --meeting %s", published, meeting)
 		}
 	}
-	c, err := civic.CouncilProfile(f.profile)
+	c, err := journey.Profile(f.profile)
 	if err != nil {
 		return usagef(cmd, "--profile: %v", err)
 	}
 	if f.clearDays != "" {
-		cd, ok := civic.ParseClearDayCounting(f.clearDays)
+		cd, ok := journey.ParseClearDayCounting(f.clearDays)
 		if !ok {
 			return usagef(cmd, "--clear-days: want calendar or working, got %q", f.clearDays)
 		}
@@ -177,13 +178,13 @@ func runJourneyDeadlines(ctx context.Context, env *Env, cmd *Command, args []str
 }
 
 // readDecisionArg reads one decision from the file name, or stdin for "-".
-func readDecisionArg(env *Env, name string) (*civic.Decision, error) {
+func readDecisionArg(env *Env, name string) (*journey.Decision, error) {
 	r, display, err := openArg(env, name)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	return civic.ReadDecisionJSON(r, display)
+	return journey.ReadDecisionJSON(r, display)
 }
 
 var journeyAdvanceFlags struct {
@@ -221,7 +222,7 @@ func runJourneyAdvance(ctx context.Context, env *Env, cmd *Command, args []strin
 	if f.stage == "" || f.date == "" {
 		return usagef(cmd, "--stage and --date are required")
 	}
-	date, err := civic.ParseCalendarDate(f.date)
+	date, err := calendar.ParseDate(f.date)
 	if err != nil {
 		return usagef(cmd, "--date: %v", err)
 	}
@@ -229,10 +230,10 @@ func runJourneyAdvance(ctx context.Context, env *Env, cmd *Command, args []strin
 	if err != nil {
 		return err
 	}
-	if err := d.Advance(civic.StageID(f.stage), date, f.source); err != nil {
+	if err := d.Advance(journey.StageID(f.stage), date, f.source); err != nil {
 		return err
 	}
-	return civic.WriteDecisionJSON(env.Stdout, d)
+	return journey.WriteDecisionJSON(env.Stdout, d)
 }
 
 var journeyStagesCmd = &Command{
@@ -259,12 +260,12 @@ func runJourneyStages(ctx context.Context, env *Env, cmd *Command, args []string
 		return usagef(cmd, "unexpected arguments: %s", strings.Join(args, " "))
 	}
 	type stageOut struct {
-		civic.Stage
-		Next []civic.StageID `json:"next,omitempty"`
+		journey.Stage
+		Next []journey.StageID `json:"next,omitempty"`
 	}
 	var out []stageOut
-	for _, s := range civic.JourneyStages() {
-		out = append(out, stageOut{s, civic.StageTransitions(s.ID)})
+	for _, s := range journey.Stages() {
+		out = append(out, stageOut{s, journey.Transitions(s.ID)})
 	}
 	switch journeyStagesFlags.format {
 	case "json":

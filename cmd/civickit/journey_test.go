@@ -11,7 +11,7 @@ import (
 )
 
 // runCLI runs the command line and returns exit status, stdout and stderr.
-const journeySample = "../../civic/testdata/journey/library-decision.json"
+const journeySample = "../../civic/journey/testdata/library-decision.json"
 
 // TestJourneyDeadlinesContract checks the JSON contract of "journey
 // deadlines": exactly the keys meeting, agenda_publish_by,

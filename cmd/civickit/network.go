@@ -14,7 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/civickit/civickit/civic"
+	"github.com/civickit/civickit/civic/network"
 )
 
 // Flags of the network commands; a fresh flag set resets them.
@@ -97,7 +97,7 @@ connectivity score (0-100) and plain-English recommendations.`,
 // loadNetwork reads the network named by the single positional argument
 // and, unless --reveal-citizens is given, pseudonymises its citizens: their
 // handles are personal data and never reach an output by default.
-func loadNetwork(env *Env, cmd *Command, args []string) (*civic.Network, error) {
+func loadNetwork(env *Env, cmd *Command, args []string) (*network.Network, error) {
 	net, err := readNetworkArg(env, cmd, args)
 	if err != nil || netReveal {
 		return net, err
@@ -111,7 +111,7 @@ func loadNetwork(env *Env, cmd *Command, args []string) (*civic.Network, error) 
 }
 
 // readNetworkArg reads the network named by the single positional argument.
-func readNetworkArg(env *Env, cmd *Command, args []string) (*civic.Network, error) {
+func readNetworkArg(env *Env, cmd *Command, args []string) (*network.Network, error) {
 	if len(args) != 1 {
 		return nil, usagef(cmd, "want one network file, got %d", len(args))
 	}
@@ -134,9 +134,9 @@ func readNetworkArg(env *Env, cmd *Command, args []string) (*civic.Network, erro
 	defer r.Close()
 	switch format {
 	case "graphml":
-		return civic.ReadGraphML(r, name)
+		return network.ReadGraphML(r, name)
 	case "json":
-		return civic.ReadJSON(r, name)
+		return network.ReadJSON(r, name)
 	case "csv":
 		var nodes io.Reader
 		if netNodes != "" {
@@ -147,7 +147,7 @@ func readNetworkArg(env *Env, cmd *Command, args []string) (*civic.Network, erro
 			defer f.Close()
 			nodes = f
 		}
-		return civic.ReadCSV(r, nodes, civic.ReadOptions{Directed: netDirected, EdgesFile: name, NodesFile: netNodes})
+		return network.ReadCSV(r, nodes, network.ReadOptions{Directed: netDirected, EdgesFile: name, NodesFile: netNodes})
 	}
 	return nil, usagef(cmd, "unknown --input %q (want csv, graphml or json)", format)
 }
@@ -164,7 +164,7 @@ func runNetworkMetrics(ctx context.Context, env *Env, cmd *Command, args []strin
 	if err != nil {
 		return err
 	}
-	opt := civic.MetricsOptions{Pivots: netPivots, Seed: netSeed}
+	opt := network.MetricsOptions{Pivots: netPivots, Seed: netSeed}
 	if netProgress || net.Len() >= 20000 {
 		start := time.Now()
 		opt.Progress = func(step string, i, n int) {
@@ -219,7 +219,7 @@ func runNetworkWard(ctx context.Context, env *Env, cmd *Command, args []string) 
 	if err != nil {
 		return err
 	}
-	w, err := net.Ward(netWard, civic.WardOptions{Seed: netSeed})
+	w, err := net.Ward(netWard, network.WardOptions{Seed: netSeed})
 	if err != nil {
 		return err
 	}
@@ -253,7 +253,7 @@ func runNetworkExport(ctx context.Context, env *Env, cmd *Command, args []string
 
 // writeWardText prints a ward's view in plain English: each councillor's
 // reach, the groups nobody reaches, communities and recommendations.
-func writeWardText(out io.Writer, net *civic.Network, w *civic.WardView) error {
+func writeWardText(out io.Writer, net *network.Network, w *network.WardView) error {
 	name := func(id string) string {
 		if a, ok := net.Actor(id); ok && a.Label != "" {
 			return a.Label

@@ -9,10 +9,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var sampleNetwork = filepath.Join("..", "..", "civic", "testdata", "network", "sample")
+var sampleNetwork = filepath.Join("..", "..", "civic", "network", "testdata", "sample")
 
 func TestNetworkMetricsJSONContract(t *testing.T) {
-	out, stderr, code := runCLI(t, "", "network", "metrics", "--format", "json", filepath.Join("..", "..", "civic", "testdata", "network", "karate.edges.csv"))
+	out, stderr, code := runCLI(t, "", "network", "metrics", "--format", "json", filepath.Join("..", "..", "civic", "network", "testdata", "karate.edges.csv"))
 	require.Equal(t, 0, code, stderr)
 	var doc struct {
 		Nodes      []map[string]any `json:"nodes"`
@@ -25,7 +25,7 @@ func TestNetworkMetricsJSONContract(t *testing.T) {
 		assert.Contains(t, doc.Nodes[0], k)
 	}
 	// Karate club node 0: NetworkX betweenness_centrality 0.43763528138528146
-	// (testdata/network/karate.ref.json).
+	// (civic/network/testdata/karate.ref.json).
 	assert.Equal(t, "0", doc.Nodes[0]["id"])
 	assert.InDelta(t, 0.43763528138528146, doc.Nodes[0]["betweenness"], 1e-9)
 	assert.Equal(t, 1, doc.Components)

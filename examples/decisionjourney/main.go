@@ -8,46 +8,47 @@ import (
 	"log"
 	"os"
 
-	"github.com/civickit/civickit/civic"
+	"github.com/civickit/civickit/civic/calendar"
+	"github.com/civickit/civickit/civic/journey"
 )
 
 func main() {
-	day := func(s string) civic.CalendarDate {
-		d, err := civic.ParseCalendarDate(s)
+	day := func(s string) calendar.Date {
+		d, err := calendar.ParseDate(s)
 		if err != nil {
 			log.Fatal(err)
 		}
 		return d
 	}
-	dec := &civic.Decision{
+	dec := &journey.Decision{
 		Title:       "Resurfacing Station Road",
 		Summary:     "The cabinet will decide whether to resurface Station Road this summer.",
 		KeyDecision: true,
 	}
 	for _, step := range []struct {
-		stage  civic.StageID
+		stage  journey.StageID
 		date   string
 		source string
 	}{
-		{civic.StageProposal, "2026-01-05", "Highways capital programme"},
-		{civic.StageNoticePublished, "2026-01-12", "Forward Plan"},
-		{civic.StageAgendaPublished, "2026-02-09", "Cabinet agenda"},
+		{journey.StageProposal, "2026-01-05", "Highways capital programme"},
+		{journey.StageNoticePublished, "2026-01-12", "Forward Plan"},
+		{journey.StageAgendaPublished, "2026-02-09", "Cabinet agenda"},
 	} {
 		if err := dec.Advance(step.stage, day(step.date), step.source); err != nil {
 			log.Fatal(err)
 		}
 	}
 	// An illegal jump is refused with both stages named.
-	if err := dec.Advance(civic.StageInEffect, day("2026-02-20"), ""); err != nil {
+	if err := dec.Advance(journey.StageInEffect, day("2026-02-20"), ""); err != nil {
 		fmt.Println("refused:", err)
 	}
 
-	c, err := civic.CouncilProfile("kirklees")
+	c, err := journey.Profile("kirklees")
 	if err != nil {
 		log.Fatal(err)
 	}
 	meeting := day("2026-02-17")
-	dl := c.MeetingDeadlines(meeting, civic.CalendarDate{})
+	dl := c.MeetingDeadlines(meeting, calendar.Date{})
 	fmt.Println("agenda must be published by", dl.AgendaPublishBy)
 	fmt.Println()
 	s := dec.Explain(&c)

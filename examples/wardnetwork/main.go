@@ -9,7 +9,7 @@ import (
 	"log"
 	"strings"
 
-	"github.com/civickit/civickit/civic"
+	"github.com/civickit/civickit/civic/network"
 )
 
 const nodes = `id,kind,ward,label
@@ -32,12 +32,12 @@ council,grp-choir,1,follows
 `
 
 func main() {
-	net, err := civic.ReadCSV(strings.NewReader(edges), strings.NewReader(nodes),
-		civic.ReadOptions{EdgesFile: "edges.csv", NodesFile: "nodes.csv"})
+	net, err := network.ReadCSV(strings.NewReader(edges), strings.NewReader(nodes),
+		network.ReadOptions{EdgesFile: "edges.csv", NodesFile: "nodes.csv"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	w, err := net.Ward("W1", civic.WardOptions{})
+	w, err := net.Ward("W1", network.WardOptions{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -1,0 +1,547 @@
+package journey
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"io"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/civickit/civickit/civic"
+	"github.com/civickit/civickit/civic/calendar"
+)
+
+// rawEvent and rawDecision mirror StageEvent and Decision with dates as
+// text, so that a bad date is reported against its own field.
+type rawEvent struct {
+	Stage  string `json:"stage"`
+	Date   string `json:"date"`
+	Source string `json:"source"`
+	Note   string `json:"note"`
+}
+
+type rawDecision struct {
+	ID                string     `json:"id"`
+	Title             string     `json:"title"`
+	Summary           string     `json:"summary"`
+	Journey           string     `json:"journey"`
+	Council           string     `json:"council"`
+	DecisionMaker     string     `json:"decision_maker"`
+	DecisionMakerKind string     `json:"decision_maker_kind"`
+	MeetingDate       string     `json:"meeting_date"`
+	EffectiveFrom     string     `json:"effective_from"`
+	KeyDecision       bool       `json:"key_decision"`
+	SubjectToCallIn   bool       `json:"subject_to_call_in"`
+	ValueGBP          int64      `json:"value_gbp"`
+	WardsAffected     []string   `json:"wards_affected"`
+	MajorDevelopment  bool       `json:"major_development"`
+	FinancialYear     int        `json:"financial_year"`
+	Contact           string     `json:"contact"`
+	URL               string     `json:"url"`
+	History           []rawEvent `json:"history"`
+}
+
+// lineIndex turns byte offsets into 1-based lines and columns.
+type lineIndex []int // offsets of each '\n'
+
+func newLineIndex(data []byte) lineIndex {
+	var li lineIndex
+	for i, c := range data {
+		if c == '\n' {
+			li = append(li, i)
+		}
+	}
+	return li
+}
+
+func (li lineIndex) pos(off int64) (line, col int) {
+	n := sort.SearchInts(li, int(off)) // newlines before off
+	start := 0
+	if n > 0 {
+		start = li[n-1] + 1
+	}
+	return n + 1, int(off) - start + 1
+}
+
+// maxJSONDepth bounds nesting; a decision needs four levels.
+const maxJSONDepth = 32
+
+// jsonFieldLines walks the JSON in data and records the line of each
+// field path ("title", "history[2].stage", "[1].title").
+func jsonFieldLines(data []byte, li lineIndex) (map[string]int, error) {
+	lines := map[string]int{}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var walk func(path string, depth int) error
+	walk = func(path string, depth int) error {
+		if depth > maxJSONDepth {
+			line, _ := li.pos(dec.InputOffset())
+			return &civic.ParseError{Line: line, Msg: "nested too deeply"}
+		}
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		if _, ok := lines[path]; !ok {
+			lines[path], _ = li.pos(dec.InputOffset())
+		}
+		d, ok := tok.(json.Delim)
+		if !ok {
+			return nil
+		}
+		switch d {
+		case '{':
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return err
+				}
+				key, _ := kt.(string)
+				p := key
+				if path != "" {
+					p = path + "." + key
+				}
+				lines[p], _ = li.pos(dec.InputOffset())
+				if err := walk(p, depth+1); err != nil {
+					return err
+				}
+			}
+		case '[':
+			for i := 0; dec.More(); i++ {
+				if err := walk(path+"["+strconv.Itoa(i)+"]", depth+1); err != nil {
+					return err
+				}
+			}
+		}
+		_, err = dec.Token() // the closing delimiter
+		return err
+	}
+	if err := walk("", 0); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		line, col := li.pos(dec.InputOffset())
+		return nil, &civic.ParseError{Line: line, Column: col, Msg: "unexpected data after the JSON value"}
+	}
+	return lines, nil
+}
+
+// jsonSyntaxError converts a decoding error into a civic.ParseError at its place.
+func jsonSyntaxError(file string, data []byte, li lineIndex, err error) error {
+	var pe *civic.ParseError
+	if errors.As(err, &pe) {
+		pe.File = file
+		return pe
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := li.pos(se.Offset)
+		return &civic.ParseError{File: file, Line: line, Column: col, Msg: "invalid JSON", Err: err}
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		line, col := li.pos(int64(len(data)))
+		return &civic.ParseError{File: file, Line: line, Column: col, Msg: "unexpected end of JSON"}
+	}
+	return &civic.ParseError{File: file, Msg: "invalid JSON", Err: err}
+}
+
+// ReadDecisionsJSON reads decisions from JSON: one decision object, or an
+// array of them, with the fields of [Decision]. Unknown fields, bad dates,
+// unknown stages, stages out of order and missing fields are reported as
+// a [*civic.ParseError] naming the file, line and field.
+func ReadDecisionsJSON(r io.Reader, file string) ([]*Decision, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &civic.ParseError{File: file, Msg: "read", Err: err}
+	}
+	li := newLineIndex(data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &civic.ParseError{File: file, Line: 1, Msg: "empty input: want a decision object or an array of them"}
+	}
+	if c := bytes.TrimSpace(data)[0]; c != '{' && c != '[' {
+		line, col := li.pos(int64(bytes.IndexByte(data, c)))
+		return nil, &civic.ParseError{File: file, Line: line, Column: col, Msg: "want a decision object or an array of them"}
+	}
+	lines, err := jsonFieldLines(data, li)
+	if err != nil {
+		return nil, jsonSyntaxError(file, data, li, err)
+	}
+	var raws []rawDecision
+	array := bytes.TrimSpace(data)[0] == '['
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if array {
+		err = dec.Decode(&raws)
+	} else {
+		raws = make([]rawDecision, 1)
+		err = dec.Decode(&raws[0])
+	}
+	if err != nil {
+		return nil, jsonDecodeError(file, li, lines, err)
+	}
+	out := make([]*Decision, 0, len(raws))
+	for i, raw := range raws {
+		prefix := ""
+		if array {
+			prefix = "[" + strconv.Itoa(i) + "]"
+		}
+		d, err := raw.decision()
+		if err == nil {
+			err = d.Validate()
+		}
+		if err != nil {
+			var fe *FieldError
+			if errors.As(err, &fe) {
+				path := fe.Field
+				if prefix != "" {
+					path = prefix + "." + path
+				}
+				return nil, &civic.ParseError{File: file, Line: lineOfPath(lines, path), Field: path, Msg: fe.Msg, Err: fe.Err}
+			}
+			return nil, &civic.ParseError{File: file, Msg: err.Error()}
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// lineOfPath finds the line of path, or of its nearest recorded parent.
+func lineOfPath(lines map[string]int, path string) int {
+	for p := path; ; {
+		if l, ok := lines[p]; ok {
+			return l
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i <= 0 {
+			if l, ok := lines[""]; ok {
+				return l
+			}
+			return 0
+		}
+		p = p[:i]
+	}
+}
+
+// jsonTypeNames names the Go types a JSON value failed to decode into in
+// words a person editing the file understands.
+var jsonTypeNames = map[reflect.Type]string{
+	reflect.TypeFor[[]rawEvent]():    "an array of stage events",
+	reflect.TypeFor[rawEvent]():      "a stage event object",
+	reflect.TypeFor[[]rawDecision](): "an array of decisions",
+	reflect.TypeFor[rawDecision]():   "a decision object",
+	reflect.TypeFor[[]string]():      "an array of strings",
+	reflect.TypeFor[string]():        "a string",
+	reflect.TypeFor[bool]():          "true or false",
+	reflect.TypeFor[int]():           "a whole number",
+	reflect.TypeFor[float64]():       "a number",
+}
+
+func jsonDecodeError(file string, li lineIndex, lines map[string]int, err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		line, col := li.pos(te.Offset)
+		want, ok := jsonTypeNames[te.Type]
+		if !ok {
+			want = te.Type.String()
+		}
+		return &civic.ParseError{File: file, Line: line, Column: col, Field: te.Field, Msg: "want " + want + ", got JSON " + te.Value}
+	}
+	msg := err.Error()
+	if k, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		name, _ := strconv.Unquote(k)
+		// The first path that ends in the unknown key.
+		best, bestLine := "", 0
+		for p, l := range lines {
+			if p == name || strings.HasSuffix(p, "."+name) {
+				if best == "" || l < bestLine {
+					best, bestLine = p, l
+				}
+			}
+		}
+		if best == "" {
+			best = name
+		}
+		return &civic.ParseError{File: file, Line: bestLine, Field: best, Msg: "unknown field"}
+	}
+	return &civic.ParseError{File: file, Msg: "invalid decision", Err: err}
+}
+
+// decision converts the raw form, parsing dates.
+func (r *rawDecision) decision() (*Decision, error) {
+	d := &Decision{
+		ID: r.ID, Title: r.Title, Summary: r.Summary, Journey: Kind(r.Journey),
+		Council: r.Council, DecisionMaker: r.DecisionMaker, DecisionMakerKind: DecisionMakerKind(r.DecisionMakerKind),
+		KeyDecision: r.KeyDecision, SubjectToCallIn: r.SubjectToCallIn, ValueGBP: r.ValueGBP,
+		WardsAffected: r.WardsAffected, MajorDevelopment: r.MajorDevelopment, FinancialYear: r.FinancialYear,
+		Contact: r.Contact, URL: r.URL,
+	}
+	if r.MeetingDate != "" {
+		md, err := calendar.ParseDate(r.MeetingDate)
+		if err != nil {
+			return nil, &FieldError{Field: "meeting_date", Msg: "bad date " + strconv.Quote(r.MeetingDate) + " (want YYYY-MM-DD)"}
+		}
+		d.MeetingDate = md
+	}
+	if r.EffectiveFrom != "" {
+		ef, err := calendar.ParseDate(r.EffectiveFrom)
+		if err != nil {
+			return nil, &FieldError{Field: "effective_from", Msg: "bad date " + strconv.Quote(r.EffectiveFrom) + " (want YYYY-MM-DD)"}
+		}
+		d.EffectiveFrom = ef
+	}
+	if d.DecisionMakerKind == "" && d.DecisionMaker != "" {
+		d.DecisionMakerKind = ClassifyDecisionMaker(d.DecisionMaker)
+	}
+	d.History = make([]StageEvent, len(r.History))
+	for i, ev := range r.History {
+		at := "history[" + strconv.Itoa(i) + "]"
+		if ev.Stage == "" {
+			return nil, &FieldError{Field: at + ".stage", Msg: "missing"}
+		}
+		if ev.Date == "" {
+			return nil, &FieldError{Field: at + ".date", Msg: "missing"}
+		}
+		date, err := calendar.ParseDate(ev.Date)
+		if err != nil {
+			return nil, &FieldError{Field: at + ".date", Msg: "bad date " + strconv.Quote(ev.Date) + " (want YYYY-MM-DD)"}
+		}
+		d.History[i] = StageEvent{Stage: StageID(ev.Stage), Date: date, Source: ev.Source, Note: ev.Note}
+	}
+	return d, nil
+}
+
+// ReadDecisionJSON reads exactly one decision from JSON; see
+// [ReadDecisionsJSON].
+func ReadDecisionJSON(r io.Reader, file string) (*Decision, error) {
+	ds, err := ReadDecisionsJSON(r, file)
+	if err != nil {
+		return nil, err
+	}
+	if len(ds) != 1 {
+		return nil, &civic.ParseError{File: file, Line: 1, Msg: "want one decision, got " + strconv.Itoa(len(ds))}
+	}
+	return ds[0], nil
+}
+
+// WriteDecisionJSON writes d as indented JSON that [ReadDecisionJSON]
+// reads back.
+func WriteDecisionJSON(w io.Writer, d *Decision) error {
+	b, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return &TransitionError{Msg: "encode decision", Err: err}
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// DecisionCSVReader reads decisions from a CSV export in the shape that
+// ModernGov's decision lists give: a header row, then one decision a row,
+// with the columns title, decision maker, meeting date, published,
+// effective from, key decision, subject to call-in and wards affected
+// (header names are matched ignoring case, spaces and punctuation; an id
+// or reference, summary and link column are read too). Dates may be
+// YYYY-MM-DD, DD/MM/YYYY or "2 March 2026"; yes/no columns take yes, no,
+// y, n, true, false, 1, 0 or empty (no); wards are separated by
+// semicolons. The zero value reads everything into the England profile.
+type DecisionCSVReader struct {
+	File string `json:"file,omitempty"` // the file name for errors
+	// AsOf, when set, leaves out of the history any stage dated after it,
+	// so that a future "effective from" date is a deadline, not history.
+	AsOf    calendar.Date `json:"as_of,omitempty"`
+	Council string        `json:"council,omitempty"` // the profile name given to each decision
+}
+
+// csvColumns maps a normalised header to its field name.
+var csvColumns = map[string]string{
+	"title": "title", "decisiontitle": "title", "subject": "title",
+	"decisionmaker": "decision maker", "decisiontaker": "decision maker", "decidedby": "decision maker",
+	"meetingdate": "meeting date", "decisiondate": "meeting date", "dateofdecision": "meeting date", "datedecided": "meeting date",
+	"published": "published", "datepublished": "published", "publicationdate": "published", "publisheddate": "published",
+	"effectivefrom": "effective from", "effectivedate": "effective from", "implementationdate": "effective from",
+	"keydecision": "key decision", "iskeydecision": "key decision",
+	"subjecttocallin": "subject to call-in", "callin": "subject to call-in",
+	"wardsaffected": "wards affected", "wards": "wards affected",
+	"id": "id", "reference": "id", "ref": "id", "decisionid": "id",
+	"summary": "summary", "decision": "summary",
+	"link": "link", "url": "link",
+}
+
+func normaliseHeader(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Read reads all the decisions in r.
+func (cr *DecisionCSVReader) Read(r io.Reader) ([]*Decision, error) {
+	rd := csv.NewReader(r)
+	rd.FieldsPerRecord = -1
+	rd.TrimLeadingSpace = true
+	bad := func(line, col int, field, msg string, err error) error {
+		return &civic.ParseError{File: cr.File, Line: line, Column: col, Field: field, Msg: msg, Err: err}
+	}
+	csvErr := func(err error) error {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return bad(pe.Line, pe.Column, "", "invalid CSV", pe.Err)
+		}
+		return bad(0, 0, "", "read", err)
+	}
+	header, err := rd.Read()
+	if err == io.EOF {
+		return nil, bad(1, 0, "", "empty input: want a header row", nil)
+	}
+	if err != nil {
+		return nil, csvErr(err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.TrimPrefix(h, "\ufeff")
+		if f, ok := csvColumns[normaliseHeader(h)]; ok {
+			if _, dup := col[f]; dup {
+				return nil, bad(1, 0, f, "column given twice", nil)
+			}
+			col[f] = i
+		}
+	}
+	for _, f := range []string{"title", "decision maker", "meeting date"} {
+		if _, ok := col[f]; !ok {
+			return nil, bad(1, 0, f, "missing column (the header has: "+strings.Join(header, ", ")+")", nil)
+		}
+	}
+	var out []*Decision
+	for {
+		rec, err := rd.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, csvErr(err)
+		}
+		line, _ := rd.FieldPos(0)
+		get := func(f string) (string, int) {
+			i, ok := col[f]
+			if !ok || i >= len(rec) {
+				return "", 0
+			}
+			_, c := rd.FieldPos(i)
+			return strings.TrimSpace(rec[i]), c
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		d := &Decision{Council: cr.Council}
+		var c int
+		d.ID, _ = get("id")
+		d.Summary, _ = get("summary")
+		d.URL, _ = get("link")
+		if d.Title, c = get("title"); d.Title == "" {
+			return nil, bad(line, c, "title", "missing", nil)
+		}
+		if d.DecisionMaker, c = get("decision maker"); d.DecisionMaker == "" {
+			return nil, bad(line, c, "decision maker", "missing", nil)
+		}
+		d.DecisionMakerKind = ClassifyDecisionMaker(d.DecisionMaker)
+		date := func(f string, required bool) (calendar.Date, error) {
+			s, c := get(f)
+			if s == "" {
+				if required {
+					return calendar.Date{}, bad(line, c, f, "missing", nil)
+				}
+				return calendar.Date{}, nil
+			}
+			v, err := calendar.ParseLooseDate(s)
+			if err != nil {
+				return calendar.Date{}, bad(line, c, f, "bad date "+strconv.Quote(s)+" (want YYYY-MM-DD, DD/MM/YYYY or 2 March 2026)", nil)
+			}
+			return v, nil
+		}
+		yesno := func(f string) (bool, error) {
+			s, c := get(f)
+			switch strings.ToLower(s) {
+			case "yes", "y", "true", "1":
+				return true, nil
+			case "no", "n", "false", "0", "":
+				return false, nil
+			}
+			return false, bad(line, c, f, "want yes or no, got "+strconv.Quote(s), nil)
+		}
+		if d.MeetingDate, err = date("meeting date", true); err != nil {
+			return nil, err
+		}
+		published, err := date("published", false)
+		if err != nil {
+			return nil, err
+		}
+		effective, err := date("effective from", false)
+		if err != nil {
+			return nil, err
+		}
+		if d.KeyDecision, err = yesno("key decision"); err != nil {
+			return nil, err
+		}
+		if d.SubjectToCallIn, err = yesno("subject to call-in"); err != nil {
+			return nil, err
+		}
+		if w, _ := get("wards affected"); w != "" {
+			for _, p := range strings.Split(w, ";") {
+				if p = strings.TrimSpace(p); p != "" {
+					d.WardsAffected = append(d.WardsAffected, p)
+				}
+			}
+		}
+		if !published.IsZero() && published.Before(d.MeetingDate) {
+			_, c := get("published")
+			return nil, bad(line, c, "published", "dates out of order: published "+published.String()+" is before the meeting date "+d.MeetingDate.String(), nil)
+		}
+		if !effective.IsZero() {
+			after, name := d.MeetingDate, "meeting date"
+			if !published.IsZero() {
+				after, name = published, "published date"
+			}
+			if effective.Before(after) {
+				_, c := get("effective from")
+				return nil, bad(line, c, "effective from", "dates out of order: effective from "+effective.String()+" is before the "+name+" "+after.String(), nil)
+			}
+		}
+		d.EffectiveFrom = effective
+		record := func(st StageID, on calendar.Date) {
+			if !on.IsZero() && (cr.AsOf.IsZero() || !on.After(cr.AsOf)) {
+				d.History = append(d.History, StageEvent{Stage: st, Date: on, Source: cr.File})
+			}
+		}
+		record(StageDecided, d.MeetingDate)
+		if len(d.History) == 1 {
+			record(StageDecisionPublished, published)
+		}
+		if len(d.History) == 2 {
+			if d.SubjectToCallIn {
+				record(StageCallIn, published)
+			}
+			record(StageInEffect, effective)
+		}
+		if err := d.Validate(); err != nil {
+			var fe *FieldError
+			if errors.As(err, &fe) {
+				return nil, bad(line, 0, fe.Field, fe.Msg, fe.Err)
+			}
+			return nil, bad(line, 0, "", err.Error(), nil)
+		}
+		out = append(out, d)
+	}
+}
+
+// ReadDecisionsCSV reads a ModernGov-style CSV export with the zero
+// [DecisionCSVReader] and the given file name.
+func ReadDecisionsCSV(r io.Reader, file string) ([]*Decision, error) {
+	cr := DecisionCSVReader{File: file}
+	return cr.Read(r)
+}
