@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/civickit/civickit/internal/input"
 	"github.com/civickit/civickit/standards"
 	"github.com/civickit/civickit/standards/config"
 )
@@ -48,12 +50,14 @@ Exit status is 1 when a finding is at or above --fail-on (default error).
 		fs.StringVar(&checkFlags.config, "config", "", "a council's rules and thresholds, JSON or YAML `file`")
 		fs.StringVar(&checkFlags.failOn, "fail-on", "error", "exit 1 on findings at or above this `severity`: error, warning, suggestion or never")
 		fs.StringVar(&checkFlags.typ, "type", "auto", "input `type`: auto, text, markdown or html")
+		maxBytesFlag(fs, &checkFlags.maxBytes)
 	},
 	Run: runCheck,
 }
 
 var checkFlags struct {
 	format, preset, config, failOn, typ string
+	maxBytes                            sizeFlag
 }
 
 func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error {
@@ -101,14 +105,18 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		src, err := readInput(env, name)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
 		display := name
 		if name == "-" {
 			display = "<stdin>"
+		}
+		src, err := readInput(env, name, int64(checkFlags.maxBytes))
+		if err != nil {
+			var tl *input.TooLargeError
+			if errors.As(err, &tl) {
+				err = fmt.Errorf("%s: %w (--max-bytes)", display, err)
+			}
+			errs = append(errs, err)
+			continue
 		}
 		card, err := checker.Check(display, src)
 		if err != nil {
@@ -192,14 +200,15 @@ func expandDirs(names []string) ([]string, []error) {
 	return out, errs
 }
 
-// readInput reads a named file, or standard input for "-".
-func readInput(env *Env, name string) ([]byte, error) {
+// readInput reads a named file, or standard input for "-", failing once
+// it passes max bytes (the default cap when max is 0).
+func readInput(env *Env, name string, max int64) ([]byte, error) {
 	r, _, err := openArg(env, name)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	return io.ReadAll(r)
+	return input.ReadAll(r, max)
 }
 
 // writeJSON prints one scorecard as an object and several as an array.

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -16,6 +17,8 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
+	"time"
 )
 
 // Command is one civickit subcommand. A command either runs (Run) or groups
@@ -76,10 +79,61 @@ func usagef(cmd *Command, format string, args ...any) error {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:])
-	stop()
-	os.Exit(code)
+	os.Exit(mainExit(os.Stdin, os.Stdout, os.Stderr, os.Args[1:]))
+}
+
+// interruptGrace is how long a command may take to stop after Ctrl-C
+// before the process exits anyway.
+const interruptGrace = time.Second
+
+// exitInterrupted is the exit status after Ctrl-C or SIGTERM, as a shell
+// reports a process killed by SIGINT (128 + 2).
+const exitInterrupted = 130
+
+// mainExit runs the command line with the process's files and returns the
+// exit status. Standard output is held until the command succeeds, so an
+// interrupted or failed command leaves no partial output in a file it was
+// redirected to; a failure to write it (a full disk, a closed pipe) is an
+// error with status 2. The first Ctrl-C (or SIGTERM) cancels the command's
+// context; if the command has not returned within [interruptGrace], the
+// process exits with status 130 anyway, writing nothing to standard output.
+func mainExit(stdin io.Reader, stdout, stderr io.Writer, args []string) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	go func() {
+		select {
+		case <-sig:
+		case <-ctx.Done():
+			return
+		}
+		cancel()
+		signal.Stop(sig) // a second Ctrl-C kills at once
+		time.Sleep(interruptGrace)
+		fmt.Fprintln(stderr, "civickit: interrupted")
+		os.Exit(exitInterrupted)
+	}()
+	var out bytes.Buffer
+	code := run(ctx, &Env{Stdin: stdin, Stdout: &out, Stderr: stderr}, args)
+	if ctx.Err() != nil {
+		return exitInterrupted
+	}
+	if code == 0 || code == 1 {
+		if _, err := out.WriteTo(stdout); err != nil {
+			fmt.Fprintf(stderr, "civickit: writing output: %v\n", err)
+			return 2
+		}
+	} else if out.Len() > 0 && len(args) > 0 && isHelp(args[0]) {
+		out.WriteTo(stdout)
+	}
+	return code
+}
+
+// isHelp reports whether arg asks for help.
+func isHelp(arg string) bool {
+	return arg == "help" || arg == "-h" || arg == "--help" || arg == "-help"
 }
 
 // run runs the command line args and returns the exit status.
@@ -88,7 +142,7 @@ func run(ctx context.Context, env *Env, args []string) int {
 		printHelp(env.Stderr, nil, commands)
 		return 2
 	}
-	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+	if isHelp(args[0]) {
 		return help(env, args[1:])
 	}
 	cmd, rest, path, err := lookup(commands, args)
@@ -103,6 +157,9 @@ func run(ctx context.Context, env *Env, args []string) int {
 	err = cmd.Run(ctx, env, cmd, rest)
 	var ue *usageError
 	switch {
+	case ctx.Err() != nil && (err == nil || errors.Is(err, context.Canceled) || errors.Is(err, errReported)):
+		fmt.Fprintf(env.Stderr, "civickit %s: interrupted\n", strings.Join(path, " "))
+		return exitInterrupted
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):

@@ -11,10 +11,15 @@ import (
 )
 
 // TestMain lets the test scripts run civickit in-process as a command.
+// With CIVICKIT_TEST_MAIN=1 the test binary is civickit itself, so tests
+// can start it as a child process and send it signals.
 func TestMain(m *testing.M) {
+	if os.Getenv("CIVICKIT_TEST_MAIN") == "1" {
+		os.Exit(mainExit(os.Stdin, os.Stdout, os.Stderr, os.Args[1:]))
+	}
 	testscript.Main(m, map[string]func(){
 		"civickit": func() {
-			os.Exit(run(context.Background(), &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:]))
+			os.Exit(mainExit(os.Stdin, os.Stdout, os.Stderr, os.Args[1:]))
 		},
 	})
 }
