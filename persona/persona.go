@@ -512,7 +512,7 @@ var stageText = map[Stage]struct{ name, next string }{
 func describe(s *Survey, members []int, total int, o Options, stability *float64) Persona {
 	m := len(members)
 	e := engagement(s, members)
-	p := Persona{Stage: StageOf(e), Respondents: m, Share: float64(m) / float64(total), Engagement: e, Stability: stability}
+	p := Persona{Stage: StageOf(e), Respondents: m, Share: float64(m) / float64(total), Engagement: e, Stability: stability, TypicalTools: []string{}}
 	p.Name = stageText[p.Stage].name
 	p.Next = stageText[p.Stage].next
 	var twoWay, modeN int

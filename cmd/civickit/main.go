@@ -54,6 +54,8 @@ var commands = []*Command{
 	networkCmd,
 	personasCmd,
 	pilotsCmd,
+	cmdSchema,
+	cmdValidate,
 }
 
 // errFindings reports that a command found problems at or above the
