@@ -62,7 +62,7 @@ func ParseFormat(s string) (Format, error) {
 	case "html", "htm":
 		return FormatHTML, nil
 	}
-	return FormatAuto, &Error{Msg: "unknown format " + quote(s) + " (want auto, text, markdown or html)"}
+	return FormatAuto, &Error{Msg: "unknown format " + quoteInput(s) + " (want auto, text, markdown or html)"}
 }
 
 // FormatFromName returns the format its extension gives a file name
