@@ -64,7 +64,7 @@ func (c *Checker) CheckDocument(name string, doc *Document) *Scorecard {
 // Check analyses doc, runs every rule and scores the document. Findings are
 // sorted by offset, then rule id.
 func (rs *RuleSet) Check(name string, doc *Document) *Scorecard {
-	a := Analyse(doc)
+	a := Analyze(doc)
 	return rs.CheckAnalysis(name, a)
 }
 

@@ -62,12 +62,32 @@ func ParseFormat(s string) (Format, error) {
 	case "html", "htm":
 		return FormatHTML, nil
 	}
-	return FormatAuto, &Error{Msg: "unknown format " + quote(s) + " (want auto, text, markdown or html)"}
+	return FormatAuto, &Error{Msg: "unknown format " + quoteInput(s) + " (want auto, text, markdown or html)"}
+}
+
+// FormatFromName returns the format its extension gives a file name
+// (case does not matter): HTML for .html, .htm, .xhtml and .shtml;
+// Markdown for .md, .markdown, .mdown and .mkd; text for .txt and .text;
+// FormatAuto for any other name. A directory walk checks the files for
+// which it is not FormatAuto.
+func FormatFromName(name string) Format {
+	dot := strings.LastIndexByte(name, '.')
+	if dot < 0 || strings.ContainsAny(name[dot:], `/\`) {
+		return FormatAuto
+	}
+	switch strings.ToLower(name[dot+1:]) {
+	case "html", "htm", "xhtml", "shtml":
+		return FormatHTML
+	case "md", "markdown", "mdown", "mkd":
+		return FormatMarkdown
+	case "txt", "text":
+		return FormatText
+	}
+	return FormatAuto
 }
 
 // DetectFormat decides the format of a document from its file name's
-// extension (.html, .htm, .xhtml, .md, .markdown, .txt, .text), and
-// otherwise from its first 4 KiB:
+// extension ([FormatFromName]), and otherwise from its first 4 KiB:
 //   - HTML if it opens, after white space, with a doctype, an <html>, <head>
 //     or <body> tag or a comment;
 //   - else Markdown if it has front matter, an ATX heading line ("# Title"),
@@ -77,15 +97,8 @@ func ParseFormat(s string) (Format, error) {
 //   - else Markdown if it has an inline link "](";
 //   - plain text otherwise.
 func DetectFormat(name string, src []byte) Format {
-	if dot := strings.LastIndexByte(name, '.'); dot >= 0 && !strings.ContainsAny(name[dot:], `/\`) {
-		switch strings.ToLower(name[dot+1:]) {
-		case "html", "htm", "xhtml", "shtml":
-			return FormatHTML
-		case "md", "markdown", "mdown", "mkd":
-			return FormatMarkdown
-		case "txt", "text":
-			return FormatText
-		}
+	if f := FormatFromName(name); f != FormatAuto {
+		return f
 	}
 	head := src[:min(len(src), 4096)]
 	head = bytes.TrimPrefix(head, utf8BOM)

@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// Analyse tokenises doc in one pass per block — sentences, words, numbers,
+// Analyze tokenises doc in one pass per block — sentences, words, numbers,
 // URLs and punctuation, with syllables for each word — and computes its
 // [Stats] and [Readability].
 //
@@ -18,7 +18,7 @@ import (
 //
 // Words and numbers count as words; URLs and email addresses do not. Words
 // keep inner hyphens and straight or curly apostrophes.
-func Analyse(doc *Document) *Analysis {
+func Analyze(doc *Document) *Analysis {
 	a := &Analysis{Doc: doc}
 	n := 0
 	for i := range doc.Blocks {
