@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/calendar"
 )
 
@@ -64,9 +65,22 @@ type Council struct {
 	// KeyDecisionWards is the number of wards significantly affected that
 	// makes a decision key; 0 means 2.
 	KeyDecisionWards int `json:"key_decision_wards,omitempty" jsonschema:"minimum=0"`
+	// Area is the council's own area as a Popolo area: ID its ONS GSS
+	// code (E08000034 for Kirklees), Classification such as
+	// "metropolitan district".
+	Area civic.Area `json:"area,omitzero"`
+	// Wards are the council's wards, as Popolo areas with GSS codes where
+	// known. A decision that affects "All Wards" affects all of these.
+	Wards []civic.Area `json:"wards,omitempty"`
 	// Closures are the council's own non-working days on top of bank
 	// holidays, such as a closure between Christmas and New Year.
 	Closures []calendar.Date `json:"closures,omitempty" jsonschema:"description=extra non-working days as YYYY-MM-DD"`
+}
+
+// Organization returns the council as a Popolo organisation
+// ([civic.Organization]) with classification "council" and its area.
+func (c *Council) Organization() civic.Organization {
+	return civic.Organization{ID: c.ID, Name: c.Name, Classification: "council", AreaID: c.Area.ID}
 }
 
 // The built-in profiles, by ID.
@@ -157,8 +171,10 @@ func (c *Council) IsKeyDecision(valueGBP int64, wardsAffected int) bool {
 	if th <= 0 {
 		th = 500000
 	}
-	return valueGBP >= th || wardsAffected >= orDefault(c.KeyDecisionWards, 2)
+	return valueGBP >= th || wardsAffected >= c.keyWards()
 }
+
+func (c *Council) keyWards() int { return orDefault(c.KeyDecisionWards, 2) }
 
 // Calendar returns the council's working-day calendar: weekends, England
 // and Wales bank holidays and the council's closures are not working days.
