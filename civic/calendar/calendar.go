@@ -280,16 +280,16 @@ func EasterSunday(y int) Date {
 // Holiday is one bank holiday in England and Wales.
 type Holiday struct {
 	Date       Date   `json:"date" jsonschema:"type=string,format=date"`
-	Title      string `json:"title" jsonschema:"description=the holiday's name as GOV.UK gives it"`
-	Substitute bool   `json:"substitute,omitempty" jsonschema:"description=true for a substitute day for a holiday that fell at a weekend"`
+	Title      string `json:"title"`                // the holiday's name as GOV.UK gives it
+	Substitute bool   `json:"substitute,omitempty"` // true for a substitute day for a holiday that fell at a weekend
 }
 
 // Change is a one-off change to the bank holidays of a year, made
 // by royal proclamation: a holiday moved or an extra one added.
 type Change struct {
 	Year   int       `json:"year"`
-	Remove []Date    `json:"remove,omitempty" jsonschema:"description=the rule-made dates that were not holidays that year"`
-	Add    []Holiday `json:"add,omitempty" jsonschema:"description=the days added or moved to"`
+	Remove []Date    `json:"remove,omitempty"` // the rule-made dates that were not holidays that year
+	Add    []Holiday `json:"add,omitempty"`    // the days added or moved to
 	Note   string    `json:"note"`
 }
 

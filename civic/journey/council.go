@@ -43,11 +43,11 @@ func ParseClearDayCounting(s string) (ClearDayCounting, bool) {
 // exception, 28 for key-decision notices, a 5 working-day call-in and a
 // key-decision threshold of £500,000 or two wards.
 type Council struct {
-	ID     string `json:"id" jsonschema:"description=stable lower-case profile name such as kirklees"`
-	Name   string `json:"name" jsonschema:"description=the council's name for citizens"`
-	Nation Nation `json:"nation,omitempty" jsonschema:"enum=england,enum=wales,description=default england"`
+	ID     string `json:"id"`                                                    // stable lower-case profile name such as kirklees
+	Name   string `json:"name"`                                                  // the council's name for citizens
+	Nation Nation `json:"nation,omitempty" jsonschema:"enum=england,enum=wales"` // default england
 	// ClearDays is how clear days are counted; "" means calendar.
-	ClearDays ClearDayCounting `json:"clear_days,omitempty" jsonschema:"enum=calendar,enum=working,description=default calendar"`
+	ClearDays ClearDayCounting `json:"clear_days,omitempty" jsonschema:"enum=calendar,enum=working"` // default calendar
 	// AgendaClearDays is the clear days between agenda publication and a
 	// meeting; 0 means the nation's default (5 in England, 3 in Wales).
 	AgendaClearDays int `json:"agenda_clear_days,omitempty" jsonschema:"minimum=0"`
@@ -74,7 +74,7 @@ type Council struct {
 	Wards []civic.Area `json:"wards,omitempty"`
 	// Closures are the council's own non-working days on top of bank
 	// holidays, such as a closure between Christmas and New Year.
-	Closures []calendar.Date `json:"closures,omitempty" jsonschema:"description=extra non-working days as YYYY-MM-DD"`
+	Closures []calendar.Date `json:"closures,omitempty"` // extra non-working days as YYYY-MM-DD
 }
 
 // Organization returns the council as a Popolo organisation

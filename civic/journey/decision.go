@@ -24,6 +24,17 @@ const (
 	DecisionMakerOfficer       DecisionMakerKind = "officer" // an officer under delegated powers
 )
 
+// decisionMakerKindList names the kinds for error messages.
+const decisionMakerKindList = "full-council, cabinet, cabinet-member, committee or officer"
+
+func (k DecisionMakerKind) valid() bool {
+	switch k {
+	case DecisionMakerFullCouncil, DecisionMakerCabinet, DecisionMakerCabinetMember, DecisionMakerCommittee, DecisionMakerOfficer:
+		return true
+	}
+	return false
+}
+
 // ClassifyDecisionMaker guesses the kind of a decision maker from its name
 // as a ModernGov export gives it ("Cabinet", "Cabinet Member for
 // Housing", "Strategic Director - Place", "Council"). It returns "" when
@@ -56,9 +67,9 @@ func ClassifyDecisionMaker(name string) DecisionMakerKind {
 // StageEvent is one entry in a decision's history: the stage it reached,
 // when, and where that is recorded.
 type StageEvent struct {
-	Stage  StageID       `json:"stage" jsonschema:"description=the stage id reached"`
+	Stage  StageID       `json:"stage"` // the stage id reached
 	Date   calendar.Date `json:"date" jsonschema:"type=string,format=date"`
-	Source string        `json:"source,omitempty" jsonschema:"description=URL or document that records it"`
+	Source string        `json:"source,omitempty"` // URL or document that records it
 	Note   string        `json:"note,omitempty"`
 }
 
@@ -68,13 +79,13 @@ type StageEvent struct {
 // later than the one before. A history may start part-way along the
 // journey, as exports often do.
 type Decision struct {
-	ID      string `json:"id,omitempty" jsonschema:"description=the council's reference"`
+	ID      string `json:"id,omitempty"` // the council's reference
 	Title   string `json:"title" jsonschema:"required"`
-	Summary string `json:"summary,omitempty" jsonschema:"description=what is being decided in plain English"`
-	Journey Kind   `json:"journey,omitempty" jsonschema:"enum=decision,enum=planning,enum=budget,description=default decision"`
+	Summary string `json:"summary,omitempty"`                                                      // what is being decided in plain English
+	Journey Kind   `json:"journey,omitempty" jsonschema:"enum=decision,enum=planning,enum=budget"` // default decision
 	// Council is the profile name, e.g. "kirklees"; "" means England.
 	Council           string            `json:"council,omitempty"`
-	DecisionMaker     string            `json:"decision_maker,omitempty" jsonschema:"description=as the council names it"`
+	DecisionMaker     string            `json:"decision_maker,omitempty"` // as the council names it
 	DecisionMakerKind DecisionMakerKind `json:"decision_maker_kind,omitempty" jsonschema:"enum=full-council,enum=cabinet,enum=cabinet-member,enum=committee,enum=officer"`
 	MeetingDate       calendar.Date     `json:"meeting_date,omitzero" jsonschema:"type=string,format=date"`
 	// EffectiveFrom is the date the decision says it takes effect, if it
@@ -94,7 +105,7 @@ type Decision struct {
 	// FinancialYear is, for a budget, the year in which the financial year
 	// starts (2026 for 2026/27); 0 means work it out from the history.
 	FinancialYear int          `json:"financial_year,omitempty"`
-	Contact       string       `json:"contact,omitempty" jsonschema:"description=who to contact about the decision"`
+	Contact       string       `json:"contact,omitempty"` // who to contact about the decision
 	URL           string       `json:"url,omitempty" jsonschema:"format=uri"`
 	History       []StageEvent `json:"history" jsonschema:"required"`
 }
@@ -299,11 +310,11 @@ func (c *Council) MeetingDeadlines(meeting, published calendar.Date) Deadlines {
 
 // Deadline is one dated deadline on a decision's journey.
 type Deadline struct {
-	ID    string        `json:"id" jsonschema:"description=stable id such as agenda_publish_by"`
-	Label string        `json:"label" jsonschema:"description=citizen-facing label"`
+	ID    string        `json:"id"`    // stable id such as agenda_publish_by
+	Label string        `json:"label"` // citizen-facing label
 	Date  calendar.Date `json:"date" jsonschema:"type=string,format=date"`
-	Stage StageID       `json:"stage" jsonschema:"description=the stage the deadline belongs to"`
-	Basis string        `json:"basis,omitempty" jsonschema:"description=statutory basis or the council's rule"`
+	Stage StageID       `json:"stage"`           // the stage the deadline belongs to
+	Basis string        `json:"basis,omitempty"` // statutory basis or the council's rule
 }
 
 // Deadlines returns the decision's deadlines under council c, in date

@@ -26,18 +26,18 @@ const (
 // shares its number and shows the word instead.
 type Step struct {
 	Number      int           `json:"number" jsonschema:"minimum=1"`
-	Logic       string        `json:"logic,omitempty" jsonschema:"enum=and,enum=or,description=shown instead of the number when set"`
+	Logic       string        `json:"logic,omitempty" jsonschema:"enum=and,enum=or"` // shown instead of the number when set
 	Stage       StageID       `json:"stage"`
 	Title       string        `json:"title"`
 	Description string        `json:"description"`
 	HaveYourSay string        `json:"have_your_say"`
 	Status      StepStatus    `json:"status" jsonschema:"enum=done,enum=current,enum=upcoming,enum=skipped,enum=not-reached,enum=not-recorded"`
 	Optional    bool          `json:"optional,omitempty"`
-	Date        calendar.Date `json:"date,omitzero" jsonschema:"type=string,format=date,description=when the step happened"`
-	Due         calendar.Date `json:"due,omitzero" jsonschema:"type=string,format=date,description=the deadline for a step still to come"`
+	Date        calendar.Date `json:"date,omitzero" jsonschema:"type=string,format=date"` // when the step happened
+	Due         calendar.Date `json:"due,omitzero" jsonschema:"type=string,format=date"`  // the deadline for a step still to come
 	DueLabel    string        `json:"due_label,omitempty"`
 	Source      string        `json:"source,omitempty"`
-	Basis       string        `json:"basis,omitempty" jsonschema:"description=statutory basis"`
+	Basis       string        `json:"basis,omitempty"` // statutory basis
 }
 
 // Summary explains a decision to a citizen: where it is now, what
@@ -49,10 +49,10 @@ type Summary struct {
 	Summary     string        `json:"summary,omitempty"`
 	Council     string        `json:"council"`
 	Journey     Kind          `json:"journey"`
-	Current     StageID       `json:"current,omitempty" jsonschema:"description=the stage reached; empty before the journey starts"`
+	Current     StageID       `json:"current,omitempty"` // the stage reached; empty before the journey starts
 	Since       calendar.Date `json:"since,omitzero" jsonschema:"type=string,format=date"`
-	Next        []StageID     `json:"next,omitempty" jsonschema:"description=the stages that may come next"`
-	HaveYourSay string        `json:"have_your_say" jsonschema:"description=how to take part now"`
+	Next        []StageID     `json:"next,omitempty"` // the stages that may come next
+	HaveYourSay string        `json:"have_your_say"`  // how to take part now
 	Contact     string        `json:"contact,omitempty"`
 	URL         string        `json:"url,omitempty"`
 	Steps       []Step        `json:"steps"`
