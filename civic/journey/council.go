@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/calendar"
 )
 
@@ -42,11 +43,11 @@ func ParseClearDayCounting(s string) (ClearDayCounting, bool) {
 // exception, 28 for key-decision notices, a 5 working-day call-in and a
 // key-decision threshold of £500,000 or two wards.
 type Council struct {
-	ID     string `json:"id" jsonschema:"description=stable lower-case profile name such as kirklees"`
-	Name   string `json:"name" jsonschema:"description=the council's name for citizens"`
-	Nation Nation `json:"nation,omitempty" jsonschema:"enum=england,enum=wales,description=default england"`
+	ID     string `json:"id"`                                                    // stable lower-case profile name such as kirklees
+	Name   string `json:"name"`                                                  // the council's name for citizens
+	Nation Nation `json:"nation,omitempty" jsonschema:"enum=england,enum=wales"` // default england
 	// ClearDays is how clear days are counted; "" means calendar.
-	ClearDays ClearDayCounting `json:"clear_days,omitempty" jsonschema:"enum=calendar,enum=working,description=default calendar"`
+	ClearDays ClearDayCounting `json:"clear_days,omitempty" jsonschema:"enum=calendar,enum=working"` // default calendar
 	// AgendaClearDays is the clear days between agenda publication and a
 	// meeting; 0 means the nation's default (5 in England, 3 in Wales).
 	AgendaClearDays int `json:"agenda_clear_days,omitempty" jsonschema:"minimum=0"`
@@ -64,9 +65,22 @@ type Council struct {
 	// KeyDecisionWards is the number of wards significantly affected that
 	// makes a decision key; 0 means 2.
 	KeyDecisionWards int `json:"key_decision_wards,omitempty" jsonschema:"minimum=0"`
+	// Area is the council's own area as a Popolo area: ID its ONS GSS
+	// code (E08000034 for Kirklees), Classification such as
+	// "metropolitan district".
+	Area civic.Area `json:"area,omitzero"`
+	// Wards are the council's wards, as Popolo areas with GSS codes where
+	// known. A decision that affects "All Wards" affects all of these.
+	Wards []civic.Area `json:"wards,omitempty"`
 	// Closures are the council's own non-working days on top of bank
 	// holidays, such as a closure between Christmas and New Year.
-	Closures []calendar.Date `json:"closures,omitempty" jsonschema:"description=extra non-working days as YYYY-MM-DD"`
+	Closures []calendar.Date `json:"closures,omitempty"` // extra non-working days as YYYY-MM-DD
+}
+
+// Organization returns the council as a Popolo organisation
+// ([civic.Organization]) with classification "council" and its area.
+func (c *Council) Organization() civic.Organization {
+	return civic.Organization{ID: c.ID, Name: c.Name, Classification: "council", AreaID: c.Area.ID}
 }
 
 // The built-in profiles, by ID.
@@ -157,8 +171,10 @@ func (c *Council) IsKeyDecision(valueGBP int64, wardsAffected int) bool {
 	if th <= 0 {
 		th = 500000
 	}
-	return valueGBP >= th || wardsAffected >= orDefault(c.KeyDecisionWards, 2)
+	return valueGBP >= th || wardsAffected >= c.keyWards()
 }
+
+func (c *Council) keyWards() int { return orDefault(c.KeyDecisionWards, 2) }
 
 // Calendar returns the council's working-day calendar: weekends, England
 // and Wales bank holidays and the council's closures are not working days.

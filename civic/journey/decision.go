@@ -1,10 +1,14 @@
 package journey
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/calendar"
 )
 
@@ -19,6 +23,17 @@ const (
 	DecisionMakerCommittee     DecisionMakerKind = "committee"
 	DecisionMakerOfficer       DecisionMakerKind = "officer" // an officer under delegated powers
 )
+
+// decisionMakerKindList names the kinds for error messages.
+const decisionMakerKindList = "full-council, cabinet, cabinet-member, committee or officer"
+
+func (k DecisionMakerKind) valid() bool {
+	switch k {
+	case DecisionMakerFullCouncil, DecisionMakerCabinet, DecisionMakerCabinetMember, DecisionMakerCommittee, DecisionMakerOfficer:
+		return true
+	}
+	return false
+}
 
 // ClassifyDecisionMaker guesses the kind of a decision maker from its name
 // as a ModernGov export gives it ("Cabinet", "Cabinet Member for
@@ -52,9 +67,9 @@ func ClassifyDecisionMaker(name string) DecisionMakerKind {
 // StageEvent is one entry in a decision's history: the stage it reached,
 // when, and where that is recorded.
 type StageEvent struct {
-	Stage  StageID       `json:"stage" jsonschema:"description=the stage id reached"`
+	Stage  StageID       `json:"stage"` // the stage id reached
 	Date   calendar.Date `json:"date" jsonschema:"type=string,format=date"`
-	Source string        `json:"source,omitempty" jsonschema:"description=URL or document that records it"`
+	Source string        `json:"source,omitempty"` // URL or document that records it
 	Note   string        `json:"note,omitempty"`
 }
 
@@ -64,13 +79,13 @@ type StageEvent struct {
 // later than the one before. A history may start part-way along the
 // journey, as exports often do.
 type Decision struct {
-	ID      string `json:"id,omitempty" jsonschema:"description=the council's reference"`
+	ID      string `json:"id,omitempty"` // the council's reference
 	Title   string `json:"title" jsonschema:"required"`
-	Summary string `json:"summary,omitempty" jsonschema:"description=what is being decided in plain English"`
-	Journey Kind   `json:"journey,omitempty" jsonschema:"enum=decision,enum=planning,enum=budget,description=default decision"`
+	Summary string `json:"summary,omitempty"`                                                      // what is being decided in plain English
+	Journey Kind   `json:"journey,omitempty" jsonschema:"enum=decision,enum=planning,enum=budget"` // default decision
 	// Council is the profile name, e.g. "kirklees"; "" means England.
 	Council           string            `json:"council,omitempty"`
-	DecisionMaker     string            `json:"decision_maker,omitempty" jsonschema:"description=as the council names it"`
+	DecisionMaker     string            `json:"decision_maker,omitempty"` // as the council names it
 	DecisionMakerKind DecisionMakerKind `json:"decision_maker_kind,omitempty" jsonschema:"enum=full-council,enum=cabinet,enum=cabinet-member,enum=committee,enum=officer"`
 	MeetingDate       calendar.Date     `json:"meeting_date,omitzero" jsonschema:"type=string,format=date"`
 	// EffectiveFrom is the date the decision says it takes effect, if it
@@ -79,14 +94,18 @@ type Decision struct {
 	KeyDecision     bool          `json:"key_decision,omitempty"`
 	SubjectToCallIn bool          `json:"subject_to_call_in,omitempty"`
 	ValueGBP        int64         `json:"value_gbp,omitempty" jsonschema:"minimum=0"`
-	WardsAffected   []string      `json:"wards_affected,omitempty"`
+	// WardsAffected are the wards the decision significantly affects, as
+	// Popolo areas. In JSON each is a string (a name such as "Northtown",
+	// "All Wards" as ModernGov writes it, or an ONS GSS code such as
+	// E05001396) or an area object with id and name.
+	WardsAffected Wards `json:"wards_affected,omitempty"`
 	// MajorDevelopment marks a planning application decided in 13 weeks
 	// rather than 8.
 	MajorDevelopment bool `json:"major_development,omitempty"`
 	// FinancialYear is, for a budget, the year in which the financial year
 	// starts (2026 for 2026/27); 0 means work it out from the history.
 	FinancialYear int          `json:"financial_year,omitempty"`
-	Contact       string       `json:"contact,omitempty" jsonschema:"description=who to contact about the decision"`
+	Contact       string       `json:"contact,omitempty"` // who to contact about the decision
 	URL           string       `json:"url,omitempty" jsonschema:"format=uri"`
 	History       []StageEvent `json:"history" jsonschema:"required"`
 }
@@ -291,11 +310,11 @@ func (c *Council) MeetingDeadlines(meeting, published calendar.Date) Deadlines {
 
 // Deadline is one dated deadline on a decision's journey.
 type Deadline struct {
-	ID    string        `json:"id" jsonschema:"description=stable id such as agenda_publish_by"`
-	Label string        `json:"label" jsonschema:"description=citizen-facing label"`
+	ID    string        `json:"id"`    // stable id such as agenda_publish_by
+	Label string        `json:"label"` // citizen-facing label
 	Date  calendar.Date `json:"date" jsonschema:"type=string,format=date"`
-	Stage StageID       `json:"stage" jsonschema:"description=the stage the deadline belongs to"`
-	Basis string        `json:"basis,omitempty" jsonschema:"description=statutory basis or the council's rule"`
+	Stage StageID       `json:"stage"`           // the stage the deadline belongs to
+	Basis string        `json:"basis,omitempty"` // statutory basis or the council's rule
 }
 
 // Deadlines returns the decision's deadlines under council c, in date
@@ -409,6 +428,127 @@ func (d *Decision) CouncilFor() Council {
 // MeetsKeyDecisionTest applies council c's key-decision test to the
 // decision's value and the number of wards it names. A decision recorded
 // as not key that meets the test may lack the 28 days' notice it needs.
+//
+// A ward list of "All Wards" (ModernGov's phrase for a borough-wide
+// decision) means every ward: the council's own ward count when its
+// profile lists its wards, and in any case at least the ward threshold.
 func (d *Decision) MeetsKeyDecisionTest(c *Council) bool {
-	return c.IsKeyDecision(d.ValueGBP, len(d.WardsAffected))
+	n := len(d.WardsAffected)
+	if d.WardsAffected.allWards() {
+		n = max(len(c.Wards), c.keyWards(), 2)
+	}
+	return c.IsKeyDecision(d.ValueGBP, n)
+}
+
+// Wards are the wards a decision affects, as Popolo areas
+// ([civic.Area]): ID is the ONS GSS code when known (E05… in England,
+// W05… in Wales), Name the ward's name, Classification "ward".
+type Wards []civic.Area
+
+// MarshalJSON writes each ward as a string (its name, or its code when it
+// has no name) when it has only one of the two, so that a decision read
+// from the string form writes back unchanged, and as an area object
+// otherwise.
+func (ws Wards) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		var v any = w
+		switch {
+		case w.OCDID != "" || w.ParentID != "" || w.ValidFrom != "" || w.ValidUntil != "" || w.Classification != "" && w.Classification != "ward":
+		case w.ID == "":
+			v = w.Name
+		case w.Name == "":
+			v = w.ID
+		}
+		e, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(e)
+	}
+	b.WriteByte(']')
+	return b.Bytes(), nil
+}
+
+// isGSSCode reports whether s has the shape of an ONS GSS code: a
+// country letter and eight digits, such as E05001396.
+func isGSSCode(s string) bool {
+	if len(s) != 9 || !strings.ContainsRune("ENSWK", rune(s[0])) {
+		return false
+	}
+	for i := 1; i < 9; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// wardFromString reads a ward given as text: a GSS code is its ID,
+// anything else its name.
+func wardFromString(s string) civic.Area {
+	s = strings.TrimSpace(s)
+	if isGSSCode(s) {
+		return civic.Area{ID: s, Classification: "ward"}
+	}
+	return civic.Area{Name: s, Classification: "ward"}
+}
+
+// wardFromJSON reads a ward given as a JSON string or area object.
+func wardFromJSON(raw json.RawMessage) (civic.Area, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '"' {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return civic.Area{}, err
+		}
+		if strings.TrimSpace(s) == "" {
+			return civic.Area{}, errors.New("empty ward name")
+		}
+		return wardFromString(s), nil
+	}
+	if len(raw) == 0 || raw[0] != '{' {
+		return civic.Area{}, errors.New("want a ward name, a GSS code or an area object")
+	}
+	var a civic.Area
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		return civic.Area{}, errors.New("want an area object with id and name")
+	}
+	if a.ID == "" && a.Name == "" {
+		return civic.Area{}, errors.New("a ward needs an id or a name")
+	}
+	if a.Classification == "" {
+		a.Classification = "ward"
+	}
+	return a, nil
+}
+
+// allWards reports whether the ward list says the decision affects every
+// ward, as ModernGov writes it ("All Wards", "All wards", "All").
+func (ws Wards) allWards() bool {
+	for _, w := range ws {
+		switch strings.ToLower(strings.Join(strings.Fields(w.Name), " ")) {
+		case "all wards", "all", "all areas", "borough-wide", "boroughwide", "county-wide", "countywide", "district-wide":
+			return true
+		}
+	}
+	return false
+}
+
+// Names returns the wards' names (their codes where a name is missing).
+func (ws Wards) Names() []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.Name
+		if out[i] == "" {
+			out[i] = w.ID
+		}
+	}
+	return out
 }

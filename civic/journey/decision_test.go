@@ -20,7 +20,7 @@ func loadDecision(t testing.TB, name string) *Decision {
 	f, err := os.Open(filepath.Join("testdata", name))
 	require.NoError(t, err)
 	defer f.Close()
-	dec, err := ReadDecisionJSON(f, name)
+	dec, err := ReadDecisionJSON(f, ReadOptions{File: name})
 	require.NoError(t, err)
 	return dec
 }
@@ -33,9 +33,9 @@ func TestJourneyGolden(t *testing.T) {
 		c := dec.CouncilFor()
 		s := dec.Explain(&c)
 		for ext, render := range map[string]func(*bytes.Buffer) error{
-			"txt":  func(b *bytes.Buffer) error { return s.Text(b) },
-			"json": func(b *bytes.Buffer) error { return s.JSON(b) },
-			"html": func(b *bytes.Buffer) error { return s.HTML(b) },
+			"txt":  func(b *bytes.Buffer) error { return s.WriteText(b) },
+			"json": func(b *bytes.Buffer) error { return s.WriteJSON(b) },
+			"html": func(b *bytes.Buffer) error { return s.WriteHTML(b) },
 		} {
 			t.Run(name+"."+ext, func(t *testing.T) {
 				var b bytes.Buffer
@@ -103,7 +103,7 @@ func TestExplainWithdrawnAndEmpty(t *testing.T) {
 	assert.Equal(t, StepCurrent, last.Status)
 	assert.Equal(t, StepNotReached, s.Steps[1].Status)
 	var b bytes.Buffer
-	require.NoError(t, s.Text(&b))
+	require.NoError(t, s.WriteText(&b))
 	assert.Contains(t, b.String(), "the journey has ended")
 }
 
@@ -265,7 +265,7 @@ func TestMeetsKeyDecisionTest(t *testing.T) {
 	// £1.2 million and two wards: key on both counts (Kirklees: £500,000
 	// or two or more wards).
 	assert.True(t, lib.MeetsKeyDecisionTest(&k))
-	small := &Decision{Title: "x", ValueGBP: 20000, WardsAffected: []string{"Northtown"}}
+	small := &Decision{Title: "x", ValueGBP: 20000, WardsAffected: Wards{{Name: "Northtown"}}}
 	assert.False(t, small.MeetsKeyDecisionTest(&k))
 }
 

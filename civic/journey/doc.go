@@ -14,7 +14,7 @@
 // A [Decision] keeps its stage history, rejects illegal moves, and
 // explains itself:
 //
-//	dec, err := journey.ReadDecisionJSON(f, "decision.json")
+//	dec, err := journey.ReadDecisionJSON(f, journey.ReadOptions{File: "decision.json"})
 //	if err != nil {
 //		return err // a *civic.ParseError naming file, line and field
 //	}
@@ -23,7 +23,17 @@
 //	next := dec.Next()       // what may come next
 //	dls := dec.Deadlines(&c) // notice by, agenda by, call-in ends, in effect from
 //	s := dec.Explain(&c)     // GOV.UK step-by-step shape
-//	err = s.HTML(w)          // or s.Text(w), s.JSON(w)
+//	err = s.WriteHTML(w)     // or s.WriteText(w), s.WriteJSON(w)
+//
+// Naming follows the civickit scheme: readers are ReadX(r, XOptions)
+// ([ReadDecisionJSON], [ReadDecisionsJSON] with [ReadOptions];
+// [ReadDecisionsCSV] with [CSVOptions]) and pass internal/input's policy
+// (a size cap, a UTF-8 byte-order mark accepted, UTF-16 and Latin-1 named
+// in the error, unknown JSON fields reported with their path and line);
+// writers are methods WriteText, WriteJSON and WriteHTML. HTML is
+// rendered with html/template and links pass [SafeURL] (http, https,
+// mailto, tel and relative URLs only); text output escapes terminal
+// control sequences from the input.
 //
 // For a meeting alone, [Council.MeetingDeadlines] gives the agenda,
 // key-decision and general-exception deadlines and the end of call-in.

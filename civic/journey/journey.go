@@ -68,16 +68,16 @@ const (
 
 // Stage is one stage of a journey, in the words a citizen reads.
 type Stage struct {
-	ID          StageID `json:"id" jsonschema:"description=stable kebab-case stage id"`
+	ID          StageID `json:"id"` // stable kebab-case stage id
 	Journey     Kind    `json:"journey" jsonschema:"enum=decision,enum=planning,enum=budget"`
-	Title       string  `json:"title" jsonschema:"description=citizen-facing title"`
-	Description string  `json:"description" jsonschema:"description=what happens at this stage in plain English"`
-	HaveYourSay string  `json:"have_your_say" jsonschema:"description=how a citizen can take part at this stage"`
+	Title       string  `json:"title"`         // citizen-facing title
+	Description string  `json:"description"`   // what happens at this stage in plain English
+	HaveYourSay string  `json:"have_your_say"` // how a citizen can take part at this stage
 	// StatutoryBasis names the act or regulation and its section, or is
 	// empty where the stage rests on the council's constitution alone.
 	StatutoryBasis string `json:"statutory_basis,omitempty"`
-	Optional       bool   `json:"optional,omitempty" jsonschema:"description=true when a decision may pass this stage by"`
-	Terminal       bool   `json:"terminal,omitempty" jsonschema:"description=true when the journey ends here"`
+	Optional       bool   `json:"optional,omitempty"` // true when a decision may pass this stage by
+	Terminal       bool   `json:"terminal,omitempty"` // true when the journey ends here
 }
 
 // journeyStages is the stage table in journey order.

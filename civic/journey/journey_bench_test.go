@@ -60,7 +60,7 @@ func BenchmarkRender(b *testing.B) {
 	dec := loadDecision(b, "library-decision.json")
 	c := dec.CouncilFor()
 	s := dec.Explain(&c)
-	for name, f := range map[string]func(io.Writer) error{"text": s.Text, "json": s.JSON, "html": s.HTML} {
+	for name, f := range map[string]func(io.Writer) error{"text": s.WriteText, "json": s.WriteJSON, "html": s.WriteHTML} {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -80,7 +80,7 @@ func BenchmarkReadDecisionJSON(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ReadDecisionJSON(bytes.NewReader(data), "x"); err != nil {
+		if _, err := ReadDecisionJSON(bytes.NewReader(data), ReadOptions{File: "x"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -98,7 +98,7 @@ func BenchmarkReadDecisionsCSV(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		ds, err := ReadDecisionsCSV(strings.NewReader(data), "x.csv")
+		ds, err := ReadDecisionsCSV(strings.NewReader(data), CSVOptions{File: "x.csv"})
 		if err != nil || len(ds) != 1000 {
 			b.Fatal(err, len(ds))
 		}

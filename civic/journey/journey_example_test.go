@@ -64,7 +64,7 @@ func ExampleDecision_Explain() {
 		return
 	}
 	defer f.Close()
-	dec, err := journey.ReadDecisionJSON(f, "decided-decision.json")
+	dec, err := journey.ReadDecisionJSON(f, journey.ReadOptions{File: "decided-decision.json"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -95,7 +95,7 @@ func ExampleReadDecisionsCSV() {
 	in := "Title,Decision maker,Meeting date,Published\n" +
 		"Library move,Cabinet,10/03/2026,12/03/2026\n" +
 		"Bus lane,Cabinet,2026-03-10,2026-03-09\n"
-	_, err := journey.ReadDecisionsCSV(strings.NewReader(in), "decisions.csv")
+	_, err := journey.ReadDecisionsCSV(strings.NewReader(in), journey.CSVOptions{File: "decisions.csv"})
 	fmt.Println(err)
 	// Output:
 	// decisions.csv:3:29: published: dates out of order: published 2026-03-09 is before the meeting date 2026-03-10

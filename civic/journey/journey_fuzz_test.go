@@ -26,7 +26,7 @@ func FuzzReadDecisionsJSON(f *testing.F) {
 	f.Add(`{"title":1}`)
 	f.Add(`[[[[`)
 	f.Fuzz(func(t *testing.T, in string) {
-		ds, err := ReadDecisionsJSON(strings.NewReader(in), "f.json")
+		ds, err := ReadDecisionsJSON(strings.NewReader(in), ReadOptions{File: "f.json"})
 		if err != nil {
 			var pe *civic.ParseError
 			if !errors.As(err, &pe) {
@@ -44,20 +44,20 @@ func FuzzReadDecisionsJSON(f *testing.F) {
 			c := d.CouncilFor()
 			s := d.Explain(&c)
 			var b bytes.Buffer
-			if err := s.Text(&b); err != nil {
+			if err := s.WriteText(&b); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.HTML(&b); err != nil {
+			if err := s.WriteHTML(&b); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.JSON(&b); err != nil {
+			if err := s.WriteJSON(&b); err != nil {
 				t.Fatal(err)
 			}
 			b.Reset()
-			if err := WriteDecisionJSON(&b, d); err != nil {
+			if err := d.WriteJSON(&b); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := ReadDecisionJSON(&b, "again"); err != nil {
+			if _, err := ReadDecisionJSON(&b, ReadOptions{File: "again"}); err != nil {
 				t.Fatalf("written decision does not read back: %v\n%s", err, b.String())
 			}
 		}
@@ -75,7 +75,7 @@ func FuzzReadDecisionsCSV(f *testing.F) {
 	f.Add("Title,Decision maker,Meeting date,Published\nx,Cabinet,2026-01-02,2026-01-01\n")
 	f.Add("\"")
 	f.Fuzz(func(t *testing.T, in string) {
-		ds, err := ReadDecisionsCSV(strings.NewReader(in), "f.csv")
+		ds, err := ReadDecisionsCSV(strings.NewReader(in), CSVOptions{File: "f.csv"})
 		if err != nil {
 			var pe *civic.ParseError
 			if !errors.As(err, &pe) {

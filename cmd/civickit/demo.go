@@ -99,7 +99,7 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 	fmt.Fprintln(w, "\n== 2. Where decisions are on their journey ==")
 	for _, s := range rep.Decisions {
 		fmt.Fprintln(w)
-		if err := s.Text(w); err != nil {
+		if err := s.WriteText(w); err != nil {
 			return err
 		}
 	}
@@ -187,7 +187,7 @@ func demoDecisions() ([]journey.Summary, error) {
 		if err != nil {
 			return nil, err
 		}
-		d, err := journey.ReadDecisionJSON(bytes.NewReader(src), name)
+		d, err := journey.ReadDecisionJSON(bytes.NewReader(src), journey.ReadOptions{File: name})
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -23,22 +25,28 @@ your say.`,
 }
 
 var journeyShowFlags struct {
-	format  string
-	profile string
+	format   string
+	profile  string
+	id       string
+	maxBytes sizeFlag
 }
 
 var journeyShowCmd = &Command{
 	Name:      "show",
-	UsageLine: "journey show [--format text|json|html] [--profile NAME] DECISION.json|-",
+	UsageLine: "journey show [--format text|json|html] [--profile NAME] [--id REF] [--max-bytes SIZE] DECISION.json|DECISIONS.csv|-",
 	Short:     "explain a decision to a citizen",
-	Long: `Show reads one decision (JSON, the fields of journey.Decision) and prints a
-citizen summary in the shape of the GOV.UK step-by-step pattern: the
-numbered steps with the current one marked, what comes next, the deadlines
-and how to have your say. The council profile is the decision's "council"
-field unless --profile is given.`,
+	Long: `Show reads one decision (JSON, the fields of journey.Decision) or the
+decisions of a ModernGov-style CSV export, and prints a citizen summary in
+the shape of the GOV.UK step-by-step pattern: the numbered steps with the
+current one marked, what comes next, the deadlines and how to have your
+say. The council profile is the decision's "council" field unless
+--profile is given. A CSV file with several decisions gives one summary
+each (a JSON array with --format json) unless --id picks one.`,
 	SetFlags: func(fs *flag.FlagSet) {
 		fs.StringVar(&journeyShowFlags.format, "format", "text", "output format: text, json or html")
 		fs.StringVar(&journeyShowFlags.profile, "profile", "", "council profile: "+strings.Join(journey.ProfileNames(), ", ")+" (default: the decision's council)")
+		fs.StringVar(&journeyShowFlags.id, "id", "", "show only the decision with this id or reference")
+		maxBytesFlag(fs, &journeyShowFlags.maxBytes)
 	},
 	Run: runJourneyShow,
 }
@@ -65,22 +73,59 @@ func runJourneyShow(ctx context.Context, env *Env, cmd *Command, args []string) 
 		}
 		prof = &c
 	}
-	d, err := readDecisionArg(env, args[0])
+	ds, err := readDecisionsArg(env, args[0], int64(f.maxBytes))
 	if err != nil {
 		return err
 	}
-	if prof == nil {
-		c := d.CouncilFor()
-		prof = &c
+	if f.id != "" {
+		var keep []*journey.Decision
+		for _, d := range ds {
+			if d.ID == f.id {
+				keep = append(keep, d)
+			}
+		}
+		if len(keep) == 0 {
+			return usagef(cmd, "--id: no decision with id %q in %s", f.id, args[0])
+		}
+		ds = keep
 	}
-	s := d.Explain(prof)
-	switch f.format {
-	case "json":
-		return s.JSON(env.Stdout)
-	case "html":
-		return s.HTML(env.Stdout)
+	ss := make([]journey.Summary, len(ds))
+	for i, d := range ds {
+		c := prof
+		if c == nil {
+			dc := d.CouncilFor()
+			c = &dc
+		}
+		ss[i] = d.Explain(c)
 	}
-	return s.Text(env.Stdout)
+	if f.format == "json" && len(ss) != 1 {
+		b, err := json.MarshalIndent(ss, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = env.Stdout.Write(append(b, '\n'))
+		return err
+	}
+	for i := range ss {
+		if i > 0 && f.format == "text" {
+			if _, err := io.WriteString(env.Stdout, "\n"); err != nil {
+				return err
+			}
+		}
+		var err error
+		switch f.format {
+		case "json":
+			err = ss[i].WriteJSON(env.Stdout)
+		case "html":
+			err = ss[i].WriteHTML(env.Stdout)
+		default:
+			err = ss[i].WriteText(env.Stdout)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 var journeyDeadlinesFlags struct {
@@ -177,25 +222,56 @@ func runJourneyDeadlines(ctx context.Context, env *Env, cmd *Command, args []str
 	return usagef(cmd, "unknown format %q (want json or text)", f.format)
 }
 
-// readDecisionArg reads one decision from the file name, or stdin for "-".
-func readDecisionArg(env *Env, name string) (*journey.Decision, error) {
+// readDecisionArg reads one JSON decision from the file name, or stdin
+// for "-".
+func readDecisionArg(env *Env, name string, maxBytes int64) (*journey.Decision, error) {
 	r, display, err := openArg(env, name)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	return journey.ReadDecisionJSON(r, display)
+	return journey.ReadDecisionJSON(r, journey.ReadOptions{File: display, MaxBytes: maxBytes})
+}
+
+// readDecisionsArg reads the decisions of a file, or stdin for "-": a
+// JSON decision, or a ModernGov-style CSV export when the name ends in
+// .csv or the content does not start like JSON.
+func readDecisionsArg(env *Env, name string, maxBytes int64) ([]*journey.Decision, error) {
+	r, display, err := openArg(env, name)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	br := bufio.NewReader(r)
+	csvInput := strings.HasSuffix(strings.ToLower(name), ".csv")
+	if !csvInput {
+		head, _ := br.Peek(512)
+		head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+		csvInput = len(head) > 0 && head[0] != '{' && head[0] != '['
+		// A file that is mostly NUL bytes is UTF-16: let the JSON reader
+		// name its encoding.
+		csvInput = csvInput && bytes.IndexByte(head, 0) < 0 && head[0] != 0xff && head[0] != 0xfe
+	}
+	if csvInput {
+		return journey.ReadDecisionsCSV(br, journey.CSVOptions{File: display, MaxBytes: maxBytes})
+	}
+	d, err := journey.ReadDecisionJSON(br, journey.ReadOptions{File: display, MaxBytes: maxBytes})
+	if err != nil {
+		return nil, err
+	}
+	return []*journey.Decision{d}, nil
 }
 
 var journeyAdvanceFlags struct {
-	stage  string
-	date   string
-	source string
+	stage    string
+	date     string
+	source   string
+	maxBytes sizeFlag
 }
 
 var journeyAdvanceCmd = &Command{
 	Name:      "advance",
-	UsageLine: "journey advance --stage ID --date DATE [--source URL] DECISION.json|-",
+	UsageLine: "journey advance --stage ID --date DATE [--source URL] [--max-bytes SIZE] DECISION.json|-",
 	Short:     "record that a decision reached its next stage",
 	Long: `Advance reads one decision, records that it reached the stage --stage on
 --date (YYYY-MM-DD), citing --source, and writes the updated decision as JSON
@@ -206,6 +282,7 @@ stages" for the stage ids.`,
 		fs.StringVar(&journeyAdvanceFlags.stage, "stage", "", "the stage id reached, e.g. decided (required)")
 		fs.StringVar(&journeyAdvanceFlags.date, "date", "", "the date it was reached, YYYY-MM-DD (required)")
 		fs.StringVar(&journeyAdvanceFlags.source, "source", "", "URL or document that records it")
+		maxBytesFlag(fs, &journeyAdvanceFlags.maxBytes)
 	},
 	Run: runJourneyAdvance,
 }
@@ -226,14 +303,14 @@ func runJourneyAdvance(ctx context.Context, env *Env, cmd *Command, args []strin
 	if err != nil {
 		return usagef(cmd, "--date: %v", err)
 	}
-	d, err := readDecisionArg(env, args[0])
+	d, err := readDecisionArg(env, args[0], int64(f.maxBytes))
 	if err != nil {
 		return err
 	}
 	if err := d.Advance(journey.StageID(f.stage), date, f.source); err != nil {
 		return err
 	}
-	return journey.WriteDecisionJSON(env.Stdout, d)
+	return d.WriteJSON(env.Stdout)
 }
 
 var journeyStagesCmd = &Command{

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -73,7 +74,7 @@ func TestJourneyDeadlinesErrors(t *testing.T) {
 func TestJourneyShow(t *testing.T) {
 	out, stderr, code := runCLI(t, "", "journey", "show", journeySample)
 	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, out, "Where it is now: step 4 of 9, Agenda and report published (since 2026-03-02)")
+	assert.Contains(t, out, "Where it is now: step 4 of 9, Agenda and report published (since 2 March 2026)")
 	assert.Contains(t, out, "What happens next: Decision made or Withdrawn")
 	assert.Contains(t, out, ">   4. Agenda and report published")
 
@@ -134,4 +135,82 @@ func TestJourneyShowErrors(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "deadlines")
 	assert.Contains(t, out, "show")
+}
+
+// TestJourneyShowHTMLHostile: a decision whose source is a script URL
+// comes out of "journey show --format html" as text, never as a live
+// link, and markup in its title is escaped.
+func TestJourneyShowHTMLHostile(t *testing.T) {
+	for _, src := range []string{"javascript:alert(document.cookie)", " JavaScript:alert(1)", "\u0001javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"} {
+		in, err := json.Marshal(map[string]any{
+			"title": `<script>alert("t")</script>`, "url": src,
+			"history": []map[string]string{{"stage": "proposal", "date": "2026-01-05", "source": src}},
+		})
+		require.NoError(t, err)
+		out, stderr, code := runCLI(t, string(in), "journey", "show", "--format", "html", "-")
+		require.Equal(t, 0, code, stderr)
+		low := strings.ToLower(out)
+		assert.NotContains(t, low, "<script")
+		assert.NotContains(t, low, `href="javascript`)
+		assert.NotContains(t, low, `href="data`)
+		assert.NotContains(t, low, `href="vbscript`)
+		assert.NotContains(t, low, `href=" `)
+		assert.Contains(t, out, "(source: ")
+	}
+}
+
+// TestJourneyInputPolicy: a UTF-8 byte-order mark is accepted, UTF-16 and
+// Latin-1 are named, --max-bytes caps the input, and an unknown field is
+// reported with its path and line.
+func TestJourneyInputPolicy(t *testing.T) {
+	const dec = "{\n\"title\": \"Bus shelters\",\n\"history\": [{\"stage\": \"proposal\", \"date\": \"2026-01-05\"}]\n}\n"
+	out, stderr, code := runCLI(t, "\xef\xbb\xbf"+dec, "journey", "show", "-")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "Bus shelters")
+
+	u16 := []byte{0xff, 0xfe}
+	for _, r := range dec {
+		u16 = append(u16, byte(r), 0)
+	}
+	_, stderr, code = runCLI(t, string(u16), "journey", "show", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "UTF-16")
+
+	_, stderr, code = runCLI(t, strings.Replace(dec, "Bus", "Caf\xe9", 1), "journey", "show", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "Latin-1")
+
+	_, stderr, code = runCLI(t, dec, "journey", "show", "--max-bytes", "20", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "larger than the limit of 20 bytes")
+	_, stderr, code = runCLI(t, dec, "journey", "advance", "--stage", "consultation", "--date", "2026-01-06", "--max-bytes", "20", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "larger than the limit")
+
+	_, stderr, code = runCLI(t, strings.Replace(dec, `"date": "2026-01-05"`, `"date": "2026-01-05", "colour": "red"`, 1), "journey", "show", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "<stdin>:3:")
+	assert.Contains(t, stderr, "history[0].colour: unknown field")
+}
+
+// TestJourneyShowCSV: journey show reads the ModernGov-style CSV the
+// library reads; --id picks one decision.
+func TestJourneyShowCSV(t *testing.T) {
+	const csvPath = "../../civic/journey/testdata/decisions.csv"
+	out, stderr, code := runCLI(t, "", "journey", "show", csvPath)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "New community library for Northtown")
+	assert.Contains(t, out, "Lease of land at Mill Lane, Southvale")
+
+	out, stderr, code = runCLI(t, "", "journey", "show", "--id", "SAMPLE-2026-014", "--format", "json", csvPath)
+	require.Equal(t, 0, code, stderr)
+	var s struct {
+		ID string `json:"id"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &s), out)
+	assert.Equal(t, "SAMPLE-2026-014", s.ID)
+
+	_, stderr, code = runCLI(t, "", "journey", "show", "--id", "NOPE", csvPath)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "no decision with id")
 }

@@ -52,7 +52,7 @@ func main() {
 	fmt.Println("agenda must be published by", dl.AgendaPublishBy)
 	fmt.Println()
 	s := dec.Explain(&c)
-	if err := s.Text(os.Stdout); err != nil {
+	if err := s.WriteText(os.Stdout); err != nil {
 		log.Fatal(err)
 	}
 }
