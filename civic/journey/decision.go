@@ -458,7 +458,7 @@ func (ws Wards) MarshalJSON() ([]byte, error) {
 		}
 		var v any = w
 		switch {
-		case w.OCDID != "" || w.ParentID != "" || w.ValidFrom != "" || w.ValidUntil != "" || w.Classification != "" && w.Classification != "ward":
+		case w.OCDID != "" || w.ParentID != "" || !w.ValidFrom.IsZero() || !w.ValidUntil.IsZero() || w.GSS != "" || w.Classification != "" && w.Classification != "ward":
 		case w.ID == "":
 			v = w.Name
 		case w.Name == "":

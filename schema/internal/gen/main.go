@@ -15,7 +15,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/calendar"
+	"github.com/civickit/civickit/civic/journey"
 	"github.com/invopop/jsonschema"
 )
 
@@ -152,6 +154,27 @@ func reflectDocument(d document, comments map[string]string, enums map[reflect.T
 		Mapper: func(t reflect.Type) *jsonschema.Schema {
 			if t == reflect.TypeFor[calendar.Date]() {
 				return &jsonschema.Schema{Type: "string", Format: "date", Description: "A calendar date, ISO 8601 (YYYY-MM-DD)."}
+			}
+			if t == reflect.TypeFor[journey.Wards]() {
+				// Wards read a plain name or GSS code, or an area object.
+				inner := &jsonschema.Reflector{DoNotReference: true, LookupComment: func(t reflect.Type, field string) string {
+					if field == "" {
+						return describe(comments[fullName(t)], t.Name())
+					}
+					return describe(comments[fullName(t)+"."+field], field)
+				}, Mapper: func(t reflect.Type) *jsonschema.Schema {
+					if t == reflect.TypeFor[calendar.Date]() {
+						return &jsonschema.Schema{Type: "string", Format: "date"}
+					}
+					return nil
+				}}
+				area := inner.Reflect(civic.Area{})
+				area.Version, area.ID = "", ""
+				return &jsonschema.Schema{Type: "array", Description: describe(comments[fullName(t)], t.Name()),
+					Items: &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+						{Type: "string", Description: "The ward's GSS code or name."},
+						area,
+					}}}
 			}
 			if vals, ok := enums[t]; ok {
 				return &jsonschema.Schema{Type: "string", Enum: vals, Description: firstSentence(comments[fullName(t)])}
