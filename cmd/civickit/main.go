@@ -49,6 +49,7 @@ var commands = []*Command{
 	// one line per command; keep sorted
 	cmdCheck,
 	clusterCmd,
+	cmdCompose,
 	cmdDemo,
 	journeyCmd,
 	networkCmd,

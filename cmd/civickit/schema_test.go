@@ -30,6 +30,7 @@ func TestOutputsConform(t *testing.T) {
 		{"journey-summary", []string{"journey", "show", "--format", "json", decision}},
 		{"deadlines", []string{"journey", "deadlines", "--format", "json", "--meeting", "2026-04-07", "--decision-published", "2026-04-09"}},
 		{"decision", []string{"journey", "advance", "--stage", "decided", "--date", "2026-03-10", decision}},
+		{"compose-result", []string{"compose", "--format", "json", "--channels", "x,mastodon", decision}},
 		{"scorecard", []string{"check", "--format", "json", "--fail-on", "never", content[0]}},
 		{"scorecards", append([]string{"check", "--format", "json", "--fail-on", "never"}, content...)},
 		{"persona-report", []string{"personas", "--format", "json", filepath.Join(sample, "survey", "survey69.csv")}},

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/journey"
+	"github.com/civickit/civickit/civic/journey/compose"
 	"github.com/civickit/civickit/civic/network"
 	"github.com/civickit/civickit/persona"
 	"github.com/civickit/civickit/standards"
@@ -38,6 +39,8 @@ var documents = []document{
 	{Name: "journey-summary", Title: "Where a decision is, what is next and how to have your say (journey show --format json)", Value: journey.Summary{}, Out: true},
 	{Name: "deadlines", Title: "Statutory deadlines of a meeting", Value: journey.Deadlines{}, Out: true},
 	{Name: "council", Title: "A council profile: clear days, call-in and key-decision test", Value: journey.Council{}, In: true, Out: true},
+
+	{Name: "compose-result", Title: "Posts that explain a decision at its stage, per channel (compose --format json)", Value: compose.Result{}, Out: true},
 
 	{Name: "scorecard", Title: "A content standards scorecard with findings (check --format json)", Value: standards.Scorecard{}, Out: true},
 	{Name: "scorecards", Title: "Scorecards of several files (check --format json with several files)", Value: standards.Scorecard{}, Array: true, Out: true},
