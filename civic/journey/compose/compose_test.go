@@ -110,11 +110,11 @@ func TestLength(t *testing.T) {
 		{X, "hello", 5},
 		{X, "see https://example.gov.uk/a/very/long/path/that/is/longer/than/twenty-three", 4 + 23},
 		{X, "café", 4},
-		{X, "日本", 4},      // CJK counts 2 each
-		{X, "👍", 2},       // an emoji counts 2
-		{X, "👨‍👩‍👧‍👦", 2}, // a family sequence is one emoji
+		{X, "日本", 4},                // CJK counts 2 each
+		{X, "👍", 2},                 // an emoji counts 2
+		{X, "👨‍👩‍👧‍👦", 2},           // a family sequence is one emoji
 		{X, "“quoted” – dash…", 17}, // U+2026 lies outside the weight-1 ranges
-		{Bluesky, "👨‍👩‍👧‍👦 hi", 4}, // graphemes
+		{Bluesky, "👨‍👩‍👧‍👦 hi", 4},  // graphemes
 		{Bluesky, "e\u0301", 1},
 		{Mastodon, "hi @council@mastodon.social https://example.gov.uk/x", 3 + 8 + 1 + 23},
 		{Email, "café", 4},
