@@ -180,16 +180,22 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 //   - HTML ([FormatHTML]): the text of <main> if it has any, else of every
 //     <article>, else of the whole body; see html.go for what is left out.
 func Extract(src []byte, f Format) (*Document, error) {
+	return extractFormat(src, f, nil)
+}
+
+// extractFormat is Extract that, when stop is not nil, polls it after
+// each MiB of source and gives up with its error.
+func extractFormat(src []byte, f Format, stop Canceler) (*Document, error) {
 	if f == FormatAuto {
 		f = DetectFormat("", src)
 	}
 	switch f {
 	case FormatText:
-		return extract(src, f, extractText)
+		return extractStop(src, f, extractText, stop)
 	case FormatMarkdown:
-		return extract(src, f, extractMarkdown)
+		return extractStop(src, f, extractMarkdown, stop)
 	case FormatHTML:
-		return extract(src, f, func(b *builder, start int) { extractHTML(b, start, len(b.src), true) })
+		return extractStop(src, f, func(b *builder, start int) { extractHTML(b, start, len(b.src), true) }, stop)
 	}
 	return nil, &Error{Msg: "invalid format " + itoa(int(f))}
 }
@@ -203,6 +209,12 @@ func ExtractText(src []byte) (*Document, error) {
 
 // extract checks that src is text and reads it with read.
 func extract(src []byte, f Format, read func(b *builder, start int)) (*Document, error) {
+	return extractStop(src, f, read, nil)
+}
+
+// extractStop is extract that, when stop is not nil, polls it after each
+// MiB of source and gives up with its error.
+func extractStop(src []byte, f Format, read func(b *builder, start int), stop Canceler) (*Document, error) {
 	if err := checkBinary(src); err != nil {
 		return nil, err
 	}
@@ -215,9 +227,26 @@ func extract(src []byte, f Format, read func(b *builder, start int)) (*Document,
 	if f == FormatHTML {
 		size /= 3
 	}
-	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4)}
+	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4), stop: stop, poll: 1 << 20}
 	read(b, start)
+	if b.err != nil {
+		return nil, b.err
+	}
 	return &Document{Source: src, Format: f, Blocks: b.finish()}, nil
+}
+
+// cancelled reports whether reading should stop at source offset off:
+// once per MiB it polls the builder's Canceler and keeps its error.
+func (b *builder) cancelled(off int) bool {
+	if b.err != nil {
+		return true
+	}
+	if b.stop == nil || off < b.poll {
+		return false
+	}
+	b.poll = off + 1<<20
+	b.err = b.stop.Err()
+	return b.err != nil
 }
 
 // builder collects the blocks of a document: all text in one buffer, all
@@ -233,6 +262,9 @@ type builder struct {
 	amark   int // anchors index where the current block starts
 	lmark   int // links index where the current block starts
 	next    int // source offset the next byte maps to without an anchor; -1 forces one
+	stop    Canceler
+	poll    int   // source offset of the next poll of stop
+	err     error // stop's error, which ends reading
 }
 
 // rawBlock is a finished block whose text, anchors and links are ranges of

@@ -129,7 +129,7 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 			errs = append(errs, checkInputError(display, err))
 			continue
 		}
-		card, err := checker.Check(display, src)
+		card, err := checker.CheckContext(ctx, display, src)
 		if err != nil {
 			errs = append(errs, err)
 			continue
