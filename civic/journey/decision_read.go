@@ -27,24 +27,30 @@ type rawEvent struct {
 }
 
 type rawDecision struct {
-	ID                string            `json:"id"`
-	Title             string            `json:"title"`
-	Summary           string            `json:"summary"`
-	Journey           string            `json:"journey"`
-	Council           string            `json:"council"`
-	DecisionMaker     string            `json:"decision_maker"`
-	DecisionMakerKind string            `json:"decision_maker_kind"`
-	MeetingDate       string            `json:"meeting_date"`
-	EffectiveFrom     string            `json:"effective_from"`
-	KeyDecision       bool              `json:"key_decision"`
-	SubjectToCallIn   bool              `json:"subject_to_call_in"`
-	ValueGBP          int64             `json:"value_gbp"`
-	WardsAffected     []json.RawMessage `json:"wards_affected"`
-	MajorDevelopment  bool              `json:"major_development"`
-	FinancialYear     int               `json:"financial_year"`
-	Contact           string            `json:"contact"`
-	URL               string            `json:"url"`
-	History           []rawEvent        `json:"history"`
+	ID                          string            `json:"id"`
+	Title                       string            `json:"title"`
+	Summary                     string            `json:"summary"`
+	Journey                     string            `json:"journey"`
+	Council                     string            `json:"council"`
+	DecisionMaker               string            `json:"decision_maker"`
+	DecisionMakerKind           string            `json:"decision_maker_kind"`
+	MeetingDate                 string            `json:"meeting_date"`
+	EffectiveFrom               string            `json:"effective_from"`
+	KeyDecision                 bool              `json:"key_decision"`
+	SubjectToCallIn             bool              `json:"subject_to_call_in"`
+	ValueGBP                    int64             `json:"value_gbp"`
+	WardsAffected               []json.RawMessage `json:"wards_affected"`
+	MajorDevelopment            bool              `json:"major_development"`
+	EIADevelopment              bool              `json:"eia_development"`
+	Urgent                      bool              `json:"urgent"`
+	Private                     bool              `json:"private"`
+	ExemptParagraph             int               `json:"exempt_paragraph"`
+	PrivateNoticePublished      string            `json:"private_notice_published"`
+	PrivateFinalNoticePublished string            `json:"private_final_notice_published"`
+	FinancialYear               int               `json:"financial_year"`
+	Contact                     string            `json:"contact"`
+	URL                         string            `json:"url"`
+	History                     []rawEvent        `json:"history"`
 }
 
 // lineIndex turns byte offsets into 1-based lines and columns.
@@ -416,7 +422,8 @@ func (r *rawDecision) decision() (*Decision, error) {
 		ID: r.ID, Title: r.Title, Summary: r.Summary, Journey: Kind(r.Journey),
 		Council: r.Council, DecisionMaker: r.DecisionMaker, DecisionMakerKind: DecisionMakerKind(r.DecisionMakerKind),
 		KeyDecision: r.KeyDecision, SubjectToCallIn: r.SubjectToCallIn, ValueGBP: r.ValueGBP,
-		MajorDevelopment: r.MajorDevelopment, FinancialYear: r.FinancialYear,
+		MajorDevelopment: r.MajorDevelopment, EIADevelopment: r.EIADevelopment, Urgent: r.Urgent, Private: r.Private,
+		ExemptParagraph: r.ExemptParagraph, FinancialYear: r.FinancialYear,
 		Contact: r.Contact, URL: r.URL,
 	}
 	if r.MeetingDate != "" {
@@ -432,6 +439,23 @@ func (r *rawDecision) decision() (*Decision, error) {
 			return nil, &FieldError{Field: "effective_from", Msg: dateMsg(r.EffectiveFrom, err)}
 		}
 		d.EffectiveFrom = ef
+	}
+	for _, f := range []struct {
+		name string
+		text string
+		dst  *calendar.Date
+	}{
+		{"private_notice_published", r.PrivateNoticePublished, &d.PrivateNoticePublished},
+		{"private_final_notice_published", r.PrivateFinalNoticePublished, &d.PrivateFinalNoticePublished},
+	} {
+		if f.text == "" {
+			continue
+		}
+		v, err := calendar.ParseDate(f.text)
+		if err != nil {
+			return nil, &FieldError{Field: f.name, Msg: dateMsg(f.text, err)}
+		}
+		*f.dst = v
 	}
 	for i, raw := range r.WardsAffected {
 		w, err := wardFromJSON(raw)
@@ -696,4 +720,75 @@ func ReadDecisionsCSV(r io.Reader, opt CSVOptions) ([]*Decision, error) {
 		}
 		out = append(out, d)
 	}
+}
+
+// councilFields are the keys a council profile may hold.
+var councilFields = func() fieldSet {
+	period := jsonKeys(reflect.TypeFor[Period]())
+	area := jsonKeys(reflect.TypeFor[civic.Area]())
+	fs := fieldSet{"": jsonKeys(reflect.TypeFor[Council]()), "area": area, "wards[]": area}
+	for _, id := range []PeriodID{PeriodAgenda, PeriodPrivateNotice, PeriodPrivateFinalNotice, PeriodKeyDecisionNotice,
+		PeriodGeneralException, PeriodDecisionRecord, PeriodCallIn} {
+		fs[string(id)] = period
+	}
+	return fs
+}()
+
+// ReadCouncilJSON reads a council profile from JSON: the fields of
+// [Council], so that an officer can set the council's constitution (its
+// periods, how their days are counted, when call-in starts, the
+// key-decision test, its wards and closure days) in a file. The input
+// passes the civickit input policy; unknown fields are reported with
+// their path and line, and values outside a field's list (a nation, a
+// counting, a governance) with the list allowed. Errors are
+// [*civic.ParseError]s.
+func ReadCouncilJSON(r io.Reader, opt ReadOptions) (Council, error) {
+	file := opt.File
+	data, bom, err := readJSON(r, opt)
+	if err != nil {
+		return Council{}, err
+	}
+	li := newLineIndex(data)
+	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
+		return Council{}, &civic.ParseError{File: file, Line: 1, Msg: "want a council profile object"}
+	}
+	lines, keys, err := jsonFieldLines(data, li)
+	if err != nil {
+		return Council{}, jsonSyntaxError(file, data, li, err)
+	}
+	if pe := unknownField(keys, false, councilFields); pe != nil {
+		pe.File = file
+		pe.Offset += int64(bom)
+		return Council{}, pe
+	}
+	var c Council
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return Council{}, jsonDecodeError(file, li, lines, err)
+		}
+		// An enum's UnmarshalText or a bad date: find the field by the
+		// decoder's offset.
+		line, col := li.pos(dec.InputOffset())
+		return Council{}, &civic.ParseError{File: file, Line: line, Column: col, Msg: "invalid council profile", Err: err}
+	}
+	for _, f := range []struct {
+		name string
+		p    Period
+	}{{"agenda", c.Agenda}, {"private_notice", c.PrivateNotice}, {"private_final_notice", c.PrivateFinalNotice},
+		{"key_decision_notice", c.KeyDecisionNotice}, {"general_exception", c.GeneralException},
+		{"decision_record", c.DecisionRecord}, {"call_in", c.CallIn}} {
+		if f.p.Days < 0 || f.p.Days > 366 {
+			return Council{}, &civic.ParseError{File: file, Line: lineOfPath(lines, f.name+".days"), Field: f.name + ".days", Msg: "want 0 (the default) to 366 days"}
+		}
+	}
+	if c.KeyDecisionThresholdGBP < 0 || c.KeyDecisionWards < 0 {
+		return Council{}, &civic.ParseError{File: file, Line: lineOfPath(lines, "key_decision_threshold_gbp"), Msg: "negative key-decision threshold"}
+	}
+	if strings.TrimSpace(c.Name) == "" {
+		return Council{}, &civic.ParseError{File: file, Line: 1, Field: "name", Msg: "missing"}
+	}
+	return c, nil
 }

@@ -106,8 +106,9 @@ func TestReadDecisionsCSV(t *testing.T) {
 	for _, dl := range lib.Deadlines(&c) {
 		got[dl.ID] = dl.Date.String()
 	}
-	// Published Thu 12 Mar 2026: 13, 16, 17, 18, 19 March.
-	assert.Equal(t, "2026-03-19", got["call_in_ends"])
+	// Kirklees counts call-in from the meeting, Tue 10 Mar 2026: 11, 12,
+	// 13, 16, 17 March.
+	assert.Equal(t, "2026-03-17", got["call_in_ends"])
 	assert.Equal(t, d("2026-03-20"), lib.EffectiveFrom)
 	assert.Equal(t, "2026-03-20", got["in_effect_from"])
 

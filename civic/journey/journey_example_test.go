@@ -20,15 +20,15 @@ func ExampleCouncil_MeetingDeadlines() {
 	fmt.Println("key-decision notice by:", dl.KeyDecisionNoticeBy)
 	fmt.Println("call-in ends:", dl.CallInEnds)
 
-	// Counting only working days moves deadlines earlier over Easter.
-	c.ClearDays = journey.ClearDaysWorking
+	// Clear days are working days (Elitestone): over Easter the agenda for
+	// Tuesday 7 April 2026 is due on 26 March, not 1 April.
 	easter, _ := calendar.ParseDate("2026-04-07")
-	fmt.Println("agenda by (working days):", c.MeetingDeadlines(easter, calendar.Date{}).AgendaPublishBy)
+	fmt.Println("agenda by (Easter):", c.MeetingDeadlines(easter, calendar.Date{}).AgendaPublishBy.Long())
 	// Output:
-	// agenda by: 2026-03-04
+	// agenda by: 2026-03-02
 	// key-decision notice by: 2026-02-09
-	// call-in ends: 2026-03-19
-	// agenda by (working days): 2026-03-26
+	// call-in ends: 2026-03-17
+	// agenda by (Easter): 26 March 2026
 }
 
 // A decision is advanced stage by stage; an illegal jump is an error that
@@ -47,7 +47,7 @@ func ExampleDecision_Advance() {
 	// Output:
 	// <nil>
 	// <nil>
-	// civic: illegal transition from "notice-published" to "in-effect" (may follow: pre-decision-scrutiny, agenda-published, decided, withdrawn)
+	// journey: illegal transition from "notice-published" to "in-effect" (may follow: pre-decision-scrutiny, agenda-published, decided, withdrawn)
 	// now: notice-published
 	// next: pre-decision-scrutiny - Scrutiny before the decision
 	// next: agenda-published - Agenda and report published

@@ -122,7 +122,7 @@ func (d *Decision) Explain(c *Council) Summary {
 		}
 		step := Step{
 			Number: n, Logic: t.logic, Stage: st.ID, Title: st.Title, Description: st.Description,
-			HaveYourSay: st.HaveYourSay, Optional: st.Optional, Basis: st.StatutoryBasis,
+			HaveYourSay: st.HaveYourSay, Optional: st.Optional, Basis: d.Basis(c, st.ID),
 		}
 		if n == 1 {
 			step.Logic = ""
@@ -170,6 +170,9 @@ func (d *Decision) stepTemplates() []stepTemplate {
 		add(StagePlanningConsultation, "")
 		add(StagePlanningCommittee, "")
 		add(StagePlanningDelegated, "or")
+		if d.has(StagePlanningNonDetermination) {
+			add(StagePlanningNonDetermination, "or")
+		}
 		add(StagePlanningDetermined, "")
 		if d.has(StagePlanningAppeal) {
 			add(StagePlanningAppeal, "")
@@ -179,6 +182,10 @@ func (d *Decision) stepTemplates() []stepTemplate {
 		add(StageBudgetConsultation, "")
 		add(StageBudgetScrutiny, "and")
 		add(StageBudgetRecommended, "")
+		if d.has(StageBudgetObjection) {
+			add(StageBudgetObjection, "")
+			add(StageBudgetReconsidered, "")
+		}
 		add(StageCouncilTaxSet, "")
 		add(StageInEffect, "")
 		if d.has(StageMonitoring) {
@@ -187,7 +194,8 @@ func (d *Decision) stepTemplates() []stepTemplate {
 	default:
 		add(StageProposal, "")
 		add(StageConsultation, "")
-		if d.KeyDecision || d.has(StageNoticePublished) || d.has(StageGeneralException) || d.has(StageSpecialUrgency) {
+		notice := d.KeyDecision || d.has(StageNoticePublished) || d.has(StageGeneralException) || d.has(StageSpecialUrgency)
+		if notice {
 			add(StageNoticePublished, "")
 			add(StageGeneralException, "or")
 			add(StageSpecialUrgency, "or")
@@ -195,13 +203,22 @@ func (d *Decision) stepTemplates() []stepTemplate {
 		if d.KeyDecision || d.has(StagePreDecisionScrutiny) {
 			add(StagePreDecisionScrutiny, "and")
 		}
-		if d.has(StageAgendaPublished) || d.DecisionMakerKind != DecisionMakerOfficer && d.DecisionMakerKind != DecisionMakerCabinetMember {
+		switch {
+		case d.has(StageUrgentItem):
+			add(StageUrgentItem, "")
+		case d.has(StageAgendaPublished) || !d.DecisionMakerKind.Individual():
 			add(StageAgendaPublished, "")
+		}
+		if d.has(StageDeferred) {
+			add(StageDeferred, "")
 		}
 		add(StageDecided, "")
 		add(StageDecisionPublished, "")
-		if d.SubjectToCallIn || d.has(StageCallIn) {
+		if d.callInApplies() || d.has(StageCallIn) {
 			add(StageCallIn, "")
+		}
+		if d.has(StageCallInLodged) {
+			add(StageCallInLodged, "")
 		}
 		if d.has(StageReferredToCouncil) {
 			add(StageReferredToCouncil, "")
