@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"strings"
@@ -33,11 +34,11 @@ council,grp-choir,1,follows
 
 func main() {
 	net, err := network.ReadCSV(strings.NewReader(edges), strings.NewReader(nodes),
-		network.ReadOptions{EdgesFile: "edges.csv", NodesFile: "nodes.csv"})
+		network.ReadOptions{File: "edges.csv", NodesFile: "nodes.csv"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	w, err := net.Ward("W1", network.WardOptions{})
+	w, err := net.Ward(context.Background(), "W1", network.WardOptions{})
 	if err != nil {
 		log.Fatal(err)
 	}
