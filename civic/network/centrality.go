@@ -271,9 +271,12 @@ func (a *Analysis) Betweenness(ctx context.Context) ([]float64, error) {
 // Dependencies are heavy-tailed, so StdErr is itself an estimate and tends
 // to understate the error of actors that few pivots reach through.
 type SampledBetweenness struct {
-	Values []float64 `json:"values" jsonschema:"description=Estimated normalised betweenness per actor"`
-	StdErr []float64 `json:"std_err" jsonschema:"description=Standard error of each estimate"`
-	K      int       `json:"k" jsonschema:"description=Number of pivots used"`
+	// Values is the estimated normalised betweenness per actor.
+	Values []float64 `json:"values"`
+	// StdErr is the standard error of each estimate.
+	StdErr []float64 `json:"std_err"`
+	// K is the number of pivots used.
+	K int `json:"k"`
 }
 
 // SampleBetweenness estimates betweenness from k seeded pivots; see

@@ -65,7 +65,9 @@ func (o *ReadOptions) kind(s string, def ActorKind, place *civic.ParseError) (Ac
 	if ok {
 		return k, nil
 	}
-	place.Field = "kind"
+	if place.Field == "" {
+		place.Field = "kind"
+	}
 	place.Msg = "unknown actor kind " + safe.Quote(s) + " (want councillor, group, council_account, partner or citizen)"
 	if !o.Lenient {
 		return "", place

@@ -1,6 +1,10 @@
 package network
 
-import "context"
+import (
+	"context"
+	"os"
+	"path/filepath"
+)
 
 // bg is the context of tests that do not cancel.
 var bg = context.Background()
@@ -19,4 +23,9 @@ func must2[T, U any](v T, w U, err error) (T, U) {
 		panic(err)
 	}
 	return v, w
+}
+
+// sampleFile reads a file of the sample ward network.
+func sampleFile(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join("testdata", "sample", name))
 }

@@ -12,10 +12,10 @@ import (
 type Communities struct {
 	// Of gives each actor's community, numbered 0, 1, ... in the order of
 	// each community's first actor.
-	Of []int `json:"of" jsonschema:"description=Community number of each actor, in actor order"`
+	Of []int `json:"of"`
 	// Modularity is the partition's modularity as [Analysis.Modularity]
 	// computes it (Leicht–Newman when the network is directed).
-	Modularity float64 `json:"modularity" jsonschema:"description=Modularity of the partition (directed modularity when the network is directed)"`
+	Modularity float64 `json:"modularity"`
 }
 
 // LouvainOptions configures [Analysis.Louvain]. The zero value is ready to

@@ -188,12 +188,9 @@ func checkJSONFields(raw []byte, file string) (*jsonLines, error) {
 		off := int(dec.InputOffset())
 		top := len(stack) - 1
 		expectKey := top >= 0 && !stack[top].array && stack[top].key == ""
-		if expectKey {
-			// Skip the separator and space before a key so its offset is the
-			// key's own.
-			for off < len(raw) && (raw[off] == ',' || raw[off] == ' ' || raw[off] == '\t' || raw[off] == '\n' || raw[off] == '\r') {
-				off++
-			}
+		// Skip separators and space so that off is the token's own.
+		for off < len(raw) && (raw[off] == ',' || raw[off] == ':' || raw[off] == ' ' || raw[off] == '\t' || raw[off] == '\n' || raw[off] == '\r') {
+			off++
 		}
 		tok, err := dec.Token()
 		if err != nil {
