@@ -75,7 +75,7 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 	if rep.Decisions, err = demoDecisions(); err != nil {
 		return err
 	}
-	net, wards, err := demoWards(ctx)
+	_, wards, err := demoWards(ctx)
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 	fmt.Fprintln(w, "\n== 3. Ward networks: councillors and community groups online ==")
 	for _, wv := range rep.Wards {
 		fmt.Fprintf(w, "\n-- %s --\n", demoWardNames[wv.Ward])
-		if err := writeWardText(w, net, wv); err != nil {
+		if err := wv.WriteText(w); err != nil {
 			return err
 		}
 	}
@@ -216,11 +216,11 @@ func demoWards(ctx context.Context) (*network.Network, []*network.WardView, erro
 		return nil, nil, err
 	}
 	net, err := network.ReadCSV(bytes.NewReader(edges), bytes.NewReader(nodes),
-		network.ReadOptions{EdgesFile: "network/edges.csv", NodesFile: "network/nodes.csv"})
+		network.ReadOptions{File: "network/edges.csv", NodesFile: "network/nodes.csv"})
 	if err != nil {
 		return nil, nil, err
 	}
-	if net, _, err = net.Pseudonymise(nil); err != nil {
+	if net, _, err = net.Pseudonymize(nil); err != nil {
 		return nil, nil, err
 	}
 	var views []*network.WardView
@@ -228,7 +228,7 @@ func demoWards(ctx context.Context) (*network.Network, []*network.WardView, erro
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		wv, err := net.Ward(id, network.WardOptions{})
+		wv, err := net.Ward(ctx, id, network.WardOptions{})
 		if err != nil {
 			return nil, nil, err
 		}

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log"
@@ -42,11 +43,11 @@ func main() {
 // run loads the network and writes the ward's report to w.
 func run(w io.Writer) error {
 	net, err := network.ReadCSV(strings.NewReader(edges), strings.NewReader(nodes),
-		network.ReadOptions{EdgesFile: "edges.csv", NodesFile: "nodes.csv"})
+		network.ReadOptions{File: "edges.csv", NodesFile: "nodes.csv"})
 	if err != nil {
 		return err
 	}
-	ward, err := net.Ward("W1", network.WardOptions{})
+	ward, err := net.Ward(context.Background(), "W1", network.WardOptions{})
 	if err != nil {
 		return err
 	}
