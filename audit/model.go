@@ -112,7 +112,7 @@ type Pseudonymizer struct {
 }
 
 // ErrNoKey reports an ingest without a pseudonym key.
-var ErrNoKey = errors.New("no pseudonym key: set CIVICKIT_PSEUDONYM_KEY (at least 16 characters) or give --key-file")
+var ErrNoKey = errors.New("no pseudonym key: set CIVICKIT_PSEUDONYM_KEY (at least 16 characters) or give --pseudonym-key-file")
 
 // NewPseudonymizer returns a pseudonymizer with key, which must be at least
 // 16 bytes.

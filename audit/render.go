@@ -184,6 +184,9 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 				p("- %s: %s, followers %s, %d posts in 30 days, last active %s\n", mdText(t.Platform), mdText(cmp.Or(t.Handle, t.URL, "no handle")),
 					orUnknown(t.Followers), t.RecentPosts, day(t.LastActive))
 			}
+			for _, post := range c.TopPosts {
+				p("- Post on %s, %s: %s\n", mdText(post.Platform), day(post.Published), mdText(post.Text))
+			}
 			for _, s := range c.Recommendations {
 				p("- Next: %s\n", mdText(s))
 			}
@@ -378,4 +381,36 @@ func chart(points []TrendPoint, what string) *svgChart {
 	c.Label = fmt.Sprintf("%s over %d snapshots: from %.0f on %s to %.0f on %s", what, len(points),
 		points[0].Value, day(points[0].TakenAt), points[len(points)-1].Value, day(points[len(points)-1].TakenAt))
 	return c
+}
+
+// WriteDiff writes what changed between the previous snapshot and this
+// one, as Markdown.
+func (r *Report) WriteDiff(w io.Writer) error {
+	var b bytes.Buffer
+	names := r.names()
+	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	if r.Previous == nil {
+		p("# Snapshot %d\n\nNo earlier snapshot to compare with.\n", r.Snapshot.ID)
+		_, err := w.Write(b.Bytes())
+		return err
+	}
+	p("# Changes from snapshot %d (%s) to snapshot %d (%s)\n\n", r.Previous.ID, day(r.Previous.TakenAt), r.Snapshot.ID, day(r.Snapshot.TakenAt))
+	p("| Ward | Score | Change | Newly reached |\n|---|---:|---:|---|\n")
+	for _, wd := range r.Wards {
+		change := "new"
+		if wd.ScoreChange != nil {
+			change = signed(*wd.ScoreChange)
+		}
+		p("| %s | %.0f | %s | %s |\n", mdText(wd.Name), wd.Score, change, mdText(joinNames(wd.NewlyReached, names)))
+	}
+	p("\n| Councillor | Followers | Change | Ties gained | Ties lost | Newly reached |\n|---|---:|---:|---:|---:|---|\n")
+	for _, c := range r.Councillors {
+		change := "new"
+		if c.FollowersChange != nil {
+			change = signed(float64(*c.FollowersChange))
+		}
+		p("| %s | %d | %s | %d | %d | %s |\n", mdText(c.Name), c.Followers, change, c.TiesGained, c.TiesLost, mdText(joinNames(c.NewlyReached, names)))
+	}
+	_, err := w.Write(b.Bytes())
+	return err
 }

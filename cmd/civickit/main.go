@@ -47,6 +47,7 @@ type Env struct {
 // commands is the table of top-level commands, sorted by name when listed.
 var commands = []*Command{
 	// one line per command; keep sorted
+	auditCmd,
 	cmdCheck,
 	clusterCmd,
 	cmdCompose,

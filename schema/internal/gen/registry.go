@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/civickit/civickit/audit"
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/journey"
 	"github.com/civickit/civickit/civic/journey/compose"
@@ -49,5 +50,6 @@ var documents = []document{
 
 	{Name: "persona-report", Title: "Personas of a councillors' digital-skills survey (personas --format json)", Value: persona.Report{}, Out: true},
 	{Name: "pilot-report", Title: "Evaluation of learning pilots (pilots --format json)", Value: persona.PilotReport{}, Out: true},
+	{Name: "audit-report", Title: "The social-media audit of a council at one snapshot (audit report --format json)", Value: audit.Report{}, Out: true},
 	{Name: "survey-mapping", Title: "How a survey export's columns map to the survey's questions", Value: persona.Mapping{}, In: true},
 }
