@@ -1,14 +1,15 @@
 package persona
 
 import (
+	"context"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -57,6 +58,34 @@ const (
 // rows.
 const MaxPAMRows = 5000
 
+// DefaultMinSize is the default floor of [Options.MinSize]: no persona or
+// figure rests on fewer respondents, after the ONS small-numbers practice.
+const DefaultMinSize = 10
+
+// SafeMinSize is the lowest floor accepted even with AllowSmallGroups:
+// below it a figure describes one or two people.
+const SafeMinSize = 3
+
+// CheckMinSize reports whether floor may be used where def is the
+// default: a floor below def needs allowSmall, and none below
+// [SafeMinSize] is accepted.
+func CheckMinSize(floor, def int, allowSmall bool) error {
+	switch {
+	case floor < SafeMinSize:
+		return fmt.Errorf("persona: a minimum group size of %d would publish figures about one or two people; the lowest accepted is %d", floor, SafeMinSize)
+	case floor < def && !allowSmall:
+		return fmt.Errorf("persona: a minimum group size of %d is below the default of %d; allow small groups explicitly to use it", floor, def)
+	}
+	return nil
+}
+
+// Bounds on the options of [Build], so a mistyped flag cannot exhaust
+// memory.
+const (
+	maxK          = 100
+	maxReplicates = 10000
+)
+
 // ErrTooFew reports fewer respondents than the minimum a persona may rest on.
 var ErrTooFew = errors.New("persona: too few respondents to publish any persona")
 
@@ -75,7 +104,7 @@ var catalogueJSON []byte
 
 // DefaultCatalogue returns the built-in catalogue of learning options.
 func DefaultCatalogue() []LearningOption {
-	c, err := ReadCatalogue(strings.NewReader(string(catalogueJSON)))
+	c, err := ReadCatalogue(strings.NewReader(string(catalogueJSON)), ReadOptions{File: "catalogue.json"})
 	if err != nil {
 		panic(err) // the embedded catalogue is tested
 	}
@@ -84,20 +113,30 @@ func DefaultCatalogue() []LearningOption {
 
 // ReadCatalogue reads a catalogue of learning options as a JSON array,
 // as in the built-in catalogue.json, so a council can use its own.
-func ReadCatalogue(r io.Reader) ([]LearningOption, error) {
+// Unknown keys are an error naming their path (such as "[2].titel").
+func ReadCatalogue(r io.Reader, opt ReadOptions) ([]LearningOption, error) {
+	d, err := readJSONDoc(r, opt.File, opt.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
 	var c []LearningOption
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("persona: catalogue: %w", err)
+	if err := d.decodeStrict(&c, map[string][]string{"[]": {"id", "title", "description", "stages", "topics", "barriers"}}); err != nil {
+		return nil, err
+	}
+	at := func(i int, field, msg string) error {
+		off := int64(0)
+		if d.root.kind == '[' && i < len(d.root.elems) {
+			off = d.root.elems[i].off
+		}
+		return d.errAt(off, "["+strconv.Itoa(i)+"]"+field, msg)
 	}
 	for i, o := range c {
 		if o.ID == "" || o.Title == "" {
-			return nil, fmt.Errorf("persona: catalogue: entry %d needs an id and a title", i+1)
+			return nil, at(i, "", "an entry needs an id and a title")
 		}
 		for _, s := range o.Stages {
 			if !slices.Contains(Stages, s) {
-				return nil, fmt.Errorf("persona: catalogue: %s: unknown stage %q", o.ID, s)
+				return nil, at(i, ".stages", quoteCell(string(s))+" is not one of reluctant, curious, practising, champion")
 			}
 		}
 	}
@@ -107,13 +146,16 @@ func ReadCatalogue(r io.Reader) ([]LearningOption, error) {
 // Options configures [Build]. The zero value chooses k automatically with
 // k-means, seed 0 and a minimum of 10 respondents per persona.
 type Options struct {
-	K          int              `json:"k,omitempty" jsonschema:"minimum=0"`          // clusters; 0 chooses by silhouette and stability
-	MaxK       int              `json:"max_k,omitempty" jsonschema:"minimum=0"`      // largest k tried when choosing; 0 means 6
-	Seed       uint64           `json:"seed"`                                        // random seed
-	MinSize    int              `json:"min_size,omitempty" jsonschema:"minimum=0"`   // smallest group a persona or figure may rest on; 0 means 10
-	Method     Method           `json:"method,omitempty"`                            // clustering method; "" means kmeans
-	Replicates int              `json:"replicates,omitempty" jsonschema:"minimum=0"` // bootstrap resamples for stability; 0 means 50
-	Catalogue  []LearningOption `json:"catalogue,omitempty"`                         // learning options; nil means DefaultCatalogue
+	K       int    `json:"k,omitempty" jsonschema:"minimum=0"`        // clusters; 0 chooses by silhouette and stability
+	MaxK    int    `json:"max_k,omitempty" jsonschema:"minimum=0"`    // largest k tried when choosing; 0 means 6
+	Seed    uint64 `json:"seed"`                                      // random seed
+	MinSize int    `json:"min_size,omitempty" jsonschema:"minimum=0"` // smallest group a persona or figure may rest on; 0 means DefaultMinSize
+	// AllowSmallGroups permits a MinSize below DefaultMinSize (never
+	// below SafeMinSize).
+	AllowSmallGroups bool             `json:"allow_small_groups,omitempty"`
+	Method           Method           `json:"method,omitempty"`                            // clustering method; "" means kmeans
+	Replicates       int              `json:"replicates,omitempty" jsonschema:"minimum=0"` // bootstrap resamples for stability; 0 means 50
+	Catalogue        []LearningOption `json:"catalogue,omitempty"`                         // learning options; nil means DefaultCatalogue
 	// Components is how many principal components of the numeric
 	// features k-means and k-prototypes cluster on: 0 chooses by the
 	// broken-stick rule, which keeps the components that stand out from
@@ -197,12 +239,17 @@ type Report struct {
 // respondents: clusters below that are merged into the nearest cluster,
 // with the reason in Notes. The same survey and options give the same
 // report on any number of cores.
-func Build(s *Survey, o Options) (*Report, error) {
+//
+// Build returns ctx.Err() soon after ctx is cancelled.
+func Build(ctx context.Context, s *Survey, o Options) (*Report, error) {
 	if o.MinSize == 0 {
-		o.MinSize = 10
+		o.MinSize = DefaultMinSize
 	}
-	if o.MinSize < 1 || o.K < 0 || o.MaxK < 0 || o.Replicates < 0 {
-		return nil, fmt.Errorf("persona: options: min size, k, max k and replicates must not be negative")
+	if err := CheckMinSize(o.MinSize, DefaultMinSize, o.AllowSmallGroups); err != nil {
+		return nil, err
+	}
+	if o.K < 0 || o.MaxK < 0 || o.Replicates < 0 || o.K > maxK || o.MaxK > maxK || o.Replicates > maxReplicates {
+		return nil, fmt.Errorf("persona: options: k and max k must be from 0 to %d, replicates from 0 to %d", maxK, maxReplicates)
 	}
 	if o.MaxK == 0 {
 		o.MaxK = 6
@@ -251,7 +298,7 @@ func Build(s *Survey, o Options) (*Report, error) {
 	}
 	if o.Method == MethodPAM {
 		var err error
-		if gower, err = Gower(enc.Numeric, enc.Weights, enc.Categorical); err != nil {
+		if gower, err = Gower(ctx, enc.Numeric, enc.Weights, enc.Categorical); err != nil {
 			return nil, err
 		}
 	}
@@ -262,13 +309,13 @@ func Build(s *Survey, o Options) (*Report, error) {
 	fit := func(k int, idx []int, seed uint64) (*Clustering, error) {
 		switch o.Method {
 		case MethodKMeans:
-			return KMeans{K: k, Seed: seed, Workers: 1}.Fit(x.subset(idx))
+			return KMeans{K: k, Seed: seed, Workers: 1}.Fit(ctx, x.subset(idx))
 		case MethodKPrototypes:
 			cat := make([][]int, len(idx))
 			for i, r := range idx {
 				cat[i] = enc.Categorical[r]
 			}
-			return KPrototypes{K: k, Seed: seed, Workers: 1, Gamma: gamma}.Fit(x.subset(idx), cat)
+			return KPrototypes{K: k, Seed: seed, Workers: 1, Gamma: gamma}.Fit(ctx, x.subset(idx), cat)
 		case MethodPAM:
 			d := DistMatrix{N: len(idx), D: make([]float64, 0, len(idx)*len(idx))}
 			for _, i := range idx {
@@ -276,7 +323,7 @@ func Build(s *Survey, o Options) (*Report, error) {
 					d.D = append(d.D, gower.At(i, j))
 				}
 			}
-			return PAM{K: k}.Fit(d)
+			return PAM{K: k}.Fit(ctx, d)
 		}
 		return nil, fmt.Errorf("persona: unknown method %q (want kmeans, kprototypes or pam)", o.Method)
 	}
@@ -309,13 +356,16 @@ func Build(s *Survey, o Options) (*Report, error) {
 			return nil, c, Stability{}, err
 		}
 		c.Silhouette, _ = sil(res.Labels)
-		st := Bootstrap(res.Labels, k, o.Replicates, o.Seed, func(idx []int) ([]int, error) {
+		st, err := Bootstrap(ctx, res.Labels, k, o.Replicates, o.Seed, func(idx []int) ([]int, error) {
 			r, err := fit(k, idx, o.Seed)
 			if err != nil {
 				return nil, err
 			}
 			return r.Labels, nil
 		})
+		if err != nil {
+			return nil, c, Stability{}, err
+		}
 		c.ARI, c.MinJaccard = st.ARI, st.MinJaccard
 		c.Eligible = true
 		switch {

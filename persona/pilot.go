@@ -1,15 +1,17 @@
 package persona
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"io"
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/civickit/civickit/internal/safe"
+	"github.com/civickit/civickit/internal/table"
 )
 
 // PilotRecord is one participant's record in one learning pilot. The
@@ -31,54 +33,45 @@ type PilotRecord struct {
 	Before      Answer  `json:"before"`
 	After       Answer  `json:"after"`
 	Cost        float64 `json:"cost"`
-	Row         int     `json:"-"`
+	Line        int     `json:"-"` // line in the file, for messages
 }
 
-var pilotColumns = []string{"activity", "participant", "stage", "attended", "before", "after", "cost"}
-
-// ReadPilots reads a pilots CSV file (see [PilotRecord]). Errors are
-// [*ParseError] values naming the line and column.
-func ReadPilots(r io.Reader) ([]PilotRecord, error) {
-	cr := csv.NewReader(r)
-	head, err := cr.Read()
-	if err == io.EOF {
-		return nil, &ParseError{Row: 1, Msg: "empty file: want a header line"}
-	}
+// ReadPilots reads a pilots CSV file (see [PilotRecord]). Costs are
+// amounts as a spreadsheet writes them, optionally with a leading "£";
+// an activity whose costs add up to more than 1e12 is refused. Errors are
+// [*civic.ParseError] values naming the line, column and field.
+func ReadPilots(r io.Reader, opt ReadOptions) ([]PilotRecord, error) {
+	in, comma, err := csvInput(r, opt.MaxBytes)
 	if err != nil {
-		return nil, csvError(err)
+		return nil, inputError(opt.File, err)
 	}
-	idx := map[string]int{}
-	for i, h := range head {
-		idx[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
-	}
-	var miss []string
-	for _, c := range pilotColumns {
-		if _, ok := idx[c]; !ok && c != "stage" && c != "cost" {
-			miss = append(miss, strconv.Quote(c))
-		}
-	}
-	if len(miss) > 0 {
-		return nil, &ParseError{Row: 1, Msg: "missing required columns: " + strings.Join(miss, ", ")}
+	t := table.NewReader(in, opt.File)
+	t.Comma(comma)
+	if err := t.ReadHeader([]string{"activity", "participant", "attended", "before", "after"}, []string{"stage", "cost"}, false); err != nil {
+		return nil, inputError(opt.File, err)
 	}
 	var out []PilotRecord
 	seen := map[[2]string]int{}
+	total := map[string]float64{}
 	for {
-		rec, err := cr.Read()
+		rec, err := t.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, csvError(err)
+			return nil, inputError(opt.File, err)
 		}
-		line, _ := cr.FieldPos(0)
+		if len(rec) != len(t.Header) {
+			_, line, _ := t.Field(rec, "activity")
+			return nil, fieldErr(opt.File, line, 0, "", fmt.Sprintf("wrong number of fields: %d, the header has %d", len(rec), len(t.Header)))
+		}
 		get := func(c string) string {
-			if i, ok := idx[c]; ok {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
+			v, _, _ := t.Field(rec, c)
+			return v
 		}
-		bad := func(c, msg string) error { return &ParseError{Row: line, Column: c, Msg: msg} }
-		p := PilotRecord{Activity: get("activity"), Participant: get("participant"), Row: line, Before: NoAnswer, After: NoAnswer}
+		bad := func(c, msg string) error { return t.Error(rec, c, msg) }
+		_, line, _ := t.Field(rec, "activity")
+		p := PilotRecord{Activity: get("activity"), Participant: get("participant"), Line: line, Before: NoAnswer, After: NoAnswer}
 		if p.Activity == "" {
 			return nil, bad("activity", "blank activity")
 		}
@@ -87,7 +80,7 @@ func ReadPilots(r io.Reader) ([]PilotRecord, error) {
 		}
 		key := [2]string{p.Activity, p.Participant}
 		if prev, dup := seen[key]; dup {
-			return nil, bad("participant", fmt.Sprintf("duplicate participant in activity %s: same as row %d", quoteCell(p.Activity), prev))
+			return nil, bad("participant", fmt.Sprintf("duplicate participant in activity %s: same as line %d", quoteCell(p.Activity), prev))
 		}
 		seen[key] = line
 		if s := strings.ToLower(get("stage")); s != "" {
@@ -119,19 +112,27 @@ func ReadPilots(r io.Reader) ([]PilotRecord, error) {
 			}
 		}
 		if c := get("cost"); c != "" {
-			v, err := strconv.ParseFloat(strings.TrimPrefix(c, "£"), 64)
-			if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
-				return nil, bad("cost", quoteCell(c)+" is not an amount of 0 or more")
+			v, ok := parseNumber(strings.TrimSpace(strings.TrimPrefix(c, "£")))
+			if !ok || v < 0 || v > maxCost {
+				return nil, bad("cost", quoteCell(c)+" is not an amount from 0 to 1e12")
 			}
 			p.Cost = v
+			total[p.Activity] += v
+			if total[p.Activity] > maxCost {
+				return nil, bad("cost", "the costs of activity "+quoteCell(p.Activity)+" add up to more than 1e12")
+			}
 		}
 		out = append(out, p)
 	}
 	if len(out) == 0 {
-		return nil, &ParseError{Row: 2, Msg: "no records after the header"}
+		return nil, fieldErr(opt.File, 2, 0, "", "no records after the header")
 	}
 	return out, nil
 }
+
+// maxCost bounds a cost and an activity's total, far above any council's
+// budget, so sums and ratios stay finite.
+const maxCost = 1e12
 
 // Change is a paired before/after change in confidence.
 type Change struct {
@@ -287,6 +288,22 @@ type PilotReport struct {
 	Notes      []string             `json:"notes"`
 }
 
+// DefaultPilotMinSize is the default floor of [PilotOptions.MinSize].
+const DefaultPilotMinSize = 5
+
+// PilotOptions configures [EvaluatePilots].
+type PilotOptions struct {
+	// MinSize is the fewest participants a figure may rest on; 0 means
+	// DefaultPilotMinSize.
+	MinSize int `json:"min_size,omitempty" jsonschema:"minimum=0"`
+	// AllowSmallGroups permits a MinSize below DefaultPilotMinSize (never
+	// below SafeMinSize).
+	AllowSmallGroups bool `json:"allow_small_groups,omitempty"`
+	// Catalogue gives titles and stages of known activities; nil means
+	// DefaultCatalogue.
+	Catalogue []LearningOption `json:"catalogue,omitempty"`
+}
+
 // EvaluatePilots evaluates each activity (paired before/after changes with
 // 95% confidence intervals, attendance, cost per participant) and ranks
 // them into a menu per stage: by the mean gain measured on that stage when
@@ -296,9 +313,13 @@ type PilotReport struct {
 // Only activities whose catalogue entry lists the stage (or that are not
 // in the catalogue) go on a stage's menu. No figure rests on fewer than
 // minSize participants (0 means 5).
-func EvaluatePilots(recs []PilotRecord, cat []LearningOption, minSize int) *PilotReport {
-	if minSize <= 0 {
-		minSize = 5
+func EvaluatePilots(recs []PilotRecord, o PilotOptions) (*PilotReport, error) {
+	minSize, cat := o.MinSize, o.Catalogue
+	if minSize == 0 {
+		minSize = DefaultPilotMinSize
+	}
+	if err := CheckMinSize(minSize, DefaultPilotMinSize, o.AllowSmallGroups); err != nil {
+		return nil, err
 	}
 	if cat == nil {
 		cat = DefaultCatalogue()
@@ -392,11 +413,11 @@ func EvaluatePilots(recs []PilotRecord, cat []LearningOption, minSize int) *Pilo
 			return m[i].CostPer < m[j].CostPer
 		})
 	}
-	return rep
+	return rep, nil
 }
 
-// JSON writes the pilot report as indented JSON.
-func (r *PilotReport) JSON(w io.Writer) error {
+// WriteJSON writes the pilot report as indented JSON.
+func (r *PilotReport) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
@@ -409,12 +430,13 @@ func money(v *float64) string {
 	return fmt.Sprintf("£%.2f", *v)
 }
 
-// Text writes the pilot report as plain text.
-func (r *PilotReport) Text(w io.Writer) error {
+// WriteText writes the pilot report as plain text. Activity names and
+// titles pass through [safe.Line].
+func (r *PilotReport) WriteText(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Learning pilots: change in confidence (after − before, 1–5 scale) with %.0f%% confidence intervals; no figure rests on fewer than %d participants.\n\n", r.Level*100, r.MinSize)
 	for _, a := range r.Activities {
-		fmt.Fprintf(&b, "%s\n  attended %d of %d (%s); cost %s, per participant %s", a.Title, a.Attended, a.Invited, percent(a.AttendanceRate), money(&a.Cost), money(a.CostPerParticipant))
+		fmt.Fprintf(&b, "%s\n  attended %d of %d (%s); cost %s, per participant %s", safe.Line(a.Title), a.Attended, a.Invited, percent(a.AttendanceRate), money(&a.Cost), money(a.CostPerParticipant))
 		if a.CostPerPoint != nil {
 			fmt.Fprintf(&b, ", per point of confidence %s", money(a.CostPerPoint))
 		}
@@ -434,15 +456,54 @@ func (r *PilotReport) Text(w io.Writer) error {
 	for _, st := range Stages {
 		fmt.Fprintf(&b, "  %s:\n", st)
 		for i, m := range r.Menu[st] {
-			fmt.Fprintf(&b, "    %d. %s: gain %+.2f (lower bound %+.2f, measured on %s), £%.2f per participant\n", i+1, m.Title, m.Gain, m.GainLow, map[string]string{"stage": "this stage", "all": "all attenders"}[m.Basis], m.CostPer)
+			fmt.Fprintf(&b, "    %d. %s: gain %+.2f (lower bound %+.2f, measured on %s), £%.2f per participant\n", i+1, safe.Line(m.Title), m.Gain, m.GainLow, map[string]string{"stage": "this stage", "all": "all attenders"}[m.Basis], m.CostPer)
 		}
 		if len(r.Menu[st]) == 0 {
 			b.WriteString("    (no evaluated activity)\n")
 		}
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "Note: %s\n", n)
+		fmt.Fprintf(&b, "Note: %s\n", safe.Line(n))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+var pilotHTML = template.Must(template.New("pilots").Funcs(template.FuncMap{
+	"money": money, "percent": percent,
+	"signed": func(v float64) string { return fmt.Sprintf("%+.2f", v) },
+	"basis":  func(b string) string { return map[string]string{"stage": "this stage", "all": "all attenders"}[b] },
+	"stages": func() []Stage { return Stages },
+	"menu":   func(r *PilotReport, st Stage) []MenuItem { return r.Menu[st] },
+}).Parse(`<!DOCTYPE html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Learning pilots</title>
+<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #ccc}</style>
+</head>
+<body>
+<h1>Learning pilots</h1>
+<p>Change in confidence (after − before, 1–5 scale) with {{printf "%.0f" (.Percent)}}% confidence intervals; no figure rests on fewer than {{.R.MinSize}} participants.</p>
+<table><thead><tr><th scope="col">Activity</th><th scope="col">Attended</th><th scope="col">Change</th><th scope="col">Cost per participant</th></tr></thead>
+<tbody>{{range .R.Activities}}<tr><td>{{.Title}}</td><td>{{.Attended}} of {{.Invited}}</td><td>{{with .Change}}{{signed .Mean}} [{{signed .Low}}, {{signed .High}}] (n = {{.N}}){{else}}withheld{{end}}</td><td>{{money .CostPerParticipant}}</td></tr>
+{{end}}</tbody></table>
+<h2>Menu per stage</h2>
+{{range $st := stages}}<h3>{{$st}}</h3>
+<ol>{{range menu $.R $st}}<li>{{.Title}}: gain {{signed .Gain}} (lower bound {{signed .GainLow}}, measured on {{basis .Basis}})</li>
+{{else}}<li>no evaluated activity</li>
+{{end}}</ol>
+{{end}}{{range .R.Notes}}<p class="note"><strong>Note:</strong> {{.}}</p>
+{{end}}</body>
+</html>
+`))
+
+// WriteHTML writes the pilot report as a standalone HTML page through
+// html/template, so every string is escaped for its context. The page has
+// no links.
+func (r *PilotReport) WriteHTML(w io.Writer) error {
+	return pilotHTML.Execute(w, struct {
+		R       *PilotReport
+		Percent float64
+	}{r, r.Level * 100})
 }
