@@ -28,6 +28,24 @@ const (
 // Stages lists the stages in order of progression.
 var Stages = []Stage{Reluctant, Curious, Practising, Champion}
 
+// MarshalText encodes the stage as its name.
+func (s Stage) MarshalText() ([]byte, error) {
+	if !slices.Contains(Stages, s) {
+		return nil, fmt.Errorf("persona: unknown stage %s", quoteCell(string(s)))
+	}
+	return []byte(s), nil
+}
+
+// UnmarshalText reads a stage's name (in any case).
+func (s *Stage) UnmarshalText(b []byte) error {
+	v := Stage(strings.ToLower(string(b)))
+	if !slices.Contains(Stages, v) {
+		return fmt.Errorf("%s is not one of reluctant, curious, practising, champion", quoteCell(string(b)))
+	}
+	*s = v
+	return nil
+}
+
 // StageOf places an engagement score (0–1: the mean over tools of scaled
 // confidence and scaled use) on the route: below 0.25 reluctant, below 0.5
 // curious, below 0.75 practising, else champion.
@@ -45,6 +63,25 @@ func StageOf(engagement float64) Stage {
 
 // Method names a clustering method for [Build].
 type Method string
+
+// MarshalText encodes the method as its name.
+func (m Method) MarshalText() ([]byte, error) {
+	switch m {
+	case MethodKMeans, MethodKPrototypes, MethodPAM, "":
+		return []byte(m), nil
+	}
+	return nil, fmt.Errorf("persona: unknown method %s", quoteCell(string(m)))
+}
+
+// UnmarshalText reads a method's name.
+func (m *Method) UnmarshalText(b []byte) error {
+	switch v := Method(b); v {
+	case MethodKMeans, MethodKPrototypes, MethodPAM:
+		*m = v
+		return nil
+	}
+	return fmt.Errorf("%s is not one of kmeans, kprototypes, pam", quoteCell(string(b)))
+}
 
 // The clustering methods.
 const (

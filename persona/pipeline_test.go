@@ -163,5 +163,5 @@ func TestDefaultCatalogueCoversStages(t *testing.T) {
 		assert.GreaterOrEqual(t, n, 3, "stage %s", st)
 	}
 	_, err := ReadCatalogue(strings.NewReader(`[{"id":"x","title":"X","stages":["expert"]}]`), ReadOptions{})
-	assert.ErrorContains(t, err, `[0].stages: "expert" is not one of`)
+	assert.ErrorContains(t, err, `1:45: bad value: "expert" is not one of`)
 }

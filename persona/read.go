@@ -250,6 +250,9 @@ func (d *jdoc) syntax(dec *json.Decoder, err error) error {
 		off = se.Offset
 	}
 	msg := "bad JSON"
+	if se == nil {
+		msg = "bad value"
+	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		msg = "JSON ends too early"
 	}
