@@ -411,5 +411,5 @@ func SilhouetteDist(d DistMatrix, labels []int) (float64, error) {
 	if len(labels) != d.N {
 		return 0, fmt.Errorf("persona: silhouette: %d labels for %d rows", len(labels), d.N)
 	}
-	return silhouette(d.N, labels, d.At)
+	return silhouette(context.Background(), d.N, labels, d.At)
 }

@@ -83,7 +83,7 @@ func TestBuildSmallAndDegenerate(t *testing.T) {
 	t.Run("two respondents", func(t *testing.T) {
 		_, err := Build(context.Background(), &Survey{Responses: s.Responses[:2]}, Options{})
 		require.ErrorIs(t, err, ErrTooFew)
-		assert.Contains(t, err.Error(), "2 respondents, fewer than the minimum of 10")
+		assert.Contains(t, err.Error(), "2 respondents answered anything, fewer than the minimum of 10")
 	})
 	t.Run("all answers identical", func(t *testing.T) {
 		var same Survey

@@ -74,7 +74,7 @@ func (r *Report) method() string {
 		s += fmt.Sprintf(", k = %d", r.K)
 	}
 	if r.Silhouette != nil {
-		s += fmt.Sprintf("; silhouette %.3f", *r.Silhouette)
+		s += fmt.Sprintf("; silhouette on the answers %.3f", *r.Silhouette)
 	}
 	if r.Stability != nil {
 		s += fmt.Sprintf("; bootstrap stability (adjusted Rand index) %.2f over %d resamples", r.Stability.ARI, r.Stability.Replicates)
