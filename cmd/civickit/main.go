@@ -54,6 +54,7 @@ var commands = []*Command{
 	networkCmd,
 	personasCmd,
 	pilotsCmd,
+	widgetsCmd,
 }
 
 // errFindings reports that a command found problems at or above the
