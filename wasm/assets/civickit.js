@@ -181,6 +181,7 @@ class CivicReadability extends HTMLElement {
     } else {
       this._render(m.card, m.spans || []);
       this.lastScoreMs = m.ms;
+      if (m.load) this.loadMs = m.load;
       this.dispatchEvent(new CustomEvent("civickit:score", { detail: m.card, bubbles: true, composed: true }));
     }
     if (this._dirty) this._send();
@@ -196,6 +197,7 @@ class CivicReadability extends HTMLElement {
   }
 
   _render(card, spans) {
+    this.lastCard = card;
     const r = card.readability;
     const passed = card.standards ? card.standards.filter((s) => s.passed).length : 0;
     const total = card.standards ? card.standards.length : 0;
@@ -229,8 +231,10 @@ class CivicReadability extends HTMLElement {
     for (let i = 0; i < fs.length && i < max; i++) {
       const f = fs[i];
       const li = el("li", "finding " + f.severity + " " + f.rule);
-      const btn = el(selectable ? "button" : "span", "go");
-      if (selectable) {
+      // a finding about the whole text (offset and length 0) has nothing to select
+      const canSelect = selectable && spans[2 * i + 1] > spans[2 * i];
+      const btn = el(canSelect ? "button" : "span", canSelect ? "go" : "whole");
+      if (canSelect) {
         btn.type = "button";
         btn.addEventListener("click", () => this._select(i));
       }

@@ -2,7 +2,9 @@ package card
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -140,5 +142,73 @@ func BenchmarkUTF16Spans(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		UTF16Spans(text, sc.Findings)
+	}
+}
+
+// decodeTape is the worker's decodeTape in Go: it replays a tape into
+// another Encoder.
+func decodeTape(t *testing.T, b []byte, e Encoder) {
+	t.Helper()
+	for i := 0; i < len(b); {
+		op := b[i]
+		i++
+		switch op {
+		case '{':
+			e.BeginObject()
+		case '}':
+			e.EndObject()
+		case '[':
+			e.BeginArray()
+		case ']':
+			e.EndArray()
+		case 'k', 's':
+			n, w := binary.Uvarint(b[i:])
+			i += w
+			s := string(b[i : i+int(n)])
+			i += int(n)
+			if op == 'k' {
+				e.Key(s)
+			} else {
+				e.String(s)
+			}
+		case 'n':
+			e.Number(math.Float64frombits(binary.LittleEndian.Uint64(b[i:])))
+			i += 8
+		case 't', 'f':
+			e.Bool(op == 't')
+		case 'z':
+			e.Null()
+		default:
+			t.Fatalf("bad op %q at %d", op, i-1)
+		}
+	}
+}
+
+func TestTape(t *testing.T) {
+	var c standards.Checker
+	var tape Tape
+	for _, text := range texts {
+		doc, _ := standards.ExtractText([]byte(text))
+		sc := c.CheckDocument("<stdin>", doc)
+		tape.Reset()
+		Scorecard(&tape, sc)
+		var e jsonEncoder
+		decodeTape(t, tape.Bytes(), &e)
+		want, _ := json.Marshal(sc)
+		if e.buf.String() != string(want) {
+			t.Errorf("text %.30q: the tape replays as\n%s\nwant\n%s", text, e.buf.String(), want)
+		}
+	}
+}
+
+func BenchmarkTape(b *testing.B) {
+	doc, _ := standards.ExtractText([]byte(texts[4]))
+	var c standards.Checker
+	sc := c.CheckDocument("draft", doc)
+	var tape Tape
+	b.ReportAllocs()
+	for b.Loop() {
+		tape.Reset()
+		Scorecard(&tape, sc)
 	}
 }
