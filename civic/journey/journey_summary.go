@@ -168,11 +168,13 @@ func (d *Decision) stepTemplates() []stepTemplate {
 	case JourneyPlanning:
 		add(StagePlanningReceived, "")
 		add(StagePlanningConsultation, "")
+		if d.has(StagePlanningNonDetermination) {
+			// The Planning Inspectorate decides instead of the council.
+			add(StagePlanningNonDetermination, "")
+			break
+		}
 		add(StagePlanningCommittee, "")
 		add(StagePlanningDelegated, "or")
-		if d.has(StagePlanningNonDetermination) {
-			add(StagePlanningNonDetermination, "or")
-		}
 		add(StagePlanningDetermined, "")
 		if d.has(StagePlanningAppeal) {
 			add(StagePlanningAppeal, "")
