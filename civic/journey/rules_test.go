@@ -275,3 +275,21 @@ func TestCSVReaderRows(t *testing.T) {
 	_, err = ReadDecisionsCSV(strings.NewReader(head+strings.Repeat("A,Cabinet,10/03/2026\n", 100)), CSVOptions{File: "d.csv", MaxBytes: 200})
 	assert.ErrorContains(t, err, "larger than the limit")
 }
+
+// TestWalesHasNoEnglishStages: a Welsh decision cannot pass through the
+// key-decision notice stages of SI 2012/2089, and its summary does not
+// show them even when marked key.
+func TestWalesHasNoEnglishStages(t *testing.T) {
+	x := Decision{Title: "x", Council: "wales", History: []StageEvent{{Stage: StageProposal, Date: d("2026-01-05")}, {Stage: StageNoticePublished, Date: d("2026-01-06")}}}
+	err := x.Validate()
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "history[1].stage", fe.Field)
+	y := Decision{Title: "x", Council: "wales", KeyDecision: true, DecisionMakerKind: DecisionMakerCabinet, MeetingDate: d("2026-03-10"), History: []StageEvent{{Stage: StageProposal, Date: d("2026-01-05")}}}
+	require.NoError(t, y.Validate())
+	c := y.CouncilFor()
+	for _, st := range y.Explain(&c).Steps {
+		assert.False(t, englandOnly[st.Stage], st.Stage)
+	}
+	assert.NotContains(t, deadlineMap(y.Deadlines(&c)), "key_decision_notice_by")
+}
