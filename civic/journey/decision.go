@@ -330,6 +330,11 @@ func (d *Decision) Next() []Stage {
 		return []Stage{st}
 	}
 	callIn := d.callInApplies()
+	// A key decision needs notice only where the law has key-decision
+	// notices (England, executive arrangements).
+	prof := d.CouncilFor()
+	_, _, keyNotices := prof.Period(PeriodKeyDecisionNotice)
+	key := d.KeyDecision && keyNotices
 	var out []Stage
 	for _, id := range journeyEdges[cur.Stage] {
 		if cur.Stage == StageDecisionPublished {
@@ -343,7 +348,7 @@ func (d *Decision) Next() []Stage {
 		if cur.Stage == StageProposal || cur.Stage == StageConsultation {
 			// A key decision needs notice; others do not.
 			notice := id == StageNoticePublished || id == StageGeneralException || id == StageSpecialUrgency
-			if d.KeyDecision && (id == StageAgendaPublished || id == StageDecided || id == StageUrgentItem || id == StagePreDecisionScrutiny) || !d.KeyDecision && notice {
+			if key && (id == StageAgendaPublished || id == StageDecided || id == StageUrgentItem || id == StagePreDecisionScrutiny) || !key && notice {
 				continue
 			}
 		}

@@ -293,3 +293,12 @@ func TestWalesHasNoEnglishStages(t *testing.T) {
 	}
 	assert.NotContains(t, deadlineMap(y.Deadlines(&c)), "key_decision_notice_by")
 }
+
+// TestNextWales: a Welsh key decision goes to the agenda, not to a
+// key-decision notice that Wales does not have.
+func TestNextWales(t *testing.T) {
+	dec := Decision{Title: "x", Council: "wales", KeyDecision: true, History: []StageEvent{{Stage: StageProposal, Date: d("2026-01-05")}}}
+	for _, st := range dec.Next() {
+		assert.False(t, englandOnly[st.ID], st.ID)
+	}
+}
