@@ -302,3 +302,14 @@ func TestNextWales(t *testing.T) {
 		assert.False(t, englandOnly[st.ID], st.ID)
 	}
 }
+
+// TestCSVLateLatin1: a Latin-1 byte after the first 4 KiB, which the
+// input policy's first look does not see, is still named.
+func TestCSVLateLatin1(t *testing.T) {
+	in := "Title,Decision maker,Meeting date\n" + strings.Repeat("A,Cabinet,10/03/2026\n", 300) + "Caf\xe9,Cabinet,10/03/2026\n"
+	_, err := ReadDecisionsCSV(strings.NewReader(in), CSVOptions{File: "d.csv"})
+	var pe *civic.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 302, pe.Line)
+	assert.Contains(t, err.Error(), "Latin-1")
+}
