@@ -33,16 +33,6 @@ const (
 	checkBudget      = 615_000
 )
 
-// buildFlags and buildEnv are how the widget is built (see doc.go): no
-// inlining (-gcflags=all=-l) shrinks the position tables more than it
-// grows the code, and the runtime without the Green Tea collector
-// (GOEXPERIMENT=nogreenteagc), which a single-threaded wasm program does
-// not gain from, is about 10 KB smaller after brotli.
-var (
-	buildFlags = []string{"-ldflags=-s -w", "-gcflags=all=-l"}
-	buildEnv   = []string{"GOEXPERIMENT=nogreenteagc"}
-)
-
 // sizePrograms are the programs measured: an empty main (the Go runtime's
 // own weight); a main calling standards.Analyze on a document built by
 // hand; the scoring path for plain text as the widget runs it

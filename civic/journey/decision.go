@@ -242,8 +242,10 @@ func (d *Decision) Validate() error {
 	if d.ValueGBP < 0 {
 		return &FieldError{Field: "value_gbp", Msg: "negative"}
 	}
+	var prof Council
 	if d.Council != "" {
-		if _, err := Profile(d.Council); err != nil {
+		var err error
+		if prof, err = Profile(d.Council); err != nil {
 			return &FieldError{Field: "council", Msg: "unknown profile", Err: err}
 		}
 	}
@@ -262,6 +264,9 @@ func (d *Decision) Validate() error {
 		if ev.Date.IsZero() {
 			return &FieldError{Field: at + ".date", Msg: "missing"}
 		}
+		if englandOnly[ev.Stage] && (prof.nation() == NationWales || !prof.Executive()) {
+			return &FieldError{Field: at + ".stage", Msg: "stage " + quoteEnum([]byte(ev.Stage)) + " does not exist for " + prof.Name + " (key-decision notices are SI 2012/2089, England, executive arrangements)"}
+		}
 		if i == 0 {
 			continue
 		}
@@ -275,6 +280,10 @@ func (d *Decision) Validate() error {
 	}
 	return nil
 }
+
+// englandOnly are the stages of SI 2012/2089 regs 9 to 11, which have no
+// counterpart in Wales or under the committee system.
+var englandOnly = map[StageID]bool{StageNoticePublished: true, StageGeneralException: true, StageSpecialUrgency: true}
 
 // Current returns the stage the decision has reached, or false when its
 // history is empty.
@@ -321,6 +330,11 @@ func (d *Decision) Next() []Stage {
 		return []Stage{st}
 	}
 	callIn := d.callInApplies()
+	// A key decision needs notice only where the law has key-decision
+	// notices (England, executive arrangements).
+	prof := d.CouncilFor()
+	_, _, keyNotices := prof.Period(PeriodKeyDecisionNotice)
+	key := d.KeyDecision && keyNotices
 	var out []Stage
 	for _, id := range journeyEdges[cur.Stage] {
 		if cur.Stage == StageDecisionPublished {
@@ -334,7 +348,7 @@ func (d *Decision) Next() []Stage {
 		if cur.Stage == StageProposal || cur.Stage == StageConsultation {
 			// A key decision needs notice; others do not.
 			notice := id == StageNoticePublished || id == StageGeneralException || id == StageSpecialUrgency
-			if d.KeyDecision && (id == StageAgendaPublished || id == StageDecided || id == StageUrgentItem || id == StagePreDecisionScrutiny) || !d.KeyDecision && notice {
+			if key && (id == StageAgendaPublished || id == StageDecided || id == StageUrgentItem || id == StagePreDecisionScrutiny) || !key && notice {
 				continue
 			}
 		}

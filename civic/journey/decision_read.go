@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/calendar"
@@ -598,10 +599,15 @@ func ReadDecisionsCSV(r io.Reader, opt CSVOptions) ([]*Decision, error) {
 			return nil, err
 		}
 		empty := true
-		for _, f := range rec {
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				// input.Reader checks the first 4 KiB; a later byte that is
+				// not UTF-8 is reported here.
+				_, line, col := tr.Field(rec, table.Name(tr.Header[min(i, len(tr.Header)-1)]))
+				return nil, bad(line, col, "", "not UTF-8: save the file as UTF-8 (it looks like Latin-1 or Windows-1252)", nil)
+			}
 			if strings.TrimSpace(f) != "" {
 				empty = false
-				break
 			}
 		}
 		if empty {

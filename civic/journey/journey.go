@@ -118,7 +118,7 @@ var journeyStages = []Stage{
 	{ID: StageAgendaPublished, Journey: JourneyDecision, Title: "Agenda and report published",
 		Description:    "The agenda and the report the decision maker will read are published, at least 5 clear working days before the meeting in England and 3 in Wales.",
 		HaveYourSay:    "Read the report. Register to ask a question or speak at the meeting, or send your views to the councillors on the committee.",
-		StatutoryBasis: "Local Government Act 1972 s100B(3) (council and committees; 5 clear days in England since SI 2002/715, 3 in Wales); " + basisAccessRegs + ", regs 6(2) and 7 (the executive); clear days are working days: " + srcElitestone},
+		StatutoryBasis: "Local Government Act 1972 s100B(3) (council and committees, 5 clear days in England since SI 2002/715 and 3 in Wales); " + basisAccessRegs + ", regs 6(2) and 7 (the executive); clear days are working days: " + srcElitestone},
 	{ID: StageUrgentItem, Journey: JourneyDecision, Optional: true, Title: "Added to the agenda as urgent",
 		Description:    "The item was not on the published agenda. The chair agreed it is urgent and the reasons are recorded in the minutes.",
 		HaveYourSay:    "Contact your ward councillor or the chair of the meeting straight away: there was no advance notice.",

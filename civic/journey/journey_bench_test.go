@@ -127,3 +127,24 @@ func itoaTest(i int) string {
 	}
 	return string(buf[n:])
 }
+
+func BenchmarkCheck(b *testing.B) {
+	dec := loadDecision(b, "millbrook-library-hours.json")
+	c := dec.CouncilFor()
+	asOf := calendar.NewDate(2025, 4, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		dec.Check(&c, asOf)
+	}
+}
+
+func BenchmarkReadCouncilJSON(b *testing.B) {
+	data := []byte(`{"id": "millbrook", "name": "Millbrook Council", "agenda": {"days": 5, "counting": "calendar"}, "call_in": {"days": 3}, "call_in_from": "meeting", "closures": ["2026-12-29", "2026-12-30"]}`)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadCouncilJSON(bytes.NewReader(data), ReadOptions{File: "x"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -119,3 +119,43 @@ func ExampleBankHolidays() {
 	// 2022-12-26 Boxing Day
 	// 2022-12-27 Christmas Day
 }
+
+// A council checks the dates it published things against the deadlines:
+// a key-decision notice two weeks late is missed by 14 days, not "done".
+func ExampleDecision_Check() {
+	day := func(s string) calendar.Date { d, _ := calendar.ParseDate(s); return d }
+	dec := &journey.Decision{Title: "Bus station", DecisionMakerKind: journey.DecisionMakerCabinet, KeyDecision: true,
+		MeetingDate: day("2026-03-10"), History: []journey.StageEvent{
+			{Stage: journey.StageProposal, Date: day("2026-01-05")},
+			{Stage: journey.StageNoticePublished, Date: day("2026-02-23")},
+			{Stage: journey.StageAgendaPublished, Date: day("2026-03-02")},
+		}}
+	c, _ := journey.Profile("england")
+	for _, ch := range dec.Check(&c, day("2026-03-06")) {
+		fmt.Printf("%s: %s (due %s, %d days late)\n", ch.ID, ch.Status, ch.Due.Long(), ch.DaysLate)
+	}
+	fmt.Println("statutory deadline missed:", journey.Missed(dec.Check(&c, day("2026-03-06"))))
+	// Output:
+	// key_decision_notice_by: missed (due 9 February 2026, 14 days late)
+	// agenda_publish_by: met (due 2 March 2026, 0 days late)
+	// statutory deadline missed: true
+}
+
+// An officer sets the council's constitution in a profile file: here a
+// 3-day call-in counted from the meeting and agendas in calendar days.
+func ExampleReadCouncilJSON() {
+	c, err := journey.ReadCouncilJSON(strings.NewReader(`{"id": "millbrook", "name": "Millbrook Council",
+  "agenda": {"days": 5, "counting": "calendar"}, "call_in": {"days": 3}, "call_in_from": "meeting"}`),
+		journey.ReadOptions{File: "millbrook.json"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	meeting, _ := calendar.ParseDate("2026-03-10")
+	dl := c.MeetingDeadlines(meeting, calendar.Date{})
+	fmt.Println("agenda by:", dl.AgendaPublishBy.Long())
+	fmt.Println("call-in ends:", dl.CallInEnds.Long())
+	// Output:
+	// agenda by: 4 March 2026
+	// call-in ends: 13 March 2026
+}

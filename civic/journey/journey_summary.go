@@ -91,7 +91,7 @@ func (d *Decision) Explain(c *Council) Summary {
 		s.HaveYourSay = st.HaveYourSay
 	}
 
-	tpl := d.stepTemplates()
+	tpl := d.stepTemplates(c)
 	// Position of the current stage in the template, and of each stage's
 	// last occurrence in the history.
 	hist := map[StageID]StageEvent{}
@@ -161,18 +161,20 @@ func (d *Decision) Explain(c *Council) Summary {
 // stepTemplates lays out the steps the summary shows for d: the usual
 // path through its journey, the alternatives that apply to it, and any
 // stage its history holds that the usual path leaves out.
-func (d *Decision) stepTemplates() []stepTemplate {
+func (d *Decision) stepTemplates(c *Council) []stepTemplate {
 	var tpl []stepTemplate
 	add := func(id StageID, logic string) { tpl = append(tpl, stepTemplate{id, logic}) }
 	switch d.journey() {
 	case JourneyPlanning:
 		add(StagePlanningReceived, "")
 		add(StagePlanningConsultation, "")
+		if d.has(StagePlanningNonDetermination) {
+			// The Planning Inspectorate decides instead of the council.
+			add(StagePlanningNonDetermination, "")
+			break
+		}
 		add(StagePlanningCommittee, "")
 		add(StagePlanningDelegated, "or")
-		if d.has(StagePlanningNonDetermination) {
-			add(StagePlanningNonDetermination, "or")
-		}
 		add(StagePlanningDetermined, "")
 		if d.has(StagePlanningAppeal) {
 			add(StagePlanningAppeal, "")
@@ -194,7 +196,9 @@ func (d *Decision) stepTemplates() []stepTemplate {
 	default:
 		add(StageProposal, "")
 		add(StageConsultation, "")
-		notice := d.KeyDecision || d.has(StageNoticePublished) || d.has(StageGeneralException) || d.has(StageSpecialUrgency)
+		// Wales and the committee system have no key-decision notices.
+		_, _, keyNotices := c.Period(PeriodKeyDecisionNotice)
+		notice := d.KeyDecision && keyNotices || d.has(StageNoticePublished) || d.has(StageGeneralException) || d.has(StageSpecialUrgency)
 		if notice {
 			add(StageNoticePublished, "")
 			add(StageGeneralException, "or")

@@ -114,13 +114,13 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 
 	fmt.Fprintln(w, "\n== 4. Personas from the councillors' digital-skills survey ==")
 	fmt.Fprintln(w)
-	if err := rep.Personas.Text(w); err != nil {
+	if err := rep.Personas.WriteText(w); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== 5. Learning pilots ==")
 	fmt.Fprintln(w)
-	return rep.Pilots.Text(w)
+	return rep.Pilots.WriteText(w)
 }
 
 // writeCardBrief prints a scorecard in a few lines: the score, the
@@ -244,14 +244,14 @@ func demoPersonas(ctx context.Context) (*persona.Report, *persona.PilotReport, e
 	if err != nil {
 		return nil, nil, err
 	}
-	survey, err := persona.ReadCSV(bytes.NewReader(raw), nil)
+	survey, err := persona.ReadSurveyCSV(bytes.NewReader(raw), persona.SurveyOptions{File: "survey69.csv"})
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	rep, err := persona.Build(survey, persona.Options{})
+	rep, err := persona.Build(ctx, survey, persona.Options{})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -259,9 +259,13 @@ func demoPersonas(ctx context.Context) (*persona.Report, *persona.PilotReport, e
 	if err != nil {
 		return nil, nil, err
 	}
-	recs, err := persona.ReadPilots(bytes.NewReader(raw))
+	recs, err := persona.ReadPilots(bytes.NewReader(raw), persona.ReadOptions{File: "pilots.csv"})
 	if err != nil {
 		return nil, nil, err
 	}
-	return rep, persona.EvaluatePilots(recs, nil, 5), nil
+	pilots, err := persona.EvaluatePilots(recs, persona.PilotOptions{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return rep, pilots, nil
 }

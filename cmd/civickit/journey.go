@@ -37,7 +37,7 @@ var journeyShowFlags struct {
 
 var journeyShowCmd = &Command{
 	Name:      "show",
-	UsageLine: "journey show [--format text|json|html] [--profile NAME] [--id REF] [--max-bytes SIZE] DECISION.json|DECISIONS.csv|-",
+	UsageLine: "journey show [--format text|json|html] [--profile NAME | --profile-file FILE] [--id REF] [--max-bytes SIZE] DECISION.json|DECISIONS.csv|-",
 	Short:     "explain a decision to a citizen",
 	Long: `Show reads one decision (JSON, the fields of journey.Decision) or the
 decisions of a ModernGov-style CSV export, and prints a citizen summary in

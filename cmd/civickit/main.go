@@ -58,6 +58,7 @@ var commands = []*Command{
 	pilotsCmd,
 	cmdSchema,
 	cmdValidate,
+	widgetsCmd,
 }
 
 // errFindings reports that a command found problems at or above the

@@ -564,6 +564,17 @@ func webSummary(s *journey.Summary, title string, st StageText, vals map[string]
 		}
 		fmt.Fprintf(&b, "**Have your say:** %s.\n\n", mdEscape(say))
 	}
+	current := false
+	for _, step := range s.Steps {
+		current = current || step.Status == journey.StepCurrent
+	}
+	if !current && s.Current != "" {
+		// A side stage the step-by-step list leaves out, such as a budget
+		// the cabinet reconsidered: say where we are above the steps.
+		if st, ok := journey.StageFor(s.Current); ok {
+			fmt.Fprintf(&b, "**Now:** %s – we are here\n\n", mdEscape(st.Title))
+		}
+	}
 	n := 0
 	for _, step := range s.Steps {
 		switch step.Status {

@@ -83,6 +83,22 @@ func TestEveryStageReady(t *testing.T) {
 // TestPostSaysWhatWhereNextHow checks one post's content: where the
 // decision is, how to have a say and by when, what is next, the link
 // and the hashtags.
+// TestBuiltinCoversEveryStage fails when the journey gains a stage the
+// built-in templates do not word.
+func TestBuiltinCoversEveryStage(t *testing.T) {
+	b := Builtin()
+	for _, s := range journey.Stages() {
+		st, ok := b.Stages[s.ID]
+		if assert.True(t, ok, "no built-in wording for stage %s", s.ID) {
+			assert.NotNil(t, st.Now, s.ID)
+			assert.NotNil(t, st.Say, s.ID)
+		}
+	}
+	for _, c := range Channels() {
+		assert.NotNil(t, b.Channels[c], c)
+	}
+}
+
 func TestPostSaysWhatWhereNextHow(t *testing.T) {
 	d := readDecision(t, "../testdata/library-decision.json")
 	res, err := Compose(context.Background(), d, Options{Stage: journey.StageAgendaPublished, Hashtags: []string{"Northtown"}})

@@ -197,11 +197,68 @@ func reflectDocument(d document, comments map[string]string, enums map[reflect.T
 			Definitions: s.Definitions,
 		}
 		tidy(arr)
+		nullable(arr.Items, reflect.TypeOf(d.Value), arr.Definitions, map[reflect.Type]bool{})
 		return arr
 	}
 	s := r.Reflect(d.Value)
 	tidy(s)
+	nullable(s, reflect.TypeOf(d.Value), s.Definitions, map[reflect.Type]bool{})
 	return s
+}
+
+// nullable lets a pointer field without omitempty be null, as
+// encoding/json writes a nil pointer: {"anyOf": [schema, {"type":
+// "null"}]}. invopop leaves such fields non-null, so an output with a
+// missing figure (a cost not shown under the privacy floor) would not
+// validate.
+func nullable(s *jsonschema.Schema, t reflect.Type, defs jsonschema.Definitions, seen map[reflect.Type]bool) {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+		t = t.Elem()
+		if s != nil && s.Items != nil {
+			s = s.Items
+		} else if s != nil && s.AdditionalProperties != nil && s.Properties == nil {
+			s = s.AdditionalProperties
+		}
+	}
+	if t.Kind() != reflect.Struct || s == nil || seen[t] {
+		return
+	}
+	if s.Ref != "" {
+		name := strings.TrimPrefix(s.Ref, "#/$defs/")
+		if d, ok := defs[name]; ok {
+			s = d
+		}
+	}
+	if s.Properties == nil {
+		return
+	}
+	seen[t] = true
+	defer delete(seen, t)
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag := f.Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		prop, ok := s.Properties.Get(name)
+		if !ok {
+			continue
+		}
+		omit := strings.Contains(","+opts+",", ",omitempty,") || strings.Contains(","+opts+",", ",omitzero,")
+		if f.Type.Kind() == reflect.Pointer && !omit && len(prop.AnyOf) == 0 {
+			inner := *prop
+			inner.Description = ""
+			s.Properties.Set(name, &jsonschema.Schema{Description: prop.Description, AnyOf: []*jsonschema.Schema{&inner, {Type: "null"}}})
+		}
+		nullable(prop, f.Type, defs, seen)
+	}
 }
 
 // tidy walks a schema and removes repeated enum values (a type's enum

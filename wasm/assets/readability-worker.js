@@ -1,0 +1,82 @@
+// The <civic-readability> scoring worker. At build time Go's wasm_exec.js
+// is put in front of this file, so that its globals live in the worker and
+// never on the page. The page posts {id, text, preset, name}; the worker
+// answers {id, card, spans, ms} or {id, error}. The module is fetched on
+// the first message, which the page sends on the editor's first focus.
+"use strict";
+(() => {
+  const wasmURL = new URL("__CIVICKIT_WASM__", self.location.href).href;
+  let ready = null;
+  let loadMs = 0; // fetching, compiling and starting the module, sent with the first score
+
+  function start() {
+    if (ready) return ready;
+    const t0 = performance.now();
+    ready = new Promise((resolve, reject) => {
+      const go = new self.Go();
+      self.civickitReady = () => { loadMs = performance.now() - t0; resolve(); };
+      const load = WebAssembly.instantiateStreaming
+        ? WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject).catch(() =>
+            // a server that does not send application/wasm
+            fetch(wasmURL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject)))
+        : fetch(wasmURL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject));
+      load.then((m) => { go.run(m.instance); }, reject);
+    });
+    return ready;
+  }
+
+  // decodeTape rebuilds the value tree that the Go program wrote as a
+  // card.Tape (see wasm/internal/card/tape.go for the format).
+  const utf8 = new TextDecoder();
+  function decodeTape(b) {
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    let i = 0;
+    const len = () => {
+      let n = 0, shift = 0, c;
+      do { c = b[i++]; n += (c & 0x7f) * 2 ** shift; shift += 7; } while (c & 0x80);
+      return n;
+    };
+    const str = () => { const n = len(); const s = utf8.decode(b.subarray(i, i + n)); i += n; return s; };
+    const stack = [];
+    let key = "", root;
+    const put = (v) => {
+      if (!stack.length) { root = v; return; }
+      const top = stack[stack.length - 1];
+      if (Array.isArray(top)) top.push(v); else top[key] = v;
+    };
+    while (i < b.length) {
+      const op = b[i++];
+      switch (op) {
+        case 0x7b: { const o = {}; put(o); stack.push(o); break; } // {
+        case 0x5b: { const a = []; put(a); stack.push(a); break; } // [
+        case 0x7d: case 0x5d: stack.pop(); break;                   // } ]
+        case 0x6b: key = str(); break;                              // k
+        case 0x73: put(str()); break;                               // s
+        case 0x6e: put(dv.getFloat64(i, true)); i += 8; break;      // n
+        case 0x74: put(true); break;                                // t
+        case 0x66: put(false); break;                               // f
+        case 0x7a: put(null); break;                                // z
+        default: throw new Error("bad tape");
+      }
+    }
+    return root;
+  }
+
+  self.onmessage = (ev) => {
+    const msg = ev.data || {};
+    start().then(() => {
+      const t0 = performance.now();
+      const out = self.civickitScore(String(msg.text), String(msg.preset || ""), String(msg.name || "draft"));
+      if (typeof out === "string") {
+        self.postMessage({ id: msg.id, error: out });
+      } else {
+        const r = decodeTape(out);
+        const ms = performance.now() - t0;
+        self.postMessage({ id: msg.id, card: r.card, spans: r.spans, ms: ms, load: loadMs });
+        loadMs = 0;
+      }
+    }, (err) => {
+      self.postMessage({ id: msg.id, error: "blocked", detail: String(err && err.message || err) });
+    });
+  };
+})();
