@@ -351,7 +351,7 @@ func Build(ctx context.Context, cur, prev *Data, h History) (*Report, error) {
 		r.Rejects = append(r.Rejects, RejectInfo(rj))
 	}
 	accounts := map[string][]Account{}
-	for _, acc := range cur.Accounts {
+	for _, acc := range mergeAccounts(cur.Accounts) {
 		accounts[acc.Actor] = append(accounts[acc.Actor], acc)
 	}
 	activity := map[string][]Activity{}
@@ -493,7 +493,7 @@ func Build(ctx context.Context, cur, prev *Data, h History) (*Report, error) {
 			if p != nil {
 				if _, was := p.actors[c.ID]; was {
 					var before int64
-					for _, acc := range prev.Accounts {
+					for _, acc := range mergeAccounts(prev.Accounts) {
 						if acc.Actor == c.ID {
 							before += max(acc.Followers, 0)
 						}
@@ -631,4 +631,41 @@ func Summarize(ctx context.Context, d *Data) ([]Summary, error) {
 			Posts: c.RecentPosts, Reached: int64(len(c.Direct) + len(c.TwoSteps))})
 	}
 	return out, nil
+}
+
+// mergeAccounts merges the records of one account read from several
+// sources (the register's row and the platform's own figures): one
+// account per actor, platform and handle (case and a leading @ ignored),
+// a later source's known values over an earlier's. Accounts without a
+// handle stay apart unless their addresses match.
+func mergeAccounts(in []Account) []Account {
+	var out []Account
+	at := map[string]int{}
+	for _, a := range in {
+		h := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(a.Handle), "@"))
+		k := a.Actor + "\x00" + a.Platform + "\x00" + h
+		if h == "" {
+			k += "\x00" + a.URL
+		}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, a)
+			continue
+		}
+		o := &out[i]
+		o.Handle, o.URL = cmp.Or(a.Handle, o.Handle), cmp.Or(a.URL, o.URL)
+		for _, f := range []struct {
+			dst *int64
+			src int64
+		}{{&o.Followers, a.Followers}, {&o.Following, a.Following}, {&o.Posts, a.Posts}, {&o.Members, a.Members}} {
+			if f.src >= 0 {
+				*f.dst = f.src
+			}
+		}
+		if a.LastActive.After(o.LastActive) {
+			o.LastActive = a.LastActive
+		}
+	}
+	return out
 }

@@ -79,7 +79,7 @@ func load(ctx context.Context, d Dialect, db querier, sn audit.Snapshot) (*audit
 	if err != nil {
 		return nil, err
 	}
-	err = each(`SELECT actor_id, platform, handle, url, followers, following, posts, members, last_active FROM accounts WHERE snapshot_id = ? ORDER BY actor_id, platform, handle`, func(r *sql.Rows) error {
+	err = each(`SELECT actor_id, platform, handle, url, followers, following, posts, members, last_active FROM accounts WHERE snapshot_id = ? ORDER BY seq`, func(r *sql.Rows) error {
 		var a audit.Account
 		var last string
 		err := r.Scan(&a.Actor, &a.Platform, &a.Handle, &a.URL, &a.Followers, &a.Following, &a.Posts, &a.Members, &last)

@@ -91,7 +91,7 @@ func (w *Writer) prepare() error {
 	}
 	w.tieStmt = prep(`INSERT INTO ties (snapshot_id, source, src, dst, kind, platform, weight) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	w.itemStmt = prep(`INSERT INTO items (snapshot_id, source, kind, id, actor_id, platform, url, title, body, published_at, reach, impressions, engagements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	w.accStmt = prep(`INSERT INTO accounts (snapshot_id, source, actor_id, platform, handle, url, followers, following, posts, members, last_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.accStmt = prep(`INSERT INTO accounts (snapshot_id, source, actor_id, platform, handle, url, followers, following, posts, members, last_active, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.rejStmt = prep(`INSERT INTO rejects (snapshot_id, source, file, line, msg) VALUES (?, ?, ?, ?, ?)`)
 	return err
 }
@@ -159,9 +159,9 @@ func (w *Writer) Account(a audit.Account) error {
 		return err
 	}
 	w.Stored++
-	args := []any{w.id, w.source, a.Actor, a.Platform, a.Handle, a.URL, a.Followers, a.Following, a.Posts, a.Members, formatTime(a.LastActive)}
+	args := []any{w.id, w.source, a.Actor, a.Platform, a.Handle, a.URL, a.Followers, a.Following, a.Posts, a.Members, formatTime(a.LastActive), w.Read}
 	if w.s.dialect == Postgres {
-		_, err := w.conn.ExecContext(w.ctx, w.s.q(`INSERT INTO accounts (snapshot_id, source, actor_id, platform, handle, url, followers, following, posts, members, last_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), args...)
+		_, err := w.conn.ExecContext(w.ctx, w.s.q(`INSERT INTO accounts (snapshot_id, source, actor_id, platform, handle, url, followers, following, posts, members, last_active, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), args...)
 		return err
 	}
 	_, err := w.accStmt.ExecContext(w.ctx, args...)
