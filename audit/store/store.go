@@ -80,9 +80,12 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 			return nil, errors.New("no database: give --db FILE or a postgres:// URL")
 		}
 		esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(dsn)
-		q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		// A 64 MiB page cache per connection: a snapshot of a million
+		// ties is read, and written, without going back to the file for
+		// every page.
+		q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_txlock=immediate"
 		if opt.ReadOnly {
-			q = "?mode=ro&_pragma=busy_timeout(10000)"
+			q = "?mode=ro&_pragma=busy_timeout(10000)&_pragma=cache_size(-65536)"
 		}
 		db, err := sql.Open("sqlite", "file:"+esc+q)
 		if err != nil {

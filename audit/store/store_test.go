@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -391,4 +392,46 @@ func TestKillChild(t *testing.T) {
 		}
 	}}
 	audit.Ingest(ctx, w, []audit.Source{small, endless}, testKey)
+}
+
+// Names with quotes, backslashes, control characters and invalid UTF-8
+// survive the batched insert.
+func TestTieTextRoundTrip(t *testing.T) {
+	eachBackend(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		st, err := Open(ctx, dsn, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		odd := []string{`a"b`, `c\d`, "e\x01f\tg\n\x00", "caf\xe9", "日本語", `'); DROP TABLE ties;--`}
+		src := funcSource{"odd", func(ctx context.Context, s audit.Sink) error {
+			for _, o := range odd {
+				if err := s.Actor(audit.Actor{ID: o, Kind: audit.KindGroup, Ward: "W"}); err != nil {
+					return err
+				}
+				if err := s.Tie(audit.Tie{Source: o, Target: o, Kind: o, Platform: o}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}
+		sn, err := ingest(t, st, time.Now(), src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := st.Load(ctx, sn.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Ties) != len(odd) {
+			t.Fatalf("%d ties", len(d.Ties))
+		}
+		for i, tie := range d.Ties {
+			want := strings.ReplaceAll(strings.ToValidUTF8(odd[i], "\uFFFD"), "\x00", "\uFFFD")
+			if tie.Kind != want || tie.Platform != want {
+				t.Errorf("tie %d: kind %q platform %q, want %q", i, tie.Kind, tie.Platform, want)
+			}
+		}
+	})
 }
