@@ -21,6 +21,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/civickit/civickit/audit"
+	"github.com/civickit/civickit/audit/internal/synth"
 )
 
 // backend is one database the suite runs against.
@@ -434,4 +435,22 @@ func TestTieTextRoundTrip(t *testing.T) {
 			}
 		}
 	})
+}
+
+// BenchmarkIngest measures the hot path of an ingest: 50,000 ties and
+// 5,000 posts written to SQLite in one snapshot.
+func BenchmarkIngest(b *testing.B) {
+	ctx := context.Background()
+	st, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		src := &synth.Source{Ties: 50000, Posts: 5000, Citizens: 5000}
+		if _, err := st.Ingest(ctx, "bench", time.Now(), []audit.Source{src}, testKey, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
