@@ -65,7 +65,8 @@ and counted: read = stored + rejected.
 
 Sources:
 
-  register=FILE           the ward register CSV: name, kind (councillor,
+  register=FILE           the ward register, CSV or Excel (.xlsx, first
+                          sheet): name, kind (councillor,
                           group, council_account, partner), ward_id,
                           ward_name, actor_id, platform, handle, url,
                           followers, members, last_active (YYYY-MM-DD),
@@ -167,6 +168,11 @@ func parseSource(env *Env, spec string, maxBytes int64, closers *[]io.Closer) (a
 		r, name, err := open()
 		if err != nil {
 			return nil, err
+		}
+		if strings.HasSuffix(strings.ToLower(name), ".xlsx") {
+			if r, err = source.XLSX(r, maxBytes); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
 		}
 		return &source.Register{R: r, File: name, MaxBytes: maxBytes}, nil
 	case "export":
