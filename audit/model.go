@@ -165,6 +165,10 @@ type Summary struct {
 	Posts     int64
 	Reached   int64 // groups reached within two steps
 	Groups    int64 // the ward's groups
+	// Detail lists, for a councillor, the ids of the groups reached
+	// within two steps, so a later report can say which are new without
+	// re-reading this snapshot's ties.
+	Detail []string
 }
 
 // Data is one snapshot as the audit reads it.

@@ -267,21 +267,8 @@ type analysis struct {
 
 // analyze computes every ward's view of a snapshot.
 func analyze(ctx context.Context, d *Data) (*analysis, error) {
-	a := &analysis{data: d, actors: make(map[string]Actor, len(d.Actors)), views: map[string]*wardView{}, ties: map[string]map[string]bool{}}
-	for _, act := range d.Actors {
-		a.actors[act.ID] = act
-		if act.Kind == KindCouncillor {
-			a.ties[act.ID] = map[string]bool{}
-		}
-	}
-	for _, t := range d.Ties {
-		if m, ok := a.ties[t.Source]; ok {
-			m[t.Kind+" "+t.Platform+" > "+t.Target] = true
-		}
-		if m, ok := a.ties[t.Target]; ok {
-			m[t.Kind+" "+t.Platform+" < "+t.Source] = true
-		}
-	}
+	a := &analysis{data: d, views: map[string]*wardView{}}
+	a.actors, a.ties = councillorTies(d)
 	g, err := newGraph(ctx, d.Actors, d.Ties)
 	if err != nil {
 		return nil, err
@@ -310,23 +297,76 @@ func analyze(ctx context.Context, d *Data) (*analysis, error) {
 	return a, nil
 }
 
-// reached returns the groups a councillor reaches within two steps.
-func (a *analysis) reached(councillor string) map[string]bool {
-	out := map[string]bool{}
-	act, ok := a.actors[councillor]
-	if !ok {
-		return out
-	}
-	if v := a.views[act.Ward]; v != nil {
-		for _, c := range v.Councillors {
-			if c.ID == councillor {
-				for _, g := range append(append([]string(nil), c.Reached1...), c.Reached2...) {
-					out[g] = true
-				}
+// prevState is what a report needs of the previous snapshot.
+type prevState struct {
+	actors      map[string]Actor
+	ties        map[string]map[string]bool // councillor → tie keys
+	wardScore   map[string]float64
+	wardReached map[string]map[string]bool // ward → groups reached by a councillor
+	reached     map[string]map[string]bool // councillor → groups reached
+}
+
+// previous reads the previous snapshot's state: from its stored
+// summaries when there are some (its data then need only the councillors'
+// own ties), or else by analysing it again.
+func previous(ctx context.Context, d *Data, sums []Summary) (*prevState, error) {
+	p := &prevState{wardScore: map[string]float64{}, wardReached: map[string]map[string]bool{}, reached: map[string]map[string]bool{}}
+	if len(sums) == 0 {
+		a, err := analyze(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		p.actors, p.ties = a.actors, a.ties
+		for id, v := range a.views {
+			p.wardScore[id] = v.Score
+			for _, c := range v.Councillors {
+				sums = append(sums, Summary{Scope: "councillor", ID: c.ID, Ward: id, Detail: append(append([]string(nil), c.Reached1...), c.Reached2...)})
+			}
+		}
+	} else {
+		p.actors, p.ties = councillorTies(d)
+		for _, sm := range sums {
+			if sm.Scope == "ward" {
+				p.wardScore[sm.ID] = sm.Score
 			}
 		}
 	}
-	return out
+	for _, sm := range sums {
+		if sm.Scope != "councillor" {
+			continue
+		}
+		r := map[string]bool{}
+		for _, g := range sm.Detail {
+			r[g] = true
+			if p.wardReached[sm.Ward] == nil {
+				p.wardReached[sm.Ward] = map[string]bool{}
+			}
+			p.wardReached[sm.Ward][g] = true
+		}
+		p.reached[sm.ID] = r
+	}
+	return p, nil
+}
+
+// councillorTies indexes the actors and each councillor's ties.
+func councillorTies(d *Data) (map[string]Actor, map[string]map[string]bool) {
+	actors := make(map[string]Actor, len(d.Actors))
+	ties := map[string]map[string]bool{}
+	for _, act := range d.Actors {
+		actors[act.ID] = act
+		if act.Kind == KindCouncillor {
+			ties[act.ID] = map[string]bool{}
+		}
+	}
+	for _, t := range d.Ties {
+		if m, ok := ties[t.Source]; ok {
+			m[t.Kind+" "+t.Platform+" > "+t.Target] = true
+		}
+		if m, ok := ties[t.Target]; ok {
+			m[t.Kind+" "+t.Platform+" < "+t.Source] = true
+		}
+	}
+	return actors, ties
 }
 
 // Build makes the report of cur, comparing it with prev (nil for the
@@ -336,9 +376,9 @@ func Build(ctx context.Context, cur, prev *Data, h History) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var p *analysis
+	var p *prevState
 	if prev != nil {
-		if p, err = analyze(ctx, prev); err != nil {
+		if p, err = previous(ctx, prev, h.Summaries[prev.Snapshot.ID]); err != nil {
 			return nil, err
 		}
 	}
@@ -386,13 +426,11 @@ func Build(ctx context.Context, cur, prev *Data, h History) (*Report, error) {
 			Unreached: nonNil(v.Unreached), NewlyReached: []string{},
 			Recommendations: append([]string{}, v.Advice...), Trend: nonNil(trend["ward "+w.ID])}
 		scoreSum += v.Score
-		var pv *wardView
 		if p != nil {
-			pv = p.views[w.ID]
-		}
-		if pv != nil {
-			d := v.Score - pv.Score
-			wr.ScoreChange = &d
+			if ps, ok := p.wardScore[w.ID]; ok {
+				d := v.Score - ps
+				wr.ScoreChange = &d
+			}
 		}
 		direct, two := map[string][]string{}, map[string][]string{}
 		for _, c := range v.Councillors {
@@ -404,12 +442,8 @@ func Build(ctx context.Context, cur, prev *Data, h History) (*Report, error) {
 			}
 		}
 		prevReached := map[string]bool{}
-		if pv != nil {
-			for _, c := range pv.Councillors {
-				for _, g := range append(append([]string(nil), c.Reached1...), c.Reached2...) {
-					prevReached[g] = true
-				}
-			}
+		if p != nil {
+			prevReached = p.wardReached[w.ID]
 		}
 		for _, g := range v.Groups {
 			gr := GroupReport{ID: g, Name: name(g), Platforms: []string{}, Direct: nonNil(direct[g]), TwoSteps: nonNil(two[g])}
@@ -511,7 +545,7 @@ func Build(ctx context.Context, cur, prev *Data, h History) (*Report, error) {
 							cr.TiesLost++
 						}
 					}
-					pr := p.reached(c.ID)
+					pr := p.reached[c.ID]
 					for _, g := range append(append([]string(nil), c.Reached1...), c.Reached2...) {
 						if !pr[g] {
 							cr.NewlyReached = append(cr.NewlyReached, g)
@@ -628,7 +662,7 @@ func Summarize(ctx context.Context, d *Data) ([]Summary, error) {
 	}
 	for _, c := range r.Councillors {
 		out = append(out, Summary{Scope: "councillor", ID: c.ID, Ward: c.Ward, Score: 100 * c.Share, Followers: c.Followers,
-			Posts: c.RecentPosts, Reached: int64(len(c.Direct) + len(c.TwoSteps))})
+			Posts: c.RecentPosts, Reached: int64(len(c.Direct) + len(c.TwoSteps)), Detail: append(append([]string{}, c.Direct...), c.TwoSteps...)})
 	}
 	return out, nil
 }

@@ -18,7 +18,7 @@ func (s *Store) Load(ctx context.Context, id int64) (*audit.Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	return load(ctx, s.dialect, s.db, sn)
+	return load(ctx, s.dialect, s.db, sn, false)
 }
 
 // Latest returns the latest complete snapshot and the one before it (zero
@@ -38,7 +38,10 @@ func (s *Store) Latest(ctx context.Context) (latest, previous audit.Snapshot, er
 	return latest, previous, nil
 }
 
-func load(ctx context.Context, d Dialect, db querier, sn audit.Snapshot) (*audit.Data, error) {
+// load reads snapshot sn; with councillorTies, only the ties that touch a
+// councillor (all a previous snapshot's report needs, its summaries
+// holding the rest), filtered in the database.
+func load(ctx context.Context, d Dialect, db querier, sn audit.Snapshot, councillorTies bool) (*audit.Data, error) {
 	q := func(query string) string { return rebind(d, query) }
 	data := &audit.Data{Snapshot: sn, TopItems: map[string][]audit.Item{}}
 	id := sn.ID
@@ -100,7 +103,14 @@ func load(ctx context.Context, d Dialect, db querier, sn audit.Snapshot) (*audit
 		return s
 	}
 	var src, dst, kind, platform sql.RawBytes
-	err = each(`SELECT src, dst, kind, platform, weight FROM ties WHERE snapshot_id = ?`, func(r *sql.Rows) error {
+	tq, targs := `SELECT src, dst, kind, platform, weight FROM ties WHERE snapshot_id = ?`, []any{id}
+	if councillorTies {
+		tq = `SELECT src, dst, kind, platform, weight FROM ties WHERE snapshot_id = ? AND (
+			src IN (SELECT id FROM actors WHERE snapshot_id = ? AND kind = ?) OR
+			dst IN (SELECT id FROM actors WHERE snapshot_id = ? AND kind = ?))`
+		targs = []any{id, id, audit.KindCouncillor, id, audit.KindCouncillor}
+	}
+	err = each(tq, func(r *sql.Rows) error {
 		var t audit.Tie
 		if err := r.Scan(&src, &dst, &kind, &platform, &t.Weight); err != nil {
 			return err
@@ -109,7 +119,7 @@ func load(ctx context.Context, d Dialect, db querier, sn audit.Snapshot) (*audit
 		t.Kind, t.Platform = intern(kinds, kind), intern(kinds, platform)
 		data.Ties = append(data.Ties, t)
 		return nil
-	}, id)
+	}, targs...)
 	if err != nil {
 		return nil, err
 	}

@@ -71,15 +71,19 @@ func (s *Store) Compare(ctx context.Context, prev, cur int64) (*audit.Report, er
 	if err != nil {
 		return nil, err
 	}
-	var pd *audit.Data
-	if prev != 0 {
-		if pd, err = s.Load(ctx, prev); err != nil {
-			return nil, err
-		}
-	}
 	sums, err := s.Summaries(ctx)
 	if err != nil {
 		return nil, err
+	}
+	var pd *audit.Data
+	if prev != 0 {
+		psn, err := s.Snapshot(ctx, prev)
+		if err != nil {
+			return nil, err
+		}
+		if pd, err = load(ctx, s.dialect, s.db, psn, len(sums[prev]) > 0); err != nil {
+			return nil, err
+		}
 	}
 	h := audit.History{Summaries: sums}
 	for _, sn := range all {

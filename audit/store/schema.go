@@ -50,7 +50,7 @@ var migrations = []migration{
 			`CREATE INDEX rejects_by_snapshot ON rejects (snapshot_id)`,
 			`CREATE TABLE summaries (snapshot_id INTEGER NOT NULL, scope TEXT NOT NULL, id TEXT NOT NULL, ward TEXT NOT NULL,
 				score REAL NOT NULL, followers INTEGER NOT NULL, posts INTEGER NOT NULL, reached INTEGER NOT NULL,
-				groups_count INTEGER NOT NULL, PRIMARY KEY (snapshot_id, scope, id))`,
+				groups_count INTEGER NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (snapshot_id, scope, id))`,
 		},
 		postgres: []string{
 			`CREATE TABLE snapshots (
@@ -83,7 +83,7 @@ var migrations = []migration{
 			`CREATE INDEX rejects_by_snapshot ON rejects (snapshot_id)`,
 			`CREATE TABLE summaries (snapshot_id BIGINT NOT NULL, scope TEXT NOT NULL, id TEXT NOT NULL, ward TEXT NOT NULL,
 				score DOUBLE PRECISION NOT NULL, followers BIGINT NOT NULL, posts BIGINT NOT NULL, reached BIGINT NOT NULL,
-				groups_count BIGINT NOT NULL, PRIMARY KEY (snapshot_id, scope, id))`,
+				groups_count BIGINT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (snapshot_id, scope, id))`,
 		},
 	},
 }

@@ -273,7 +273,7 @@ func (s *Store) Snapshot(ctx context.Context, id int64) (audit.Snapshot, error) 
 // Summaries returns the stored summaries of every snapshot, keyed by
 // snapshot id, for trends.
 func (s *Store) Summaries(ctx context.Context) (map[int64][]audit.Summary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT snapshot_id, scope, id, ward, score, followers, posts, reached, groups_count FROM summaries ORDER BY snapshot_id, scope, id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT snapshot_id, scope, id, ward, score, followers, posts, reached, groups_count, detail FROM summaries ORDER BY snapshot_id, scope, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -282,8 +282,12 @@ func (s *Store) Summaries(ctx context.Context) (map[int64][]audit.Summary, error
 	for rows.Next() {
 		var id int64
 		var sm audit.Summary
-		if err := rows.Scan(&id, &sm.Scope, &sm.ID, &sm.Ward, &sm.Score, &sm.Followers, &sm.Posts, &sm.Reached, &sm.Groups); err != nil {
+		var detail string
+		if err := rows.Scan(&id, &sm.Scope, &sm.ID, &sm.Ward, &sm.Score, &sm.Followers, &sm.Posts, &sm.Reached, &sm.Groups, &detail); err != nil {
 			return nil, err
+		}
+		if detail != "" {
+			sm.Detail = strings.Split(detail, "\n")
 		}
 		out[id] = append(out[id], sm)
 	}

@@ -393,7 +393,7 @@ func (w *Writer) Load(ctx context.Context) (*audit.Data, error) {
 		return nil, err
 	}
 	w.done = true
-	return load(ctx, w.s.dialect, w.conn, audit.Snapshot{ID: w.id, TakenAt: w.taken, Label: w.label, Sources: w.names, Read: w.Read, Stored: w.Stored, Rejected: w.Rejected})
+	return load(ctx, w.s.dialect, w.conn, audit.Snapshot{ID: w.id, TakenAt: w.taken, Label: w.label, Sources: w.names, Read: w.Read, Stored: w.Stored, Rejected: w.Rejected}, false)
 }
 
 // Commit writes the summaries and makes the snapshot visible.
@@ -405,9 +405,9 @@ func (w *Writer) Commit(summaries []audit.Summary) (audit.Snapshot, error) {
 			return audit.Snapshot{}, err
 		}
 	}
-	sq := w.s.q(`INSERT INTO summaries (snapshot_id, scope, id, ward, score, followers, posts, reached, groups_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	sq := w.s.q(`INSERT INTO summaries (snapshot_id, scope, id, ward, score, followers, posts, reached, groups_count, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	for _, sm := range summaries {
-		if _, err := w.conn.ExecContext(ctx, sq, w.id, sm.Scope, sm.ID, sm.Ward, sm.Score, sm.Followers, sm.Posts, sm.Reached, sm.Groups); err != nil {
+		if _, err := w.conn.ExecContext(ctx, sq, w.id, sm.Scope, sm.ID, sm.Ward, sm.Score, sm.Followers, sm.Posts, sm.Reached, sm.Groups, strings.Join(sm.Detail, "\n")); err != nil {
 			w.Rollback()
 			return audit.Snapshot{}, err
 		}
