@@ -21,6 +21,7 @@ func Silhouette(x Matrix, labels []int) (float64, error) {
 	if len(labels) != x.Rows {
 		return 0, fmt.Errorf("persona: silhouette: %d labels for %d rows", len(labels), x.Rows)
 	}
+	x, _ = scaled(x) // the silhouette does not depend on scale
 	return silhouetteSums(context.Background(), x.Rows, labels, func(i int, sum []float64) {
 		xi := x.Row(i)
 		j := 0

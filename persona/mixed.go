@@ -17,7 +17,7 @@ import (
 // of cores.
 type KPrototypes struct {
 	K        int     `json:"k" jsonschema:"minimum=1"`                  // number of clusters; required
-	Gamma    float64 `json:"gamma,omitempty" jsonschema:"minimum=0"`    // weight of a categorical mismatch; 0 means half the mean numeric standard deviation (Huang's suggestion)
+	Gamma    float64 `json:"gamma,omitempty" jsonschema:"minimum=0"`    // weight of a categorical mismatch; 0 means half the root mean square of the numeric standard deviations (after Huang's suggestion)
 	Restarts int     `json:"restarts,omitempty" jsonschema:"minimum=0"` // independent runs; 0 means 10
 	MaxIter  int     `json:"max_iter,omitempty" jsonschema:"minimum=0"` // iterations per run; 0 means 100
 	Seed     uint64  `json:"seed"`                                      // random seed

@@ -90,3 +90,23 @@ func TestPCA(t *testing.T) {
 	assert.Equal(t, 2, BrokenStick([]float64{0.55, 0.3, 0.1, 0.05}))
 	assert.Equal(t, 0, BrokenStick([]float64{0.25, 0.25, 0.25, 0.25}), "none stands out from noise")
 }
+
+// TestPCASmallSpread: the eigen-solver stopped on an absolute threshold,
+// so data with small spread got no rotation; its tolerance is relative.
+func TestPCASmallSpread(t *testing.T) {
+	x := blobs(50, 4, 2, 3)
+	want, wantExp := PCA(x, 4)
+	for _, scale := range []float64{1e-6, 1e-12, 1e6} {
+		y := Matrix{Rows: x.Rows, Cols: x.Cols, Data: make([]float64, len(x.Data))}
+		for i, v := range x.Data {
+			y.Data[i] = v * scale
+		}
+		got, exp := PCA(y, 4)
+		for c := range wantExp {
+			assert.InDelta(t, wantExp[c], exp[c], 1e-9, "scale %g component %d", scale, c)
+		}
+		for i := range want.Data {
+			assert.InDelta(t, want.Data[i], got.Data[i]/scale, 1e-6*(1+math.Abs(want.Data[i])), "scale %g", scale)
+		}
+	}
+}
