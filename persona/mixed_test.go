@@ -110,3 +110,52 @@ func TestPCASmallSpread(t *testing.T) {
 		}
 	}
 }
+
+// TestPAMLocalOptimum: FasterPAM ends where no single swap of a medoid
+// with another row lowers the total distance, as PAM's SWAP does.
+func TestPAMLocalOptimum(t *testing.T) {
+	for seed := uint64(1); seed <= 5; seed++ {
+		x := blobs(80, 3, 4, seed)
+		d, err := Gower(context.Background(), x, nil, nil)
+		require.NoError(t, err)
+		for _, k := range []int{1, 2, 4, 6} {
+			res, err := PAM{K: k}.Fit(context.Background(), d)
+			require.NoError(t, err)
+			require.True(t, res.Converged)
+			cost := func(meds []int) float64 {
+				var s float64
+				for i := 0; i < d.N; i++ {
+					m := math.Inf(1)
+					for _, c := range meds {
+						m = min(m, d.At(i, c))
+					}
+					s += m
+				}
+				return s
+			}
+			assert.InDelta(t, cost(res.Medoids), res.Inertia, 1e-9)
+			trial := make([]int, k)
+			for mi := range res.Medoids {
+				for o := 0; o < d.N; o++ {
+					copy(trial, res.Medoids)
+					trial[mi] = o
+					assert.GreaterOrEqual(t, cost(trial), res.Inertia-1e-9, "seed %d k %d: swapping medoid %d for row %d improves", seed, k, mi, o)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkPAM5000 clusters 5,000 rows (the documented maximum) by PAM
+// with k = 6.
+func BenchmarkPAM5000(b *testing.B) {
+	x := blobs(5000, 8, 6, 1)
+	d, err := Gower(context.Background(), x, nil, nil)
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := (PAM{K: 6}).Fit(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -667,13 +667,15 @@ func (sp *space) fit(ctx context.Context, k int, idx []int, seed uint64) (*Clust
 		}
 		return KPrototypes{K: k, Seed: seed, Workers: 1, Gamma: sp.gamma}.Fit(ctx, sp.x.subset(idx), cat)
 	}
-	d := DistMatrix{N: len(idx), D: make([]float64, 0, len(idx)*len(idx))}
-	for _, i := range idx {
-		for _, j := range idx {
-			d.D = append(d.D, sp.gower.At(i, j))
+	// A view of the rows idx, so a resample copies no distances.
+	n := sp.gower.N
+	return PAM{K: k}.fit(ctx, len(idx), func(c int, buf []float64) []float64 {
+		r := sp.gower.D[idx[c]*n : idx[c]*n+n]
+		for i, j := range idx {
+			buf[i] = r[j]
 		}
-	}
-	return PAM{K: k}.Fit(ctx, d)
+		return buf[:len(idx)]
+	})
 }
 
 // quality is the mean silhouette of labels on all the answers (on a
