@@ -711,8 +711,7 @@ func (sp *space) silhouette(ctx context.Context, labels []int, onAnswers bool) (
 	}
 	switch sp.method {
 	case MethodKMeans:
-		xs := x.subset(rows)
-		return silhouette(ctx, len(rows), l, func(i, j int) float64 { return math.Sqrt(sqDist(xs.Row(i), xs.Row(j))) })
+		return silhouetteEuclid(ctx, x.subset(rows), l)
 	case MethodKPrototypes:
 		return silhouette(ctx, len(rows), l, func(i, j int) float64 {
 			a, b := rows[i], rows[j]
