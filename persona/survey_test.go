@@ -257,3 +257,17 @@ func TestReadJSONExample(t *testing.T) {
 	assert.Equal(t, Answer(4), b.Use[0])
 	assert.Equal(t, Answer(2), b.Role)
 }
+
+// TestReadCSVSpreadsheetExport: a semicolon-separated export with
+// trailing empty columns, as spreadsheets in many locales save it.
+func TestReadCSVSpreadsheetExport(t *testing.T) {
+	in := surveyCSV(nil, map[string]string{"conf_email": "4"}, nil)
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSuffix(in, "\n"), "\n") {
+		b.WriteString(strings.ReplaceAll(line, ",", ";") + ";;\n")
+	}
+	s, err := ReadSurveyCSV(strings.NewReader(b.String()), SurveyOptions{})
+	require.NoError(t, err)
+	require.Len(t, s.Responses, 2)
+	assert.Equal(t, Answer(4), s.Responses[0].Confidence[0])
+}
