@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -149,4 +151,23 @@ func TestPersonaCommandsBadInput(t *testing.T) {
 	_, errs, code = runCLI(t, "", "cluster", "--k", "200", personaTestdata+"iris_std.csv")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "150 rows cannot form 200 clusters")
+}
+
+// TestPersonaCommandsCancelled: the persona commands pass the CLI's
+// context on, so a cancelled one stops them with status 130 and no
+// output.
+func TestPersonaCommandsCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{
+		{"personas", personaTestdata + "survey69.csv"},
+		{"personas", "--method", "pam", personaTestdata + "survey69.csv"},
+		{"cluster", "--k", "3", personaTestdata + "iris_std.csv"},
+		{"pilots", personaTestdata + "pilots.csv"},
+	} {
+		var out, errb bytes.Buffer
+		code := run(ctx, &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}, args)
+		assert.Equal(t, 130, code, "%v: %s", args, errb.String())
+		assert.Empty(t, out.String(), "%v", args)
+	}
 }
