@@ -294,17 +294,21 @@ func newDecoder(file string, m *Mapping) *decoder {
 	return d
 }
 
-// cellRef reads one cell: its raw text, whether the column or key is
-// present, and how to build an error at its place.
-type cellRef func(name string) (raw string, present bool, fail func(msg string) error)
+// cellRef reads one cell: its raw text and whether the column or key is
+// present. cellErr builds an error at the place of a cell.
+type (
+	cellRef func(name string) (raw string, present bool)
+	cellErr func(name, msg string) error
+)
 
 // record reads one response; where is its line (CSV) or record number
 // (JSON) for messages about duplicates.
-func (d *decoder) record(where int, get cellRef) (Response, error) {
+func (d *decoder) record(where int, get cellRef, fail cellErr) (Response, error) {
 	r := newResponse()
 	r.Line = where
 	for _, c := range d.cols {
-		raw, ok, fail := get(d.header[c.name])
+		h := d.header[c.name]
+		raw, ok := get(h)
 		if !ok {
 			continue
 		}
@@ -314,17 +318,16 @@ func (d *decoder) record(where int, get cellRef) (Response, error) {
 		}
 		if d.missing[strings.ToLower(cell)] {
 			if c.name == "respondent_id" {
-				return r, fail("respondent id is blank")
+				return r, fail(h, "respondent id is blank")
 			}
 			continue
 		}
 		if err := c.set(&r, cell); err != nil {
-			return r, fail(err.Error())
+			return r, fail(h, err.Error())
 		}
 	}
 	if prev, dup := d.seen[r.ID]; dup {
-		_, _, fail := get(d.header["respondent_id"])
-		return r, fail(fmt.Sprintf("duplicate respondent: same id as %s %d", d.unit, prev))
+		return r, fail(d.header["respondent_id"], fmt.Sprintf("duplicate respondent: same id as %s %d", d.unit, prev))
 	}
 	d.seen[r.ID] = where
 	return r, nil
@@ -397,12 +400,15 @@ func ReadSurveyCSV(r io.Reader, opt SurveyOptions) (*Survey, error) {
 			return nil, fieldErr(opt.File, line, 0, "", fmt.Sprintf("wrong number of fields: %d, the header has %d", len(rec), len(t.Header)))
 		}
 		_, line, _ := t.Field(rec, d.header["respondent_id"])
-		resp, err := d.record(line, func(n string) (string, bool, func(string) error) {
+		resp, err := d.record(line, func(n string) (string, bool) {
 			if !t.Has(n) {
-				return "", false, nil
+				return "", false
 			}
-			v, line, col := t.Field(rec, n)
-			return v, true, func(msg string) error { return fieldErr(opt.File, line, col, n, msg) }
+			v, _, _ := t.Field(rec, n)
+			return v, true
+		}, func(n, msg string) error {
+			_, line, col := t.Field(rec, n)
+			return fieldErr(opt.File, line, col, n, msg)
 		})
 		if err != nil {
 			return nil, err
@@ -484,12 +490,12 @@ func ReadSurveyJSON(r io.Reader, opt SurveyOptions) (*Survey, error) {
 			}
 			cells[n] = cell
 		}
-		resp, err := d.record(i+1, func(n string) (string, bool, func(string) error) {
-			f, ok := keys[n]
-			if !ok {
-				return "", false, nil
-			}
-			return cells[n], true, func(msg string) error { return doc.errAt(f.val.off, path+"."+f.key, msg) }
+		resp, err := d.record(i+1, func(n string) (string, bool) {
+			c, ok := cells[n]
+			return c, ok
+		}, func(n, msg string) error {
+			f := keys[n]
+			return doc.errAt(f.val.off, path+"."+f.key, msg)
 		})
 		if err != nil {
 			return nil, err
