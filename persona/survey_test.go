@@ -212,7 +212,16 @@ func FuzzReadJSON(f *testing.F) {
 	f.Add(`[{"respondent_id":"a","conf_email":3}]`)
 	f.Add(`{"responses":[{"respondent_id":null}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		_, _ = ReadSurveyJSON(bytes.NewReader([]byte(in)), SurveyOptions{})
+		for _, err := range []error{
+			func() error { _, err := ReadSurveyJSON(bytes.NewReader([]byte(in)), SurveyOptions{}); return err }(),
+			func() error { _, err := ReadMapping(bytes.NewReader([]byte(in)), ReadOptions{}); return err }(),
+			func() error { _, err := ReadCatalogue(bytes.NewReader([]byte(in)), ReadOptions{}); return err }(),
+		} {
+			var pe *civic.ParseError
+			if err != nil && !errors.As(err, &pe) {
+				t.Fatalf("error is not a ParseError: %v", err)
+			}
+		}
 	})
 }
 
