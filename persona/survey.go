@@ -168,14 +168,19 @@ func parseIndex(cell string, names []string) (Answer, error) {
 	return 0, fmt.Errorf("%s is not one of %s", quoteCell(cell), strings.Join(names, ", "))
 }
 
-func parseChoices(cell, sep string, names []string) (Choices, error) {
+// parseChoices reads a multi-select cell; recode maps each part's text
+// (as Mapping.Values does for whole cells).
+func parseChoices(cell, sep string, names []string, recode func(string) string) (Choices, error) {
 	out := Choices{}
 	if strings.EqualFold(strings.TrimSpace(cell), "none") {
 		return out, nil
 	}
 	for _, p := range strings.Split(cell, sep) {
 		p = strings.TrimSpace(p)
-		if p == "" {
+		if recode != nil {
+			p = strings.TrimSpace(recode(p))
+		}
+		if p == "" || strings.EqualFold(p, "none") && len(strings.Split(cell, sep)) == 1 {
 			continue
 		}
 		i, err := parseIndex(p, names)
@@ -192,7 +197,7 @@ func parseChoices(cell, sep string, names []string) (Choices, error) {
 
 // columns returns the documented columns, with a separator for
 // multi-select cells.
-func columns(sep string) []column {
+func columns(sep string, recode func(string) string) []column {
 	var cols []column
 	cols = append(cols, column{name: "respondent_id", required: true, set: func(r *Response, c string) error {
 		r.ID = c
@@ -221,7 +226,7 @@ func columns(sep string) []column {
 	}
 	multi := func(name string, names []string, dst func(r *Response) *Choices) column {
 		return column{name: name, set: func(r *Response, c string) (err error) {
-			*dst(r), err = parseChoices(c, sep, names)
+			*dst(r), err = parseChoices(c, sep, names, recode)
 			return err
 		}}
 	}
@@ -275,8 +280,15 @@ func newDecoder(file string, m *Mapping) *decoder {
 	if sep == "" {
 		sep = ";"
 	}
-	d := &decoder{file: file, sep: sep, cols: columns(sep), header: map[string]string{}, shown: map[string]string{},
+	d := &decoder{file: file, sep: sep, header: map[string]string{}, shown: map[string]string{},
 		missing: map[string]bool{}, values: map[string]string{}, seen: map[string]int{}}
+	// Multi-select parts are recoded one by one, as whole cells are.
+	d.cols = columns(sep, func(part string) string {
+		if v, ok := d.values[strings.ToLower(strings.TrimSpace(part))]; ok {
+			return v
+		}
+		return part
+	})
 	for _, c := range d.cols {
 		h := c.name
 		if mh, ok := m.Columns[c.name]; ok {
@@ -369,9 +381,17 @@ func (d *decoder) unknownQuestion(name string) bool {
 // tab) is found from the header line. Errors are [*civic.ParseError]
 // values naming the line, column and field.
 func ReadSurveyCSV(r io.Reader, opt SurveyOptions) (*Survey, error) {
+	return readSurveyCSV(r, opt, 0)
+}
+
+// readSurveyCSV is ReadSurveyCSV with the separator given (0 to find it).
+func readSurveyCSV(r io.Reader, opt SurveyOptions, sep rune) (*Survey, error) {
 	in, comma, err := csvInput(r, opt.MaxBytes)
 	if err != nil {
 		return nil, inputError(opt.File, err)
+	}
+	if sep != 0 {
+		comma = sep
 	}
 	d := newDecoder(opt.File, opt.Mapping)
 	d.unit = "line"
