@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -39,7 +40,7 @@ type Analysis struct {
 // wards, costs no second conversion or Louvain run.
 func (n *Network) Analyze() *Analysis {
 	if n.analysis == nil || n.cachedAt != n.version {
-		n.analysis = &Analysis{ids: append([]string(nil), n.store.ids...), vals: n.Actors(), g: n.csr(), louvain: &louvainCache{}}
+		n.analysis = &Analysis{ids: slices.Clone(n.ids), vals: n.Actors(), g: n.csr(), louvain: &louvainCache{}}
 		n.cachedAt = n.version
 	}
 	a := *n.analysis

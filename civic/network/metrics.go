@@ -272,7 +272,7 @@ func (a *Analysis) Brokerage() Brokerage {
 // ties of it (either direction when directed) and the ties among them, in
 // the network's order.
 func (n *Network) Ego(id string, radius int) (*Network, error) {
-	src, ok := n.store.idx[id]
+	src, ok := n.idx[id]
 	if !ok {
 		return nil, fmt.Errorf("%w %q", ErrUnknownActor, id)
 	}
@@ -299,16 +299,13 @@ func (n *Network) Ego(id string, radius int) (*Network, error) {
 	out := NewNetwork(n.Directed())
 	out.Weighted = n.Weighted
 	for _, v := range keep {
-		if err := out.AddActor(n.store.vals[v]); err != nil {
+		if err := out.AddActor(n.vals[v]); err != nil {
 			return nil, err
 		}
 	}
-	for i := range n.store.edges {
-		if n.store.mirror[i] {
-			continue
-		}
-		_, a := dist[n.store.src[i]]
-		_, b := dist[n.store.dst[i]]
+	for i := range n.src {
+		_, a := dist[n.src[i]]
+		_, b := dist[n.dst[i]]
 		if a && b {
 			if err := out.AddTie(n.tieAt(i)); err != nil {
 				return nil, err
