@@ -181,3 +181,14 @@ func TestScale(t *testing.T) {
 		t.Errorf("sampled betweenness took %.1fs, budget 60s", d)
 	}
 }
+
+// BenchmarkSampledBetweennessLarge times 256-pivot betweenness, as
+// "network metrics --pivots 256" runs it, on the 20,000-actor graph.
+func BenchmarkSampledBetweennessLarge(b *testing.B) {
+	a := barabasiAlbert(20_000, 10, 1).Analyze()
+	a.ordered()
+	b.ReportAllocs()
+	for b.Loop() {
+		must(a.SampleBetweenness(bg, 256, 1))
+	}
+}
