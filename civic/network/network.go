@@ -28,6 +28,9 @@ import (
 //   - a tie naming an unknown actor is an error (the readers add actors
 //     from the edge list only when no node list is given);
 //   - an empty network has no metrics, modularity 0 and 0 components.
+//
+// A Network is not safe for concurrent use while it changes; an
+// [Analysis] of it is safe for concurrent use.
 type Network struct {
 	// Weighted reports whether the ties' weights were given. When false,
 	// every metric counts ties; when true, PageRank, Louvain and
