@@ -45,18 +45,23 @@ PY
 }
 
 # timed LABEL CMD... runs CMD under /usr/bin/time -v and appends
-# "LABEL wall_seconds peak_rss_kb" to $work/times.
+# "LABEL wall_seconds peak_rss_kb cpu_seconds" to $work/times, CPU being
+# user plus system time: on a shared machine it says what the wall time
+# would be with the cores free.
 timed() {
   label=$1; shift
   /usr/bin/time -v "$@" >"$work/out.$label" 2>"$work/time.$label" || { cat "$work/time.$label" >&2; exit 1; }
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.$label" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.$label")
-  echo "$label $wall $rss" >>"$work/times"
-  echo "  $label: wall $wall s, peak RSS $rss KB; $(grep -h -o 'Q=[0-9.]*\|"modularity": [0-9.]*' "$work/out.$label" "$work/time.$label" | head -1)"
+  cpu=$(sed -n 's/.*\(User\|System\) time (seconds): //p' "$work/time.$label" | awk '{ s += $1 } END { print s }')
+  echo "$label $wall $rss $cpu" >>"$work/times"
+  echo "  $label: wall $wall s, CPU $cpu s, peak RSS $rss KB, load $(cut -d' ' -f1 /proc/loadavg); $(grep -h -o 'Q=[0-9.]*\|"modularity": [0-9.]*' "$work/out.$label" "$work/time.$label" | head -1)"
 }
 
-median() { # label: the median wall time and peak RSS of its runs
-  awk -v l="$1" '$1 == l { print $2, $3 }' "$work/times" | sort -n | awk '{ w[NR] = $1; r[NR] = $2 } END { m = int((NR + 1) / 2); printf "%s: median of %d: wall %s s, peak RSS %d MB\n", l, NR, w[m], r[m] / 1024 }' l="$1"
+median() { # label: the medians of its runs' wall time, CPU time and peak RSS
+  col() { awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$work/times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  runs=$(awk -v l="$1" '$1 == l' "$work/times" | wc -l)
+  echo "$1: median of $runs: wall $(col "$1" 2) s, CPU $(col "$1" 4) s, peak RSS $(($(col "$1" 3) / 1024)) MB"
 }
 
 if [ "${1:-}" = big ]; then
