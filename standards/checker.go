@@ -118,6 +118,9 @@ func (c *checking) run(r preparedRule) {
 func (c *checking) report(f Finding) { c.card.Findings = append(c.card.Findings, f) }
 
 func (c *checking) end() *Scorecard {
+	if t, ok := c.tallies[RuleJourneySignposting]; ok {
+		c.card.Kind, c.card.KindReason = t.kind, t.kindWhy
+	}
 	c.card.Findings = sortFindings(c.card.Findings)
 	c.card.Standards, c.card.Score = score(c.rs, c.a, c.tallies)
 	return c.card

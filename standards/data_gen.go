@@ -515,7 +515,132 @@ const (
 		"\n" +
 		"[when]\n" +
 		"week weeks month months year years day days\n" +
-		"soon shortly later\n"
+		"soon shortly later\n" +
+		"\n" +
+		"\n" +
+		"[kind-agenda]\n" +
+		"agenda\n" +
+		"apologies for absence\n" +
+		"declarations of interest\n" +
+		"declarations of interests\n" +
+		"minutes of the previous meeting\n" +
+		"exclusion of the press and public\n" +
+		"exclusion of press and public\n" +
+		"exclusion of public and press\n" +
+		"date of next meeting\n" +
+		"date of the next meeting\n" +
+		"any other business\n" +
+		"urgent business\n" +
+		"public questions\n" +
+		"public participation\n" +
+		"to receive\n" +
+		"to approve the minutes\n" +
+		"procedural business\n" +
+		"\n" +
+		"[kind-minutes]\n" +
+		"minutes\n" +
+		"present\n" +
+		"in attendance\n" +
+		"apologies were received\n" +
+		"there were none\n" +
+		"it was resolved\n" +
+		"the meeting closed\n" +
+		"the meeting ended\n" +
+		"moved\n" +
+		"seconded\n" +
+		"the chair\n" +
+		"sent apologies\n" +
+		"\n" +
+		"[kind-notice]\n" +
+		"decision notice\n" +
+		"record of decision\n" +
+		"decision taken\n" +
+		"decision made\n" +
+		"reasons for the decision\n" +
+		"reason for the decision\n" +
+		"reasons for decision\n" +
+		"alternative options considered\n" +
+		"alternative options\n" +
+		"date of decision\n" +
+		"decision date\n" +
+		"subject to call-in\n" +
+		"call-in deadline\n" +
+		"call-in expiry\n" +
+		"wards affected\n" +
+		"lead officer\n" +
+		"has decided\n" +
+		"has approved\n" +
+		"the cabinet agreed\n" +
+		"the cabinet approved\n" +
+		"resolved to\n" +
+		"\n" +
+		"[kind-consultation]\n" +
+		"consultation closes\n" +
+		"the consultation closes\n" +
+		"closing date\n" +
+		"consultation runs\n" +
+		"respond by\n" +
+		"we are consulting\n" +
+		"we are proposing\n" +
+		"our proposals\n" +
+		"the proposals\n" +
+		"tell us what you think\n" +
+		"fill in the survey\n" +
+		"take part in the survey\n" +
+		"drop-in\n" +
+		"consultation document\n" +
+		"have your say on\n" +
+		"\n" +
+		"[kind-report]\n" +
+		"purpose of the report\n" +
+		"purpose of report\n" +
+		"recommendations\n" +
+		"financial implications\n" +
+		"legal implications\n" +
+		"background papers\n" +
+		"report author\n" +
+		"equality impact\n" +
+		"risk management\n" +
+		"options considered\n" +
+		"executive summary\n" +
+		"appendix\n" +
+		"appendices\n" +
+		"\n" +
+		"[kind-explainer]\n" +
+		"how decisions are made\n" +
+		"how the council works\n" +
+		"how we make decisions\n" +
+		"what is a\n" +
+		"what are\n" +
+		"defined as\n" +
+		"can be called in\n" +
+		"decisions are\n" +
+		"any decision\n" +
+		"any key decision\n" +
+		"some decisions\n" +
+		"sometimes\n" +
+		"the constitution\n" +
+		"find out more\n" +
+		"this page\n" +
+		"on this page\n" +
+		"information about\n" +
+		"how to\n" +
+		"current consultations\n" +
+		"closed consultations\n" +
+		"recently closed\n" +
+		"why we consult\n" +
+		"how we consult\n" +
+		"consultations and surveys\n" +
+		"get involved\n" +
+		"for example\n" +
+		"\n" +
+		"[kind-news]\n" +
+		"press release\n" +
+		"said\n" +
+		"announced\n" +
+		"launched\n" +
+		"welcomed\n" +
+		"spokesperson\n"
 	dataLinkText = "" +
 		"\n" +
 		"[vague]\n" +

@@ -179,6 +179,8 @@ type tally struct {
 	// skip is set when the rule does not apply to the document.
 	skip   bool
 	detail string
+	// kind and kindWhy classify the document (journey-signposting only).
+	kind, kindWhy string
 }
 
 // RuleSet is a compiled set of rules for one preset and config. It is safe

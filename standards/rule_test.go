@@ -320,6 +320,23 @@ This is a proposal: no decision has been made yet. The cabinet will decide on 12
 	fs, tl = findings(t, RuleJourneySignposting, nil, nil, "The library opens at 9am. Bring your card.")
 	assert.Empty(t, fs)
 	assert.True(t, tl.skip, "not about a decision")
+
+	// Pages that mention decisions without being about one: an explainer
+	// of call-in, and an agenda. Both drew five findings before.
+	explainer := `Call in of key decisions
+
+Some decisions made by the cabinet are classed as important. These are key decisions. If no requests for call-in are received within five days of the decision notice being published, the decisions are implemented.
+
+Urgent key decisions
+
+Sometimes there are urgent key decisions. They are not available to be called in.`
+	fs, tl = findings(t, RuleJourneySignposting, nil, nil, explainer)
+	assert.Empty(t, fs)
+	assert.Equal(t, "explainer", tl.kind, tl.kindWhy)
+	agenda := "Cabinet agenda\n\n1. Apologies for absence\n2. Declarations of interest\n3. Minutes of the previous meeting\n4. Bin collections: the cabinet will decide whether to approve the proposal.\n"
+	fs, tl = findings(t, RuleJourneySignposting, nil, nil, agenda)
+	assert.Empty(t, fs)
+	assert.Equal(t, "agenda", tl.kind, tl.kindWhy)
 }
 
 func TestCitizenNeeds(t *testing.T) {

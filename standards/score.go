@@ -18,8 +18,15 @@ type StandardScore struct {
 // Scorecard is a document's scores against the standards, with its
 // statistics, readability and findings.
 type Scorecard struct {
-	File        string          `json:"file"`
-	Format      string          `json:"format" jsonschema:"enum=text,enum=markdown,enum=html"`
+	File   string `json:"file"`
+	Format string `json:"format" jsonschema:"enum=text,enum=markdown,enum=html"`
+	// Kind is what the document reads as: agenda, minutes, decision
+	// notice, consultation, report, explainer, news or other. Journey
+	// signposting applies only to a decision notice or a consultation.
+	// It is empty when the journey-signposting rule is disabled.
+	Kind string `json:"kind,omitempty" jsonschema:"enum=agenda,enum=minutes,enum=decision notice,enum=consultation,enum=report,enum=explainer,enum=news,enum=other"`
+	// KindReason says which cues decided Kind.
+	KindReason  string          `json:"kind_reason,omitempty"`
 	Stats       Stats           `json:"stats"`
 	Readability Readability     `json:"readability"`
 	Standards   []StandardScore `json:"standards"`

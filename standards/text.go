@@ -159,7 +159,7 @@ func isTableRow(l []byte) bool {
 	if len(l) > 2 && l[0] == '|' && l[len(l)-1] == '|' {
 		return true
 	}
-	return bytes.Contains(l, []byte(" | "))
+	return indexPair(l, " |", ' ') >= 0
 }
 
 // tableRow adds each cell of the row src[s:e] as a table-cell block.
@@ -192,7 +192,7 @@ func tableRow(b *builder, src []byte, s, e int) {
 // forwarded to Cabinet."): a value has at most twelve words, and at most
 // six when it ends with a full stop.
 func isLabelValue(l []byte) bool {
-	colon := bytes.Index(l, []byte(": "))
+	colon := indexPair(l, ": ", 0)
 	if colon <= 0 || colon > 40 || !(l[0] >= 'A' && l[0] <= 'Z' || l[0] >= '0' && l[0] <= '9') {
 		return false
 	}
@@ -208,17 +208,23 @@ func isLabelValue(l []byte) bool {
 	if words > 5 {
 		return false
 	}
-	value := bytes.TrimSpace(l[colon+2:])
+	vs, ve := trimSpaceRange(l, colon+2, len(l))
+	value := l[vs:ve]
 	if len(value) == 0 {
 		return false
 	}
 	// a value that runs on as prose ("Note: the meeting will be held in
 	// public. Please arrive early.", "RESOLVED: That the report be
 	// noted.") is a sentence, not a value
-	if k := bytes.Index(value, []byte(". ")); k >= 0 && k < len(value)-2 {
+	if k := indexPair(value, ". ", 0); k >= 0 && k < len(value)-2 {
 		return false
 	}
-	vw := 1 + bytes.Count(value, []byte(" "))
+	vw := 1
+	for _, c := range value {
+		if c == ' ' {
+			vw++
+		}
+	}
 	return vw <= 12 && (vw <= 6 || value[len(value)-1] != '.')
 }
 
@@ -246,9 +252,18 @@ func isHeadingLine(src []byte, s, e, next int) bool {
 		return false
 	}
 	last := l[bytes.LastIndexByte(l, ' ')+1:]
-	switch string(bytes.ToLower(last)) {
-	case "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "will", "is", "are", "be":
-		return false
+	if len(last) <= 4 {
+		var low [4]byte
+		for i, c := range last {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[i] = c
+		}
+		switch string(low[:len(last)]) {
+		case "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "will", "is", "are", "be":
+			return false
+		}
 	}
 	// the next line
 	ne, _ := lineEnd2(src, next)
@@ -272,6 +287,17 @@ func continues(src []byte, next int) bool {
 	}
 	c := src[ns]
 	return c >= 'a' && c <= 'z' || c == ')' || c == ']'
+}
+
+// indexPair returns the index of the two bytes p in l, followed by the
+// byte then when it is not 0, or -1.
+func indexPair(l []byte, p string, then byte) int {
+	for i := 0; i+1 < len(l); i++ {
+		if l[i] == p[0] && l[i+1] == p[1] && (then == 0 || i+2 < len(l) && l[i+2] == then) {
+			return i
+		}
+	}
+	return -1
 }
 
 // trimSpaceRange trims spaces, tabs, carriage returns and form feeds from
