@@ -327,6 +327,74 @@ const (
 		"FAQ | -\n" +
 		"AM | -\n" +
 		"PM | -\n" +
+		"BT | -\n" +
+		"DVLA | -\n" +
+		"HMRC | -\n" +
+		"MOT | -\n" +
+		"RAF | -\n" +
+		"NATO | -\n" +
+		"FA | -\n" +
+		"CEO | -\n" +
+		"QR | -\n" +
+		"USB | -\n" +
+		"URL | -\n" +
+		"WI | -\n" +
+		"YMCA | -\n" +
+		"\n" +
+		"KB | -\n" +
+		"MB | -\n" +
+		"GB | -\n" +
+		"TB | -\n" +
+		"KW | -\n" +
+		"KWH | -\n" +
+		"MW | -\n" +
+		"MPH | -\n" +
+		"KM | -\n" +
+		"CM | -\n" +
+		"MM | -\n" +
+		"KG | -\n" +
+		"HA | -\n" +
+		"DB | -\n" +
+		"\n" +
+		"A | -\n" +
+		"ALL | -\n" +
+		"AND | -\n" +
+		"ANY | -\n" +
+		"ARE | -\n" +
+		"AT | -\n" +
+		"BE | -\n" +
+		"BY | -\n" +
+		"CAN | -\n" +
+		"DO | -\n" +
+		"FOR | -\n" +
+		"FREE | -\n" +
+		"IF | -\n" +
+		"IN | -\n" +
+		"IS | -\n" +
+		"IT | -\n" +
+		"MAY | -\n" +
+		"ME | -\n" +
+		"MUST | -\n" +
+		"MY | -\n" +
+		"NEW | -\n" +
+		"NO | -\n" +
+		"NOT | -\n" +
+		"NOW | -\n" +
+		"OF | -\n" +
+		"OFF | -\n" +
+		"ON | -\n" +
+		"ONLY | -\n" +
+		"OR | -\n" +
+		"OUR | -\n" +
+		"OUT | -\n" +
+		"SEE | -\n" +
+		"SO | -\n" +
+		"THE | -\n" +
+		"TO | -\n" +
+		"UP | -\n" +
+		"WE | -\n" +
+		"YES | -\n" +
+		"YOU | -\n" +
 		"ASB | anti-social behaviour\n" +
 		"BID | Business Improvement District\n" +
 		"CIL | Community Infrastructure Levy\n" +

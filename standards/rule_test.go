@@ -138,6 +138,16 @@ func TestJargon(t *testing.T) {
 		{"key decision", "This is a key decision.", []string{"key decision"}},
 		{"determine an application", "The committee will determine the application.", []string{"determine the application"}},
 		{"determined adjective", "We are determined to help.", []string{}},
+		// Found on real council pages: a term explained where it is used,
+		// named in a heading, or used again in another form.
+		{"explained in brackets", "Virement (moving money between budgets) is allowed.", []string{}},
+		{"explained by definition", "A key decision is a decision that costs over £500,000.", []string{}},
+		{"explained by means", "Call-in means councillors can ask for a decision to be looked at again.", []string{}},
+		{"known as", "Some decisions are important: these are known as key decisions.", []string{}},
+		{"these are", "Some decisions cost a lot or affect many wards. These are key decisions.", []string{}},
+		{"not a definition", "The call-in of key decisions is part of scrutiny.", []string{"call-in", "key decisions", "scrutiny"}},
+		{"heading is not first use", "# Key decisions\n\nThe council publishes its key decisions.", []string{"key decisions"}},
+		{"one term, two forms", "The key decision was made. Other key decisions follow. It was called in, and call-in takes five days.", []string{"key decision", "called in"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -245,6 +255,15 @@ func TestAcronym(t *testing.T) {
 		want      []string
 	}{
 		{"expansion before", "The Community Infrastructure Levy (CIL) pays for schools. CIL is due.", []string{}},
+		// Found on real council pages: forms the rule missed and words it
+		// took for acronyms.
+		{"possessive and plural", "The PPS’s report was late. The TSMs were published. The QRTs met.", []string{"PPS", "TSM", "QRT"}},
+		{"plural after use", "The PPSs and the PPS met.", []string{"PPS"}},
+		{"postcode", "Write to the Town Hall, Northbridge NB1 1AA or NB12 3CD.", []string{}},
+		{"planning reference", "Application 24/01234/FUL and 23/00012/LBC were approved.", []string{}},
+		{"PO Box", "Write to PO Box 12.", []string{}},
+		{"units", "The site is 5 KM away and the file is 3 MB.", []string{}},
+		{"emphasis", "We will NOT accept late forms and you MUST sign them.", []string{}},
 		{"expansion after", "SEND (special educational needs and disabilities) support.", []string{}},
 		{"unexplained", "The LTN starts in May. The LTN ends in June.", []string{"LTN"}},
 		{"well known", "The NHS and the UK.", []string{}},
