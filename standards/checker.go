@@ -121,6 +121,11 @@ func (c *checking) end() *Scorecard {
 	if t, ok := c.tallies[RuleJourneySignposting]; ok {
 		c.card.Kind, c.card.KindReason = t.kind, t.kindWhy
 	}
+	if c.a.Stats.Words == 0 {
+		c.card.Findings = append(c.card.Findings, Finding{Rule: RuleNoText, Severity: SeverityError,
+			Message:    "there is no text to score: the page is empty or holds only markup, scripts or navigation",
+			Suggestion: "Check the file, or for HTML that its text is inside <main> or <article>.", Line: 1, Column: 1})
+	}
 	c.card.Findings = sortFindings(c.card.Findings)
 	c.card.Standards, c.card.Score = score(c.rs, c.a, c.tallies)
 	return c.card

@@ -7,8 +7,9 @@ import (
 // needs checks that content starts from what citizens need, with three
 // checks (cue phrases in data/needs.txt):
 //
-//   - summary first: the first paragraph (the first block that is not a
-//     heading) has at most the preset's MaxSummaryWords words (50 for
+//   - summary first: the first real paragraph (see realParagraph: not a
+//     heading, list item, table cell, skip link, breadcrumb or a few
+//     words of a page's furniture) has at most the preset's MaxSummaryWords words (50 for
 //     GOV.UK) and, when the text has a heading, shares a content word with
 //     the first heading, so that it says what the text is about. Words
 //     match on their first five letters, so "consult" matches
@@ -88,7 +89,7 @@ func (r *needs) summary(a *Analysis) (msg, sugg string, block, lo, hi int) {
 			}
 			continue
 		}
-		if strings.TrimSpace(a.Doc.Blocks[i].Text) != "" {
+		if realParagraph(a.Doc.Blocks[i]) {
 			first = i
 			break
 		}
@@ -162,4 +163,27 @@ func prefix5(s string) string {
 		return s[:5]
 	}
 	return s
+}
+
+// realParagraph reports whether b is prose a summary can be: a paragraph
+// (not a heading, list item, table cell or quotation) of at least eight
+// words or ending in a full stop, that is not a skip link ("Skip to main
+// content"), a breadcrumb trail ("Home > Council > Meetings") or a cookie
+// notice.
+func realParagraph(b Block) bool {
+	if b.Kind != BlockParagraph {
+		return false
+	}
+	t := strings.TrimSpace(b.Text)
+	if t == "" {
+		return false
+	}
+	lower := strings.ToLower(t)
+	if strings.HasPrefix(lower, "skip to") || strings.Contains(lower, "cookies") ||
+		strings.Contains(t, " > ") || strings.Contains(t, " » ") || strings.Contains(t, " / ") {
+		return false
+	}
+	words := len(strings.Fields(t))
+	last := t[len(t)-1]
+	return words >= 8 || last == '.' || last == '!' || last == '?'
 }

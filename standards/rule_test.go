@@ -380,6 +380,12 @@ func TestCitizenNeeds(t *testing.T) {
 	fs, _ = findings(t, RuleCitizenNeeds, nil, nil, long)
 	require.NotEmpty(t, fs)
 	assert.Contains(t, fs[0].Message, "the first paragraph has 66 words")
+
+	// The first real paragraph: not a skip link, a breadcrumb, a label
+	// line or a list, which real pages put before their first sentence.
+	page := "# Bin collections\n\nSkip to main content\n\nHome > Council > Waste\n\n- Brown and blue\n\nYour bin collection day is changing in May. You will get a letter with your new day.\n"
+	fs, _ = findings(t, RuleCitizenNeeds, nil, nil, page)
+	assert.Empty(t, fs, "the summary is the sentence about bins")
 }
 
 // "click [here](url)" is one problem, reported once, on the link.

@@ -84,7 +84,9 @@ var standardInfos = []struct {
 //     not about a decision.
 //   - citizen-needs: 100·(checks passed)/3; 100 for a text with no words.
 //
-// Every standard but readability passes at a score of at least M. The
+// Every standard but readability passes at a score of at least M. A
+// document with no words scores 0 on every standard and overall, and
+// fails each (the checker adds a no-text error). The
 // overall score is the mean of the enabled standards' scores weighted as
 // in standardInfos; disabling a rule drops its standard.
 func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore, float64) {
@@ -170,6 +172,13 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 	overall := 0.0
 	if wsum > 0 {
 		overall = round1(sum / wsum)
+	}
+	if a.Stats.Words == 0 {
+		// nothing to score is no pass: every standard fails at 0
+		for i := range out {
+			out[i].Score, out[i].Passed, out[i].Detail = 0, false, "no text to score"
+		}
+		overall = 0
 	}
 	return out, overall
 }
