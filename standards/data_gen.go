@@ -379,6 +379,10 @@ const (
 		"NEW | -\n" +
 		"NO | -\n" +
 		"NOT | -\n" +
+		"NOTE | -\n" +
+		"PLEASE | -\n" +
+		"IMPORTANT | -\n" +
+		"WARNING | -\n" +
 		"NOW | -\n" +
 		"OF | -\n" +
 		"OFF | -\n" +
@@ -622,6 +626,16 @@ const (
 		"[kind-notice]\n" +
 		"decision notice\n" +
 		"record of decision\n" +
+		"decision details\n" +
+		"decision maker\n" +
+		"decision status\n" +
+		"decided at meeting\n" +
+		"date of decision\n" +
+		"publication date\n" +
+		"issue for decision\n" +
+		"reason for decision\n" +
+		"is key decision\n" +
+		"is subject to call in\n" +
 		"decision taken\n" +
 		"decision made\n" +
 		"reasons for the decision\n" +
@@ -629,7 +643,6 @@ const (
 		"reasons for decision\n" +
 		"alternative options considered\n" +
 		"alternative options\n" +
-		"date of decision\n" +
 		"decision date\n" +
 		"subject to call-in\n" +
 		"call-in deadline\n" +
@@ -675,6 +688,15 @@ const (
 		"appendices\n" +
 		"\n" +
 		"[kind-explainer]\n" +
+		"here you can\n" +
+		"find out about\n" +
+		"carry out\n" +
+		"sets out\n" +
+		"in advance\n" +
+		"gives notice\n" +
+		"for more information\n" +
+		"more information\n" +
+		"who to contact\n" +
 		"how decisions are made\n" +
 		"how the council works\n" +
 		"how we make decisions\n" +

@@ -53,7 +53,8 @@ func parseLexicon(src string) []lexEntry {
 }
 
 // lexRule finds words and phrases from a list and suggests what to write
-// instead. Two rules are of this kind: plain-english (plain words for
+// instead. Neither rule reports a match inside a proper name written in
+// Title Case (see inTitleCaseName). Two rules are of this kind: plain-english (plain words for
 // formal ones: utilise → use), reported at every use, and jargon (council
 // terms to explain or replace: S106, call-in, "the Authority"), reported
 // at its first use, where it should be explained. Each word matches every
@@ -140,6 +141,9 @@ func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 		e := &r.entries[ph.label]
 		ft, lt := &a.Tokens[first], &a.Tokens[first+n-1]
 		match := a.Doc.Blocks[ft.Block].Text[ft.Start:lt.End]
+		if inTitleCaseName(a, first, n) {
+			return // the Key Decision Schedule, the Chief Operating Officer
+		}
 		if seen != nil {
 			if a.Doc.Blocks[ft.Block].Kind == BlockHeading {
 				return // a heading names what the text below explains
@@ -204,7 +208,8 @@ func termKey(m string) string {
 // sentence (a definition: "A key decision is ..."), or
 // in a sentence that says "known as", "called", "means", "refers to" or
 // "defined as", or that is just "These are" or "This is" and the term
-// (naming what the sentence before described).
+// (naming what the sentence before described); or when the next sentence
+// opens by defining it ("Key decisions are decisions that ...").
 func explainedHere(a *Analysis, first, n int) bool {
 	toks := a.Tokens
 	blk := toks[first].Block
@@ -252,6 +257,18 @@ func explainedHere(a *Analysis, first, n int) bool {
 			return true
 		}
 	}
+	// defined by the next sentence: "... on which key decisions will be
+	// made. Key decisions are decisions that ..."
+	if k := hi; k+n < len(toks) && toks[k].Kind == TokenWord {
+		b := &a.Doc.Blocks[toks[k].Block]
+		if next := b.Text[toks[k].Start:toks[k+n-1].End]; toks[k+n-1].Block == toks[k].Block &&
+			termKey(next) == termKey(a.Doc.Blocks[blk].Text[toks[first].Start:toks[first+n-1].End]) {
+			switch a.Text(k + n) {
+			case "is", "are", "means", "mean":
+				return true
+			}
+		}
+	}
 	for i := lo; i < hi; i++ {
 		if i >= first && i < first+n {
 			continue
@@ -263,6 +280,32 @@ func explainedHere(a *Analysis, first, n int) bool {
 			if i+1 < hi && (a.Text(i+1) == "as" || a.Text(i+1) == "to") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// inTitleCaseName reports whether the match at tokens [first, first+n) is
+// part of a proper name written in Title Case: it starts with a capital
+// but does not start its sentence, and a capitalised word stands next to
+// it ("the Key Decision Schedule", "the Chief Operating Officer") or
+// after "for", "of" or "and" ("Cabinet Member for Corporate Services").
+func inTitleCaseName(a *Analysis, first, n int) bool {
+	toks := a.Tokens
+	ft := &toks[first]
+	if ft.Flags&FlagCapital == 0 || ft.Flags&FlagSentence != 0 {
+		return false
+	}
+	capWord := func(i int) bool {
+		return i >= 0 && i < len(toks) && toks[i].Block == ft.Block && toks[i].Kind == TokenWord && toks[i].Flags&FlagCapital != 0
+	}
+	if capWord(first-1) && toks[first-1].Flags&FlagSentence == 0 || capWord(first+n) {
+		return true
+	}
+	if k := first + n; k+1 < len(toks) && toks[k].Block == ft.Block {
+		switch a.Text(k) {
+		case "for", "of", "and":
+			return capWord(k + 1)
 		}
 	}
 	return false

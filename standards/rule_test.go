@@ -147,6 +147,7 @@ func TestJargon(t *testing.T) {
 		{"these are", "Some decisions cost a lot or affect many wards. These are key decisions.", []string{}},
 		{"not a definition", "The call-in of key decisions is part of scrutiny.", []string{"call-in", "key decisions", "scrutiny"}},
 		{"heading is not first use", "# Key decisions\n\nThe council publishes its key decisions.", []string{"key decisions"}},
+		{"defined next", "The schedule lists the key decisions to come. Key decisions are decisions that cost a lot.", []string{}},
 		{"one term, two forms", "The key decision was made. Other key decisions follow. It was called in, and call-in takes five days.", []string{"key decision", "called in"}},
 	}
 	for _, tc := range tests {
@@ -240,6 +241,14 @@ func TestPassiveVoice(t *testing.T) {
 		{"be plus noun", "The hall is a good place.", []string{}},
 		{"hundred", "There were hundred people.", []string{}},
 		{"not across sentences", "It is. Approved plans follow.", []string{}},
+		// Found on real council pages: forms an editor cannot or need not
+		// change.
+		{"made up of", "The committee is made up of nine councillors.", []string{}},
+		{"compound adjective", "The service is customer-focused.", []string{}},
+		{"resolution", "RESOLVED: That the report be noted and the plan be agreed.", []string{}},
+		{"recommendation", "That the schedule be adopted.", []string{}},
+		{"not a resolution", "The plan will be agreed in May.", []string{"be agreed"}},
+		{"heading", "# Business to be transacted\n\nThe chair opened the meeting.", []string{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -247,6 +256,11 @@ func TestPassiveVoice(t *testing.T) {
 			assert.Equal(t, tc.want, matches(fs))
 		})
 	}
+	// When the sentence names the actor after "by", the message says so.
+	fs, _ := findings(t, RulePassiveVoice, nil, nil, "The plan was approved by the cabinet on 3 March.")
+	require.Len(t, fs, 1)
+	assert.Equal(t, `passive voice: "was approved" names who acts after "by"`, fs[0].Message)
+	assert.Equal(t, "Put the cabinet first, as the one who acts.", fs[0].Suggestion)
 }
 
 func TestAcronym(t *testing.T) {

@@ -36,6 +36,8 @@ var elemNames = [numElems]string{"stage", "next steps", "decision-maker", "how t
 //     one within three words ("by 5pm", not "decided by the cabinet on 3
 //     March").
 //
+// A decision notice (a record of a decision made) needs only the stage,
+// next steps and decision-maker: having a say and its deadline are past.
 // Each missing element is one finding at document level, placed on the
 // first heading (or line 1).
 type signpost struct {
@@ -107,6 +109,7 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 	}
 	kind, why := r.classify(p)
 	t.kind, t.kindWhy = kindNames[kind], why
+	p.kind = kind
 	if cues < 2 {
 		t.skip, t.total, t.detail = true, 0, "not about a decision"
 		return t
@@ -142,6 +145,12 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 			found[elemDeadline] = r.hasDeadline(p, lo, hi)
 		}
 	}
+	if kind == kindNotice {
+		// a record of a decision made: having a say and its deadline
+		// are past; stage, next steps and who decided still matter
+		found[elemSay], found[elemDeadline] = true, true
+		t.total = numElems - 2
+	}
 	var missing []string
 	for e := 0; e < numElems; e++ {
 		if found[e] {
@@ -152,7 +161,7 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 		msg, sugg := signpostText(e)
 		report(docFinding(a, r.id, r.sev, msg, sugg))
 	}
-	t.detail = itoa(numElems-t.bad) + " of " + itoa(numElems) + " journey elements"
+	t.detail = itoa(t.total-t.bad) + " of " + itoa(t.total) + " journey elements"
 	if len(missing) > 0 {
 		t.detail += "; missing: " + joinComma(missing)
 	}
