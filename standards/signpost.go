@@ -172,13 +172,13 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 // cues in data/journey.txt, at least two, ties broken in kind order; else
 // other. why lists the kind's cues found, up to four.
 func (r *signpost) classify(p *prepared) (kind int, why string) {
-	var seen [numKinds]map[int]bool
+	var seen [numKinds][]bool
 	var count [numKinds]int
 	var found [numKinds][]string
 	r.kinds.each(p, 0, len(p.a.Tokens), func(ph *phrase, first, n int) {
 		k, i := ph.label>>16, ph.label&0xffff
 		if seen[k] == nil {
-			seen[k] = map[int]bool{}
+			seen[k] = make([]bool, len(r.kindCues[k]))
 		}
 		if seen[k][i] {
 			return

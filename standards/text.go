@@ -159,6 +159,9 @@ func isTableRow(l []byte) bool {
 	if len(l) > 2 && l[0] == '|' && l[len(l)-1] == '|' {
 		return true
 	}
+	if k := bytes.IndexByte(l, '|'); k < 1 {
+		return false
+	}
 	return indexPair(l, " |", ' ') >= 0
 }
 
@@ -192,7 +195,7 @@ func tableRow(b *builder, src []byte, s, e int) {
 // forwarded to Cabinet."): a value has at most twelve words, and at most
 // six when it ends with a full stop.
 func isLabelValue(l []byte) bool {
-	colon := indexPair(l, ": ", 0)
+	colon := indexPair(l[:min(len(l), 42)], ": ", 0) // a label is at most 40 bytes
 	if colon <= 0 || colon > 40 || !(l[0] >= 'A' && l[0] <= 'Z' || l[0] >= '0' && l[0] <= '9') {
 		return false
 	}
