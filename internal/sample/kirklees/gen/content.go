@@ -62,8 +62,16 @@ var topicWords = map[string][3]string{
 	"budget":              {"the council's budget", "everyone who pays council tax or uses council services", "council tax going up and services being cut"},
 }
 
-// Acronyms a jargon-heavy item uses without saying what they mean.
-var acronyms = []string{"MTFS", "SEND", "CIL", "S106", "LTP", "KPI", "VCS", "EqIA", "ToR", "WYCA", "HRA", "CAT", "OSMC", "FOI", "LSOA"}
+// Acronyms a jargon-heavy item uses without saying what they mean: plans
+// and budgets, bodies, and measures.
+var (
+	acronyms = []string{"MTFS", "SEND", "CIL", "S106", "LTP", "KPI", "VCS", "EqIA", "ToR", "WYCA", "HRA", "CAT", "OSMC", "LSOA"}
+	plans    = []string{"MTFS", "LTP", "HRA", "CIL", "SEND strategy"}
+	bodies   = []string{"WYCA", "VCS", "OSMC", "ICB", "CAT working group"}
+	measures = []string{"KPI", "EqIA", "LSOA", "RAG"}
+)
+
+func one(r *rand.Rand, from []string) string { return from[r.IntN(len(from))] }
 
 type item struct {
 	File, URL, Channel, Type, Format, DecisionID, Ward, Title string
@@ -106,10 +114,11 @@ func (w *world) contentFiles(files map[string][]byte, decs []decision, r *rand.R
 		for k := range nposts {
 			plat := []string{"facebook", "x", "instagram", "nextdoor"}[r.IntN(4)]
 			n := len(items) + 1
+			day := first.AddDays(10 + 14*k)
 			items = append(items, item{File: fmt.Sprintf("posts/%s-%d.txt", slug, k+1),
 				URL:     fmt.Sprintf("https://%s.example/kirklees-council/posts/%d", plat, 7100+n),
 				Channel: plat, Type: "post", Format: "text", DecisionID: d.ID, Ward: ward, Title: s.Title,
-				Published: first.AddDays(10 + 14*k), Views: views(r, 2500), Body: w.post(r, d, pickQ())})
+				Published: day, Views: views(r, 2500), Body: w.post(r, d, day, pickQ())})
 		}
 		if s.Journey == "" && (s.Key || s.Kind == council || s.Kind == committee) && !s.Kind.Individual() {
 			items = append(items, item{File: "reports/" + slug + ".md", URL: "https://democracy.kirklees.example/documents/" + strings.ToLower(d.ID) + "-report",
@@ -204,10 +213,22 @@ func wardText(d decision) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
+// stageOn is the stage the decision had reached on day: the last step
+// recorded on or before it (the first step if none was).
+func stageOn(d decision, day calendar.Date) journey.StageEvent {
+	cur := d.History[0]
+	for _, ev := range d.History {
+		if !ev.Date.After(day) {
+			cur = ev
+		}
+	}
+	return cur
+}
+
 // nextStep says in plain words what happens next on the decision's
-// journey and when.
-func nextStep(d decision) string {
-	cur, _ := d.Current()
+// journey and when, as things stood on day.
+func nextStep(d decision, day calendar.Date) string {
+	cur := stageOn(d, day)
 	m := meetingOrFirst(d)
 	switch cur.Stage {
 	case journey.StageProposal, journey.StageConsultation, journey.StageNoticePublished, journey.StageGeneralException,
@@ -227,6 +248,20 @@ func nextStep(d decision) string {
 	return fmt.Sprintf("The decision was made on %s and is now being carried out.", m.Long())
 }
 
+// sayBy is the last day to have a say: the end of an eight-week
+// consultation, or a week before the decision.
+func sayBy(d decision) calendar.Date {
+	for _, ev := range d.History {
+		if ev.Stage == journey.StageConsultation || ev.Stage == journey.StageBudgetConsultation || ev.Stage == journey.StagePlanningConsultation {
+			if ev.Stage == journey.StagePlanningConsultation {
+				return ev.Date.AddDays(20)
+			}
+			return ev.Date.AddDays(55)
+		}
+	}
+	return meetingOrFirst(d).AddDays(-7)
+}
+
 func htmlDoc(title, body string) string {
 	return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html.EscapeString(title) +
 		" | Kirklees Council (sample)</title>\n</head>\n<body>\n<main>\n<h1>" + html.EscapeString(title) + "</h1>\n" + body + "</main>\n</body>\n</html>\n"
@@ -243,24 +278,24 @@ func link(href, text string) string {
 func jargonSentence(r *rand.Rand, subject string) string {
 	openers := []string{
 		"It is proposed that, subject to the outcome of the EqIA and further engagement with relevant stakeholders, ",
-		"Further to the decision of Cabinet and in accordance with the priorities set out in the Council Plan and the " + acronyms[r.IntN(len(acronyms))] + ", ",
-		"Consideration has been given by officers to a range of options and, having regard to the " + acronyms[r.IntN(len(acronyms))] + " and the wider " + acronyms[r.IntN(len(acronyms))] + " framework, ",
+		"Further to the decision of Cabinet and in accordance with the priorities set out in the Council Plan and the " + one(r, plans) + ", ",
+		"Consideration has been given by officers to a range of options and, having regard to the " + one(r, plans) + " and the wider policy framework, ",
 		"In order to facilitate the delivery of efficiencies and to leverage partnership opportunities going forward, ",
-		"Notwithstanding the financial pressures identified within the " + acronyms[r.IntN(len(acronyms))] + ", ",
+		"Notwithstanding the financial pressures identified within the " + one(r, plans) + ", ",
 	}
 	middles := []string{
 		"a programme of transformational activity in respect of " + subject + " will be progressed",
-		"the proposals in relation to " + subject + " have been developed in consultation with the " + acronyms[r.IntN(len(acronyms))] + " and key partners",
+		"the proposals in relation to " + subject + " have been developed in consultation with the " + one(r, bodies) + " and key partners",
 		"a phased approach to the reconfiguration of " + subject + " is recommended for approval",
-		"it is anticipated that the outcomes will be monitored via the relevant " + acronyms[r.IntN(len(acronyms))] + " dashboard",
+		"it is anticipated that the outcomes in respect of " + subject + " will be monitored via the relevant " + one(r, measures) + " dashboard",
 	}
 	tails := []string{
 		" with a view to ensuring that the Council's statutory obligations continue to be met in a sustainable manner.",
 		", and that delegated authority be given to the Strategic Director in consultation with the relevant Portfolio Holder to finalise the arrangements.",
-		" in line with the agreed ToR and subject to the availability of funding from " + acronyms[r.IntN(len(acronyms))] + " and S106 contributions.",
+		" in line with the agreed ToR and subject to the availability of funding from the " + one(r, bodies) + " and S106 contributions.",
 		", it being noted that the impact on protected characteristic groups has been considered and mitigations identified where appropriate.",
 	}
-	return openers[r.IntN(len(openers))] + middles[r.IntN(len(middles))] + tails[r.IntN(len(tails))]
+	return one(r, openers) + one(r, middles) + one(r, tails)
 }
 
 // page is a decision's web page.
@@ -276,17 +311,17 @@ func (w *world) page(r *rand.Rand, d decision, q quality) string {
 		b.WriteString(h2("Who this affects"))
 		b.WriteString(p(html.EscapeString(fmt.Sprintf("This affects people in %s. Some people have told us they are worried about %s.", wardText(d), tw[2]))))
 		b.WriteString(h2("What happens next"))
-		b.WriteString(p(html.EscapeString(nextStep(d))))
+		b.WriteString(p(html.EscapeString(nextStep(d, AsOf))))
 		b.WriteString(h2("Have your say"))
 		b.WriteString(p("You can " + link("https://www.kirklees.example/consultations/"+id, "answer the questionnaire online") +
-			", email us or ask for a paper copy at your library. You can also contact your ward councillor."))
+			", email us or ask for a paper copy at your library, until " + sayBy(d).Long() + ". You can also contact your ward councillor."))
 		b.WriteString(h2("Contact us"))
 		b.WriteString(p("Email " + link("mailto:democracy@kirklees.example", "democracy@kirklees.example") + " or phone 01632 960 412."))
 	case mixed:
 		b.WriteString(p(html.EscapeString(d.Summary + " The proposals have been developed following a review of " + tw[0] + " across the district.")))
 		b.WriteString(p(html.EscapeString(fmt.Sprintf("It is expected that %s will be affected, particularly in %s. Concerns have been raised about %s and these will be considered as part of the process.", tw[1], wardText(d), tw[2]))))
 		b.WriteString(h2("Next steps"))
-		b.WriteString(p(html.EscapeString(nextStep(d) + " A report will be published on the council's democracy website before the meeting.")))
+		b.WriteString(p(html.EscapeString(nextStep(d, AsOf) + " A report will be published on the council's democracy website before the meeting.")))
 		b.WriteString(p("For more information " + link("https://democracy.kirklees.example/decisions/"+id, "click here") + "."))
 	case jargon:
 		b.WriteString(p(html.EscapeString(jargonSentence(r, tw[0]) + " " + jargonSentence(r, tw[0]) + " " + jargonSentence(r, tw[0]))))
@@ -298,22 +333,23 @@ func (w *world) page(r *rand.Rand, d decision, q quality) string {
 }
 
 // post is a social post about a decision.
-func (w *world) post(r *rand.Rand, d decision, q quality) string {
+func (w *world) post(r *rand.Rand, d decision, day calendar.Date, q quality) string {
 	tw := words(d.Spec.Topic)
 	id := strings.ToLower(d.ID)
+	next := nextStep(d, day)
 	switch q {
 	case plain:
 		opts := []string{
-			fmt.Sprintf("Have your say on %s in %s. %s Tell us what you think: https://www.kirklees.example/consultations/%s", tw[0], wardText(d), nextStep(d), id),
-			fmt.Sprintf("We want to hear from %s about %s. %s Find out more and have your say: https://www.kirklees.example/consultations/%s", tw[1], tw[0], nextStep(d), id),
-			fmt.Sprintf("%s\n\nWhat happens next: %s\n\nQuestions? Email democracy@kirklees.example", d.Summary, nextStep(d)),
+			fmt.Sprintf("Have your say on %s in %s by %s. %s Tell us what you think: https://www.kirklees.example/consultations/%s", tw[0], wardText(d), sayBy(d).Long(), next, id),
+			fmt.Sprintf("We want to hear from %s about %s. %s Find out more and have your say by %s: https://www.kirklees.example/consultations/%s", tw[1], tw[0], next, sayBy(d).Long(), id),
+			fmt.Sprintf("%s\n\nWhat happens next: %s\n\nQuestions? Email democracy@kirklees.example", d.Summary, next),
 		}
 		return opts[r.IntN(len(opts))] + "\n"
 	case mixed:
 		return fmt.Sprintf("UPDATE: %s. %s Residents are encouraged to engage with the process. More info via the link in our bio.\n", d.Title, d.Summary)
 	}
 	return fmt.Sprintf("Cabinet/Portfolio Holder to consider report re %s (%s). Pls see agenda pack, item %d, for full details incl. %s and %s implications. #Kirklees #%s\n",
-		strings.ToLower(d.Title), d.ID, 5+r.IntN(9), acronyms[r.IntN(len(acronyms))], acronyms[r.IntN(len(acronyms))], strings.ReplaceAll(Slug(d.Spec.Topic), "-", ""))
+		strings.ToLower(d.Title), d.ID, 5+r.IntN(9), one(r, measures), one(r, plans), strings.ReplaceAll(Slug(d.Spec.Topic), "-", ""))
 }
 
 // report is the report to the decision maker, in Markdown.
@@ -358,7 +394,7 @@ func (w *world) report(r *rand.Rand, d decision, q quality) string {
 	} else {
 		b.WriteString("Ward councillors have been consulted.\n\n")
 	}
-	b.WriteString("## 6. Next steps and timelines\n\n" + nextStep(d) + "\n\n")
+	b.WriteString("## 6. Next steps and timelines\n\n" + nextStep(d, meetingOrFirst(d).AddDays(-8)) + "\n\n")
 	b.WriteString("## 7. Recommendation\n\n")
 	if q == plain {
 		fmt.Fprintf(&b, "That the %s agrees the proposals for %s set out in this report.\n\n", strings.ToLower(d.DecisionMaker), tw[0])

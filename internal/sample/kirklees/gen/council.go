@@ -168,11 +168,11 @@ func (w *world) networkFiles(files map[string][]byte, r *rand.Rand) error {
 	for wi, gs := range byWard {
 		for _, gi := range gs {
 			g := w.groups[gi]
-			k := 1 + int(g.Vigour*4)
+			k := 2 + int(g.Vigour*5)
 			for range k {
 				hi := gs[r.IntN(len(gs))]
 				h := w.groups[hi]
-				if h.Place != g.Place && r.Float64() < 0.5 {
+				if h.Place != g.Place && r.Float64() < 0.85 {
 					continue
 				}
 				kind := "follows"

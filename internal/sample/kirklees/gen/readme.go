@@ -57,8 +57,14 @@ func (w *world) readme(files map[string][]byte, seed uint64) []byte {
 	pf("## The wards and their codes\n\n")
 	pf("The wards are those of the Kirklees (Electoral Changes) Order 2025 (SI 2025/565), in force for all purposes from the ordinary day of election, %s; the order abolished the 2004 wards and made 23 new ones of three councillors each. ", WardsValidFrom.Long())
 	pf("Their ONS GSS codes run from E05016501 to E05016523 in alphabetical order of name, as ONS assigns new ward codes within a district.\n\n")
-	pf("How they were checked: the ONS Postcode Directory, as served by postcodes.io (field `admin_ward` and `codes.admin_ward`), gives the code against the ward's name for postcodes in nine of the wards (marked *seen* below). ")
-	pf("The other fourteen are inferred: they fall in the same alphabetical run, which is bounded by Calderdale's codes below (E05016498, Todmorden West) and Wakefield's above (E05016524), and every seen code sits at exactly the place the alphabetical order predicts. They were not seen directly and should be confirmed against ONS's ward names and codes list (Wards, May 2026) before anyone relies on them.\n\n")
+	seen := 0
+	for _, wd := range w.wards {
+		if wd.Verified {
+			seen++
+		}
+	}
+	pf("How they were checked: the ONS Postcode Directory, as served by postcodes.io (fields `admin_ward` and `codes.admin_ward`), gives the code against the ward's name for postcodes in %d of the wards (marked *seen* below). ", seen)
+	pf("The other %d are inferred: they fall in the same alphabetical run, which is bounded by Calderdale's codes below (E05016498, Todmorden West) and Wakefield's above (E05016524), and every seen code sits at exactly the place the alphabetical order predicts. They were not seen directly and should be confirmed against ONS's ward names and codes list (Wards, May 2026) before anyone relies on them.\n\n", len(w.wards)-seen)
 	pf("Populations are synthetic round figures near the borough's average (Kirklees had 433,200 residents at the 2021 census); community groups and citizens are shared out in proportion to them.\n\n")
 	pf("| Code | Ward | Checked | Population (synthetic) | Groups |\n|---|---|---|---|---|\n")
 	groups := make([]int, len(w.wards))
@@ -68,11 +74,11 @@ func (w *world) readme(files map[string][]byte, seed uint64) []byte {
 		}
 	}
 	for i, wd := range w.wards {
-		seen := "inferred"
+		how := "inferred"
 		if wd.Verified {
-			seen = "seen"
+			how = "seen"
 		}
-		pf("| %s | %s | %s | %d | %d |\n", wd.GSS, wd.Name, seen, wd.Pop, groups[i])
+		pf("| %s | %s | %s | %d | %d |\n", wd.GSS, wd.Name, how, wd.Pop, groups[i])
 	}
 	pf("\n")
 

@@ -180,25 +180,28 @@ var (
 		"Joanne", "Nicola", "Gemma", "Aisha", "Amina", "Fatima", "Zainab", "Saima", "Nadia", "Tariq", "Bilal",
 		"Adnan", "Faisal", "Harjit", "Priya", "Sunita", "Ravi", "Anil", "Grace", "Kwame", "Marek", "Agnieszka",
 		"Siobhan", "Ciaran", "Megan", "Rhys", "Owen", "Lucy", "Tom", "Ben", "Kate", "Anna", "Yasmin", "Omar",
+		"Hamza", "Sofia", "Leah", "Ellie", "Naveed", "Shazia", "Rukhsana", "Daniel", "Simon", "Carol", "Maureen", "Derek", "Janet",
 	}
 	surnames = []string{
 		"Ackroyd", "Barraclough", "Haigh", "Brook", "Crowther", "Dyson", "Hirst", "Kaye", "Mellor", "Oldroyd",
-		"Pickles", "Ramsden", "Schofield", "Senior", "Stansfield", "Thewlis", "Whiteley", "Holroyd", "Beaumont",
+		"Pickles", "Ramsden", "Schofield", "Stansfield", "Thewlis", "Whiteley", "Holroyd", "Beaumont",
 		"Bottomley", "Charlesworth", "Dransfield", "Exley", "Fielding", "Gledhill", "Jagger", "Littlewood",
 		"Norcliffe", "Pogson", "Rhodes", "Sutcliffe", "Tolson", "Varley", "Wilde", "Yates", "Iqbal", "Rashid",
 		"Qureshi", "Malik", "Chaudhry", "Sharif", "Nawaz", "Aslam", "Bashir", "Latif", "Rehman", "Mistry",
 		"Parmar", "Sandhu", "Bains", "Kowalski", "Nowak", "Mensah", "Adeyemi", "Byrne", "Doyle", "Gallagher",
 		"Jenkins", "Lloyd", "Fairbank", "Greenwood", "Heaton", "Lumb", "Moorhouse", "Sugden", "Tattersall",
+		"Calverley", "Hollings", "Brierley", "Wainwright", "Ogden", "Lister", "Hinchliffe", "Kilner",
 	}
 )
 
 // realSurnames are the surnames of real Kirklees councillors and recent
-// candidates found in public reporting of the 2023 elections and in the
-// council's published member lists. The list is not complete: a surname
+// candidates found in public reporting of the 2022 and 2023 elections
+// (candidate lists and results in the local press) and of members known
+// from the council's published lists. The list is not complete: a surname
 // left off it could still belong to a real member, which is why the first
 // names are generic too and no handle or address is real.
 var realSurnames = []string{
-	"Addy", "Ahmed", "Akram", "Ali", "Allison", "Anwar", "Armer", "Beck", "Bellamy", "Bird", "Bolt", "Briggs",
+	"Addy", "Ahmed", "Akram", "Ali", "Daji", "Eaton", "Gavaghan", "Kahut", "Lowe", "McKaig", "Parker", "Senior", "Shepherd", "Smaje", "Allison", "Anwar", "Armer", "Beck", "Bellamy", "Bird", "Bolt", "Briggs",
 	"Burke", "Butt", "Cooper", "Cope", "Crook", "Dad", "Darwan", "Davies", "Duffy", "Firth", "Gedman", "Greaves",
 	"Gregg", "Guy", "Hall", "Hawkins", "Holmes", "Hullock", "Hussain", "Kaushik", "Kendrick", "Khan", "Laher",
 	"Lawson", "Lee-Richards", "Lees-Hamilton", "Long", "Lukic", "Lyons", "Mallinson", "Marchington", "Mayet",
@@ -281,17 +284,19 @@ func (w *world) makeCouncillors(r *rand.Rand) error {
 		}
 	}
 	r.Shuffle(len(roles), func(i, j int) { roles[i], roles[j] = roles[j], roles[i] })
+	// Draw without replacement, so that no two councillors share a first
+	// name or a surname.
+	firstPool := slices.Clone(firstNames)
+	r.Shuffle(len(firstPool), func(i, j int) { firstPool[i], firstPool[j] = firstPool[j], firstPool[i] })
 	surnamePool := slices.Clone(surnames)
 	r.Shuffle(len(surnamePool), func(i, j int) { surnamePool[i], surnamePool[j] = surnamePool[j], surnamePool[i] })
+	if len(firstPool) < 3*len(w.wards) || len(surnamePool) < 3*len(w.wards) {
+		return fmt.Errorf("%d first names and %d surnames for %d councillors", len(firstPool), len(surnamePool), 3*len(w.wards))
+	}
 	for wi := range w.wards {
 		for seat := 1; seat <= 3; seat++ {
 			i := len(w.councillors)
-			first := firstNames[r.IntN(len(firstNames))]
-			last := surnamePool[i%len(surnamePool)]
-			for used[first+" "+last] {
-				first = firstNames[r.IntN(len(firstNames))]
-			}
-			used[first+" "+last] = true
+			first, last := firstPool[i], surnamePool[i]
 			c := &councillor{ID: "cllr-" + Slug(first+" "+last), First: first, Last: last, Ward: wi, Seat: seat,
 				Level: levels[i], Role: roles[i]}
 			// A third were first elected in May 2026.
@@ -361,63 +366,73 @@ type groupType struct {
 	Members   [2]int
 	Platforms []string // the first is the main one
 	Topic     string
+	// Where limits the type to "town" wards (Huddersfield, Dewsbury,
+	// Batley and Spen) or "village" wards (Colne Valley and the rural
+	// south); empty means anywhere.
+	Where string
 }
 
 var groupTypes = []groupType{
-	{"%s Community Association", [2]int{40, 400}, []string{"facebook", "website"}, "community"},
-	{"%s Residents' Association", [2]int{30, 300}, []string{"facebook", "nextdoor"}, "community"},
-	{"Friends of %s Park", [2]int{20, 250}, []string{"facebook", "instagram"}, "environment"},
-	{"%s Food Bank", [2]int{25, 150}, []string{"facebook", "website", "x"}, "poverty"},
-	{"%s Litter Pickers", [2]int{15, 300}, []string{"facebook", "whatsapp"}, "environment"},
-	{"%s Allotment Society", [2]int{20, 120}, []string{"facebook", "whatsapp"}, "environment"},
-	{"%s Junior Football Club", [2]int{60, 400}, []string{"facebook", "instagram", "x"}, "sport"},
-	{"%s Cricket Club", [2]int{40, 250}, []string{"facebook", "x", "website"}, "sport"},
-	{"%s Community Choir", [2]int{15, 80}, []string{"facebook", "instagram"}, "arts"},
-	{"%s Parent and Toddler Group", [2]int{10, 90}, []string{"facebook", "whatsapp"}, "families"},
-	{"%s Men's Shed", [2]int{10, 60}, []string{"facebook"}, "health"},
-	{"Friends of %s Library", [2]int{10, 120}, []string{"facebook", "x"}, "libraries"},
-	{"%s Walking Group", [2]int{15, 150}, []string{"facebook", "whatsapp"}, "health"},
-	{"%s Community Garden", [2]int{15, 120}, []string{"instagram", "facebook"}, "environment"},
-	{"%s Neighbourhood Watch", [2]int{20, 600}, []string{"facebook", "nextdoor", "whatsapp"}, "safety"},
-	{"%s Scouts and Guides", [2]int{30, 150}, []string{"facebook", "website"}, "young people"},
-	{"%s Carers' Cafe", [2]int{10, 60}, []string{"facebook"}, "health"},
-	{"%s History Society", [2]int{15, 200}, []string{"facebook", "website"}, "heritage"},
-	{"%s Village Hall", [2]int{20, 300}, []string{"facebook", "website"}, "community"},
-	{"%s Warm Space", [2]int{10, 80}, []string{"facebook"}, "poverty"},
-	{"%s Repair Cafe", [2]int{10, 90}, []string{"facebook", "instagram", "mastodon"}, "environment"},
-	{"%s Running Club", [2]int{30, 300}, []string{"facebook", "instagram"}, "sport"},
-	{"%s Lunch Club for Over-60s", [2]int{15, 70}, []string{"facebook"}, "older people"},
-	{"%s Bowling Club", [2]int{20, 90}, []string{"facebook", "website"}, "sport"},
-	{"%s Brass Band", [2]int{20, 60}, []string{"facebook", "website", "x"}, "arts"},
-	{"%s Parents' Forum", [2]int{20, 200}, []string{"facebook", "whatsapp"}, "families"},
-	{"%s Cycle Group", [2]int{20, 200}, []string{"facebook", "mastodon", "bluesky"}, "transport"},
-	{"%s in Bloom", [2]int{10, 80}, []string{"facebook", "instagram"}, "environment"},
-	{"%s Community Pantry", [2]int{30, 200}, []string{"facebook", "whatsapp"}, "poverty"},
-	{"%s Refugee Welcome", [2]int{15, 150}, []string{"facebook", "x", "bluesky"}, "inclusion"},
-	{"%s Knit and Natter", [2]int{8, 40}, []string{"facebook"}, "older people"},
-	{"%s Tenants' and Residents' Association", [2]int{25, 300}, []string{"facebook"}, "housing"},
-	{"%s Flood Action Group", [2]int{15, 150}, []string{"facebook", "x", "whatsapp"}, "environment"},
-	{"%s Community Forum", [2]int{40, 900}, []string{"facebook", "nextdoor"}, "community"},
-	{"%s Past and Present", [2]int{200, 4000}, []string{"facebook"}, "heritage"},
-	{"%s Noticeboard", [2]int{500, 9000}, []string{"facebook", "nextdoor"}, "community"},
-	{"%s Youth Club", [2]int{20, 120}, []string{"instagram", "facebook"}, "young people"},
-	{"%s Dementia Friends", [2]int{10, 80}, []string{"facebook"}, "health"},
-	{"%s Swimming Club", [2]int{40, 300}, []string{"facebook", "website"}, "sport"},
-	{"%s Women's Group", [2]int{10, 90}, []string{"facebook", "whatsapp"}, "inclusion"},
-	{"%s Mosque Community Outreach", [2]int{30, 300}, []string{"facebook", "whatsapp", "instagram"}, "faith"},
-	{"%s Church Community Cafe", [2]int{15, 120}, []string{"facebook"}, "faith"},
-	{"%s Gurdwara Langar Volunteers", [2]int{20, 150}, []string{"facebook", "whatsapp"}, "faith"},
-	{"%s Climate Action", [2]int{20, 250}, []string{"mastodon", "bluesky", "facebook"}, "environment"},
-	{"%s Buy Nothing", [2]int{100, 2000}, []string{"facebook"}, "community"},
-	{"%s Business Network", [2]int{20, 150}, []string{"x", "facebook", "website"}, "economy"},
-	{"%s Gala Committee", [2]int{8, 40}, []string{"facebook", "instagram"}, "community"},
-	{"%s Book Group", [2]int{6, 30}, []string{"facebook"}, "libraries"},
-	{"%s Dog Walkers", [2]int{30, 500}, []string{"facebook"}, "community"},
-	{"%s Community Transport", [2]int{10, 80}, []string{"facebook", "website"}, "transport"},
-	{"%s Amateur Dramatics", [2]int{15, 80}, []string{"facebook", "instagram"}, "arts"},
-	{"%s Girls' Football", [2]int{20, 150}, []string{"instagram", "facebook"}, "sport"},
-	{"%s Homework Club", [2]int{10, 60}, []string{"facebook", "whatsapp"}, "young people"},
-	{"%s Disability Forum", [2]int{10, 120}, []string{"facebook", "website"}, "inclusion"},
+	{Pattern: "%s Community Association", Members: [2]int{40, 400}, Platforms: []string{"facebook", "website"}, Topic: "community"},
+	{Pattern: "%s Residents' Association", Members: [2]int{30, 300}, Platforms: []string{"facebook", "nextdoor"}, Topic: "community"},
+	{Pattern: "Friends of %s Park", Members: [2]int{20, 250}, Platforms: []string{"facebook", "instagram"}, Topic: "environment"},
+	{Pattern: "%s Food Bank", Members: [2]int{25, 150}, Platforms: []string{"facebook", "website", "x"}, Topic: "poverty"},
+	{Pattern: "%s Litter Pickers", Members: [2]int{15, 300}, Platforms: []string{"facebook", "whatsapp"}, Topic: "environment"},
+	{Pattern: "%s Allotment Society", Members: [2]int{20, 120}, Platforms: []string{"facebook", "whatsapp"}, Topic: "environment"},
+	{Pattern: "%s Junior Football Club", Members: [2]int{60, 400}, Platforms: []string{"facebook", "instagram", "x"}, Topic: "sport"},
+	{Pattern: "%s Cricket Club", Members: [2]int{40, 250}, Platforms: []string{"facebook", "x", "website"}, Topic: "sport"},
+	{Pattern: "%s Community Choir", Members: [2]int{15, 80}, Platforms: []string{"facebook", "instagram"}, Topic: "arts"},
+	{Pattern: "%s Parent and Toddler Group", Members: [2]int{10, 90}, Platforms: []string{"facebook", "whatsapp"}, Topic: "families"},
+	{Pattern: "%s Men's Shed", Members: [2]int{10, 60}, Platforms: []string{"facebook"}, Topic: "health"},
+	{Pattern: "Friends of %s Library", Members: [2]int{10, 120}, Platforms: []string{"facebook", "x"}, Topic: "libraries"},
+	{Pattern: "%s Walking Group", Members: [2]int{15, 150}, Platforms: []string{"facebook", "whatsapp"}, Topic: "health"},
+	{Pattern: "%s Community Garden", Members: [2]int{15, 120}, Platforms: []string{"instagram", "facebook"}, Topic: "environment"},
+	{Pattern: "%s Neighbourhood Watch", Members: [2]int{20, 600}, Platforms: []string{"facebook", "nextdoor", "whatsapp"}, Topic: "safety"},
+	{Pattern: "%s Scouts and Guides", Members: [2]int{30, 150}, Platforms: []string{"facebook", "website"}, Topic: "young people"},
+	{Pattern: "%s Carers' Cafe", Members: [2]int{10, 60}, Platforms: []string{"facebook"}, Topic: "health"},
+	{Pattern: "%s History Society", Members: [2]int{15, 200}, Platforms: []string{"facebook", "website"}, Topic: "heritage"},
+	{Pattern: "%s Village Hall", Members: [2]int{20, 300}, Platforms: []string{"facebook", "website"}, Topic: "community", Where: "village"},
+	{Pattern: "%s Warm Space", Members: [2]int{10, 80}, Platforms: []string{"facebook"}, Topic: "poverty"},
+	{Pattern: "%s Repair Cafe", Members: [2]int{10, 90}, Platforms: []string{"facebook", "instagram", "mastodon"}, Topic: "environment"},
+	{Pattern: "%s Running Club", Members: [2]int{30, 300}, Platforms: []string{"facebook", "instagram"}, Topic: "sport"},
+	{Pattern: "%s Lunch Club for Over-60s", Members: [2]int{15, 70}, Platforms: []string{"facebook"}, Topic: "older people"},
+	{Pattern: "%s Bowling Club", Members: [2]int{20, 90}, Platforms: []string{"facebook", "website"}, Topic: "sport"},
+	{Pattern: "%s Brass Band", Members: [2]int{20, 60}, Platforms: []string{"facebook", "website", "x"}, Topic: "arts"},
+	{Pattern: "%s Parents' Forum", Members: [2]int{20, 200}, Platforms: []string{"facebook", "whatsapp"}, Topic: "families"},
+	{Pattern: "%s Cycle Group", Members: [2]int{20, 200}, Platforms: []string{"facebook", "mastodon", "bluesky"}, Topic: "transport"},
+	{Pattern: "%s in Bloom", Members: [2]int{10, 80}, Platforms: []string{"facebook", "instagram"}, Topic: "environment"},
+	{Pattern: "%s Community Pantry", Members: [2]int{30, 200}, Platforms: []string{"facebook", "whatsapp"}, Topic: "poverty"},
+	{Pattern: "%s Refugee Welcome", Members: [2]int{15, 150}, Platforms: []string{"facebook", "x", "bluesky"}, Topic: "inclusion", Where: "town"},
+	{Pattern: "%s Knit and Natter", Members: [2]int{8, 40}, Platforms: []string{"facebook"}, Topic: "older people"},
+	{Pattern: "%s Tenants' and Residents' Association", Members: [2]int{25, 300}, Platforms: []string{"facebook"}, Topic: "housing", Where: "town"},
+	{Pattern: "%s Flood Action Group", Members: [2]int{15, 150}, Platforms: []string{"facebook", "x", "whatsapp"}, Topic: "environment", Where: "village"},
+	{Pattern: "%s Community Forum", Members: [2]int{40, 900}, Platforms: []string{"facebook", "nextdoor"}, Topic: "community"},
+	{Pattern: "%s Past and Present", Members: [2]int{200, 4000}, Platforms: []string{"facebook"}, Topic: "heritage"},
+	{Pattern: "%s Noticeboard", Members: [2]int{500, 9000}, Platforms: []string{"facebook", "nextdoor"}, Topic: "community"},
+	{Pattern: "%s Youth Club", Members: [2]int{20, 120}, Platforms: []string{"instagram", "facebook"}, Topic: "young people"},
+	{Pattern: "%s Dementia Friends", Members: [2]int{10, 80}, Platforms: []string{"facebook"}, Topic: "health"},
+	{Pattern: "%s Swimming Club", Members: [2]int{40, 300}, Platforms: []string{"facebook", "website"}, Topic: "sport"},
+	{Pattern: "%s Women's Group", Members: [2]int{10, 90}, Platforms: []string{"facebook", "whatsapp"}, Topic: "inclusion"},
+	{Pattern: "%s Mosque Community Outreach", Members: [2]int{30, 300}, Platforms: []string{"facebook", "whatsapp", "instagram"}, Topic: "faith", Where: "town"},
+	{Pattern: "%s Church Community Cafe", Members: [2]int{15, 120}, Platforms: []string{"facebook"}, Topic: "faith"},
+	{Pattern: "%s Gurdwara Langar Volunteers", Members: [2]int{20, 150}, Platforms: []string{"facebook", "whatsapp"}, Topic: "faith", Where: "town"},
+	{Pattern: "%s Climate Action", Members: [2]int{20, 250}, Platforms: []string{"mastodon", "bluesky", "facebook"}, Topic: "environment"},
+	{Pattern: "%s Buy Nothing", Members: [2]int{100, 2000}, Platforms: []string{"facebook"}, Topic: "community"},
+	{Pattern: "%s Business Network", Members: [2]int{20, 150}, Platforms: []string{"x", "facebook", "website"}, Topic: "economy"},
+	{Pattern: "%s Gala Committee", Members: [2]int{8, 40}, Platforms: []string{"facebook", "instagram"}, Topic: "community", Where: "village"},
+	{Pattern: "%s Book Group", Members: [2]int{6, 30}, Platforms: []string{"facebook"}, Topic: "libraries"},
+	{Pattern: "%s Dog Walkers", Members: [2]int{30, 500}, Platforms: []string{"facebook"}, Topic: "community"},
+	{Pattern: "%s Community Transport", Members: [2]int{10, 80}, Platforms: []string{"facebook", "website"}, Topic: "transport"},
+	{Pattern: "%s Amateur Dramatics", Members: [2]int{15, 80}, Platforms: []string{"facebook", "instagram"}, Topic: "arts"},
+	{Pattern: "%s Girls' Football", Members: [2]int{20, 150}, Platforms: []string{"instagram", "facebook"}, Topic: "sport"},
+	{Pattern: "%s Homework Club", Members: [2]int{10, 60}, Platforms: []string{"facebook", "whatsapp"}, Topic: "young people", Where: "town"},
+	{Pattern: "%s Disability Forum", Members: [2]int{10, 120}, Platforms: []string{"facebook", "website"}, Topic: "inclusion"},
+}
+
+// fits reports whether a group of this type belongs in ward wd.
+func (gt *groupType) fits(wd ward) bool {
+	village := wd.Region == "Kirklees Rural" || wd.Region == "Colne Valley"
+	return gt.Where == "" || (gt.Where == "village") == village
 }
 
 // Broker groups work across the wards of a region.
@@ -481,6 +496,9 @@ func (w *world) makeGroups(r *rand.Rand) {
 		for made := 0; made < counts[wi]; {
 			place := wd.Places[r.IntN(len(wd.Places))]
 			gt := &groupTypes[r.IntN(len(groupTypes))]
+			if !gt.fits(wd) {
+				continue
+			}
 			name := fmt.Sprintf(gt.Pattern, place)
 			id := "grp-" + Slug(name)
 			if seen[id] {
@@ -520,7 +538,7 @@ func (w *world) makeGroups(r *rand.Rand) {
 		gt := &groupTypes[r.IntN(len(groupTypes))]
 		name := fmt.Sprintf(gt.Pattern, place)
 		id := "grp-" + Slug(name)
-		if seen[id] {
+		if seen[id] || !gt.fits(wd) {
 			continue
 		}
 		seen[id] = true
