@@ -105,6 +105,49 @@ func TestNetwork(t *testing.T) {
 	if g := kinds[network.KindGroup]; g < 1400 || g > 1600 {
 		t.Errorf("%d groups, want about 1,500", g)
 	}
+	// Councillors are connected unevenly: some champions, some barely
+	// online. Some groups are brokers across three or more wards.
+	actor := map[string]network.Actor{}
+	for _, a := range net.Actors() {
+		actor[a.ID] = a
+	}
+	degree := map[string]int{}
+	wards := map[string]map[string]bool{}
+	for _, tie := range net.Ties() {
+		for _, e := range [][2]string{{tie.Source, tie.Target}, {tie.Target, tie.Source}} {
+			a, b := actor[e[0]], actor[e[1]]
+			if a.Kind == network.KindCouncillor && b.Kind == network.KindGroup {
+				degree[a.ID]++
+			}
+			if a.Kind == network.KindGroup && b.Kind == network.KindGroup && b.Ward != a.Ward {
+				if wards[a.ID] == nil {
+					wards[a.ID] = map[string]bool{}
+				}
+				wards[a.ID][b.Ward] = true
+			}
+		}
+	}
+	var low, high, brokers int
+	for _, a := range actor {
+		if a.Kind != network.KindCouncillor {
+			continue
+		}
+		switch d := degree[a.ID]; {
+		case d <= 1:
+			low++
+		case d >= 20:
+			high++
+		}
+	}
+	for _, ws := range wards {
+		if len(ws) >= 2 {
+			brokers++
+		}
+	}
+	t.Logf("councillors with at most one group: %d, with 20 or more: %d; groups tied into 3+ wards: %d", low, high, brokers)
+	if low < 5 || high < 5 || brokers < 10 {
+		t.Error("want at least five councillors barely online, five champions and ten cross-ward broker groups")
+	}
 }
 
 func TestWardView(t *testing.T) {

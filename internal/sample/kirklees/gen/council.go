@@ -257,6 +257,7 @@ func (w *world) networkFiles(files map[string][]byte, r *rand.Rand) error {
 			ts.add(a.ID, "council-main", 1, "follows")
 		}
 	}
+	w.registerLinks(ts.rows)
 	edges := append([][]string{{"source", "target", "weight", "kind"}}, ts.rows...)
 	var err error
 	if files["network/nodes.csv"], err = csvFile(nodes); err != nil {
@@ -264,6 +265,61 @@ func (w *world) networkFiles(files map[string][]byte, r *rand.Rand) error {
 	}
 	files["network/edges.csv"], err = csvFile(edges)
 	return err
+}
+
+// registerLinks derives the register's links from the network's ties: a
+// public actor's membership of a group, its collaboration with one, or a
+// strong tie (weight 3 or more) to one; between two groups, on the first
+// group's row.
+func (w *world) registerLinks(rows [][]string) {
+	kind := map[string]string{}
+	for _, c := range w.councillors {
+		kind[c.ID] = "councillor"
+	}
+	for _, g := range w.groups {
+		kind[g.ID] = "group"
+	}
+	for _, a := range append(slices.Clone(w.council), w.partners...) {
+		kind[a.ID] = a.Kind
+	}
+	w.links = map[string][]string{}
+	for _, r := range rows {
+		a, b, tk := r[0], r[1], r[3]
+		weight, _ := strconv.Atoi(r[2])
+		ka, kb := kind[a], kind[b]
+		if ka == "" || kb == "" || ka != "group" && kb != "group" {
+			continue // a citizen, or no group
+		}
+		if tk != "member_of" && tk != "collaborates" && weight < 3 {
+			continue
+		}
+		if ka == "group" && kb != "group" {
+			a, b = b, a
+		}
+		w.links[a] = append(w.links[a], b)
+	}
+}
+
+// linksAt returns an actor's links at a snapshot. In the first, about one
+// link in eight is not there yet (made during November), links to groups
+// new in December are missing, and councillors still link to groups in
+// their ward that closed before the second.
+func (w *world) linksAt(id string, ward int, first bool) []string {
+	var out []string
+	for _, l := range w.links[id] {
+		if first && (unit(id+"->"+l) < 0.125 || w.isNew(l)) {
+			continue
+		}
+		out = append(out, l)
+	}
+	if first && strings.HasPrefix(id, "cllr-") {
+		for _, g := range w.groups {
+			if g.Gone && g.Ward == ward && unit(id+"->"+g.ID) < 0.5 {
+				out = append(out, g.ID)
+			}
+		}
+	}
+	return out
 }
 
 // RegisterHeader is the ward register's header, the columns of the audit
@@ -313,10 +369,7 @@ func (w *world) registerFiles(files map[string][]byte) error {
 			rows = append(rows, []string{wid, wname, label, kind, id, a.Platform, a.Handle, a.URL, f, m, last, strings.Join(links, ";")})
 		}
 		for _, c := range w.councillors {
-			var links []string
-			for _, gi := range c.Committees {
-				links = append(links, w.groups[gi].ID)
-			}
+			links := w.linksAt(c.ID, c.Ward, first)
 			accs := c.Accounts
 			if !first && c == w.newAccountHolder() {
 				h, u := handle("bluesky", "cllr-"+Slug(c.First+" "+c.Last))
@@ -336,17 +389,20 @@ func (w *world) registerFiles(files map[string][]byte) error {
 				continue
 			}
 			members := g.Members
+			links := w.linksAt(g.ID, g.Ward, first)
 			for _, a := range g.Accounts {
-				row(g.Ward, g.Name, "group", g.ID, a, members, 0.03*g.Vigour, nil)
-				members = 0
+				row(g.Ward, g.Name, "group", g.ID, a, members, 0.03*g.Vigour, links)
+				members, links = 0, nil
 			}
 			if len(g.Accounts) == 0 {
-				row(g.Ward, g.Name, "group", g.ID, account{}, g.Members, 0, nil)
+				row(g.Ward, g.Name, "group", g.ID, account{}, g.Members, 0, links)
 			}
 		}
 		for _, a := range append(slices.Clone(w.council), w.partners...) {
+			links := w.linksAt(a.ID, -1, first)
 			for _, acc := range a.Accounts {
-				row(-1, a.Label, a.Kind, a.ID, acc, 0, 0.01, nil)
+				row(-1, a.Label, a.Kind, a.ID, acc, 0, 0.01, links)
+				links = nil
 			}
 		}
 		var err error
@@ -355,6 +411,19 @@ func (w *world) registerFiles(files map[string][]byte) error {
 		}
 	}
 	return nil
+}
+
+// isNew reports whether id is a group first seen in the second snapshot.
+func (w *world) isNew(id string) bool {
+	if w.newIDs == nil {
+		w.newIDs = map[string]bool{}
+		for _, g := range w.groups {
+			if g.New {
+				w.newIDs[g.ID] = true
+			}
+		}
+	}
+	return w.newIDs[id]
 }
 
 // newAccountHolder is the councillor who opens a Bluesky account between

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -51,5 +52,32 @@ func BenchmarkGenerate(b *testing.B) {
 		if _, err := Generate(Seed); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestNoRealSurnames checks that no councillor bears the surname of a
+// real Kirklees councillor or candidate on the generator's list, and that
+// no two share a name.
+func TestNoRealSurnames(t *testing.T) {
+	w, err := build(Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	real := map[string]bool{}
+	for _, s := range realSurnames {
+		real[strings.ToLower(s)] = true
+	}
+	seen := map[string]bool{}
+	for _, c := range w.councillors {
+		if real[strings.ToLower(c.Last)] {
+			t.Errorf("%s has a real councillor's surname", c.Name())
+		}
+		if seen[c.Name()] {
+			t.Errorf("two councillors named %s", c.Name())
+		}
+		seen[c.Name()] = true
+	}
+	if len(w.councillors) != 69 {
+		t.Errorf("%d councillors, want 69", len(w.councillors))
 	}
 }

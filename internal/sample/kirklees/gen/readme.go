@@ -97,7 +97,9 @@ func (w *world) readme(files map[string][]byte, seed uint64) []byte {
 
 	pf("## Audit register\n\n")
 	pf("The register is written in the columns of the audit package's ward register source (`audit/source/register.go`, `RegisterColumns`, on the audit branch), one row per online presence:\n\n    %s\n\n", strings.Join(RegisterHeader, ","))
-	pf("`actor_id` is the id used in `network/nodes.csv`; `links` lists the groups (by id, separated by `;`) on whose committee a councillor sits. Between the two snapshots follower and member counts grow (by up to 6%% for the most active), last activity moves on or stands still for dormant accounts, about 2%% of groups close, about 2%% are new, and one councillor opens a Bluesky account.\n\n")
+	pf("`actor_id` is the id used in `network/nodes.csv`. `links` (ids separated by `;`, on an actor's first row) lists the groups a councillor, group, partner or council account belongs to or works with: the network's member_of and collaborates ties and its strong follows (weight 3 or more), so that the audit's ward scores, which it computes from these links, match the network's. ")
+	pf("Between the two snapshots follower and member counts grow (by up to 6%% for the most active), last activity moves on or stands still for dormant accounts, 30 groups close and about 2%% of the groups are new, about one link in eight is made, councillors lose their links to the groups that closed, and one councillor opens a Bluesky account. ")
+	pf("The snapshot dates are in the file names only: the register has no date column, so whoever ingests the files must date the snapshots %s and %s.\n\n", Snapshot1, Snapshot2)
 
 	pf("## Decisions\n\n")
 	pf("Invented decisions in real wards under the `kirklees` profile: key decisions (over £500,000 or two or more wards), cabinet-member and officer decisions, full council and committee decisions, a private item, a special-urgency and a general-exception decision, a deferral, a withdrawal, call-ins (one referred back), three planning applications and two budgets. Their histories run from late 2025 to %s, so they stand at every stage; steps after that day are not recorded. ", AsOf.Long())

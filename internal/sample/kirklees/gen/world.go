@@ -149,6 +149,11 @@ type world struct {
 	council     []actor // council accounts
 	partners    []actor
 	citizens    []actor
+	// links are the register's links column as of the second snapshot:
+	// for each public actor, the groups it belongs to or works with, from
+	// the network's ties.
+	links  map[string][]string
+	newIDs map[string]bool
 }
 
 // newRand returns the generator's random source for one artefact: the
