@@ -37,6 +37,13 @@ func (w *world) readme(files map[string][]byte, seed uint64) []byte {
 	pf("The 23 wards are real; everything else is invented. No councillor, group or resident is a real one, no handle, address or telephone number is real (handles and addresses use the reserved `.example` domains, telephone numbers the 01632 960 range Ofcom keeps for drama), and the decisions, reports, posts and survey answers are fiction written for this sample. The data describe the council on %s.\n\n", AsOf.Long())
 	pf("Total size: %d files, %.1f MB.\n\n", len(files)+1, float64(size)/1e6)
 
+	pf("## Using it\n\n")
+	pf("The files are embedded in package `internal/sample/kirklees` as `kirklees.FS`. From this folder, for example:\n\n")
+	pf("    civickit network ward --nodes network/nodes.csv --ward E05016518 network/edges.csv\n")
+	pf("    civickit personas survey/survey69.csv\n")
+	pf("    civickit pilots survey/pilots.csv\n")
+	pf("    civickit journey check --as-of %s decisions/kmc-2026-008.json\n", AsOf)
+	pf("    civickit check content/pages/*.html\n\n")
 	pf("## Files\n\n")
 	pf("| Path | Format | Count | Read with |\n|---|---|---|---|\n")
 	pf("| `council/areas.json` | Popolo areas (`[]civic.Area`): id and gss the ONS code, classification ward, parent_id %s, valid_from %s | %d wards | `encoding/json` into `[]civic.Area` |\n", DistrictGSS, WardsValidFrom, len(w.wards))
