@@ -90,7 +90,7 @@ func (w *world) readme(files map[string][]byte, seed uint64) []byte {
 	pf("\n")
 
 	pf("## Councillors\n\n")
-	pf("Sixty-nine fictional councillors, three a ward, with no party. Their names pair generic first names with surnames that are checked, when the generator runs, against a list of %d surnames of real Kirklees councillors and recent candidates taken from public reporting of the 2023 elections and the council's member lists; no surname on that list is used. The list is not complete, so a clash with a real person is unlikely but not ruled out: report one and the generator will drop the name.\n\n", len(realSurnames))
+	pf("Sixty-nine fictional councillors, three a ward, with no party. Their names pair generic first names with surnames that are checked, when the generator runs, against a list of %d surnames of real Kirklees councillors and recent candidates taken from public reporting of the 2022 and 2023 elections (candidate lists and results) and the council's member lists; no surname on that list is used. The list is not complete, so a clash with a real person is unlikely but not ruled out: report one and the generator will drop the name.\n\n", len(realSurnames))
 	levels := map[level]int{}
 	for _, c := range w.councillors {
 		levels[c.Level]++
