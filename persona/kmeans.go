@@ -78,6 +78,13 @@ func (km KMeans) Fit(ctx context.Context, x Matrix) (*Clustering, error) {
 	if x.Cols == 0 {
 		return nil, fmt.Errorf("persona: k-means: no columns")
 	}
+	if km.Restarts > maxRestarts {
+		return nil, fmt.Errorf("persona: k-means: %d restarts, at most %d", km.Restarts, maxRestarts)
+	}
+	// Data of huge or tiny magnitude are scaled by a power of two, which
+	// is exact and leaves the labels unchanged, so squared distances
+	// neither overflow to +Inf nor underflow to zero.
+	x, e := scaled(x)
 	tol := km.Tol * meanVariance(x)
 	norms := make([]float64, x.Rows)
 	for i := range norms {
@@ -106,7 +113,38 @@ func (km KMeans) Fit(ctx context.Context, x Matrix) (*Clustering, error) {
 			best = res
 		}
 	}
+	if e != 0 {
+		for i := range best.Centers.Data {
+			best.Centers.Data[i] = math.Ldexp(best.Centers.Data[i], e)
+		}
+		best.Inertia = math.Ldexp(best.Inertia, 2*e)
+		if math.IsInf(best.Inertia, 0) {
+			return nil, fmt.Errorf("persona: k-means: the inertia of data this large (beyond ±1e150) overflows; divide the data by a constant")
+		}
+	}
 	return best, nil
+}
+
+// maxRestarts bounds KMeans.Restarts: each restart keeps its own labels
+// and centres.
+const maxRestarts = 10000
+
+// scaled returns x, or a copy scaled by 2^-e so that its largest
+// magnitude lies in [0.5, 1), when that magnitude is beyond 2^±100.
+func scaled(x Matrix) (Matrix, int) {
+	var big float64
+	for _, v := range x.Data {
+		big = max(big, math.Abs(v))
+	}
+	if big == 0 || (big < 0x1p100 && big > 0x1p-100) {
+		return x, 0
+	}
+	_, e := math.Frexp(big)
+	s := Matrix{Rows: x.Rows, Cols: x.Cols, Data: make([]float64, len(x.Data))}
+	for i, v := range x.Data {
+		s.Data[i] = math.Ldexp(v, -e)
+	}
+	return s, e
 }
 
 // parallelFor runs f(0..n-1) on up to workers goroutines. f must write

@@ -175,3 +175,57 @@ func BenchmarkSilhouette(b *testing.B) {
 		}
 	}
 }
+
+// FuzzKMeans feeds the k-means entry point values of huge and tiny
+// magnitude: `1e154, -1e154, 0` with k = 2 panicked (index out of range
+// in the seeding, whose squared distances overflowed to +Inf).
+func FuzzKMeans(f *testing.F) {
+	f.Add(1e154, -1e154, 0.0, 1.0, uint8(2))
+	f.Add(1e-170, -1e-170, 0.0, 1e-300, uint8(2))
+	f.Add(1e300, -1e300, 5e-324, 1.0, uint8(3))
+	f.Add(1.0, 1.0, 1.0, 1.0, uint8(2))
+	f.Fuzz(func(t *testing.T, a, b, c, d float64, k uint8) {
+		x := Matrix{Rows: 4, Cols: 2, Data: []float64{a, b, b, c, c, d, d, a}}
+		res, err := KMeans{K: int(k%4) + 1, Seed: 1, Workers: 1}.Fit(context.Background(), x)
+		if err != nil {
+			return
+		}
+		for _, l := range res.Labels {
+			if l < 0 || l >= int(k%4)+1 {
+				t.Fatalf("label %d out of range", l)
+			}
+		}
+		if math.IsNaN(res.Inertia) || math.IsInf(res.Inertia, 0) || res.Inertia < 0 {
+			t.Fatalf("inertia %v", res.Inertia)
+		}
+		if k%4+1 > 1 {
+			if s, err := Silhouette(x, res.Labels); err == nil && (math.IsNaN(s) || s < -1 || s > 1) {
+				t.Fatalf("silhouette %v", s)
+			}
+		}
+	})
+}
+
+// TestKMeansExtremeMagnitudes: the labels do not depend on the scale of
+// the data, however large or small.
+func TestKMeansExtremeMagnitudes(t *testing.T) {
+	x := blobs(60, 3, 3, 4)
+	want, err := KMeans{K: 3, Seed: 2}.Fit(context.Background(), x)
+	require.NoError(t, err)
+	for _, e := range []int{-600, -400, 400, 480} {
+		y := Matrix{Rows: x.Rows, Cols: x.Cols, Data: make([]float64, len(x.Data))}
+		for i, v := range x.Data {
+			y.Data[i] = math.Ldexp(v, e)
+		}
+		got, err := KMeans{K: 3, Seed: 2}.Fit(context.Background(), y)
+		require.NoError(t, err, "scale 2^%d", e)
+		assert.Equal(t, want.Labels, got.Labels, "scale 2^%d", e)
+		if e > -500 { // at 2^-600 the inertia itself underflows to zero
+			assert.InDelta(t, want.Inertia, math.Ldexp(got.Inertia, -2*e), 1e-9*want.Inertia, "scale 2^%d", e)
+		}
+	}
+	_, err = KMeans{K: 2, Seed: 1}.Fit(context.Background(), Matrix{Rows: 3, Cols: 1, Data: []float64{1e300, -1e300, 0}})
+	assert.ErrorContains(t, err, "overflows")
+	_, err = KMeans{K: 2, Restarts: 1 << 30}.Fit(context.Background(), x)
+	assert.ErrorContains(t, err, "restarts")
+}

@@ -21,7 +21,14 @@ func Silhouette(x Matrix, labels []int) (float64, error) {
 	if len(labels) != x.Rows {
 		return 0, fmt.Errorf("persona: silhouette: %d labels for %d rows", len(labels), x.Rows)
 	}
-	return silhouetteSums(context.Background(), x.Rows, labels, func(i int, sum []float64) {
+	return silhouetteEuclid(context.Background(), x, labels)
+}
+
+// silhouetteEuclid is Silhouette, returning ctx.Err() soon after ctx is
+// cancelled.
+func silhouetteEuclid(ctx context.Context, x Matrix, labels []int) (float64, error) {
+	x, _ = scaled(x) // the silhouette does not depend on scale
+	return silhouetteSums(ctx, x.Rows, labels, func(i int, sum []float64) {
 		xi := x.Row(i)
 		j := 0
 		for ; j+4 <= x.Rows; j += 4 {

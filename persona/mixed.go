@@ -17,7 +17,7 @@ import (
 // of cores.
 type KPrototypes struct {
 	K        int     `json:"k" jsonschema:"minimum=1"`                  // number of clusters; required
-	Gamma    float64 `json:"gamma,omitempty" jsonschema:"minimum=0"`    // weight of a categorical mismatch; 0 means half the mean numeric standard deviation (Huang's suggestion)
+	Gamma    float64 `json:"gamma,omitempty" jsonschema:"minimum=0"`    // weight of a categorical mismatch; 0 means half the root mean square of the numeric standard deviations (after Huang's suggestion)
 	Restarts int     `json:"restarts,omitempty" jsonschema:"minimum=0"` // independent runs; 0 means 10
 	MaxIter  int     `json:"max_iter,omitempty" jsonschema:"minimum=0"` // iterations per run; 0 means 100
 	Seed     uint64  `json:"seed"`                                      // random seed
@@ -293,25 +293,41 @@ func Gower(ctx context.Context, num Matrix, weights []float64, cat [][]int) (Dis
 }
 
 // PAM clusters by Partitioning Around Medoids (Kaufman and Rousseeuw
-// 1990): the BUILD step, then SWAP until no swap lowers the total
-// distance. It is deterministic (ties go to the lowest row). The medoids
-// are real rows: for survey data they are real respondents and must never
-// be published.
+// 1990): the BUILD step, then swaps until none lowers the total distance,
+// found by FasterPAM (Schubert and Rousseeuw 2021), which prices the
+// swap of a candidate with every medoid at once in O(n) from each row's
+// nearest and second-nearest medoid and takes any improving swap at
+// once: a pass over all candidates costs O(n²) rather than the O(k·n²)
+// per swap of the original, so 5,000 rows cluster in seconds. It is
+// deterministic (candidates in row order, ties to the lowest medoid). The
+// medoids are real rows: for survey data they are real respondents and
+// must never be published.
 type PAM struct {
 	K       int `json:"k" jsonschema:"minimum=1"`                  // number of clusters; required
-	MaxIter int `json:"max_iter,omitempty" jsonschema:"minimum=0"` // swap rounds; 0 means 100
+	MaxIter int `json:"max_iter,omitempty" jsonschema:"minimum=0"` // passes over the candidates; 0 means 100
 }
 
 // Fit clusters the N rows of d. It returns ctx.Err() soon after ctx is
 // cancelled.
 func (p PAM) Fit(ctx context.Context, d DistMatrix) (*Clustering, error) {
-	n, k := d.N, p.K
+	if len(d.D) != d.N*d.N {
+		return nil, fmt.Errorf("persona: pam: %d distances for %d rows", len(d.D), d.N)
+	}
+	return p.fit(ctx, d.N, func(c int, _ []float64) []float64 { return d.D[c*d.N : (c+1)*d.N] })
+}
+
+// fit clusters n rows; row(c, buf) returns the distances from row c to
+// every row, in buf or in storage of its own, and is read only until the
+// next call.
+func (p PAM) fit(ctx context.Context, n int, row func(c int, buf []float64) []float64) (*Clustering, error) {
+	k := p.K
 	if k < 1 || n < k {
 		return nil, fmt.Errorf("persona: pam: %d rows cannot form %d clusters", n, k)
 	}
 	if p.MaxIter <= 0 {
 		p.MaxIter = 100
 	}
+	buf := make([]float64, n)
 	near := make([]float64, n) // distance to the nearest medoid
 	for i := range near {
 		near[i] = math.Inf(1)
@@ -328,11 +344,16 @@ func (p PAM) Fit(ctx context.Context, d DistMatrix) (*Clustering, error) {
 				continue
 			}
 			var gain float64
-			for i := 0; i < n; i++ {
-				if v := d.At(i, c); len(medoids) == 0 {
+			r := row(c, buf)
+			if len(medoids) == 0 {
+				for _, v := range r {
 					gain -= v
-				} else if v < near[i] {
-					gain += near[i] - v
+				}
+			} else {
+				for i, v := range r {
+					if v < near[i] {
+						gain += near[i] - v
+					}
 				}
 			}
 			if gain > bestGain {
@@ -344,63 +365,94 @@ func (p PAM) Fit(ctx context.Context, d DistMatrix) (*Clustering, error) {
 		}
 		medoids = append(medoids, best)
 		isMed[best] = true
-		for i := 0; i < n; i++ {
-			near[i] = min(near[i], d.At(i, best))
+		for i, v := range row(best, buf) {
+			near[i] = min(near[i], v)
 		}
 	}
-	cost := func(meds []int) float64 {
-		var s float64
+	// The medoids' distance rows, each row's nearest medoid (index into
+	// medoids), and its distances to the nearest and second nearest.
+	medRow := make([][]float64, k)
+	for m, c := range medoids {
+		medRow[m] = slices.Clone(row(c, buf))
+	}
+	nn := make([]int, n)
+	dn, ds := make([]float64, n), make([]float64, n)
+	assignAll := func() {
 		for i := 0; i < n; i++ {
-			m := math.Inf(1)
-			for _, c := range meds {
-				m = min(m, d.At(i, c))
+			a, b := math.Inf(1), math.Inf(1)
+			ai := 0
+			for m := range medoids {
+				switch v := medRow[m][i]; {
+				case v < a:
+					b, a, ai = a, v, m
+				case v < b:
+					b = v
+				}
 			}
-			s += m
+			nn[i], dn[i], ds[i] = ai, a, b
 		}
-		return s
 	}
-	cur := cost(medoids)
-	iter := 0
-	converged := false
-	trial := make([]int, k)
-	for iter < p.MaxIter {
-		iter++
-		bestCost, bm, bo := cur, -1, -1
-		for mi := range medoids {
+	assignAll()
+	removal := make([]float64, k) // cost of removing each medoid
+	computeRemoval := func() {
+		clear(removal)
+		for i := 0; i < n; i++ {
+			removal[nn[i]] += ds[i] - dn[i]
+		}
+	}
+	computeRemoval()
+	// FasterPAM: candidates in cyclic order from row 0; converged once a
+	// whole cycle of n candidates since the last swap finds no
+	// improvement. With one medoid BUILD has already chosen the best row.
+	delta := make([]float64, k)
+	since, steps := 0, 0
+	if k == 1 {
+		since = n
+	}
+	for c := 0; since < n && steps < p.MaxIter*n; c, steps = (c+1)%n, steps+1 {
+		since++
+		if isMed[c] {
+			continue
+		}
+		if c%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			for o := 0; o < n; o++ {
-				if isMed[o] {
-					continue
-				}
-				copy(trial, medoids)
-				trial[mi] = o
-				if c := cost(trial); c < bestCost-1e-12 {
-					bestCost, bm, bo = c, mi, o
-				}
+		}
+		copy(delta, removal)
+		var acc float64
+		for i, v := range row(c, buf) {
+			switch {
+			case v < dn[i]:
+				acc += v - dn[i]
+				delta[nn[i]] += dn[i] - ds[i]
+			case v < ds[i]:
+				delta[nn[i]] += v - ds[i]
 			}
 		}
-		if bm < 0 {
-			converged = true
-			break
+		bm := 0
+		for m := 1; m < k; m++ {
+			if delta[m] < delta[bm] {
+				bm = m
+			}
+		}
+		if delta[bm]+acc >= -1e-12 {
+			continue
 		}
 		isMed[medoids[bm]] = false
-		medoids[bm] = bo
-		isMed[bo] = true
-		cur = bestCost
+		medoids[bm] = c
+		isMed[c] = true
+		medRow[bm] = append(medRow[bm][:0], row(c, buf)...)
+		assignAll()
+		computeRemoval()
+		since = 0
 	}
-	res := &Clustering{Labels: make([]int, n), Sizes: make([]int, k), Medoids: slices.Clone(medoids), Iterations: iter, Converged: converged}
+	res := &Clustering{Labels: make([]int, n), Sizes: make([]int, k), Medoids: slices.Clone(medoids),
+		Iterations: (steps + n - 1) / n, Converged: since >= n}
 	for i := 0; i < n; i++ {
-		b, bd := 0, math.Inf(1)
-		for c, m := range medoids {
-			if v := d.At(i, m); v < bd {
-				b, bd = c, v
-			}
-		}
-		res.Labels[i] = b
-		res.Sizes[b]++
-		res.Inertia += bd
+		res.Labels[i] = nn[i]
+		res.Sizes[nn[i]]++
+		res.Inertia += dn[i]
 	}
 	return res, nil
 }

@@ -90,3 +90,72 @@ func TestPCA(t *testing.T) {
 	assert.Equal(t, 2, BrokenStick([]float64{0.55, 0.3, 0.1, 0.05}))
 	assert.Equal(t, 0, BrokenStick([]float64{0.25, 0.25, 0.25, 0.25}), "none stands out from noise")
 }
+
+// TestPCASmallSpread: the eigen-solver stopped on an absolute threshold,
+// so data with small spread got no rotation; its tolerance is relative.
+func TestPCASmallSpread(t *testing.T) {
+	x := blobs(50, 4, 2, 3)
+	want, wantExp := PCA(x, 4)
+	for _, scale := range []float64{1e-6, 1e-12, 1e6} {
+		y := Matrix{Rows: x.Rows, Cols: x.Cols, Data: make([]float64, len(x.Data))}
+		for i, v := range x.Data {
+			y.Data[i] = v * scale
+		}
+		got, exp := PCA(y, 4)
+		for c := range wantExp {
+			assert.InDelta(t, wantExp[c], exp[c], 1e-9, "scale %g component %d", scale, c)
+		}
+		for i := range want.Data {
+			assert.InDelta(t, want.Data[i], got.Data[i]/scale, 1e-6*(1+math.Abs(want.Data[i])), "scale %g", scale)
+		}
+	}
+}
+
+// TestPAMLocalOptimum: FasterPAM ends where no single swap of a medoid
+// with another row lowers the total distance, as PAM's SWAP does.
+func TestPAMLocalOptimum(t *testing.T) {
+	for seed := uint64(1); seed <= 5; seed++ {
+		x := blobs(80, 3, 4, seed)
+		d, err := Gower(context.Background(), x, nil, nil)
+		require.NoError(t, err)
+		for _, k := range []int{1, 2, 4, 6} {
+			res, err := PAM{K: k}.Fit(context.Background(), d)
+			require.NoError(t, err)
+			require.True(t, res.Converged)
+			cost := func(meds []int) float64 {
+				var s float64
+				for i := 0; i < d.N; i++ {
+					m := math.Inf(1)
+					for _, c := range meds {
+						m = min(m, d.At(i, c))
+					}
+					s += m
+				}
+				return s
+			}
+			assert.InDelta(t, cost(res.Medoids), res.Inertia, 1e-9)
+			trial := make([]int, k)
+			for mi := range res.Medoids {
+				for o := 0; o < d.N; o++ {
+					copy(trial, res.Medoids)
+					trial[mi] = o
+					assert.GreaterOrEqual(t, cost(trial), res.Inertia-1e-9, "seed %d k %d: swapping medoid %d for row %d improves", seed, k, mi, o)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkPAM5000 clusters 5,000 rows (the documented maximum) by PAM
+// with k = 6.
+func BenchmarkPAM5000(b *testing.B) {
+	x := blobs(5000, 8, 6, 1)
+	d, err := Gower(context.Background(), x, nil, nil)
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := (PAM{K: 6}).Fit(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

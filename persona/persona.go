@@ -250,7 +250,7 @@ type Persona struct {
 	Next         string           `json:"next"`       // the step that helps it progress
 	Tools        []ToolFigure     `json:"tools"`
 	TypicalTools []string         `json:"typical_tools"`  // used weekly or daily by the median member
-	TwoWay       *float64         `json:"two_way"`        // share of members, of those who said how they use tools, holding two-way conversations on at least one; null when fewer than MinSize said
+	TwoWay       *float64         `json:"two_way"`        // mean over members who use a tool and said how of the share of their tools used two-way; null when fewer than MinSize said
 	Aims         []ShareFigure    `json:"aims"`           // chosen by at least 30%
 	Barriers     []ShareFigure    `json:"barriers"`       // chosen by at least 30%
 	WantsToLearn []ShareFigure    `json:"wants_to_learn"` // chosen by at least 30%
@@ -667,13 +667,15 @@ func (sp *space) fit(ctx context.Context, k int, idx []int, seed uint64) (*Clust
 		}
 		return KPrototypes{K: k, Seed: seed, Workers: 1, Gamma: sp.gamma}.Fit(ctx, sp.x.subset(idx), cat)
 	}
-	d := DistMatrix{N: len(idx), D: make([]float64, 0, len(idx)*len(idx))}
-	for _, i := range idx {
-		for _, j := range idx {
-			d.D = append(d.D, sp.gower.At(i, j))
+	// A view of the rows idx, so a resample copies no distances.
+	n := sp.gower.N
+	return PAM{K: k}.fit(ctx, len(idx), func(c int, buf []float64) []float64 {
+		r := sp.gower.D[idx[c]*n : idx[c]*n+n]
+		for i, j := range idx {
+			buf[i] = r[j]
 		}
-	}
-	return PAM{K: k}.Fit(ctx, d)
+		return buf[:len(idx)]
+	})
 }
 
 // quality is the mean silhouette of labels on all the answers (on a
@@ -709,8 +711,7 @@ func (sp *space) silhouette(ctx context.Context, labels []int, onAnswers bool) (
 	}
 	switch sp.method {
 	case MethodKMeans:
-		xs := x.subset(rows)
-		return silhouette(ctx, len(rows), l, func(i, j int) float64 { return math.Sqrt(sqDist(xs.Row(i), xs.Row(j))) })
+		return silhouetteEuclid(ctx, x.subset(rows), l)
 	case MethodKPrototypes:
 		return silhouette(ctx, len(rows), l, func(i, j int) float64 {
 			a, b := rows[i], rows[j]
@@ -892,25 +893,25 @@ func describe(s *Survey, members []int, total int, o Options, stability *float64
 	p := Persona{Stage: StageOf(e), Respondents: m, Share: float64(m) / float64(total), Engagement: e, Stability: stability, TypicalTools: []string{}}
 	p.Name = stageText[p.Stage].name
 	p.Next = stageText[p.Stage].next
-	// Two-way use counts people, not answers: a member who said how they
-	// use any tool, and whether they hold two-way conversations on one.
-	var twoWay, modeN int
+	// Two-way use counts people, not answers: each member who uses a
+	// tool and said how weighs the same, by the share of their tools used
+	// two-way.
+	var twoWay float64
+	var modeN int
 	for _, i := range members {
-		said, two := false, false
+		used, two := 0, 0
 		for _, a := range s.Responses[i].Mode {
-			if a == NoAnswer {
+			if a == NoAnswer || a == 0 {
 				continue
 			}
-			said = true
+			used++
 			if Modes[a] == "two_way" || Modes[a] == "both" {
-				two = true
+				two++
 			}
 		}
-		if said {
+		if used > 0 {
 			modeN++
-		}
-		if two {
-			twoWay++
+			twoWay += float64(two) / float64(used)
 		}
 	}
 	for t, tool := range Tools {
@@ -943,7 +944,7 @@ func describe(s *Survey, members []int, total int, o Options, stability *float64
 		p.Tools = append(p.Tools, f)
 	}
 	if modeN >= o.MinSize {
-		v := float64(twoWay) / float64(modeN)
+		v := twoWay / float64(modeN)
 		p.TwoWay = &v
 	}
 	shares := func(get func(Response) Choices, names []string) []ShareFigure {
@@ -1115,10 +1116,10 @@ func profile(p Persona) string {
 		b.WriteString("No tool is used weekly by most of them. ")
 	}
 	if p.TwoWay != nil {
-		if *p.TwoWay < 0.5 {
-			b.WriteString("Online, most of them broadcast rather than hold conversations. ")
+		if *p.TwoWay < 0.35 {
+			b.WriteString("Online, they mostly broadcast rather than hold conversations. ")
 		} else {
-			fmt.Fprintf(&b, "Online, %s of them hold two-way conversations with residents. ", percent(*p.TwoWay))
+			b.WriteString("Online, they often hold two-way conversations with residents. ")
 		}
 	}
 	items := func(fs []ShareFigure, n int) []string {

@@ -113,7 +113,7 @@ func ReadPilots(r io.Reader, opt ReadOptions) ([]PilotRecord, error) {
 			}
 		}
 		if c := get("cost"); c != "" {
-			v, ok := parseNumber(strings.TrimSpace(strings.TrimPrefix(c, "£")))
+			v, ok := parseNumber(ungroup(strings.TrimSpace(strings.TrimPrefix(c, "£"))))
 			if !ok || v < 0 || v > maxCost {
 				return nil, bad("cost", quoteCell(c)+" is not an amount from 0 to 1e12")
 			}
@@ -129,6 +129,30 @@ func ReadPilots(r io.Reader, opt ReadOptions) ([]PilotRecord, error) {
 		return nil, fieldErr(opt.File, 2, 0, "", "no records after the header")
 	}
 	return out, nil
+}
+
+// ungroup removes the thousands separators of an amount such as
+// "1,200.50", as a spreadsheet writes money; commas elsewhere are left,
+// so the amount is refused.
+func ungroup(s string) string {
+	intPart, frac, _ := strings.Cut(s, ".")
+	if !strings.Contains(intPart, ",") {
+		return s
+	}
+	groups := strings.Split(strings.TrimLeft(intPart, "+-"), ",")
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return s
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return s
+		}
+	}
+	out := strings.ReplaceAll(intPart, ",", "")
+	if strings.Contains(s, ".") {
+		out += "." + frac
+	}
+	return out
 }
 
 // maxCost bounds a cost and an activity's total, far above any council's

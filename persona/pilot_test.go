@@ -50,6 +50,7 @@ func TestReadPilotsErrors(t *testing.T) {
 		{"negative cost", head + "a,p1,,yes,2,3,-5\n", "not an amount"},
 		{"missing column", "activity,participant\na,p\n", `pilots.csv:1: attended: missing column`},
 		{"hexadecimal cost", head + "a,p1,,yes,2,3,0x10\n", "not an amount"},
+		{"badly grouped cost", head + "a,p1,,yes,2,3,\"1,20.5\"\n", "not an amount"},
 		{"infinite cost", head + "a,p1,,yes,2,3,1e400\n", "not an amount"},
 		{"costs that add up past any budget", head + "a,p1,,yes,2,3,9e11\na,p2,,yes,2,3,9e11\n", "add up to more than"},
 		{"semicolon separated", strings.ReplaceAll(head, ",", ";") + "a;p1;;yes;2;9;\n", `pilots.csv:2:`},
@@ -61,6 +62,13 @@ func TestReadPilotsErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.msg)
 		})
 	}
+}
+
+func TestReadPilotsMoney(t *testing.T) {
+	head := "activity,participant,stage,attended,before,after,cost\n"
+	recs, err := ReadPilots(strings.NewReader(head+"a,p1,,yes,2,3,\"£1,200.50\"\na,p2,,yes,2,3,£75\na,p3,,yes,2,3,\"12,345,678\"\n"), ReadOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, []float64{1200.5, 75, 12345678}, []float64{recs[0].Cost, recs[1].Cost, recs[2].Cost})
 }
 
 func TestEvaluatePilots(t *testing.T) {

@@ -26,6 +26,7 @@ type SurveyOptions struct {
 	File     string   `json:"file,omitempty"`      // names the input in errors
 	MaxBytes int64    `json:"max_bytes,omitempty"` // refuse larger input; 0 means 64 MiB
 	Mapping  *Mapping `json:"mapping,omitempty"`   // the council's own column names and answer texts; nil for the documented header
+	Sheet    string   `json:"sheet,omitempty"`     // ReadSurveyXLSX: the worksheet to read; "" for the first
 }
 
 // inputError turns a failure of internal/input (size cap, encoding) or of
@@ -351,7 +352,7 @@ func ReadMapping(r io.Reader, opt ReadOptions) (*Mapping, error) {
 		return nil, err
 	}
 	documented := map[string]bool{}
-	for _, c := range columns(";") {
+	for _, c := range columns(";", nil) {
 		documented[c.name] = true
 	}
 	for _, f := range d.root.fields {

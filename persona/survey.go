@@ -168,14 +168,19 @@ func parseIndex(cell string, names []string) (Answer, error) {
 	return 0, fmt.Errorf("%s is not one of %s", quoteCell(cell), strings.Join(names, ", "))
 }
 
-func parseChoices(cell, sep string, names []string) (Choices, error) {
+// parseChoices reads a multi-select cell; recode maps each part's text
+// (as Mapping.Values does for whole cells).
+func parseChoices(cell, sep string, names []string, recode func(string) string) (Choices, error) {
 	out := Choices{}
 	if strings.EqualFold(strings.TrimSpace(cell), "none") {
 		return out, nil
 	}
 	for _, p := range strings.Split(cell, sep) {
 		p = strings.TrimSpace(p)
-		if p == "" {
+		if recode != nil {
+			p = strings.TrimSpace(recode(p))
+		}
+		if p == "" || strings.EqualFold(p, "none") && len(strings.Split(cell, sep)) == 1 {
 			continue
 		}
 		i, err := parseIndex(p, names)
@@ -192,7 +197,7 @@ func parseChoices(cell, sep string, names []string) (Choices, error) {
 
 // columns returns the documented columns, with a separator for
 // multi-select cells.
-func columns(sep string) []column {
+func columns(sep string, recode func(string) string) []column {
 	var cols []column
 	cols = append(cols, column{name: "respondent_id", required: true, set: func(r *Response, c string) error {
 		r.ID = c
@@ -221,7 +226,7 @@ func columns(sep string) []column {
 	}
 	multi := func(name string, names []string, dst func(r *Response) *Choices) column {
 		return column{name: name, set: func(r *Response, c string) (err error) {
-			*dst(r), err = parseChoices(c, sep, names)
+			*dst(r), err = parseChoices(c, sep, names, recode)
 			return err
 		}}
 	}
@@ -275,8 +280,15 @@ func newDecoder(file string, m *Mapping) *decoder {
 	if sep == "" {
 		sep = ";"
 	}
-	d := &decoder{file: file, sep: sep, cols: columns(sep), header: map[string]string{}, shown: map[string]string{},
+	d := &decoder{file: file, sep: sep, header: map[string]string{}, shown: map[string]string{},
 		missing: map[string]bool{}, values: map[string]string{}, seen: map[string]int{}}
+	// Multi-select parts are recoded one by one, as whole cells are.
+	d.cols = columns(sep, func(part string) string {
+		if v, ok := d.values[strings.ToLower(strings.TrimSpace(part))]; ok {
+			return v
+		}
+		return part
+	})
 	for _, c := range d.cols {
 		h := c.name
 		if mh, ok := m.Columns[c.name]; ok {
@@ -294,17 +306,21 @@ func newDecoder(file string, m *Mapping) *decoder {
 	return d
 }
 
-// cellRef reads one cell: its raw text, whether the column or key is
-// present, and how to build an error at its place.
-type cellRef func(name string) (raw string, present bool, fail func(msg string) error)
+// cellRef reads one cell: its raw text and whether the column or key is
+// present. cellErr builds an error at the place of a cell.
+type (
+	cellRef func(name string) (raw string, present bool)
+	cellErr func(name, msg string) error
+)
 
 // record reads one response; where is its line (CSV) or record number
 // (JSON) for messages about duplicates.
-func (d *decoder) record(where int, get cellRef) (Response, error) {
+func (d *decoder) record(where int, get cellRef, fail cellErr) (Response, error) {
 	r := newResponse()
 	r.Line = where
 	for _, c := range d.cols {
-		raw, ok, fail := get(d.header[c.name])
+		h := d.header[c.name]
+		raw, ok := get(h)
 		if !ok {
 			continue
 		}
@@ -314,17 +330,16 @@ func (d *decoder) record(where int, get cellRef) (Response, error) {
 		}
 		if d.missing[strings.ToLower(cell)] {
 			if c.name == "respondent_id" {
-				return r, fail("respondent id is blank")
+				return r, fail(h, "respondent id is blank")
 			}
 			continue
 		}
 		if err := c.set(&r, cell); err != nil {
-			return r, fail(err.Error())
+			return r, fail(h, err.Error())
 		}
 	}
 	if prev, dup := d.seen[r.ID]; dup {
-		_, _, fail := get(d.header["respondent_id"])
-		return r, fail(fmt.Sprintf("duplicate respondent: same id as %s %d", d.unit, prev))
+		return r, fail(d.header["respondent_id"], fmt.Sprintf("duplicate respondent: same id as %s %d", d.unit, prev))
 	}
 	d.seen[r.ID] = where
 	return r, nil
@@ -366,9 +381,17 @@ func (d *decoder) unknownQuestion(name string) bool {
 // tab) is found from the header line. Errors are [*civic.ParseError]
 // values naming the line, column and field.
 func ReadSurveyCSV(r io.Reader, opt SurveyOptions) (*Survey, error) {
+	return readSurveyCSV(r, opt, 0)
+}
+
+// readSurveyCSV is ReadSurveyCSV with the separator given (0 to find it).
+func readSurveyCSV(r io.Reader, opt SurveyOptions, sep rune) (*Survey, error) {
 	in, comma, err := csvInput(r, opt.MaxBytes)
 	if err != nil {
 		return nil, inputError(opt.File, err)
+	}
+	if sep != 0 {
+		comma = sep
 	}
 	d := newDecoder(opt.File, opt.Mapping)
 	d.unit = "line"
@@ -397,12 +420,15 @@ func ReadSurveyCSV(r io.Reader, opt SurveyOptions) (*Survey, error) {
 			return nil, fieldErr(opt.File, line, 0, "", fmt.Sprintf("wrong number of fields: %d, the header has %d", len(rec), len(t.Header)))
 		}
 		_, line, _ := t.Field(rec, d.header["respondent_id"])
-		resp, err := d.record(line, func(n string) (string, bool, func(string) error) {
+		resp, err := d.record(line, func(n string) (string, bool) {
 			if !t.Has(n) {
-				return "", false, nil
+				return "", false
 			}
-			v, line, col := t.Field(rec, n)
-			return v, true, func(msg string) error { return fieldErr(opt.File, line, col, n, msg) }
+			v, _, _ := t.Field(rec, n)
+			return v, true
+		}, func(n, msg string) error {
+			_, line, col := t.Field(rec, n)
+			return fieldErr(opt.File, line, col, n, msg)
 		})
 		if err != nil {
 			return nil, err
@@ -484,12 +510,12 @@ func ReadSurveyJSON(r io.Reader, opt SurveyOptions) (*Survey, error) {
 			}
 			cells[n] = cell
 		}
-		resp, err := d.record(i+1, func(n string) (string, bool, func(string) error) {
-			f, ok := keys[n]
-			if !ok {
-				return "", false, nil
-			}
-			return cells[n], true, func(msg string) error { return doc.errAt(f.val.off, path+"."+f.key, msg) }
+		resp, err := d.record(i+1, func(n string) (string, bool) {
+			c, ok := cells[n]
+			return c, ok
+		}, func(n, msg string) error {
+			f := keys[n]
+			return doc.errAt(f.val.off, path+"."+f.key, msg)
 		})
 		if err != nil {
 			return nil, err

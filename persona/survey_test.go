@@ -212,7 +212,16 @@ func FuzzReadJSON(f *testing.F) {
 	f.Add(`[{"respondent_id":"a","conf_email":3}]`)
 	f.Add(`{"responses":[{"respondent_id":null}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		_, _ = ReadSurveyJSON(bytes.NewReader([]byte(in)), SurveyOptions{})
+		for _, err := range []error{
+			func() error { _, err := ReadSurveyJSON(bytes.NewReader([]byte(in)), SurveyOptions{}); return err }(),
+			func() error { _, err := ReadMapping(bytes.NewReader([]byte(in)), ReadOptions{}); return err }(),
+			func() error { _, err := ReadCatalogue(bytes.NewReader([]byte(in)), ReadOptions{}); return err }(),
+		} {
+			var pe *civic.ParseError
+			if err != nil && !errors.As(err, &pe) {
+				t.Fatalf("error is not a ParseError: %v", err)
+			}
+		}
 	})
 }
 
@@ -256,4 +265,18 @@ func TestReadJSONExample(t *testing.T) {
 	assert.False(t, b.Aims.Answered(), "absent key is no answer")
 	assert.Equal(t, Answer(4), b.Use[0])
 	assert.Equal(t, Answer(2), b.Role)
+}
+
+// TestReadCSVSpreadsheetExport: a semicolon-separated export with
+// trailing empty columns, as spreadsheets in many locales save it.
+func TestReadCSVSpreadsheetExport(t *testing.T) {
+	in := surveyCSV(nil, map[string]string{"conf_email": "4"}, nil)
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSuffix(in, "\n"), "\n") {
+		b.WriteString(strings.ReplaceAll(line, ",", ";") + ";;\n")
+	}
+	s, err := ReadSurveyCSV(strings.NewReader(b.String()), SurveyOptions{})
+	require.NoError(t, err)
+	require.Len(t, s.Responses, 2)
+	assert.Equal(t, Answer(4), s.Responses[0].Confidence[0])
 }

@@ -333,3 +333,23 @@ func skipValue(d *json.Decoder) error {
 	var raw json.RawMessage
 	return d.Decode(&raw)
 }
+
+// Check validates data like [Validate] and returns the result as the
+// error every civickit reader returns: a *civic.ParseError at the first
+// problem, naming the JSON pointer as the field, whose Err is the whole
+// *Error when there are more. Readers call it after their own parse, so
+// a document they accept also meets its published schema.
+func Check(name string, data []byte, file string) error {
+	err := Validate(name, data, file)
+	var ve *Error
+	if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+		return err
+	}
+	p := ve.Problems[0]
+	pe := &civic.ParseError{File: file, Line: p.Line, Column: p.Column, Field: strings.TrimPrefix(p.Pointer, "/"), Msg: p.Reason + " (schema " + name + ")"}
+	if n := len(ve.Problems) - 1; n > 0 {
+		pe.Msg += "; " + strconv.Itoa(n) + " more"
+		pe.Err = ve
+	}
+	return pe
+}

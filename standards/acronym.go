@@ -16,8 +16,12 @@ import "strings"
 // a heading may name what the text below explains. Roman numerals (II, IV)
 // runs of two or more capitalised words ("PUBLIC NOTICE", which is
 // shouting, not an acronym) and words of six or more capitals without a
-// listed expansion ("RESOLVED") are not acronyms. Each acronym is reported once,
-// at its first use.
+// listed expansion ("RESOLVED") are not acronyms; nor are words with a
+// digit (the postcode district NB1), parts of references written with
+// slashes (24/01234/FUL), "PO" in "PO Box", units after a number (KM, MB:
+// listed as known) and ordinary words in capitals for emphasis (NOT, MUST:
+// listed as known). Possessives and plurals are found by their acronym:
+// PPS's and PPSs are PPS. Each acronym is reported once, at its first use.
 type acronym struct {
 	rule
 	known     map[string]bool
@@ -62,14 +66,18 @@ func (r *acronym) check(p *prepared, report func(Finding)) tally {
 	toks := a.Tokens
 	for i := range toks {
 		tk := &toks[i]
-		if tk.Kind != TokenWord || tk.Flags&FlagAllCaps == 0 {
+		if tk.Kind != TokenWord {
 			continue
 		}
 		b := &a.Doc.Blocks[tk.Block]
 		if b.Kind == BlockHeading {
 			continue
 		}
-		w := b.Text[tk.Start:tk.End]
+		w := acronymBase(b.Text[tk.Start:tk.End], tk.Flags)
+		if w == "" || isReference(b.Text, int(tk.Start), int(tk.End)) ||
+			w == "PO" && i+1 < len(toks) && a.Text(i+1) == "Box" {
+			continue // 24/01234/FUL, NB1 1AA, PO Box: references and addresses
+		}
 		if len(w) >= 6 && r.expansion[w] == "" {
 			continue // RESOLVED, NOTICE: a word in capitals, not an acronym
 		}
@@ -86,10 +94,48 @@ func (r *acronym) check(p *prepared, report func(Finding)) tally {
 		if exp := r.expansion[w]; exp != "" {
 			sugg = "Write " + quote(exp+" ("+w+")") + " the first time."
 		}
-		report(a.Span(r.id, r.sev, int(tk.Block), int(tk.Start), int(tk.End),
+		report(a.Span(r.id, r.sev, int(tk.Block), int(tk.Start), int(tk.Start)+len(w),
 			quoteMsg("explain ", w, " the first time you use it"), sugg))
 	}
 	return t
+}
+
+// acronymBase returns the acronym a word is, or "": the word itself when
+// it is all capitals; without its ending in a possessive or plural (PPS's,
+// PPS’s, PPSs, TSMs); "" for any other word and for a word with a digit,
+// such as the postcode district NB1.
+func acronymBase(w string, fl TokenFlag) string {
+	base := w
+	if fl&FlagAllCaps == 0 {
+		switch {
+		case len(w) > 4 && w[len(w)-2:] == "'s":
+			base = w[:len(w)-2]
+		case len(w) > 6 && w[len(w)-4:] == "\u2019s":
+			base = w[:len(w)-4]
+		case len(w) > 2 && w[len(w)-1] == 's':
+			base = w[:len(w)-1]
+		default:
+			return ""
+		}
+		if len(base) < 2 {
+			return ""
+		}
+	}
+	for i := 0; i < len(base); i++ {
+		if c := base[i]; c < 'A' || c > 'Z' {
+			if fl&FlagAllCaps != 0 && c >= 0x80 {
+				continue // a capital beyond ASCII
+			}
+			return ""
+		}
+	}
+	return base
+}
+
+// isReference reports whether text[start:end] is part of a reference
+// written with slashes, such as the planning application 24/01234/FUL.
+func isReference(text string, start, end int) bool {
+	return start > 0 && text[start-1] == '/' || end < len(text) && text[end] == '/'
 }
 
 // shouting reports whether token i is next to another all-capital word of

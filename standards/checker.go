@@ -70,35 +70,65 @@ func (rs *RuleSet) Check(name string, doc *Document) *Scorecard {
 
 // CheckAnalysis runs every rule over an analysed document and scores it.
 func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
-	card, _ := rs.checkAnalysis(name, a, nil)
-	return card
+	c := rs.begin(name, a)
+	for _, r := range rs.rules {
+		c.run(r)
+	}
+	return c.end()
 }
 
-// checkAnalysis is CheckAnalysis that, when stop is not nil, polls it
-// before each rule and gives up with its error.
-func (rs *RuleSet) checkAnalysis(name string, a *Analysis, stop Canceler) (*Scorecard, error) {
-	p := prepare(a, rs.v, rs.st)
-	card := &Scorecard{
+// checkStop is CheckAnalysis that polls stop before each rule and gives
+// up with its error.
+func (rs *RuleSet) checkStop(name string, a *Analysis, stop Canceler) (*Scorecard, error) {
+	c := rs.begin(name, a)
+	for _, r := range rs.rules {
+		if err := stop.Err(); err != nil {
+			return nil, err
+		}
+		c.run(r)
+	}
+	return c.end(), nil
+}
+
+// checking is a check under way: the scorecard so far and each rule's
+// tally.
+type checking struct {
+	rs      *RuleSet
+	a       *Analysis
+	p       *prepared
+	card    *Scorecard
+	tallies map[string]tally
+}
+
+func (rs *RuleSet) begin(name string, a *Analysis) *checking {
+	return &checking{rs: rs, a: a, p: prepare(a, rs.v, rs.st), tallies: make(map[string]tally, len(rs.rules)), card: &Scorecard{
 		File:        name,
 		Format:      a.Doc.Format.String(),
 		Preset:      rs.Preset.Name,
 		Stats:       a.Stats,
 		Readability: a.Readability,
 		Findings:    make([]Finding, 0, len(a.Tokens)/64+4),
+	}}
+}
+
+func (c *checking) run(r preparedRule) {
+	c.tallies[r.ID()] = r.check(c.p, c.report)
+}
+
+func (c *checking) report(f Finding) { c.card.Findings = append(c.card.Findings, f) }
+
+func (c *checking) end() *Scorecard {
+	if t, ok := c.tallies[RuleJourneySignposting]; ok {
+		c.card.Kind, c.card.KindReason = t.kind, t.kindWhy
 	}
-	report := func(f Finding) { card.Findings = append(card.Findings, f) }
-	tallies := make(map[string]tally, len(rs.rules))
-	for _, r := range rs.rules {
-		if stop != nil {
-			if err := stop.Err(); err != nil {
-				return nil, err
-			}
-		}
-		tallies[r.ID()] = r.check(p, report)
+	if c.a.Stats.Words == 0 {
+		c.card.Findings = append(c.card.Findings, Finding{Rule: RuleNoText, Severity: SeverityError,
+			Message:    "there is no text to score: the page is empty or holds only markup, scripts or navigation",
+			Suggestion: "Check the file, or for HTML that its text is inside <main> or <article>.", Line: 1, Column: 1})
 	}
-	card.Findings = sortFindings(card.Findings)
-	card.Standards, card.Score = score(rs, a, tallies)
-	return card, nil
+	c.card.Findings = sortFindings(c.card.Findings)
+	c.card.Standards, c.card.Score = score(c.rs, c.a, c.tallies)
+	return c.card
 }
 
 // Check extracts the source src of the file name (for example a web page
@@ -148,11 +178,11 @@ func (c *Checker) CheckContext(ctx Canceler, name string, src []byte) (*Scorecar
 	if ctx == nil {
 		return rs.Check(name, doc), nil
 	}
-	a, err := analyze(doc, ctx)
+	a, err := analyzeStop(doc, ctx)
 	if err != nil {
 		return nil, err
 	}
-	return rs.checkAnalysis(name, a, ctx)
+	return rs.checkStop(name, a, ctx)
 }
 
 // sortFindings orders findings by offset, then rule id, then the order

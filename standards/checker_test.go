@@ -114,3 +114,25 @@ func TestCheckContext(t *testing.T) {
 	_, err = c.CheckContext(ctx, "long.txt", src)
 	assert.ErrorIs(t, err, context.Canceled)
 }
+
+// TestNothingToScore checks that a page with no words (empty, or scripts
+// only) is an error finding and scores 0 rather than passing at every
+// --fail-on level with a score of 80.
+func TestNothingToScore(t *testing.T) {
+	var c Checker
+	for name, src := range map[string]string{
+		"empty.txt":    "",
+		"blank.md":     "\n\n   \n",
+		"scripts.html": "<html><body><script>var x = 1;</script><nav><a href=/>Home</a></nav></body></html>",
+	} {
+		card, err := c.Check(name, []byte(src))
+		require.NoError(t, err)
+		require.NotEmpty(t, card.Findings, name)
+		assert.Equal(t, RuleNoText, card.Findings[0].Rule, name)
+		assert.Equal(t, SeverityError, card.Findings[0].Severity, name)
+		assert.Zero(t, card.Score, name)
+		for _, s := range card.Standards {
+			assert.False(t, s.Passed, "%s: %s passed with no text", name, s.ID)
+		}
+	}
+}

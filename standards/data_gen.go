@@ -327,6 +327,78 @@ const (
 		"FAQ | -\n" +
 		"AM | -\n" +
 		"PM | -\n" +
+		"BT | -\n" +
+		"DVLA | -\n" +
+		"HMRC | -\n" +
+		"MOT | -\n" +
+		"RAF | -\n" +
+		"NATO | -\n" +
+		"FA | -\n" +
+		"CEO | -\n" +
+		"QR | -\n" +
+		"USB | -\n" +
+		"URL | -\n" +
+		"WI | -\n" +
+		"YMCA | -\n" +
+		"\n" +
+		"KB | -\n" +
+		"MB | -\n" +
+		"GB | -\n" +
+		"TB | -\n" +
+		"KW | -\n" +
+		"KWH | -\n" +
+		"MW | -\n" +
+		"MPH | -\n" +
+		"KM | -\n" +
+		"CM | -\n" +
+		"MM | -\n" +
+		"KG | -\n" +
+		"HA | -\n" +
+		"DB | -\n" +
+		"\n" +
+		"A | -\n" +
+		"ALL | -\n" +
+		"AND | -\n" +
+		"ANY | -\n" +
+		"ARE | -\n" +
+		"AT | -\n" +
+		"BE | -\n" +
+		"BY | -\n" +
+		"CAN | -\n" +
+		"DO | -\n" +
+		"FOR | -\n" +
+		"FREE | -\n" +
+		"IF | -\n" +
+		"IN | -\n" +
+		"IS | -\n" +
+		"IT | -\n" +
+		"MAY | -\n" +
+		"ME | -\n" +
+		"MUST | -\n" +
+		"MY | -\n" +
+		"NEW | -\n" +
+		"NO | -\n" +
+		"NOT | -\n" +
+		"NOTE | -\n" +
+		"PLEASE | -\n" +
+		"IMPORTANT | -\n" +
+		"WARNING | -\n" +
+		"NOW | -\n" +
+		"OF | -\n" +
+		"OFF | -\n" +
+		"ON | -\n" +
+		"ONLY | -\n" +
+		"OR | -\n" +
+		"OUR | -\n" +
+		"OUT | -\n" +
+		"SEE | -\n" +
+		"SO | -\n" +
+		"THE | -\n" +
+		"TO | -\n" +
+		"UP | -\n" +
+		"WE | -\n" +
+		"YES | -\n" +
+		"YOU | -\n" +
 		"ASB | anti-social behaviour\n" +
 		"BID | Business Improvement District\n" +
 		"CIL | Community Infrastructure Levy\n" +
@@ -515,7 +587,150 @@ const (
 		"\n" +
 		"[when]\n" +
 		"week weeks month months year years day days\n" +
-		"soon shortly later\n"
+		"soon shortly later\n" +
+		"\n" +
+		"\n" +
+		"[kind-agenda]\n" +
+		"agenda\n" +
+		"apologies for absence\n" +
+		"declarations of interest\n" +
+		"declarations of interests\n" +
+		"minutes of the previous meeting\n" +
+		"exclusion of the press and public\n" +
+		"exclusion of press and public\n" +
+		"exclusion of public and press\n" +
+		"date of next meeting\n" +
+		"date of the next meeting\n" +
+		"any other business\n" +
+		"urgent business\n" +
+		"public questions\n" +
+		"public participation\n" +
+		"to receive\n" +
+		"to approve the minutes\n" +
+		"procedural business\n" +
+		"\n" +
+		"[kind-minutes]\n" +
+		"minutes\n" +
+		"present\n" +
+		"in attendance\n" +
+		"apologies were received\n" +
+		"there were none\n" +
+		"it was resolved\n" +
+		"the meeting closed\n" +
+		"the meeting ended\n" +
+		"moved\n" +
+		"seconded\n" +
+		"the chair\n" +
+		"sent apologies\n" +
+		"\n" +
+		"[kind-notice]\n" +
+		"decision notice\n" +
+		"record of decision\n" +
+		"decision details\n" +
+		"decision maker\n" +
+		"decision status\n" +
+		"decided at meeting\n" +
+		"date of decision\n" +
+		"publication date\n" +
+		"issue for decision\n" +
+		"reason for decision\n" +
+		"is key decision\n" +
+		"is subject to call in\n" +
+		"decision taken\n" +
+		"decision made\n" +
+		"reasons for the decision\n" +
+		"reason for the decision\n" +
+		"reasons for decision\n" +
+		"alternative options considered\n" +
+		"alternative options\n" +
+		"decision date\n" +
+		"subject to call-in\n" +
+		"call-in deadline\n" +
+		"call-in expiry\n" +
+		"wards affected\n" +
+		"lead officer\n" +
+		"has decided\n" +
+		"has approved\n" +
+		"the cabinet agreed\n" +
+		"the cabinet approved\n" +
+		"resolved to\n" +
+		"\n" +
+		"[kind-consultation]\n" +
+		"consultation closes\n" +
+		"the consultation closes\n" +
+		"closing date\n" +
+		"consultation runs\n" +
+		"respond by\n" +
+		"we are consulting\n" +
+		"we are proposing\n" +
+		"our proposals\n" +
+		"the proposals\n" +
+		"tell us what you think\n" +
+		"fill in the survey\n" +
+		"take part in the survey\n" +
+		"drop-in\n" +
+		"consultation document\n" +
+		"have your say on\n" +
+		"\n" +
+		"[kind-report]\n" +
+		"purpose of the report\n" +
+		"purpose of report\n" +
+		"recommendations\n" +
+		"financial implications\n" +
+		"legal implications\n" +
+		"background papers\n" +
+		"report author\n" +
+		"equality impact\n" +
+		"risk management\n" +
+		"options considered\n" +
+		"executive summary\n" +
+		"appendix\n" +
+		"appendices\n" +
+		"\n" +
+		"[kind-explainer]\n" +
+		"here you can\n" +
+		"find out about\n" +
+		"carry out\n" +
+		"sets out\n" +
+		"in advance\n" +
+		"gives notice\n" +
+		"for more information\n" +
+		"more information\n" +
+		"who to contact\n" +
+		"how decisions are made\n" +
+		"how the council works\n" +
+		"how we make decisions\n" +
+		"what is a\n" +
+		"what are\n" +
+		"defined as\n" +
+		"can be called in\n" +
+		"decisions are\n" +
+		"any decision\n" +
+		"any key decision\n" +
+		"some decisions\n" +
+		"sometimes\n" +
+		"the constitution\n" +
+		"find out more\n" +
+		"this page\n" +
+		"on this page\n" +
+		"information about\n" +
+		"how to\n" +
+		"current consultations\n" +
+		"closed consultations\n" +
+		"recently closed\n" +
+		"why we consult\n" +
+		"how we consult\n" +
+		"consultations and surveys\n" +
+		"get involved\n" +
+		"for example\n" +
+		"\n" +
+		"[kind-news]\n" +
+		"press release\n" +
+		"said\n" +
+		"announced\n" +
+		"launched\n" +
+		"welcomed\n" +
+		"spokesperson\n"
 	dataLinkText = "" +
 		"\n" +
 		"[vague]\n" +

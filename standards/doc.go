@@ -15,6 +15,23 @@
 //		println(f.Line, f.Column, f.Rule, f.Message)
 //	}
 //
+// The same presentation civickit check prints is a [Report] of scorecards
+// and its writers, one method per format, each returning the first write
+// error:
+//
+//	report := standards.Report{card}
+//	err = report.WriteText(os.Stdout)  // file:line:col: severity: message [rule], then the scorecard
+//	err = report.WriteJSON(w)          // an array; card.WriteJSON(w) writes one object
+//	err = report.WriteSARIF(w)         // SARIF 2.1.0, uris percent-encoded
+//
+// [Checker.CheckContext] stops a long check when its context is done.
+// The scorecard names the kind of document it read (agenda, minutes,
+// decision notice, consultation, report, explainer, news or other) and
+// why; journey signposting applies only to content about one decision.
+//
+// Identifiers are spelt the American way (Analyze), as across the module;
+// prose and messages the British way.
+//
 // [Extract] reads one document into [Block]s of prose, each with a map back
 // to the bytes of the source, so that a finding in a block's text points
 // at the line and column of the original file:

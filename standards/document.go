@@ -149,7 +149,9 @@ func (b *Block) SourceOffset(t int) int {
 }
 
 // Position returns the 1-based line and column of a byte offset in the
-// source. Columns count characters (runes), as editors show them.
+// source. Columns count characters (runes), as editors show them. Lines
+// end at "\n" (and so at "\r\n"); in a source with no "\n" they end at
+// each "\r", as old Mac files do.
 func (d *Document) Position(off int) (line, col int) {
 	if d.lines == nil {
 		src := byteString(d.Source)
@@ -161,6 +163,18 @@ func (d *Document) Position(off int) (line, col int) {
 			}
 			i += k + 1
 			d.lines = append(d.lines, i)
+		}
+		if len(d.lines) == 1 && strings.IndexByte(src, '\r') >= 0 {
+			// no "\n" at all but carriage returns: a file with old Mac
+			// line endings, whose lines end at each "\r"
+			for i := 0; ; {
+				k := strings.IndexByte(src[i:], '\r')
+				if k < 0 {
+					break
+				}
+				i += k + 1
+				d.lines = append(d.lines, i)
+			}
 		}
 	}
 	if off < 0 {

@@ -29,3 +29,25 @@ func TestPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionCROnly checks that a file with old Mac line endings (a lone
+// carriage return) has its findings on their own lines, not all on line 1.
+func TestPositionCROnly(t *testing.T) {
+	var c Checker
+	card, err := c.Check("old.txt", []byte("Bins\rYou can put your bin out by 7am.\rWe will utilise new lorries.\r"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range card.Findings {
+		if f.Match == "utilise" {
+			found = true
+			if f.Line != 3 || f.Column != 9 {
+				t.Errorf("utilise at %d:%d; want 3:9", f.Line, f.Column)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no finding for utilise: %+v", card.Findings)
+	}
+}

@@ -166,14 +166,23 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 // first byte of that markup.
 //
 // The three readers:
-//   - Plain text ([FormatText]): blank lines separate paragraphs; a line
-//     starting with "- ", "* ", "+ ", "• ", "1. ", "1) ", "a) ", "a. " or
-//     "(a) " is a list item (the marker is dropped); a heading is an
-//     underlined line (=== gives level 1, --- level 2), an all-capitals line
-//     (level 2) or a one-line paragraph of at most 80 bytes that does not
-//     end in punctuation (level 3). A one-line numbered item that would be
-//     a heading by those rules is one, number included ("2. Declarations of
-//     interest"), as minutes number their items.
+//   - Plain text ([FormatText]): structure comes before sentences, so that
+//     lines a page lays out as a list or table are never joined into one
+//     long "sentence". Blank lines separate paragraphs; lines end at "\n",
+//     "\r\n" or a lone "\r". A line starting with "- ", "* ", "+ ", "• ",
+//     "· ", "▪ ", "– ", "1. ", "1) ", "a) ", "a. " or "(a) " is a list item
+//     (the marker is dropped); an unindented line after a list item that is
+//     short or ends in punctuation starts a paragraph. A label and its
+//     value ("Date: Tuesday 14 January 2025") is a list item of its own, as
+//     HTML's dt and dd are. A line with a tab inside it or " | " is a table
+//     row, each cell a table-cell block. A heading is an underlined line
+//     (=== gives level 1, --- level 2), an all-capitals line (level 2), a
+//     one-line paragraph of at most 80 bytes that does not end in
+//     punctuation, or a line of at most 60 bytes and ten words, starting
+//     with a capital, without end punctuation, that starts a block and is
+//     not carried on by the next line (level 3). A one-line numbered item
+//     that would be a heading by those rules is one, number included ("2.
+//     Declarations of interest"), as minutes number their items.
 //   - Markdown ([FormatMarkdown]): see [extractMarkdown] in markdown.go for
 //     the subset read; code is skipped, image alt text is dropped (an image
 //     is not prose the reader sees), and links give [Link]s.

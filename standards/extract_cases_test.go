@@ -42,6 +42,15 @@ var extractCases = []struct {
 	{"text headings", FormatText, "Title\n=====\n\nSub\n---\n\nSHOUTED LINE\nBody text.\n\nShort heading\n\nBody.", "heading1: Title\nheading2: Sub\nheading2: SHOUTED LINE\nparagraph: Body text.\nheading3: Short heading\nparagraph: Body.\n"},
 	{"text numbered heading", FormatText, "4. Planning applications\n\nText.", "heading3: 4. Planning applications\nparagraph: Text.\n"},
 	{"text crlf", FormatText, "a\r\nb\r\n\r\nc.\r\n", "paragraph: a\nb\nparagraph: c.\n"},
+	{"text label value lines", FormatText, "Cabinet\nDate: Tuesday 14 January 2025\nTime: 6.30pm\nThe plan includes:\n- roads\n", "heading3: Cabinet\nlist-item: Date: Tuesday 14 January 2025\nlist-item: Time: 6.30pm\nparagraph: The plan includes:\nlist-item: roads\n"},
+	{"text resolution is no label", FormatText, "RESOLVED: That the comments be forwarded to Cabinet.\n", "paragraph: RESOLVED: That the comments be forwarded to Cabinet.\n"},
+	{"text label wrapped", FormatText, "Note: the meeting will be\nheld in public.\n", "paragraph: Note: the meeting will be\nheld in public.\n"},
+	{"text table rows", FormatText, "Item\tSubject\n1\tApologies\n| a | b |\nContact: Jo | 01234 567890\n", "table-cell: Item\ntable-cell: Subject\ntable-cell: 1\ntable-cell: Apologies\ntable-cell: a\ntable-cell: b\ntable-cell: Contact: Jo\ntable-cell: 01234 567890\n"},
+	{"text bullets", FormatText, "Agenda items\n· Minutes\n• Budget\n▪ Plan\n– Other\n", "heading3: Agenda items\nlist-item: Minutes\nlist-item: Budget\nlist-item: Plan\nlist-item: Other\n"},
+	{"text item then paragraph", FormatText, "1. Apologies\n2. Declarations of interest\nThe cabinet will consider the report.\n", "list-item: Apologies\nlist-item: Declarations of interest\nparagraph: The cabinet will consider the report.\n"},
+	{"text short lines as headings", FormatText, "Key decisions\nThese are decisions that cost a lot.\nUrgent key decisions\nSometimes there are urgent ones.\n", "heading3: Key decisions\nparagraph: These are decisions that cost a lot.\nheading3: Urgent key decisions\nparagraph: Sometimes there are urgent ones.\n"},
+	{"text wrapped paragraph", FormatText, "The council will consider the report\nat its meeting on 5 May.\n", "paragraph: The council will consider the report\nat its meeting on 5 May.\n"},
+	{"text cr only", FormatText, "Bins\rYou can put your bin out by 7am.\rWe collect it on Monday.\r", "heading3: Bins\nparagraph: You can put your bin out by 7am.\nWe collect it on Monday.\n"},
 	{"text not markers", FormatText, "e.g. this\n-not a list\n10.30 am start.", "paragraph: e.g. this\n-not a list\n10.30 am start.\n"},
 
 	// Markdown

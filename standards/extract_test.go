@@ -44,7 +44,7 @@ func checkMap(t testing.TB, src []byte, doc *Document, strict bool) {
 				t.Fatalf("block %d %q: text byte %d maps to %d, outside the source (%d bytes)", bi, b.Text, i, o, len(src))
 			}
 			c := b.Text[i]
-			if src[o] == c {
+			if src[o] == c || c == '\n' && src[o] == '\r' { // a line break at a lone CR
 				continue
 			}
 			if !strict && madeByte(src, o, c) {

@@ -261,12 +261,16 @@ type prepared struct {
 	// looked up only when some phrase must match capitals.
 	cids []int32
 	stem *stemCache
+	// kind is the document's kind as journey-signposting classified it,
+	// or -1 before (or without) that rule; citizen-needs, which runs
+	// after it, reads it.
+	kind int
 }
 
 // prepare looks up every token of a in v.
 func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 	n := len(a.Tokens)
-	p := &prepared{a: a}
+	p := &prepared{a: a, kind: -1}
 	buf := make([]int32, 2*n)
 	p.ids, p.cids = buf[:n:n], buf[n:]
 	tab := v.table()

@@ -88,14 +88,21 @@ func (r *linkText) check(p *prepared, report func(Finding)) tally {
 	return t
 }
 
-// inLink reports whether text offset off of b is inside a link.
+// inLink reports whether text offset off of b is inside a link. Links are
+// in text order and do not overlap, so a binary search finds the one
+// link that may hold off: a paragraph of 100,000 links took 10 s of CPU
+// when every token scanned every link.
 func inLink(b *Block, off int) bool {
-	for _, l := range b.Links {
-		if off >= l.Start && off < l.End {
-			return true
+	lo, hi := 0, len(b.Links) // first link starting after off
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if b.Links[mid].Start <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
 	}
-	return false
+	return lo > 0 && off < b.Links[lo-1].End
 }
 
 // normalizeLinkText lowers s, folds runs of spaces and trims punctuation

@@ -7,8 +7,9 @@ import (
 // needs checks that content starts from what citizens need, with three
 // checks (cue phrases in data/needs.txt):
 //
-//   - summary first: the first paragraph (the first block that is not a
-//     heading) has at most the preset's MaxSummaryWords words (50 for
+//   - summary first: the first real paragraph (see realParagraph: not a
+//     heading, list item, table cell, skip link, breadcrumb or a few
+//     words of a page's furniture) has at most the preset's MaxSummaryWords words (50 for
 //     GOV.UK) and, when the text has a heading, shares a content word with
 //     the first heading, so that it says what the text is about. Words
 //     match on their first five letters, so "consult" matches
@@ -17,7 +18,11 @@ import (
 //   - says what it means for residents: "what this means", "residents",
 //     "households", "you can", "you will" ... appears.
 //
-// A text with no words is not checked. A failed summary is reported on the
+// Agendas, minutes, reports and decision notices (as journey-signposting
+// classifies them, when it runs) get only the summary check: they are
+// records, not written to the reader. An explainer is not asked what it
+// means for residents. The summary may share its word with any heading
+// above it. A text with no words is not checked. A failed summary is reported on the
 // first paragraph; the others at document level, on the first heading.
 type needs struct {
 	rule
@@ -57,19 +62,29 @@ func (r *needs) check(p *prepared, report func(Finding)) tally {
 		failed = append(failed, "summary first")
 		report(a.Span(r.id, r.sev, bi, lo, hi, msg, sugg))
 	}
-	if !r.reader.has(p, 0, len(a.Tokens)) {
+	// Formal records (agendas, minutes, reports, decision notices) are
+	// not written to the reader; an explainer says how things work, not
+	// what one change means for residents.
+	formal := p.kind == kindAgenda || p.kind == kindMinutes || p.kind == kindReport || p.kind == kindNotice
+	if formal {
+		t.total = 1
+	}
+	if !formal && !r.reader.has(p, 0, len(a.Tokens)) {
 		t.bad++
 		failed = append(failed, "addresses the reader")
 		report(docFinding(a, r.id, r.sev, "the text does not speak to the reader",
 			"Write to the reader as \"you\": \"You can comment until 27 March\"."))
 	}
-	if !r.effects.has(p, 0, len(a.Tokens)) {
+	if !formal && p.kind != kindExplainer && !r.effects.has(p, 0, len(a.Tokens)) {
 		t.bad++
 		failed = append(failed, "what it means for residents")
 		report(docFinding(a, r.id, r.sev, "the text does not say what it means for residents",
 			"Add a line such as \"What this means for you: ...\"."))
 	}
-	t.detail = itoa(3-t.bad) + " of 3 checks"
+	if p.kind == kindExplainer {
+		t.total = 2
+	}
+	t.detail = itoa(t.total-t.bad) + " of " + itoa(t.total) + " checks"
 	if len(failed) > 0 {
 		t.detail += "; failed: " + joinComma(failed)
 	}
@@ -88,7 +103,7 @@ func (r *needs) summary(a *Analysis) (msg, sugg string, block, lo, hi int) {
 			}
 			continue
 		}
-		if strings.TrimSpace(a.Doc.Blocks[i].Text) != "" {
+		if realParagraph(a.Doc.Blocks[i]) {
 			first = i
 			break
 		}
@@ -118,7 +133,13 @@ func (r *needs) summary(a *Analysis) (msg, sugg string, block, lo, hi int) {
 			"Open with one or two short sentences that say what this is about and what it means for the reader.",
 			first, lo, hi
 	}
-	if title >= 0 && !r.shareWord(a.Doc.Blocks[title].Text, b.Text) {
+	shares := title < 0
+	for h := title; h >= 0 && h < first && !shares; h++ {
+		// any heading above the first paragraph may be its title: a page
+		// often opens with furniture ("Decision details") above the name
+		shares = a.Doc.Blocks[h].Kind == BlockHeading && r.shareWord(a.Doc.Blocks[h].Text, b.Text)
+	}
+	if !shares {
 		return "the first paragraph does not say what the text is about: it shares no words with the title",
 			"Open with a sentence that says what this is about, in the words of the title.",
 			first, lo, hi
@@ -162,4 +183,27 @@ func prefix5(s string) string {
 		return s[:5]
 	}
 	return s
+}
+
+// realParagraph reports whether b is prose a summary can be: a paragraph
+// (not a heading, list item, table cell or quotation) of at least eight
+// words or ending in a full stop, that is not a skip link ("Skip to main
+// content"), a breadcrumb trail ("Home > Council > Meetings") or a cookie
+// notice.
+func realParagraph(b Block) bool {
+	if b.Kind != BlockParagraph {
+		return false
+	}
+	t := strings.TrimSpace(b.Text)
+	if t == "" {
+		return false
+	}
+	lower := strings.ToLower(t)
+	if strings.HasPrefix(lower, "skip to") || strings.Contains(lower, "cookies") ||
+		strings.Contains(t, " > ") || strings.Contains(t, " » ") || strings.Contains(t, " / ") {
+		return false
+	}
+	words := len(strings.Fields(t))
+	last := t[len(t)-1]
+	return words >= 8 || last == '.' || last == '!' || last == '?'
 }

@@ -35,6 +35,10 @@ func (r *passive) check(p *prepared, report func(Finding)) tally {
 		s := &a.Sentences[si]
 		lo, hi := int(s.First), min(int(s.Last), len(a.Tokens))
 		counted := false
+		if a.Doc.Blocks[s.Block].Kind == BlockHeading {
+			continue // "Business to be transacted": an agenda's fixed heading
+		}
+		resolution := isResolution(a, lo, hi)
 		for i := lo; i < hi; i++ {
 			if !r.v.is(p.ids[i], tagBe) {
 				continue
@@ -46,11 +50,19 @@ func (r *passive) check(p *prepared, report func(Finding)) tally {
 			if j >= hi || !r.isParticiple(p, j) {
 				continue
 			}
+			pw := a.Text(j)
+			if resolution && a.Text(i) == "be" || j+1 < hi && pw == "made" && a.Text(j+1) == "up" {
+				continue // "That the report be noted"; "is made up of"
+			}
 			bt, pt := &a.Tokens[i], &a.Tokens[j]
 			match := a.Doc.Blocks[bt.Block].Text[bt.Start:pt.End]
-			report(a.Span(r.id, r.sev, int(bt.Block), int(bt.Start), int(pt.End),
-				quoteMsg("passive voice: ", match, " does not say who does it"),
-				"Use the active voice and name who acts: \"the committee approved the plan\", not \"the plan was approved\"."))
+			msg := quoteMsg("passive voice: ", match, " does not say who does it")
+			sugg := "Use the active voice and name who acts: \"the committee approved the plan\", not \"the plan was approved\"."
+			if actor := byActor(a, j+1, hi); actor != "" {
+				msg = quoteMsg("passive voice: ", match, " names who acts after \"by\"")
+				sugg = "Put " + actor + " first, as the one who acts."
+			}
+			report(a.Span(r.id, r.sev, int(bt.Block), int(bt.Start), int(pt.End), msg, sugg))
 			if !counted {
 				t.bad++
 				counted = true
@@ -79,10 +91,63 @@ func (r *passive) isParticiple(p *prepared, j int) bool {
 	if p.a.Tokens[j].Kind != TokenWord || r.v.is(p.ids[j], tagNotParticiple) {
 		return false
 	}
+	w := p.a.Text(j)
+	for k := 0; k < len(w); k++ {
+		if w[k] == '-' {
+			return false // "is customer-focused": a compound adjective
+		}
+	}
 	if r.v.is(p.ids[j], tagIrregular) {
 		return true
 	}
-	w := p.a.Text(j)
 	n := len(w)
 	return n >= 4 && (w[n-2]|0x20) == 'e' && (w[n-1]|0x20) == 'd'
+}
+
+// isResolution reports whether tokens [lo, hi) are a council resolution
+// in its fixed subjunctive form, "That the report be noted" (after
+// RESOLVED or RECOMMENDED, or on its own): its "be" passives are the form
+// of the record, which an editor cannot change.
+func isResolution(a *Analysis, lo, hi int) bool {
+	for i := lo; i < hi && i < lo+4; i++ {
+		switch a.Text(i) {
+		case "That", "that":
+			return true
+		case "RESOLVED", "RECOMMENDED", "AGREED", ":", "-", "–", "(", ")", ".":
+			continue
+		}
+		if a.Tokens[i].Kind == TokenNumber {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// byActor returns the actor named after "by" at token i, up to four words
+// ("the cabinet", "Cllr Ruth Okafor"), or "".
+func byActor(a *Analysis, i, hi int) string {
+	if i >= hi || a.Text(i) != "by" {
+		return ""
+	}
+	b := &a.Doc.Blocks[a.Tokens[i].Block]
+	start, end := -1, -1
+	for k := i + 1; k < hi && k <= i+4; k++ {
+		t := &a.Tokens[k]
+		if t.Kind != TokenWord {
+			break
+		}
+		w := a.Text(k)
+		if start >= 0 && (w == "on" || w == "in" || w == "at" || w == "to" || w == "for" || w == "and" || w == "with") {
+			break
+		}
+		if start < 0 {
+			start = int(t.Start)
+		}
+		end = int(t.End)
+	}
+	if start < 0 {
+		return ""
+	}
+	return b.Text[start:end]
 }

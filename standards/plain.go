@@ -53,7 +53,8 @@ func parseLexicon(src string) []lexEntry {
 }
 
 // lexRule finds words and phrases from a list and suggests what to write
-// instead. Two rules are of this kind: plain-english (plain words for
+// instead. Neither rule reports a match inside a proper name written in
+// Title Case (see inTitleCaseName). Two rules are of this kind: plain-english (plain words for
 // formal ones: utilise → use), reported at every use, and jargon (council
 // terms to explain or replace: S106, call-in, "the Authority"), reported
 // at its first use, where it should be explained. Each word matches every
@@ -130,20 +131,32 @@ func (r *lexRule) Check(a *Analysis, report func(Finding)) { run(r, r.v, r.st, a
 func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 	var t tally
 	a := p.a
-	var seen []bool // jargon: explained once, at its first use
+	var seen []bool             // jargon: explained once, at its first use
+	var seenKey map[string]bool // jargon: by term, so "key decision" and "key decisions" are one
 	if r.id == RuleJargon {
 		seen = make([]bool, len(r.entries))
+		seenKey = map[string]bool{}
 	}
 	r.set.each(p, 0, len(a.Tokens), func(ph *phrase, first, n int) {
 		e := &r.entries[ph.label]
-		if seen != nil {
-			if seen[ph.label] {
-				return
-			}
-			seen[ph.label] = true
-		}
 		ft, lt := &a.Tokens[first], &a.Tokens[first+n-1]
 		match := a.Doc.Blocks[ft.Block].Text[ft.Start:lt.End]
+		if inTitleCaseName(a, first, n) {
+			return // the Key Decision Schedule, the Chief Operating Officer
+		}
+		if seen != nil {
+			if a.Doc.Blocks[ft.Block].Kind == BlockHeading {
+				return // a heading names what the text below explains
+			}
+			key := termKey(match)
+			if seen[ph.label] || seenKey[key] {
+				return
+			}
+			seen[ph.label], seenKey[key] = true, true
+			if explainedHere(a, first, n) {
+				return
+			}
+		}
 		var msg string
 		if r.id == RuleJargon {
 			msg = quoteMsg("explain ", match, " or say it plainly: readers outside the council may not know it")
@@ -155,4 +168,145 @@ func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 	})
 	t.total = a.Stats.Words
 	return t
+}
+
+// termKey folds a jargon match to its term: lower case, hyphens as spaces,
+// and each word without an -s, -es, -ed or -ing ending, so that "call-in"
+// and "called in", "key decision" and "key decisions" are one term.
+func termKey(m string) string {
+	b := make([]byte, 0, len(m))
+	word := func(w []byte) []byte {
+		for _, suf := range [...]string{"ing", "ed", "es", "s"} {
+			if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+				return w[:len(w)-len(suf)]
+			}
+		}
+		return w
+	}
+	start := 0
+	for i := 0; i <= len(m); i++ {
+		if i == len(m) || m[i] == ' ' || m[i] == '-' || m[i] == '\n' {
+			w := []byte(m[start:i])
+			for k, c := range w {
+				if c >= 'A' && c <= 'Z' {
+					w[k] = c + 'a' - 'A'
+				}
+			}
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, word(w)...)
+			start = i + 1
+		}
+	}
+	return string(b)
+}
+
+// explainedHere reports whether the jargon at tokens [first, first+n) is
+// explained where it is used: followed by a bracket ("virement (moving
+// money between budgets)"), by "is", "are" or "means" when it opens its
+// sentence (a definition: "A key decision is ..."), or
+// in a sentence that says "known as", "called", "means", "refers to" or
+// "defined as", or that is just "These are" or "This is" and the term
+// (naming what the sentence before described); or when the next sentence
+// opens by defining it ("Key decisions are decisions that ...").
+func explainedHere(a *Analysis, first, n int) bool {
+	toks := a.Tokens
+	blk := toks[first].Block
+	// the sentence holding the match
+	lo, hi := first, first+n
+	for lo > 0 && toks[lo-1].Block == blk && toks[lo].Flags&FlagSentence == 0 {
+		lo--
+	}
+	for hi < len(toks) && toks[hi].Block == blk && toks[hi].Flags&FlagSentence == 0 {
+		hi++
+	}
+	lower := func(i int) string {
+		w := a.Text(i)
+		if len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' {
+			return string(w[0]+'a'-'A') + w[1:]
+		}
+		return w
+	}
+	if k := first + n; k < len(toks) && toks[k].Block == blk {
+		switch a.Text(k) {
+		case "(":
+			return true
+		case "is", "are", "means", "mean":
+			// a definition: the term opens its sentence and is said to
+			// be something ("A key decision is a decision that ...",
+			// "Call-in means ..."), not "The call in of key decisions is
+			// ..." nor "Call-in is explained below"
+			opens := first == lo || first == lo+1 && (lower(lo) == "a" || lower(lo) == "an" || lower(lo) == "the")
+			def := a.Text(k) == "means" || a.Text(k) == "mean"
+			if k+1 < hi {
+				switch lower(k + 1) {
+				case "a", "an", "the", "when", "where", "how", "what":
+					def = true
+				}
+			}
+			if opens && def {
+				return true
+			}
+		}
+	}
+	if first == lo+2 && first+n == hi-1 && a.Tokens[hi-1].Kind == TokenPunct {
+		// "These are key decisions.": naming what the sentence before
+		// described
+		if s := lower(lo) + " " + lower(lo+1); s == "this is" || s == "these are" {
+			return true
+		}
+	}
+	// defined by the next sentence: "... on which key decisions will be
+	// made. Key decisions are decisions that ..."
+	if k := hi; k+n < len(toks) && toks[k].Kind == TokenWord {
+		b := &a.Doc.Blocks[toks[k].Block]
+		if next := b.Text[toks[k].Start:toks[k+n-1].End]; toks[k+n-1].Block == toks[k].Block &&
+			termKey(next) == termKey(a.Doc.Blocks[blk].Text[toks[first].Start:toks[first+n-1].End]) {
+			switch a.Text(k + n) {
+			case "is", "are", "means", "mean":
+				return true
+			}
+		}
+	}
+	for i := lo; i < hi; i++ {
+		if i >= first && i < first+n {
+			continue
+		}
+		switch lower(i) {
+		case "means", "meaning", "called", "defined", "definition":
+			return true
+		case "known", "refers":
+			if i+1 < hi && (a.Text(i+1) == "as" || a.Text(i+1) == "to") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inTitleCaseName reports whether the match at tokens [first, first+n) is
+// part of a proper name written in Title Case: it starts with a capital
+// but does not start its sentence, and a capitalised word stands next to
+// it ("the Key Decision Schedule", "the Chief Operating Officer") or
+// after "for", "of" or "and" ("Cabinet Member for Corporate Services").
+func inTitleCaseName(a *Analysis, first, n int) bool {
+	toks := a.Tokens
+	ft := &toks[first]
+	if ft.Flags&FlagCapital == 0 || ft.Flags&FlagSentence != 0 {
+		return false
+	}
+	capWord := func(i int) bool {
+		return i >= 0 && i < len(toks) && toks[i].Block == ft.Block && toks[i].Kind == TokenWord && toks[i].Flags&FlagCapital != 0
+	}
+	if capWord(first-1) && toks[first-1].Flags&FlagSentence == 0 || capWord(first+n) {
+		return true
+	}
+	if k := first + n; k+1 < len(toks) && toks[k].Block == ft.Block {
+		switch a.Text(k) {
+		case "for", "of", "and":
+			return capWord(k + 1)
+		}
+	}
+	return false
 }

@@ -530,6 +530,12 @@ func (j *jsonWriter) scorecard(c *Scorecard, d int) {
 	j.b = append(j.b, '{')
 	j.strField(d+1, "file", c.File, true)
 	j.strField(d+1, "format", c.Format, true)
+	if c.Kind != "" {
+		j.strField(d+1, "kind", c.Kind, true)
+	}
+	if c.KindReason != "" {
+		j.strField(d+1, "kind_reason", c.KindReason, true)
+	}
 	j.newline(d + 1)
 	j.key("stats")
 	j.stats(&c.Stats, d+1)

@@ -14,6 +14,12 @@ const (
 	RuleLinkText           = "link-text"
 	RuleJourneySignposting = "journey-signposting"
 	RuleCitizenNeeds       = "citizen-needs"
+
+	// RuleNoText is the finding, an error, on a document with no words
+	// to score: empty, or only markup, scripts or navigation. It is not a
+	// rule of the list and cannot be disabled: a page with nothing to
+	// score must not pass.
+	RuleNoText = "no-text"
 )
 
 // RuleInfo describes a rule: its id, a short name and its default
@@ -179,6 +185,8 @@ type tally struct {
 	// skip is set when the rule does not apply to the document.
 	skip   bool
 	detail string
+	// kind and kindWhy classify the document (journey-signposting only).
+	kind, kindWhy string
 }
 
 // RuleSet is a compiled set of rules for one preset and config. It is safe

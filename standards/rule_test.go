@@ -138,6 +138,17 @@ func TestJargon(t *testing.T) {
 		{"key decision", "This is a key decision.", []string{"key decision"}},
 		{"determine an application", "The committee will determine the application.", []string{"determine the application"}},
 		{"determined adjective", "We are determined to help.", []string{}},
+		// Found on real council pages: a term explained where it is used,
+		// named in a heading, or used again in another form.
+		{"explained in brackets", "Virement (moving money between budgets) is allowed.", []string{}},
+		{"explained by definition", "A key decision is a decision that costs over £500,000.", []string{}},
+		{"explained by means", "Call-in means councillors can ask for a decision to be looked at again.", []string{}},
+		{"known as", "Some decisions are important: these are known as key decisions.", []string{}},
+		{"these are", "Some decisions cost a lot or affect many wards. These are key decisions.", []string{}},
+		{"not a definition", "The call-in of key decisions is part of scrutiny.", []string{"call-in", "key decisions", "scrutiny"}},
+		{"heading is not first use", "# Key decisions\n\nThe council publishes its key decisions.", []string{"key decisions"}},
+		{"defined next", "The schedule lists the key decisions to come. Key decisions are decisions that cost a lot.", []string{}},
+		{"one term, two forms", "The key decision was made. Other key decisions follow. It was called in, and call-in takes five days.", []string{"key decision", "called in"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -230,6 +241,14 @@ func TestPassiveVoice(t *testing.T) {
 		{"be plus noun", "The hall is a good place.", []string{}},
 		{"hundred", "There were hundred people.", []string{}},
 		{"not across sentences", "It is. Approved plans follow.", []string{}},
+		// Found on real council pages: forms an editor cannot or need not
+		// change.
+		{"made up of", "The committee is made up of nine councillors.", []string{}},
+		{"compound adjective", "The service is customer-focused.", []string{}},
+		{"resolution", "RESOLVED: That the report be noted and the plan be agreed.", []string{}},
+		{"recommendation", "That the schedule be adopted.", []string{}},
+		{"not a resolution", "The plan will be agreed in May.", []string{"be agreed"}},
+		{"heading", "# Business to be transacted\n\nThe chair opened the meeting.", []string{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -237,6 +256,11 @@ func TestPassiveVoice(t *testing.T) {
 			assert.Equal(t, tc.want, matches(fs))
 		})
 	}
+	// When the sentence names the actor after "by", the message says so.
+	fs, _ := findings(t, RulePassiveVoice, nil, nil, "The plan was approved by the cabinet on 3 March.")
+	require.Len(t, fs, 1)
+	assert.Equal(t, `passive voice: "was approved" names who acts after "by"`, fs[0].Message)
+	assert.Equal(t, "Put the cabinet first, as the one who acts.", fs[0].Suggestion)
 }
 
 func TestAcronym(t *testing.T) {
@@ -245,6 +269,15 @@ func TestAcronym(t *testing.T) {
 		want      []string
 	}{
 		{"expansion before", "The Community Infrastructure Levy (CIL) pays for schools. CIL is due.", []string{}},
+		// Found on real council pages: forms the rule missed and words it
+		// took for acronyms.
+		{"possessive and plural", "The PPS’s report was late. The TSMs were published. The QRTs met.", []string{"PPS", "TSM", "QRT"}},
+		{"plural after use", "The PPSs and the PPS met.", []string{"PPS"}},
+		{"postcode", "Write to the Town Hall, Northbridge NB1 1AA or NB12 3CD.", []string{}},
+		{"planning reference", "Application 24/01234/FUL and 23/00012/LBC were approved.", []string{}},
+		{"PO Box", "Write to PO Box 12.", []string{}},
+		{"units", "The site is 5 KM away and the file is 3 MB.", []string{}},
+		{"emphasis", "We will NOT accept late forms and you MUST sign them.", []string{}},
 		{"expansion after", "SEND (special educational needs and disabilities) support.", []string{}},
 		{"unexplained", "The LTN starts in May. The LTN ends in June.", []string{"LTN"}},
 		{"well known", "The NHS and the UK.", []string{}},
@@ -320,6 +353,23 @@ This is a proposal: no decision has been made yet. The cabinet will decide on 12
 	fs, tl = findings(t, RuleJourneySignposting, nil, nil, "The library opens at 9am. Bring your card.")
 	assert.Empty(t, fs)
 	assert.True(t, tl.skip, "not about a decision")
+
+	// Pages that mention decisions without being about one: an explainer
+	// of call-in, and an agenda. Both drew five findings before.
+	explainer := `Call in of key decisions
+
+Some decisions made by the cabinet are classed as important. These are key decisions. If no requests for call-in are received within five days of the decision notice being published, the decisions are implemented.
+
+Urgent key decisions
+
+Sometimes there are urgent key decisions. They are not available to be called in.`
+	fs, tl = findings(t, RuleJourneySignposting, nil, nil, explainer)
+	assert.Empty(t, fs)
+	assert.Equal(t, "explainer", tl.kind, tl.kindWhy)
+	agenda := "Cabinet agenda\n\n1. Apologies for absence\n2. Declarations of interest\n3. Minutes of the previous meeting\n4. Bin collections: the cabinet will decide whether to approve the proposal.\n"
+	fs, tl = findings(t, RuleJourneySignposting, nil, nil, agenda)
+	assert.Empty(t, fs)
+	assert.Equal(t, "agenda", tl.kind, tl.kindWhy)
 }
 
 func TestCitizenNeeds(t *testing.T) {
@@ -344,6 +394,12 @@ func TestCitizenNeeds(t *testing.T) {
 	fs, _ = findings(t, RuleCitizenNeeds, nil, nil, long)
 	require.NotEmpty(t, fs)
 	assert.Contains(t, fs[0].Message, "the first paragraph has 66 words")
+
+	// The first real paragraph: not a skip link, a breadcrumb, a label
+	// line or a list, which real pages put before their first sentence.
+	page := "# Bin collections\n\nSkip to main content\n\nHome > Council > Waste\n\n- Brown and blue\n\nYour bin collection day is changing in May. You will get a letter with your new day.\n"
+	fs, _ = findings(t, RuleCitizenNeeds, nil, nil, page)
+	assert.Empty(t, fs, "the summary is the sentence about bins")
 }
 
 // "click [here](url)" is one problem, reported once, on the link.

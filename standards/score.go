@@ -18,8 +18,15 @@ type StandardScore struct {
 // Scorecard is a document's scores against the standards, with its
 // statistics, readability and findings.
 type Scorecard struct {
-	File        string          `json:"file"`
-	Format      string          `json:"format" jsonschema:"enum=text,enum=markdown,enum=html"`
+	File   string `json:"file"`
+	Format string `json:"format" jsonschema:"enum=text,enum=markdown,enum=html"`
+	// Kind is what the document reads as: agenda, minutes, decision
+	// notice, consultation, report, explainer, news or other. Journey
+	// signposting applies only to a decision notice or a consultation.
+	// It is empty when the journey-signposting rule is disabled.
+	Kind string `json:"kind,omitempty" jsonschema:"enum=agenda,enum=minutes,enum=decision notice,enum=consultation,enum=report,enum=explainer,enum=news,enum=other"`
+	// KindReason says which cues decided Kind.
+	KindReason  string          `json:"kind_reason,omitempty"`
 	Stats       Stats           `json:"stats"`
 	Readability Readability     `json:"readability"`
 	Standards   []StandardScore `json:"standards"`
@@ -77,7 +84,9 @@ var standardInfos = []struct {
 //     not about a decision.
 //   - citizen-needs: 100·(checks passed)/3; 100 for a text with no words.
 //
-// Every standard but readability passes at a score of at least M. The
+// Every standard but readability passes at a score of at least M. A
+// document with no words scores 0 on every standard and overall, and
+// fails each (the checker adds a no-text error). The
 // overall score is the mean of the enabled standards' scores weighted as
 // in standardInfos; disabling a rule drops its standard.
 func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore, float64) {
@@ -163,6 +172,13 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 	overall := 0.0
 	if wsum > 0 {
 		overall = round1(sum / wsum)
+	}
+	if a.Stats.Words == 0 {
+		// nothing to score is no pass: every standard fails at 0
+		for i := range out {
+			out[i].Score, out[i].Passed, out[i].Detail = 0, false, "no text to score"
+		}
+		overall = 0
 	}
 	return out, overall
 }

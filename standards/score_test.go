@@ -60,8 +60,8 @@ func TestScoreEmpty(t *testing.T) {
 	assert.Equal(t, StandardReadability, card.Standards[0].ID)
 	assert.Equal(t, 0.0, card.Standards[0].Score)
 	assert.False(t, card.Standards[0].Passed)
-	assert.Empty(t, card.Findings)
-	assert.NotNil(t, card.Findings, "findings encode as [] not null")
+	require.Len(t, card.Findings, 1, "an empty document is one no-text error")
+	assert.Equal(t, RuleNoText, card.Findings[0].Rule)
 	for _, s := range card.Standards {
 		assert.False(t, s.Score != s.Score, "NaN score for %s", s.ID)
 	}

@@ -18,8 +18,10 @@ var elemNames = [numElems]string{"stage", "next steps", "decision-maker", "how t
 // are in data/journey.txt.
 //
 // A text is about a decision when it has at least two decision cues
-// (decision, consultation, cabinet, planning application ...); otherwise
-// the rule passes with no findings. Each element is found by its cues:
+// (decision, consultation, cabinet, planning application ...) and does not
+// read as an agenda, minutes, a report, an explainer or news (see
+// classify): those mention decisions without being the page where a
+// resident follows one. Otherwise the rule passes with no findings. Each element is found by its cues:
 //
 //   - stage: "currently", "draft", "proposed", "has been approved", ...
 //   - next steps: a "next", "then", "will decide" ... cue and a time (a
@@ -34,13 +36,32 @@ var elemNames = [numElems]string{"stage", "next steps", "decision-maker", "how t
 //     one within three words ("by 5pm", not "decided by the cabinet on 3
 //     March").
 //
+// A decision notice (a record of a decision made) needs only the stage,
+// next steps and decision-maker: having a say and its deadline are past.
 // Each missing element is one finding at document level, placed on the
 // first heading (or line 1).
 type signpost struct {
 	rule
 	decision, deadline phraseSet
 	elems              [numElems]phraseSet
+	kinds              phraseSet // cues of each document kind, labelled kind<<16 | index
+	kindCues           [numKinds][]string
 }
+
+// The document kinds, in the order that breaks ties.
+const (
+	kindAgenda = iota
+	kindMinutes
+	kindNotice
+	kindConsultation
+	kindReport
+	kindExplainer
+	kindNews
+	numKinds
+	kindOther = numKinds
+)
+
+var kindNames = [numKinds + 1]string{"agenda", "minutes", "decision notice", "consultation", "report", "explainer", "news", "other"}
 
 func newSignpost(b rule) *signpost {
 	sec := sections(dataFile("journey.txt"))
@@ -62,6 +83,12 @@ func newSignpost(b rule) *signpost {
 	for _, p := range sec["deadline-near"] {
 		r.deadline.add(b.v, p, 3)
 	}
+	for k, name := range [numKinds]string{"kind-agenda", "kind-minutes", "kind-notice", "kind-consultation", "kind-report", "kind-explainer", "kind-news"} {
+		r.kindCues[k] = sec[name]
+		for i, p := range sec[name] {
+			r.kinds.add(b.v, p, k<<16|i)
+		}
+	}
 	b.v.tag(words(sec["month"]), tagMonth)
 	b.v.tag(words(sec["when"]), tagWhen)
 	return r
@@ -80,8 +107,15 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 			i += n - 1
 		}
 	}
+	kind, why := r.classify(p)
+	t.kind, t.kindWhy = kindNames[kind], why
+	p.kind = kind
 	if cues < 2 {
 		t.skip, t.total, t.detail = true, 0, "not about a decision"
+		return t
+	}
+	if kind != kindNotice && kind != kindConsultation && kind != kindOther {
+		t.skip, t.total, t.detail = true, 0, "not about one decision: reads as "+kindNames[kind]
 		return t
 	}
 	var found [numElems]bool
@@ -111,6 +145,12 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 			found[elemDeadline] = r.hasDeadline(p, lo, hi)
 		}
 	}
+	if kind == kindNotice {
+		// a record of a decision made: having a say and its deadline
+		// are past; stage, next steps and who decided still matter
+		found[elemSay], found[elemDeadline] = true, true
+		t.total = numElems - 2
+	}
 	var missing []string
 	for e := 0; e < numElems; e++ {
 		if found[e] {
@@ -121,11 +161,45 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 		msg, sugg := signpostText(e)
 		report(docFinding(a, r.id, r.sev, msg, sugg))
 	}
-	t.detail = itoa(numElems-t.bad) + " of " + itoa(numElems) + " journey elements"
+	t.detail = itoa(t.total-t.bad) + " of " + itoa(t.total) + " journey elements"
 	if len(missing) > 0 {
 		t.detail += "; missing: " + joinComma(missing)
 	}
 	return t
+}
+
+// classify names the kind of document: the kind with the most distinct
+// cues in data/journey.txt, at least two, ties broken in kind order; else
+// other. why lists the kind's cues found, up to four.
+func (r *signpost) classify(p *prepared) (kind int, why string) {
+	var seen [numKinds][]bool
+	var count [numKinds]int
+	var found [numKinds][]string
+	r.kinds.each(p, 0, len(p.a.Tokens), func(ph *phrase, first, n int) {
+		k, i := ph.label>>16, ph.label&0xffff
+		if seen[k] == nil {
+			seen[k] = make([]bool, len(r.kindCues[k]))
+		}
+		if seen[k][i] {
+			return
+		}
+		seen[k][i] = true
+		count[k]++
+		if len(found[k]) < 4 {
+			found[k] = append(found[k], quote(r.kindCues[k][i]))
+		}
+	})
+	kind = kindOther
+	best := 1
+	for k := 0; k < numKinds; k++ {
+		if count[k] > best {
+			kind, best = k, count[k]
+		}
+	}
+	if kind == kindOther {
+		return kind, "fewer than two cues of any kind"
+	}
+	return kind, itoa(best) + " " + kindNames[kind] + " cues: " + joinComma(found[kind])
 }
 
 // signpostText returns the message and suggestion for a missing element.

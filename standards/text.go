@@ -1,5 +1,7 @@
 package standards
 
+import "bytes"
+
 // Plain-text reading; the rules are documented on [Extract].
 
 // maxShortHeading is the longest one-line paragraph, in bytes, read as a
@@ -16,6 +18,8 @@ func extractText(b *builder, start int) {
 		lastByte byte // last byte of the open block's last line
 		numbered int  // start of a numbered list item's marker, or -1
 		lineEnd  int  // end of the open block's last line
+		lastLen  int  // length in bytes of the open block's last line
+		unit     bool // the previous line was a unit of its own
 	)
 	// asHeading turns a one-line numbered list item into a heading that
 	// keeps its number, as minutes number their items.
@@ -43,15 +47,13 @@ func extractText(b *builder, start int) {
 		if b.cancelled(ls) {
 			return
 		}
-		le := ls
-		for le < len(src) && src[le] != '\n' {
-			le++
-		}
-		next := le + 1
+		le, next := lineEnd2(src, ls)
 		cs, ce := trimSpaceRange(src, ls, le)
+		indented := cs > ls
 		switch {
 		case cs == ce: // blank line
 			closeBlock(true)
+			unit = false
 		case isUnderline(src[cs:ce]):
 			if open && (kind == BlockParagraph || numbered >= 0) && lines == 1 {
 				level := 1
@@ -64,31 +66,241 @@ func extractText(b *builder, start int) {
 			} else {
 				closeBlock(true) // a rule line: a break
 			}
+			unit = false
 		case isAllCaps(src[cs:ce]):
 			closeBlock(false)
 			b.copy(cs, ce)
 			b.end(BlockHeading, 2, 0)
+			unit = true
+		case isTableRow(src[cs:ce]):
+			closeBlock(false)
+			tableRow(b, src, cs, ce)
+			unit = true
 		default:
-			if m := listMarker(src, cs, ce); m > cs {
+			m := listMarker(src, cs, ce)
+			switch {
+			case m > cs:
 				closeBlock(false)
 				open, kind, lines, numbered = true, BlockListItem, 0, -1
 				if src[cs] >= '0' && src[cs] <= '9' {
 					numbered = cs
 				}
 				cs = m
-			} else if open {
+			case isLabelValue(src[cs:ce]) && !continues(src, next):
+				closeBlock(false)
+				b.copy(cs, ce)
+				b.end(BlockListItem, 0, 0) // as HTML reads a dt/dd pair
+				unit = true
+				ls = next
+				continue
+			case open && kind == BlockListItem && !indented && (lastLen < minWrapped || isSentenceEnd(lastByte)):
+				// an unindented line after a short or finished list item
+				// starts a paragraph: wrapped items indent their next lines
+				closeBlock(false)
+				open, kind, lines, numbered = true, BlockParagraph, 0, -1
+			case (!open || unit || isSentenceEnd(lastByte) && lastByte != ',') && isHeadingLine(src, cs, ce, next):
+				closeBlock(false)
+				b.copy(cs, ce)
+				b.end(BlockHeading, 3, 0)
+				unit = true
+				ls = next
+				continue
+			case open && unit:
+				closeBlock(false)
+				open, kind, lines, numbered = true, BlockParagraph, 0, -1
+			case open:
 				b.add('\n', ls-1) // the newline ending the previous line
-			} else {
+			default:
 				open, kind, lines, numbered = true, BlockParagraph, 0, -1
 			}
 			b.copy(cs, ce)
 			lines++
 			lastByte = src[ce-1]
 			lineEnd = ce
+			lastLen = ce - cs
+			unit = false
 		}
 		ls = next
 	}
 	closeBlock(true)
+}
+
+// lineEnd2 returns the end of the line starting at ls and the start of
+// the next: a line ends at "\n", "\r\n" or a lone "\r" (old Mac files).
+func lineEnd2(src []byte, ls int) (end, next int) {
+	le := ls
+	for le < len(src) && src[le] != '\n' && src[le] != '\r' {
+		le++
+	}
+	switch {
+	case le == len(src):
+		return le, le
+	case src[le] == '\r' && le+1 < len(src) && src[le+1] == '\n':
+		return le, le + 2
+	}
+	return le, le + 1
+}
+
+// minWrapped is the length in bytes under which a line is taken as ending
+// its list item or paragraph rather than wrapped at a fixed width.
+const minWrapped = 60
+
+// maxHeadingLine is the longest line, in bytes, read as a heading of its
+// own when it has no end punctuation.
+const maxHeadingLine = 60
+
+// isTableRow reports whether l looks like a row of a table: cells split
+// by a tab inside the text, or by " | " (a pipe with spaces, or a row
+// written |a|b|).
+func isTableRow(l []byte) bool {
+	if bytes.IndexByte(l, '\t') > 0 {
+		return true
+	}
+	if len(l) > 2 && l[0] == '|' && l[len(l)-1] == '|' {
+		return true
+	}
+	if k := bytes.IndexByte(l, '|'); k < 1 {
+		return false
+	}
+	return indexPair(l, " |", ' ') >= 0
+}
+
+// tableRow adds each cell of the row src[s:e] as a table-cell block.
+func tableRow(b *builder, src []byte, s, e int) {
+	cell := s
+	flush := func(end int) {
+		cs, ce := trimSpaceRange(src, cell, end)
+		for cs < ce && src[cs] == '|' {
+			cs++
+		}
+		cs, ce = trimSpaceRange(src, cs, ce)
+		b.copy(cs, ce)
+		b.end(BlockTableCell, 0, 0)
+	}
+	for i := s; i < e; i++ {
+		if src[i] == '\t' || src[i] == '|' && (i == s || i == e-1 || src[i-1] == ' ' || src[i+1] == ' ') {
+			flush(i)
+			cell = i + 1
+		}
+	}
+	flush(e)
+}
+
+// isLabelValue reports whether l is a label and its value, such as
+// "Date: Tuesday 14 January 2025" or "Contact - Democratic Services": a
+// label of one to five words starting with a capital letter, then ": "
+// and a value without a full stop in the middle of it. A sentence that
+// leads into a list ("The plan includes:") is not one: it has nothing
+// after the colon, nor is a resolution ("RESOLVED: That the comments be
+// forwarded to Cabinet."): a value has at most twelve words, and at most
+// six when it ends with a full stop.
+func isLabelValue(l []byte) bool {
+	colon := indexPair(l[:min(len(l), 42)], ": ", 0) // a label is at most 40 bytes
+	if colon <= 0 || colon > 40 || !(l[0] >= 'A' && l[0] <= 'Z' || l[0] >= '0' && l[0] <= '9') {
+		return false
+	}
+	words := 1
+	for _, c := range l[:colon] {
+		switch c {
+		case ' ':
+			words++
+		case '.', '!', '?', ',', ';':
+			return false
+		}
+	}
+	if words > 5 {
+		return false
+	}
+	vs, ve := trimSpaceRange(l, colon+2, len(l))
+	value := l[vs:ve]
+	if len(value) == 0 {
+		return false
+	}
+	// a value that runs on as prose ("Note: the meeting will be held in
+	// public. Please arrive early.", "RESOLVED: That the report be
+	// noted.") is a sentence, not a value
+	if k := indexPair(value, ". ", 0); k >= 0 && k < len(value)-2 {
+		return false
+	}
+	vw := 1
+	for _, c := range value {
+		if c == ' ' {
+			vw++
+		}
+	}
+	return vw <= 12 && (vw <= 6 || value[len(value)-1] != '.')
+}
+
+// isHeadingLine reports whether the line src[s:e], which starts a block,
+// is a heading of its own: at most maxHeadingLine bytes and ten words,
+// starting with a capital letter or digit, without end punctuation, not
+// ending in a word that carries on ("of", "and", "the"), and followed by
+// a blank line, the end, or a line that starts with a capital letter,
+// digit or list marker (a lower-case start means the line was wrapped).
+func isHeadingLine(src []byte, s, e, next int) bool {
+	l := src[s:e]
+	if len(l) > maxHeadingLine || isSentenceEnd(l[len(l)-1]) && l[len(l)-1] < 0x80 || l[len(l)-1] == '-' {
+		return false
+	}
+	if c := l[0]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+		return false
+	}
+	words := 1
+	for _, c := range l {
+		if c == ' ' {
+			words++
+		}
+	}
+	if words > 10 {
+		return false
+	}
+	last := l[bytes.LastIndexByte(l, ' ')+1:]
+	if len(last) <= 4 {
+		var low [4]byte
+		for i, c := range last {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[i] = c
+		}
+		switch string(low[:len(last)]) {
+		case "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "will", "is", "are", "be":
+			return false
+		}
+	}
+	// the next line
+	ne, _ := lineEnd2(src, next)
+	ns, ne2 := trimSpaceRange(src, next, ne)
+	if ns == ne2 {
+		return true
+	}
+	if isUnderline(src[ns:ne2]) {
+		return false // a setext heading: the underline decides
+	}
+	return !continues(src, next)
+}
+
+// continues reports whether the line starting at next carries on the line
+// before it: it starts with a lower-case letter or a closing bracket.
+func continues(src []byte, next int) bool {
+	ne, _ := lineEnd2(src, next)
+	ns, ne2 := trimSpaceRange(src, next, ne)
+	if ns == ne2 {
+		return false
+	}
+	c := src[ns]
+	return c >= 'a' && c <= 'z' || c == ')' || c == ']'
+}
+
+// indexPair returns the index of the two bytes p in l, followed by the
+// byte then when it is not 0, or -1.
+func indexPair(l []byte, p string, then byte) int {
+	for i := 0; i+1 < len(l); i++ {
+		if l[i] == p[0] && l[i+1] == p[1] && (then == 0 || i+2 < len(l) && l[i+2] == then) {
+			return i
+		}
+	}
+	return -1
 }
 
 // trimSpaceRange trims spaces, tabs, carriage returns and form feeds from
@@ -148,6 +360,7 @@ func isAllCaps(l []byte) bool {
 
 // listMarker returns the offset of the content after a list marker at
 // src[s:e], or s if the line has none. Markers: "- ", "* ", "+ ", "• ",
+// "· ", "‣ ", "– ", "▪ ", "◦ ", "● ",
 // one to three digits or a lower-case letter or roman numeral (up to four
 // letters of ivx) followed by "." or ")", and the same inside parentheses.
 func listMarker(src []byte, s, e int) int {
@@ -169,9 +382,15 @@ func listMarker(src []byte, s, e int) int {
 	switch l[0] {
 	case '-', '*', '+':
 		return after(1)
-	case 0xe2: // • is E2 80 A2
-		if len(l) > 3 && l[1] == 0x80 && l[2] == 0xa2 {
+	case 0xe2: // • E2 80 A2, ‣ E2 80 A3, – E2 80 93, ▪ E2 96 AA, ◦ E2 97 A6, ● E2 97 8F
+		if len(l) > 3 && (l[1] == 0x80 && (l[2] == 0xa2 || l[2] == 0xa3 || l[2] == 0x93) ||
+			l[1] == 0x96 && l[2] == 0xaa || l[1] == 0x97 && (l[2] == 0xa6 || l[2] == 0x8f)) {
 			return after(3)
+		}
+		return s
+	case 0xc2: // · is C2 B7
+		if l[1] == 0xb7 {
+			return after(2)
 		}
 		return s
 	}

@@ -19,13 +19,34 @@ import (
 // Words and numbers count as words; URLs and email addresses do not. Words
 // keep inner hyphens and straight or curly apostrophes.
 func Analyze(doc *Document) *Analysis {
-	a, _ := analyze(doc, nil)
+	a := newAnalysis(doc)
+	for bi := range doc.Blocks {
+		a.block(bi)
+	}
+	a.finish()
 	return a
 }
 
-// analyze is Analyze that, when stop is not nil, polls it after each
-// MiB of block text and gives up with its error.
-func analyze(doc *Document, stop Canceler) (*Analysis, error) {
+// analyzeStop is Analyze that polls stop after each MiB of block text and
+// gives up with its error.
+func analyzeStop(doc *Document, stop Canceler) (*Analysis, error) {
+	a := newAnalysis(doc)
+	done := 0
+	for bi := range doc.Blocks {
+		a.block(bi)
+		if done += len(doc.Blocks[bi].Text); done >= 1<<20 {
+			done = 0
+			if err := stop.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	a.finish()
+	return a, nil
+}
+
+// newAnalysis sizes an analysis of doc.
+func newAnalysis(doc *Document) *Analysis {
 	a := &Analysis{Doc: doc}
 	n := 0
 	for i := range doc.Blocks {
@@ -34,23 +55,22 @@ func analyze(doc *Document, stop Canceler) (*Analysis, error) {
 	a.Tokens = make([]Token, 0, n/4+1)
 	a.Sentences = make([]Sentence, 0, n/80+1)
 	a.cache = newSylCache(n)
-	done := 0
-	for bi := range doc.Blocks {
-		first := len(a.Tokens)
-		a.text = doc.Blocks[bi].Text
-		a.tokenise(int32(bi), a.text)
-		a.segment(int32(bi), first)
-		if done += len(a.text); done >= 1<<20 && stop != nil {
-			done = 0
-			if err := stop.Err(); err != nil {
-				return nil, err
-			}
-		}
-	}
+	return a
+}
+
+// block tokenises and segments block bi.
+func (a *Analysis) block(bi int) {
+	first := len(a.Tokens)
+	a.text = a.Doc.Blocks[bi].Text
+	a.tokenise(int32(bi), a.text)
+	a.segment(int32(bi), first)
+}
+
+// finish counts and scores the tokens.
+func (a *Analysis) finish() {
 	a.count()
 	a.cache, a.text = nil, ""
 	a.Readability = ComputeReadability(a.Stats)
-	return a, nil
 }
 
 // asciiClass classifies the ASCII bytes for the tokeniser's and the

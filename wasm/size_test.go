@@ -27,10 +27,17 @@ var (
 // Each sits just above today's figure, so that growth is a deliberate
 // decision, with room for the about 1 KB by which brotli's output moves
 // with the name of the folder the program is built from.
+//
+// Raised by 14 KB when the scoring path learnt the structure of plain text
+// (label lines, table rows, bullets, headings as units), the document
+// classifier that keeps journey signposting to decision content, the
+// acronym and jargon judgement tested on real council pages, and
+// cancellation inside the tokeniser: each measured, none avoidable
+// without losing precision that editors asked for.
 const (
-	scoreBudget      = 520_000
-	scoreBudgetPlain = 563_500
-	checkBudget      = 615_000
+	scoreBudget      = 534_000
+	scoreBudgetPlain = 578_500
+	checkBudget      = 631_000
 )
 
 // sizePrograms are the programs measured: an empty main (the Go runtime's

@@ -175,10 +175,13 @@ type Decision struct {
 	EIADevelopment bool `json:"eia_development,omitempty"`
 	// FinancialYear is, for a budget, the year in which the financial year
 	// starts (2026 for 2026/27); 0 means work it out from the history.
-	FinancialYear int          `json:"financial_year,omitempty"`
-	Contact       string       `json:"contact,omitempty"` // who to contact about the decision
-	URL           string       `json:"url,omitempty" jsonschema:"format=uri"`
-	History       []StageEvent `json:"history" jsonschema:"required"`
+	FinancialYear int    `json:"financial_year,omitempty"`
+	Contact       string `json:"contact,omitempty"` // who to contact about the decision
+	// URL is the decision's page. The schema does not insist on an
+	// absolute URI, as council exports hold relative links; output
+	// writers link it only when it passes journey.SafeURL.
+	URL     string       `json:"url,omitempty"`
+	History []StageEvent `json:"history" jsonschema:"required"`
 }
 
 // FieldError reports a problem with one field of a decision. Field

@@ -257,6 +257,13 @@ func ReadDecisionsJSON(r io.Reader, opt ReadOptions) ([]*Decision, error) {
 		}
 		out = append(out, d)
 	}
+	name := "decision"
+	if array {
+		name = "decisions"
+	}
+	if err := checkSchema(name, data, file); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -795,6 +802,9 @@ func ReadCouncilJSON(r io.Reader, opt ReadOptions) (Council, error) {
 	}
 	if strings.TrimSpace(c.Name) == "" {
 		return Council{}, &civic.ParseError{File: file, Line: 1, Field: "name", Msg: "missing"}
+	}
+	if err := checkSchema("council", data, file); err != nil {
+		return Council{}, err
 	}
 	return c, nil
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -30,6 +31,32 @@ type Analysis struct {
 	// louvain caches the communities of each (seed, trials), so that
 	// Metrics and every ward view share one Louvain run.
 	louvain *louvainCache
+	// ord holds the renumbered form that traversals run on, built once.
+	ord *orderCache
+}
+
+// orderCache builds the [ordered] form once for an analysis.
+type orderCache struct {
+	once sync.Once
+	o    *ordered
+	nw   []int32 // nw[v] is the new index of original vertex v
+}
+
+// ordered returns the renumbered form of the analysis's network and the
+// new index of each original vertex.
+func (a *Analysis) ordered() (*ordered, []int32) {
+	if a.ord == nil {
+		a.ord = &orderCache{}
+	}
+	c := a.ord
+	c.once.Do(func() {
+		c.o = a.g.order()
+		c.nw = make([]int32, c.o.n)
+		for v, x := range c.o.old {
+			c.nw[x] = int32(v)
+		}
+	})
+	return c.o, c.nw
 }
 
 // Analyze converts the network to its compact form for analysis. Later
@@ -39,7 +66,7 @@ type Analysis struct {
 // wards, costs no second conversion or Louvain run.
 func (n *Network) Analyze() *Analysis {
 	if n.analysis == nil || n.cachedAt != n.version {
-		n.analysis = &Analysis{ids: append([]string(nil), n.store.ids...), vals: n.Actors(), g: n.csr(), louvain: &louvainCache{}}
+		n.analysis = &Analysis{ids: slices.Clone(n.ids), vals: n.Actors(), g: n.csr(), louvain: &louvainCache{}, ord: &orderCache{}}
 		n.cachedAt = n.version
 	}
 	a := *n.analysis
@@ -183,8 +210,7 @@ func (a *Analysis) newBrandes() *brandesScratch {
 // 2001) from src and adds each vertex's dependency to bc (and its square to
 // sq when sq is not nil). Dependencies are pulled from successors rather
 // than pushed to predecessors, which needs no predecessor lists.
-func (a *Analysis) brandes(s *brandesScratch, src int32, bc, sq []float64) {
-	g := &a.g.out
+func (a *Analysis) brandes(g *adjacency, s *brandesScratch, src int32, bc, sq []float64) {
 	dist, sigma, coef := s.dist, s.sigma, s.coef
 	order := s.order[:0]
 	dist[src] = 0
@@ -233,10 +259,12 @@ func (a *Analysis) brandes(s *brandesScratch, src int32, bc, sq []float64) {
 // Betweenness returns exact betweenness centrality, normalised as NetworkX's
 // betweenness_centrality(normalized=True): divided by (n-1)(n-2), for
 // directed and undirected networks alike. It runs on all cores; the cost is
-// O(n·m). It returns ctx.Err() soon after ctx is cancelled: it checks
-// after each source.
+// O(n·m). It runs on the renumbered form that closeness uses, where
+// neighbours lie close together in memory. It returns ctx.Err() soon after
+// ctx is cancelled: it checks after each source.
 func (a *Analysis) Betweenness(ctx context.Context) ([]float64, error) {
 	n := a.g.n
+	o, _ := a.ordered()
 	src := make([]int32, n)
 	for i := range src {
 		src[i] = int32(i)
@@ -246,14 +274,14 @@ func (a *Analysis) Betweenness(ctx context.Context) ([]float64, error) {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			a.brandes(s, v, out[0], nil)
+			a.brandes(&o.fwd, s, v, out[0], nil)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	bc := r[0]
+	bc := o.toOld(r[0])
 	if n > 2 {
 		scale := 1 / float64((n-1)*(n-2))
 		for i := range bc {
@@ -300,20 +328,24 @@ func (a *Analysis) SampleBetweenness(ctx context.Context, k int, seed uint64) (S
 		j := i + rng.IntN(n-i)
 		perm[i], perm[j] = perm[j], perm[i]
 	}
+	o, nw := a.ordered()
 	piv := perm[:k]
+	for i, p := range piv {
+		piv[i] = nw[p]
+	}
 	r, err := chunked(ctx, n, piv, 2, a.workers(), a.newBrandes, func(s *brandesScratch, src []int32, out [][]float64) error {
 		for _, v := range src {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			a.brandes(s, v, out[0], out[1])
+			a.brandes(&o.fwd, s, v, out[0], out[1])
 		}
 		return nil
 	})
 	if err != nil {
 		return SampledBetweenness{}, err
 	}
-	sum, sq := r[0], r[1]
+	sum, sq := o.toOld(r[0]), o.toOld(r[1])
 	scale := float64(n) / float64(k)
 	if n > 2 {
 		scale /= float64((n - 1) * (n - 2))

@@ -281,7 +281,7 @@ func (a *Analysis) distances(ctx context.Context) (reach, tot []int64, harm []fl
 	if n == 0 {
 		return reach, tot, harm, ctx.Err()
 	}
-	o := a.g.order()
+	o, _ := a.ordered()
 	nb := (n + msbfsSources - 1) / msbfsSources
 	workers := min(a.workers(), nb)
 	var (

@@ -40,13 +40,12 @@ func (a *adjacency) weight(i int32) float64 {
 	return a.w[i]
 }
 
-// csr builds the compact form in one pass over the store.
+// csr builds the compact form in one pass over the ties.
 func (n *Network) csr() *csr {
-	s := n.store
-	g := &csr{n: len(s.ids), directed: n.Directed(), weighted: n.Weighted}
+	g := &csr{n: len(n.ids), directed: n.directed, weighted: n.Weighted}
 	m := 0
-	for i := range s.edges {
-		if s.src[i] != s.dst[i] {
+	for i := range n.src {
+		if n.src[i] != n.dst[i] {
 			m++
 		}
 	}
@@ -56,25 +55,29 @@ func (n *Network) csr() *csr {
 	if g.weighted {
 		w = make([]float64, 0, m)
 	}
-	for i, e := range s.edges {
-		if s.src[i] == s.dst[i] {
+	for i := range n.src {
+		if n.src[i] == n.dst[i] {
 			continue
 		}
-		src = append(src, s.src[i])
-		dst = append(dst, s.dst[i])
+		src = append(src, n.src[i])
+		dst = append(dst, n.dst[i])
 		if g.weighted {
-			wt := float64(e.Properties.Weight)
-			if t, ok := e.Properties.Data.(*Tie); ok {
-				wt = t.Weight
-			}
-			w = append(w, wt)
+			w = append(w, n.w[i])
 		}
 	}
-	g.out = buildAdjacency(g.n, src, dst, w, false)
 	if !g.directed {
+		// Each tie once each way round.
+		m := len(src)
+		src = append(src, dst[:m]...)
+		dst = append(dst, src[:m]...)
+		if w != nil {
+			w = append(w, w[:m]...)
+		}
+		g.out = buildAdjacency(g.n, src, dst, w, false)
 		g.in, g.und = g.out, g.out
 		return g
 	}
+	g.out = buildAdjacency(g.n, src, dst, w, false)
 	g.in = buildAdjacency(g.n, dst, src, w, false)
 	both := make([]int32, 0, 2*len(src))
 	both2 := make([]int32, 0, 2*len(src))

@@ -119,3 +119,12 @@ func renumberAdjacency(n int, a *adjacency, nw []int32) adjacency {
 	}
 	return buildAdjacency(n, src, dst, nil, false)
 }
+
+// toOld returns x, indexed by new vertex, indexed by original vertex.
+func (o *ordered) toOld(x []float64) []float64 {
+	out := make([]float64, len(x))
+	for v, old := range o.old {
+		out[old] = x[v]
+	}
+	return out
+}

@@ -36,7 +36,7 @@ func (n *Network) WriteGEXF(w io.Writer) error {
     </attributes>
     <nodes>
 `)
-	for _, a := range n.store.vals {
+	for _, a := range n.vals {
 		label := a.Label
 		if label == "" {
 			label = a.ID

@@ -316,7 +316,7 @@ func (n *Network) WriteGraphML(w io.Writer) error {
 		fmt.Fprint(bw, `  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>`+"\n")
 	}
 	fmt.Fprintf(bw, "  <graph id=\"G\" edgedefault=\"%s\">\n", dir)
-	for _, a := range n.store.vals {
+	for _, a := range n.vals {
 		fmt.Fprintf(bw, "    <node id=\"%s\">", esc(a.ID))
 		for _, kv := range [3][2]string{{"kind", string(a.Kind)}, {"ward", a.Ward}, {"label", a.Label}} {
 			if kv[1] != "" {

@@ -247,6 +247,13 @@ func (a *Analysis) louvainOnce(ctx context.Context, gamma float64, seed uint64, 
 // moveNodes is Louvain's local-moving phase; it returns each vertex's
 // community, numbered densely, and whether any vertex moved. m2 is the
 // sum of all strengths: twice the total weight.
+//
+// Sweeps visit the vertices in a seeded random order until one moves
+// none, as in the original method, but a sweep skips a vertex none of whose
+// neighbours moved since its last visit (in the spirit of the "fast local
+// move" of V. A. Traag, L. Waltman and N. J. van Eck, "From Louvain to
+// Leiden", Sci. Rep. 9, 2019): late sweeps, where few vertices still move,
+// then read a few neighbourhoods instead of every tie.
 func (lg *lgraph) moveNodes(ctx context.Context, gamma, m2 float64, rng *rand.Rand, start []int) ([]int32, bool, error) {
 	n := len(lg.k)
 	comm := make([]int32, n)
@@ -269,34 +276,46 @@ func (lg *lgraph) moveNodes(ctx context.Context, gamma, m2 float64, rng *rand.Ra
 		}
 	}
 	movedAny := start != nil
+	// Sweeps visit the vertices in a seeded random order, skipping those
+	// whose neighbours have not moved since their last visit.
 	order := make([]int32, n)
 	for i := range order {
 		order[i] = int32(i)
 	}
 	rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+	active := make([]bool, n)
+	for i := range active {
+		active[i] = true
+	}
 	wto := make([]float64, n)
 	for i := range wto {
 		wto[i] = -1
 	}
 	touched := make([]int32, 0, 64)
-	for {
-		moves := 0
+	off, adj, w, k := lg.off, lg.adj, lg.w, lg.k
+	for moves := 1; moves > 0; {
+		moves = 0
 		for i, v := range order {
 			if i&4095 == 0 && ctx.Err() != nil {
 				return nil, false, ctx.Err()
 			}
+			if !active[v] {
+				continue
+			}
+			active[v] = false
 			cv := comm[v]
-			kv := lg.k[v]
+			kv := k[v]
 			touched = touched[:0]
 			wto[cv] = 0
 			touched = append(touched, cv)
-			for i := lg.off[v]; i < lg.off[v+1]; i++ {
-				c := comm[lg.adj[i]]
+			lo, hi := off[v], off[v+1]
+			for i, u := range adj[lo:hi] {
+				c := comm[u]
 				if wto[c] < 0 {
 					wto[c] = 0
 					touched = append(touched, c)
 				}
-				wto[c] += lg.w[i]
+				wto[c] += w[int(lo)+i]
 			}
 			tot[cv] -= kv
 			best := cv
@@ -315,9 +334,10 @@ func (lg *lgraph) moveNodes(ctx context.Context, gamma, m2 float64, rng *rand.Ra
 				totIn[best] += kin
 				totOut[best] += kout
 			} else {
-				bestGain := wto[cv] - gamma*tot[cv]*kv/m2
+				f := gamma * kv / m2
+				bestGain := wto[cv] - tot[cv]*f
 				for _, c := range touched {
-					gain := wto[c] - gamma*tot[c]*kv/m2
+					gain := wto[c] - tot[c]*f
 					if gain > bestGain+1e-12 {
 						best, bestGain = c, gain
 					}
@@ -327,26 +347,27 @@ func (lg *lgraph) moveNodes(ctx context.Context, gamma, m2 float64, rng *rand.Ra
 				wto[c] = -1
 			}
 			tot[best] += kv
-			if best != cv {
-				comm[v] = best
-				moves++
+			if best == cv {
+				continue
+			}
+			comm[v] = best
+			movedAny = true
+			moves++
+			for _, u := range adj[lo:hi] {
+				active[u] = true
 			}
 		}
-		if moves == 0 {
-			break
-		}
-		movedAny = true
 	}
 	// Renumber densely in vertex order.
 	id := make([]int32, n)
 	for i := range id {
 		id[i] = -1
 	}
-	k := int32(0)
+	nc := int32(0)
 	for v, c := range comm {
 		if id[c] < 0 {
-			id[c] = k
-			k++
+			id[c] = nc
+			nc++
 		}
 		comm[v] = id[c]
 	}
@@ -410,16 +431,21 @@ func (lg *lgraph) aggregate(comm []int32, nc int) *lgraph {
 	return ng
 }
 
+// renumber numbers communities 0, 1, ... in the order of their first
+// vertex; community numbers are below len(of).
 func renumber(of []int) []int {
-	id := map[int]int{}
+	id := make([]int32, len(of))
+	for i := range id {
+		id[i] = -1
+	}
 	out := make([]int, len(of))
+	k := int32(0)
 	for v, c := range of {
-		i, ok := id[c]
-		if !ok {
-			i = len(id)
-			id[c] = i
+		if id[c] < 0 {
+			id[c] = k
+			k++
 		}
-		out[v] = i
+		out[v] = int(id[c])
 	}
 	return out
 }

@@ -23,6 +23,13 @@ import (
 // degree (the "forward" algorithm, M. Latapy, Theor. Comput. Sci. 407,
 // 2008); a triangle adds the product of its three multiplicities in S.
 func (a *Analysis) Clustering() []float64 {
+	c, _ := a.clustering(context.Background())
+	return c
+}
+
+// clustering is Clustering, returning ctx.Err() soon after ctx is
+// cancelled.
+func (a *Analysis) clustering(ctx context.Context) ([]float64, error) {
 	n := a.g.n
 	u := &a.g.und
 	deg := func(v int32) int32 { return u.off[v+1] - u.off[v] }
@@ -64,6 +71,9 @@ func (a *Analysis) Clustering() []float64 {
 	tri := make([]int64, n)
 	mark := make([]int64, n) // multiplicity of the tie to v, 0 if none
 	for v := int32(0); v < int32(n); v++ {
+		if v&1023 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		for i := foff[v]; i < foff[v+1]; i++ {
 			mark[fadj[i]] = mul(i)
 		}
@@ -105,7 +115,7 @@ func (a *Analysis) Clustering() []float64 {
 		}
 		c[v] = float64(tri[v]) / float64(dt*(dt-1)-2*db)
 	}
-	return c
+	return c, nil
 }
 
 // CoreNumber returns each actor's k-core number as NetworkX's core_number,
@@ -272,7 +282,7 @@ func (a *Analysis) Brokerage() Brokerage {
 // ties of it (either direction when directed) and the ties among them, in
 // the network's order.
 func (n *Network) Ego(id string, radius int) (*Network, error) {
-	src, ok := n.store.idx[id]
+	src, ok := n.idx[id]
 	if !ok {
 		return nil, fmt.Errorf("%w %q", ErrUnknownActor, id)
 	}
@@ -299,16 +309,13 @@ func (n *Network) Ego(id string, radius int) (*Network, error) {
 	out := NewNetwork(n.Directed())
 	out.Weighted = n.Weighted
 	for _, v := range keep {
-		if err := out.AddActor(n.store.vals[v]); err != nil {
+		if err := out.AddActor(n.vals[v]); err != nil {
 			return nil, err
 		}
 	}
-	for i := range n.store.edges {
-		if n.store.mirror[i] {
-			continue
-		}
-		_, a := dist[n.store.src[i]]
-		_, b := dist[n.store.dst[i]]
+	for i := range n.src {
+		_, a := dist[n.src[i]]
+		_, b := dist[n.dst[i]]
 		if a && b {
 			if err := out.AddTie(n.tieAt(i)); err != nil {
 				return nil, err
@@ -596,7 +603,11 @@ func (a *Analysis) Metrics(ctx context.Context, opt MetricsOptions) (*Metrics, e
 			}
 		}
 		if want["clustering"] {
-			for v, c := range a.Clustering() {
+			cl, err := a.clustering(ctx)
+			if err != nil {
+				return err
+			}
+			for v, c := range cl {
 				m.Nodes[v].Clustering = c
 			}
 		}

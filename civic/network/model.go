@@ -55,8 +55,13 @@ func (k *ActorKind) UnmarshalText(b []byte) error {
 	return nil
 }
 
+var kindSeparators = strings.NewReplacer(" ", "_", "-", "_")
+
 func normKind(s string) string {
-	return strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
+	if s == "" {
+		return ""
+	}
+	return kindSeparators.Replace(strings.ToLower(strings.TrimSpace(s)))
 }
 
 // Actor is a node of a ward network: a councillor, community group, council

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,11 +14,11 @@ import (
 	"github.com/dominikbraun/graph"
 )
 
-// Network is a ward network: actors joined by ties. Its public form is a
-// [github.com/dominikbraun/graph] graph, returned by [Network.Graph]; the
-// graph keeps its vertices and edges in a compact store that remembers
-// insertion order, so analysis copies it into arrays in one pass and the
-// results follow the order actors were added.
+// Network is a ward network: actors joined by ties. It keeps them in
+// compact arrays in the order they were added, so analysis copies them
+// into its own form in one pass and results follow that order; its public
+// graph form is a read-only [github.com/dominikbraun/graph] view, returned
+// by [Network.Graph].
 //
 // Edge cases, as the readers and [Network.AddTie] define them:
 //   - a self-loop is kept as a tie but ignored by every metric;
@@ -26,6 +28,9 @@ import (
 //   - a tie naming an unknown actor is an error (the readers add actors
 //     from the edge list only when no node list is given);
 //   - an empty network has no metrics, modularity 0 and 0 components.
+//
+// A Network is not safe for concurrent use while it changes; an
+// [Analysis] of it is safe for concurrent use.
 type Network struct {
 	// Weighted reports whether the ties' weights were given. When false,
 	// every metric counts ties; when true, PageRank, Louvain and
@@ -33,8 +38,21 @@ type Network struct {
 	// "weight" attribute, and every other metric still counts ties.
 	Weighted bool `json:"weighted,omitempty"`
 
-	g     graph.Graph[string, Actor]
-	store *actorStore
+	directed bool
+	// Actors: ids, values and the index of each id.
+	ids  []string
+	vals []Actor
+	idx  map[string]int32
+	// Ties, each once, in the order added: ends, weight, kind, and the
+	// dates of the few that have them.
+	src, dst []int32
+	w        []float64
+	kind     []TieKind
+	seen     map[int32][2]time.Time
+	// eidx finds a tie by its pair of ends (in either order when
+	// undirected: see pairKey).
+	eidx map[uint64]int32
+
 	// version counts changes, so that the cached analysis (with its
 	// Louvain communities) is rebuilt only after the network changed.
 	version  uint64
@@ -47,23 +65,26 @@ var ErrUnknownActor = errors.New("civic: unknown actor")
 
 // NewNetwork returns an empty network, directed or not.
 func NewNetwork(directed bool) *Network {
-	s := &actorStore{idx: map[string]int32{}, eidx: map[uint64]int32{}}
-	opts := []func(*graph.Traits){graph.Weighted()}
-	if directed {
-		opts = append(opts, graph.Directed())
-	}
-	return &Network{g: graph.NewWithStore(actorHash, graph.Store[string, Actor](s), opts...), store: s}
+	return &Network{directed: directed, idx: map[string]int32{}, eidx: map[uint64]int32{}}
 }
 
 func actorHash(a Actor) string { return a.ID }
 
-// Graph returns a read-only view of the network as a dominikbraun graph.
-// Edges carry the [Tie] in their Data and the weight rounded to an int.
-// Every method that would change the graph returns [ErrReadOnly]: a tie
-// added behind the network's back would skip its checks and its merging of
-// duplicates; use [Network.AddActor] and [Network.AddTie], which the view
-// then shows. Clone returns an independent graph that may be changed.
-func (n *Network) Graph() graph.Graph[string, Actor] { return readOnlyGraph{n.g} }
+// Graph returns a read-only view of the network as a dominikbraun graph,
+// weighted, and directed when the network is. Edges carry a copy of the
+// [Tie] in their Data, its kind as the attribute "kind" and the weight
+// rounded to an int. Every method that would change the graph returns
+// [ErrReadOnly]: a tie added behind the network's back would skip its
+// checks and its merging of duplicates; use [Network.AddActor] and
+// [Network.AddTie], which the view then shows. Clone returns an
+// independent graph that may be changed.
+func (n *Network) Graph() graph.Graph[string, Actor] {
+	opts := []func(*graph.Traits){graph.Weighted()}
+	if n.directed {
+		opts = append(opts, graph.Directed())
+	}
+	return readOnlyGraph{graph.NewWithStore(actorHash, graph.Store[string, Actor](storeView{n}), opts...)}
+}
 
 // ErrReadOnly is returned by the changing methods of [Network.Graph].
 var ErrReadOnly = errors.New("civic: the network's graph view is read-only; use Network.AddActor and Network.AddTie")
@@ -89,40 +110,38 @@ func (readOnlyGraph) UpdateEdge(string, string, ...func(*graph.EdgeProperties)) 
 func (readOnlyGraph) RemoveEdge(string, string) error { return ErrReadOnly }
 
 // Directed reports whether ties have a direction.
-func (n *Network) Directed() bool { return n.g.Traits().IsDirected }
+func (n *Network) Directed() bool { return n.directed }
 
 // Len returns the number of actors.
-func (n *Network) Len() int { return len(n.store.ids) }
+func (n *Network) Len() int { return len(n.ids) }
 
 // Actors returns the actors in the order they were added.
-func (n *Network) Actors() []Actor { return append([]Actor(nil), n.store.vals...) }
+func (n *Network) Actors() []Actor { return slices.Clone(n.vals) }
 
 // Actor returns the actor with the given id.
 func (n *Network) Actor(id string) (Actor, bool) {
-	i, ok := n.store.idx[id]
+	i, ok := n.idx[id]
 	if !ok {
 		return Actor{}, false
 	}
-	return n.store.vals[i], true
+	return n.vals[i], true
 }
 
 // Ties returns the ties in the order they were added, each once.
 func (n *Network) Ties() []Tie {
-	out := make([]Tie, 0, len(n.store.edges))
-	for i := range n.store.edges {
-		if !n.store.mirror[i] {
-			out = append(out, n.tieAt(i))
-		}
+	out := make([]Tie, len(n.src))
+	for i := range out {
+		out[i] = n.tieAt(i)
 	}
 	return out
 }
 
 func (n *Network) tieAt(i int) Tie {
-	e := n.store.edges[i]
-	if t, ok := e.Properties.Data.(*Tie); ok {
-		return *t
+	t := Tie{Source: n.ids[n.src[i]], Target: n.ids[n.dst[i]], Kind: n.kind[i], Weight: n.w[i]}
+	if s, ok := n.seen[int32(i)]; ok {
+		t.FirstSeen, t.LastSeen = s[0], s[1]
 	}
-	return Tie{Source: e.Source, Target: e.Target, Weight: float64(e.Properties.Weight)}
+	return t
 }
 
 // AddActor adds an actor. Adding an id twice updates its kind, ward and
@@ -143,8 +162,8 @@ func (n *Network) AddActor(a Actor) error {
 		return fmt.Errorf("civic: actor id %s has a control character or noncharacter at byte %d", safe.Quote(a.ID), i)
 	}
 	n.version++
-	if i, ok := n.store.idx[a.ID]; ok {
-		old := &n.store.vals[i]
+	if i, ok := n.idx[a.ID]; ok {
+		old := &n.vals[i]
 		if a.Kind != "" {
 			old.Kind = a.Kind
 		}
@@ -156,7 +175,10 @@ func (n *Network) AddActor(a Actor) error {
 		}
 		return nil
 	}
-	return n.g.AddVertex(a)
+	n.idx[a.ID] = int32(len(n.ids))
+	n.ids = append(n.ids, a.ID)
+	n.vals = append(n.vals, a)
+	return nil
 }
 
 // MinWeight and MaxWeight bound a tie's weight. Outside them, sums of
@@ -181,6 +203,15 @@ func checkWeight(w float64) error {
 	return nil
 }
 
+// pairKey is the key of the tie between a and b in eidx: ordered when
+// directed, the smaller index first when not.
+func (n *Network) pairKey(a, b int32) uint64 {
+	if !n.directed && a > b {
+		a, b = b, a
+	}
+	return uint64(uint32(a))<<32 | uint64(uint32(b))
+}
+
 // AddTie adds a tie between two actors already in the network. A weight
 // of 0 means 1; any other weight must lie between [MinWeight] and
 // [MaxWeight] (NaN, infinities, negative and subnormal weights are
@@ -193,203 +224,51 @@ func (n *Network) AddTie(t Tie) error {
 	if err := checkWeight(t.Weight); err != nil {
 		return fmt.Errorf("civic: tie %s-%s: %w", safe.Quote(t.Source), safe.Quote(t.Target), err)
 	}
-	for _, id := range [2]string{t.Source, t.Target} {
-		if _, ok := n.store.idx[id]; !ok {
-			return fmt.Errorf("%w %s", ErrUnknownActor, safe.Quote(id))
-		}
+	a, ok := n.idx[t.Source]
+	if !ok {
+		return fmt.Errorf("%w %s", ErrUnknownActor, safe.Quote(t.Source))
 	}
-	n.version++
-	if i, ok := n.store.find(t.Source, t.Target, !n.Directed()); ok {
-		old := n.store.edges[i].Properties.Data.(*Tie)
-		if err := checkWeight(old.Weight + t.Weight); err != nil {
+	b, ok := n.idx[t.Target]
+	if !ok {
+		return fmt.Errorf("%w %s", ErrUnknownActor, safe.Quote(t.Target))
+	}
+	key := n.pairKey(a, b)
+	if i, ok := n.eidx[key]; ok {
+		if err := checkWeight(n.w[i] + t.Weight); err != nil {
 			return fmt.Errorf("civic: tie %s-%s given again: merged weight: %w", safe.Quote(t.Source), safe.Quote(t.Target), err)
 		}
-		old.Weight += t.Weight
-		if !t.FirstSeen.IsZero() && (old.FirstSeen.IsZero() || t.FirstSeen.Before(old.FirstSeen)) {
-			old.FirstSeen = t.FirstSeen
+		n.version++
+		n.w[i] += t.Weight
+		if !t.FirstSeen.IsZero() || !t.LastSeen.IsZero() {
+			s := n.seen[i]
+			if !t.FirstSeen.IsZero() && (s[0].IsZero() || t.FirstSeen.Before(s[0])) {
+				s[0] = t.FirstSeen
+			}
+			if t.LastSeen.After(s[1]) {
+				s[1] = t.LastSeen
+			}
+			n.setSeen(i, s)
 		}
-		if t.LastSeen.After(old.LastSeen) {
-			old.LastSeen = t.LastSeen
-		}
-		w := intWeight(old.Weight)
-		n.store.setWeight(t.Source, t.Target, w)
 		return nil
 	}
-	tie := t
-	opts := []func(*graph.EdgeProperties){graph.EdgeWeight(intWeight(t.Weight)), graph.EdgeData(&tie)}
-	if t.Kind != "" {
-		opts = append(opts, graph.EdgeAttribute("kind", string(t.Kind)))
+	n.version++
+	i := int32(len(n.src))
+	n.eidx[key] = i
+	n.src = append(n.src, a)
+	n.dst = append(n.dst, b)
+	n.w = append(n.w, t.Weight)
+	n.kind = append(n.kind, t.Kind)
+	if !t.FirstSeen.IsZero() || !t.LastSeen.IsZero() {
+		n.setSeen(i, [2]time.Time{t.FirstSeen, t.LastSeen})
 	}
-	if t.Source == t.Target && !n.Directed() {
-		// dominikbraun/graph stores an undirected self-loop twice under one
-		// key; add it once through the store.
-		return n.store.AddEdge(t.Source, t.Target, graph.Edge[string]{Source: t.Source, Target: t.Target,
-			Properties: graph.EdgeProperties{Attributes: map[string]string{"kind": string(t.Kind)}, Weight: intWeight(t.Weight), Data: &tie}})
-	}
-	return n.g.AddEdge(t.Source, t.Target, opts...)
-}
-
-// actorStore is a compact [graph.Store]: vertices and edges in slices in
-// insertion order, with maps from id and from vertex pair to position.
-type actorStore struct {
-	ids    []string
-	vals   []Actor
-	props  []graph.VertexProperties
-	idx    map[string]int32
-	edges  []graph.Edge[string]
-	src    []int32
-	dst    []int32
-	mirror []bool // the second copy of an undirected edge
-	eidx   map[uint64]int32
-}
-
-func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
-
-func (s *actorStore) find(a, b string, either bool) (int, bool) {
-	ia, ok1 := s.idx[a]
-	ib, ok2 := s.idx[b]
-	if !ok1 || !ok2 {
-		return 0, false
-	}
-	if i, ok := s.eidx[pairKey(ia, ib)]; ok {
-		return int(i), true
-	}
-	if either {
-		if i, ok := s.eidx[pairKey(ib, ia)]; ok {
-			return int(i), true
-		}
-	}
-	return 0, false
-}
-
-func (s *actorStore) setWeight(a, b string, w int) {
-	for _, p := range [2][2]string{{a, b}, {b, a}} {
-		if i, ok := s.find(p[0], p[1], false); ok {
-			s.edges[i].Properties.Weight = w
-		}
-	}
-}
-
-// AddVertex implements [graph.Store].
-func (s *actorStore) AddVertex(k string, t Actor, p graph.VertexProperties) error {
-	if _, ok := s.idx[k]; ok {
-		return graph.ErrVertexAlreadyExists
-	}
-	s.idx[k] = int32(len(s.ids))
-	s.ids = append(s.ids, k)
-	s.vals = append(s.vals, t)
-	s.props = append(s.props, p)
 	return nil
 }
 
-// Vertex implements [graph.Store].
-func (s *actorStore) Vertex(k string) (Actor, graph.VertexProperties, error) {
-	i, ok := s.idx[k]
-	if !ok {
-		return Actor{}, graph.VertexProperties{}, graph.ErrVertexNotFound
+func (n *Network) setSeen(i int32, s [2]time.Time) {
+	if n.seen == nil {
+		n.seen = map[int32][2]time.Time{}
 	}
-	return s.vals[i], s.props[i], nil
-}
-
-// RemoveVertex implements [graph.Store]; the vertex must have no edges.
-func (s *actorStore) RemoveVertex(k string) error {
-	i, ok := s.idx[k]
-	if !ok {
-		return graph.ErrVertexNotFound
-	}
-	for j := range s.edges {
-		if s.src[j] == i || s.dst[j] == i {
-			return graph.ErrVertexHasEdges
-		}
-	}
-	s.ids = append(s.ids[:i], s.ids[i+1:]...)
-	s.vals = append(s.vals[:i], s.vals[i+1:]...)
-	s.props = append(s.props[:i], s.props[i+1:]...)
-	delete(s.idx, k)
-	for j := int(i); j < len(s.ids); j++ {
-		s.idx[s.ids[j]] = int32(j)
-	}
-	s.reindexEdges()
-	return nil
-}
-
-func (s *actorStore) reindexEdges() {
-	clear(s.eidx)
-	for j, e := range s.edges {
-		s.src[j], s.dst[j] = s.idx[e.Source], s.idx[e.Target]
-		s.eidx[pairKey(s.src[j], s.dst[j])] = int32(j)
-	}
-}
-
-// ListVertices implements [graph.Store].
-func (s *actorStore) ListVertices() ([]string, error) { return append([]string(nil), s.ids...), nil }
-
-// VertexCount implements [graph.Store].
-func (s *actorStore) VertexCount() (int, error) { return len(s.ids), nil }
-
-// AddEdge implements [graph.Store].
-func (s *actorStore) AddEdge(a, b string, e graph.Edge[string]) error {
-	ia, ok1 := s.idx[a]
-	ib, ok2 := s.idx[b]
-	if !ok1 || !ok2 {
-		return graph.ErrVertexNotFound
-	}
-	if j, ok := s.eidx[pairKey(ia, ib)]; ok {
-		s.edges[j] = e
-		return nil
-	}
-	_, rev := s.eidx[pairKey(ib, ia)]
-	// The store does not know whether the graph is directed; an edge whose
-	// reverse shares its Data pointer is the undirected mirror.
-	mirror := false
-	if rev {
-		r := s.edges[s.eidx[pairKey(ib, ia)]]
-		mirror = r.Properties.Data != nil && r.Properties.Data == e.Properties.Data
-	}
-	s.eidx[pairKey(ia, ib)] = int32(len(s.edges))
-	s.edges = append(s.edges, e)
-	s.src = append(s.src, ia)
-	s.dst = append(s.dst, ib)
-	s.mirror = append(s.mirror, mirror)
-	return nil
-}
-
-// UpdateEdge implements [graph.Store].
-func (s *actorStore) UpdateEdge(a, b string, e graph.Edge[string]) error {
-	i, ok := s.find(a, b, false)
-	if !ok {
-		return graph.ErrEdgeNotFound
-	}
-	s.edges[i] = e
-	return nil
-}
-
-// RemoveEdge implements [graph.Store].
-func (s *actorStore) RemoveEdge(a, b string) error {
-	i, ok := s.find(a, b, false)
-	if !ok {
-		return graph.ErrEdgeNotFound
-	}
-	s.edges = append(s.edges[:i], s.edges[i+1:]...)
-	s.src = append(s.src[:i], s.src[i+1:]...)
-	s.dst = append(s.dst[:i], s.dst[i+1:]...)
-	s.mirror = append(s.mirror[:i], s.mirror[i+1:]...)
-	s.reindexEdges()
-	return nil
-}
-
-// Edge implements [graph.Store].
-func (s *actorStore) Edge(a, b string) (graph.Edge[string], error) {
-	i, ok := s.find(a, b, false)
-	if !ok {
-		return graph.Edge[string]{}, graph.ErrEdgeNotFound
-	}
-	return s.edges[i], nil
-}
-
-// ListEdges implements [graph.Store].
-func (s *actorStore) ListEdges() ([]graph.Edge[string], error) {
-	return append([]graph.Edge[string](nil), s.edges...), nil
+	n.seen[i] = s
 }
 
 // intWeight is w rounded to the int the graph view shows, capped at the
@@ -399,4 +278,64 @@ func intWeight(w float64) int {
 		return math.MaxInt
 	}
 	return int(math.Round(w))
+}
+
+// storeView is the read-only [graph.Store] behind [Network.Graph]: it
+// reads the network's arrays. An undirected tie is listed both ways round,
+// as dominikbraun's own stores keep it.
+type storeView struct{ n *Network }
+
+func (storeView) AddVertex(string, Actor, graph.VertexProperties) error { return ErrReadOnly }
+func (storeView) RemoveVertex(string) error                             { return ErrReadOnly }
+func (storeView) AddEdge(string, string, graph.Edge[string]) error      { return ErrReadOnly }
+func (storeView) UpdateEdge(string, string, graph.Edge[string]) error   { return ErrReadOnly }
+func (storeView) RemoveEdge(string, string) error                       { return ErrReadOnly }
+
+func (s storeView) Vertex(k string) (Actor, graph.VertexProperties, error) {
+	i, ok := s.n.idx[k]
+	if !ok {
+		return Actor{}, graph.VertexProperties{}, graph.ErrVertexNotFound
+	}
+	return s.n.vals[i], graph.VertexProperties{Attributes: map[string]string{}}, nil
+}
+
+func (s storeView) ListVertices() ([]string, error) { return slices.Clone(s.n.ids), nil }
+
+func (s storeView) VertexCount() (int, error) { return len(s.n.ids), nil }
+
+func (s storeView) edge(i int, reversed bool) graph.Edge[string] {
+	t := s.n.tieAt(i)
+	e := graph.Edge[string]{Source: t.Source, Target: t.Target,
+		Properties: graph.EdgeProperties{Attributes: map[string]string{}, Weight: intWeight(t.Weight), Data: &t}}
+	if t.Kind != "" {
+		e.Properties.Attributes["kind"] = string(t.Kind)
+	}
+	if reversed {
+		e.Source, e.Target = e.Target, e.Source
+	}
+	return e
+}
+
+func (s storeView) Edge(a, b string) (graph.Edge[string], error) {
+	ia, ok1 := s.n.idx[a]
+	ib, ok2 := s.n.idx[b]
+	if !ok1 || !ok2 {
+		return graph.Edge[string]{}, graph.ErrEdgeNotFound
+	}
+	i, ok := s.n.eidx[s.n.pairKey(ia, ib)]
+	if !ok {
+		return graph.Edge[string]{}, graph.ErrEdgeNotFound
+	}
+	return s.edge(int(i), s.n.src[i] != ia), nil
+}
+
+func (s storeView) ListEdges() ([]graph.Edge[string], error) {
+	out := make([]graph.Edge[string], 0, 2*len(s.n.src))
+	for i := range s.n.src {
+		out = append(out, s.edge(i, false))
+		if !s.n.directed && s.n.src[i] != s.n.dst[i] {
+			out = append(out, s.edge(i, true))
+		}
+	}
+	return out, nil
 }

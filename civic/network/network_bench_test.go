@@ -1,6 +1,7 @@
 package network
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"runtime"
@@ -18,15 +19,43 @@ func BenchmarkBetweenness(b *testing.B) {
 	}
 }
 
-// BenchmarkLouvain times one Louvain trial on the same graph.
+// BenchmarkLouvain times one Louvain trial on the same graph (not the
+// cached result Analysis.Louvain returns after the first call).
 func BenchmarkLouvain(b *testing.B) {
 	a := barabasiAlbert(5000, 3, 1).Analyze()
 	b.ReportAllocs()
 	var q float64
 	for b.Loop() {
-		q = must(a.Louvain(bg, LouvainOptions{})).Modularity
+		q = must(a.louvainTrial(bg, 0, 1)).Modularity
 	}
 	b.ReportMetric(q, "Q")
+}
+
+// BenchmarkReadCSV times reading a 5,000-actor, 15,000-tie edge list.
+func BenchmarkReadCSV(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString("source,target,weight\n")
+	for _, t := range barabasiAlbert(5000, 3, 1).Ties() {
+		fmt.Fprintf(&buf, "%s,%s,%g\n", t.Source, t.Target, t.Weight)
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadCSV(bytes.NewReader(buf.Bytes()), nil, ReadOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPseudonymize times pseudonymising the same network with a key.
+func BenchmarkPseudonymize(b *testing.B) {
+	net := barabasiAlbert(5000, 3, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := net.Pseudonymize([]byte("k")); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkClosenessHarmonic times the bit-parallel all-sources BFS.
@@ -79,7 +108,7 @@ func BenchmarkDirected(b *testing.B) {
 		{"clustering", func() { a.Clustering() }},
 		{"core", func() { a.CoreNumber() }},
 		{"brokerage", func() { a.Brokerage() }},
-		{"louvain", func() { must(a.Louvain(bg, LouvainOptions{})) }},
+		{"louvain", func() { must(a.louvainTrial(bg, 0, 1)) }},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -150,5 +179,16 @@ func TestScale(t *testing.T) {
 	}
 	if d := step("sampled betweenness 256", func() { must(a.SampleBetweenness(bg, 256, 1)) }); d > 60 && !*scaleDirected {
 		t.Errorf("sampled betweenness took %.1fs, budget 60s", d)
+	}
+}
+
+// BenchmarkSampledBetweennessLarge times 256-pivot betweenness, as
+// "network metrics --pivots 256" runs it, on the 20,000-actor graph.
+func BenchmarkSampledBetweennessLarge(b *testing.B) {
+	a := barabasiAlbert(20_000, 10, 1).Analyze()
+	a.ordered()
+	b.ReportAllocs()
+	for b.Loop() {
+		must(a.SampleBetweenness(bg, 256, 1))
 	}
 }

@@ -3,6 +3,7 @@ package network
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -82,4 +83,34 @@ func checkNetwork(t *testing.T, net *Network) {
 			t.Fatalf("modularity %v out of range", m.Modularity)
 		}
 	}
+}
+
+// FuzzReadJSON checks the JSON reader the same way, and that what it reads
+// comes back the same from its own JSON.
+func FuzzReadJSON(f *testing.F) {
+	f.Add(`{"directed": true, "weighted": true, "actors": [{"id": "a", "kind": "Group"}, {"id": "b"}], "ties": [{"source": "a", "target": "b", "weight": 2, "kind": "follows", "first_seen": "2024-01-02T00:00:00Z"}]}`)
+	f.Add("\ufeff{\"actors\": [{\"id\": \"a\", \"knid\": 1}], \"ties\": []}")
+	f.Add(`{"actors": [], "ties": [{"source": "a"}]} {}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		net, err := ReadJSON(strings.NewReader(in), ReadOptions{File: "in.json"})
+		if err != nil {
+			var pe *civic.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error is not a civic.ParseError: %v", err)
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if err := net.WriteJSON(&buf); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadJSON(&buf, ReadOptions{File: "round.json"})
+		if err != nil {
+			t.Fatalf("own JSON does not read back: %v\n%s", err, buf.String())
+		}
+		if !reflect.DeepEqual(back.Actors(), net.Actors()) || len(back.Ties()) != len(net.Ties()) {
+			t.Fatalf("round trip changed the network")
+		}
+		checkNetwork(t, net)
+	})
 }

@@ -4,6 +4,8 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
+	"slices"
 	"strconv"
 )
 
@@ -34,10 +36,12 @@ func (n *Network) Pseudonymize(key []byte) (*Network, map[string]string, error) 
 		}
 	}
 	mapping := make(map[string]string)
-	out := NewNetwork(n.Directed())
-	out.Weighted = n.Weighted
+	out := &Network{Weighted: n.Weighted, directed: n.directed, ids: make([]string, len(actors)), vals: actors,
+		idx: make(map[string]int32, len(actors)), src: slices.Clone(n.src), dst: slices.Clone(n.dst), w: slices.Clone(n.w),
+		kind: slices.Clone(n.kind), seen: maps.Clone(n.seen), eidx: maps.Clone(n.eidx)}
 	count := 0
-	for _, a := range actors {
+	for i := range actors {
+		a := &actors[i]
 		if a.Kind.Public() {
 			a.Kind, _ = ParseActorKind(string(a.Kind))
 		} else {
@@ -58,20 +62,10 @@ func (n *Network) Pseudonymize(key []byte) (*Network, map[string]string, error) 
 			mapping[a.ID] = id
 			a.ID, a.Label = id, label
 		}
-		if err := out.AddActor(a); err != nil {
-			return nil, nil, err
-		}
-	}
-	for _, t := range n.Ties() {
-		if p, ok := mapping[t.Source]; ok {
-			t.Source = p
-		}
-		if p, ok := mapping[t.Target]; ok {
-			t.Target = p
-		}
-		if err := out.AddTie(t); err != nil {
-			return nil, nil, err
-		}
+		// Pseudonyms are distinct from one another and from the public
+		// ids, so actors keep their places and ties their ends.
+		out.ids[i] = a.ID
+		out.idx[a.ID] = int32(i)
 	}
 	return out, mapping, nil
 }

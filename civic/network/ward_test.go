@@ -45,5 +45,5 @@ func TestWardSample(t *testing.T) {
 	ego, err := net.Ego("cllr-dev-patel", 1)
 	require.NoError(t, err)
 	an := net.Analyze()
-	assert.Equal(t, 1+len(an.g.und.nbrs(net.store.idx["cllr-dev-patel"])), ego.Len())
+	assert.Equal(t, 1+len(an.g.und.nbrs(net.idx["cllr-dev-patel"])), ego.Len())
 }

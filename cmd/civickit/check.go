@@ -87,13 +87,13 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 	switch f.format {
 	case "text", "json", "sarif":
 	default:
-		return usagef(cmd, "unknown --format %q (want text, json or sarif)", f.format)
+		return usagef(cmd, "unknown --format %s (want text, json or sarif)", safe.Quote(f.format))
 	}
 	var failOn standards.Severity
 	if f.failOn != "never" {
 		s, ok := standards.ParseSeverity(f.failOn)
 		if !ok {
-			return usagef(cmd, "unknown --fail-on %q (want error, warning, suggestion or never)", f.failOn)
+			return usagef(cmd, "unknown --fail-on %s (want error, warning, suggestion or never)", safe.Quote(f.failOn))
 		}
 		failOn = s
 	}

@@ -194,7 +194,7 @@ func readNetworkArg(env *Env, cmd *Command, args []string) (*network.Network, er
 	defer r.Close()
 	opt := network.ReadOptions{Directed: netDirected, File: name, NodesFile: netNodes, MaxBytes: int64(netMaxBytes),
 		Lenient: netLenient, DefaultKind: kind, Warn: func(err error) {
-			fmt.Fprintf(env.Stderr, "civickit %s: warning: %s\n", cmd.Name, safe.Line(err.Error()))
+			fmt.Fprintf(env.Stderr, "civickit network %s: warning: %s\n", cmd.Name, safe.Line(err.Error()))
 		}}
 	switch format {
 	case "graphml":

@@ -1,9 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -58,5 +64,41 @@ func TestNetworkCommands(t *testing.T) {
 			assert.Equal(t, tt.code, code, stderr)
 			assert.Contains(t, out+stderr, tt.want)
 		})
+	}
+}
+
+// TestNetworkMetricsCancel cancels a long metrics run (exact betweenness on
+// 20,000 actors takes minutes) and wants it to stop within a second, with
+// the interrupted status and no output.
+func TestNetworkMetricsCancel(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("source,target\n")
+	// A ring of 20,000 with chords: connected, and slow for Brandes.
+	const n = 20000
+	for i := range n {
+		fmt.Fprintf(&b, "%d,%d\n%d,%d\n", i, (i+1)%n, i, (i*7919+13)%n)
+	}
+	file := filepath.Join(t.TempDir(), "big.csv")
+	require.NoError(t, os.WriteFile(file, []byte(b.String()), 0o644))
+	// Reading and the cheap metrics, which do not stop early, as a base.
+	start := time.Now()
+	_, stderr, code := runCLI(t, "", "network", "metrics", "--metrics", "degree", file)
+	require.Equal(t, 0, code, stderr)
+	base := time.Since(start)
+	for _, only := range []string{"", "betweenness", "closeness", "community"} {
+		args := []string{"network", "metrics", "--format", "csv", file}
+		if only != "" {
+			args = []string{"network", "metrics", "--format", "csv", "--metrics", only, file}
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		var out, errb bytes.Buffer
+		start := time.Now()
+		time.AfterFunc(500*time.Millisecond, cancel)
+		code := run(ctx, &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}, args)
+		took := time.Since(start)
+		cancel()
+		assert.Equal(t, exitInterrupted, code, "%s: %s", only, errb.String())
+		assert.Empty(t, out.String(), only)
+		assert.Less(t, took, 1500*time.Millisecond+base, "%s: stopped %v after the cancel (reading takes %v)", only, took-500*time.Millisecond, base)
 	}
 }

@@ -21,11 +21,13 @@ var personasFlags struct {
 	catalogue string
 	small     bool
 	maxBytes  sizeFlag
+	forms     bool
+	sheet     string
 }
 
 var personasCmd = &Command{
 	Name:      "personas",
-	UsageLine: "personas [--k auto|N] [--seed S] [--min-size N [--allow-small-groups]] [--format text|json|md|html] [--method kmeans|kprototypes|pam] [--map MAPPING.json] [--catalogue CATALOGUE.json] [--max-bytes SIZE] SURVEY.csv|SURVEY.json|-",
+	UsageLine: "personas [--k auto|N] [--seed S] [--min-size N [--allow-small-groups]] [--format text|json|md|html] [--method kmeans|kprototypes|pam] [--map MAPPING.json | --forms] [--sheet NAME] [--catalogue CATALOGUE.json] [--max-bytes SIZE] SURVEY.csv|SURVEY.json|SURVEY.xlsx|-",
 	Short:     "turn a councillor survey into anonymised personas with learning options",
 	Long: `Personas reads a councillor digital-skills survey (CSV with the documented
 header, or JSON; see the persona package), clusters the respondents and
@@ -42,6 +44,10 @@ ever printed.
 
 --map names a JSON file mapping the documented column names to a council's
 own ({"columns": {"conf_email": "Email confidence"}, "values": {...}}).
+--forms reads an export of the survey built with the shipped question
+wording (persona/forms_mapping.json) from Microsoft Forms, Google Forms or
+SurveyMonkey. An Excel workbook (.xlsx) is read from its first worksheet,
+or --sheet.
 The same seed gives the same output on any number of cores.`,
 	SetFlags: func(fs *flag.FlagSet) {
 		fs.StringVar(&personasFlags.k, "k", "auto", "number of clusters, or auto to choose by silhouette and bootstrap stability")
@@ -52,6 +58,8 @@ The same seed gives the same output on any number of cores.`,
 		fs.StringVar(&personasFlags.method, "method", "kmeans", "clustering method: kmeans, kprototypes or pam")
 		fs.StringVar(&personasFlags.mapping, "map", "", "JSON file mapping documented columns to the survey's own")
 		fs.StringVar(&personasFlags.catalogue, "catalogue", "", "JSON file with the council's own catalogue of learning options")
+		fs.BoolVar(&personasFlags.forms, "forms", false, "the survey is an export using the shipped question wording (Microsoft Forms, Google Forms, SurveyMonkey)")
+		fs.StringVar(&personasFlags.sheet, "sheet", "", "worksheet of an Excel survey to read; the first by default")
 		maxBytesFlag(fs, &personasFlags.maxBytes)
 	},
 	Run: runPersonas,
@@ -90,6 +98,12 @@ func runPersonas(ctx context.Context, env *Env, cmd *Command, args []string) err
 		return usagef(cmd, "--format %q: want text, json, md or html", f.format)
 	}
 	var mapping *persona.Mapping
+	if f.forms && f.mapping != "" {
+		return usagef(cmd, "--forms and --map are alternatives")
+	}
+	if f.forms {
+		mapping = persona.FormsMapping()
+	}
 	if f.mapping != "" {
 		if mapping, err = readJSONFile(f.mapping, f.maxBytes, persona.ReadMapping); err != nil {
 			return err
@@ -102,9 +116,12 @@ func runPersonas(ctx context.Context, env *Env, cmd *Command, args []string) err
 	}
 	name := args[0]
 	survey, err := readParsed(env, name, func(r io.Reader, file string) (*persona.Survey, error) {
-		o := persona.SurveyOptions{File: file, MaxBytes: int64(f.maxBytes), Mapping: mapping}
-		if strings.HasSuffix(strings.ToLower(name), ".json") {
+		o := persona.SurveyOptions{File: file, MaxBytes: int64(f.maxBytes), Mapping: mapping, Sheet: f.sheet}
+		switch lower := strings.ToLower(name); {
+		case strings.HasSuffix(lower, ".json"):
 			return persona.ReadSurveyJSON(r, o)
+		case strings.HasSuffix(lower, ".xlsx"):
+			return persona.ReadSurveyXLSX(r, o)
 		}
 		return persona.ReadSurveyCSV(r, o)
 	})

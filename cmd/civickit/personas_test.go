@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/civickit/civickit/persona"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -149,4 +152,49 @@ func TestPersonaCommandsBadInput(t *testing.T) {
 	_, errs, code = runCLI(t, "", "cluster", "--k", "200", personaTestdata+"iris_std.csv")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "150 rows cannot form 200 clusters")
+}
+
+// TestPersonaCommandsCancelled: the persona commands pass the CLI's
+// context on, so a cancelled one stops them with status 130 and no
+// output.
+func TestPersonaCommandsCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{
+		{"personas", personaTestdata + "survey69.csv"},
+		{"personas", "--method", "pam", personaTestdata + "survey69.csv"},
+		{"cluster", "--k", "3", personaTestdata + "iris_std.csv"},
+		{"pilots", personaTestdata + "pilots.csv"},
+	} {
+		var out, errb bytes.Buffer
+		code := run(ctx, &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}, args)
+		assert.Equal(t, 130, code, "%v: %s", args, errb.String())
+		assert.Empty(t, out.String(), "%v", args)
+	}
+}
+
+// TestPersonasForms: a Forms export in the shipped wording, as CSV, gives
+// the same personas as the documented header.
+func TestPersonasForms(t *testing.T) {
+	raw, err := os.ReadFile(personaTestdata + "survey69.csv")
+	require.NoError(t, err)
+	m := persona.FormsMapping()
+	lines := strings.SplitN(string(raw), "\n", 2)
+	var head []string
+	for _, h := range strings.Split(lines[0], ",") {
+		if title, ok := m.Columns[h]; ok {
+			h = `"` + title + `"`
+		}
+		head = append(head, h)
+	}
+	in := filepath.Join(t.TempDir(), "forms.csv")
+	require.NoError(t, os.WriteFile(in, []byte(strings.Join(head, ",")+"\n"+lines[1]), 0o644))
+	want, _, code := runCLI(t, "", "personas", personaTestdata+"survey69.csv")
+	require.Equal(t, 0, code)
+	got, errs, code := runCLI(t, "", "personas", "--forms", in)
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, want, got)
+	_, errs, code = runCLI(t, "", "personas", "--forms", "--map", "m.json", in)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "alternatives")
 }

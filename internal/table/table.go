@@ -58,6 +58,9 @@ func (r *Reader) ReadHeader(required, optional []string, strict bool) error {
 		name := Name(h)
 		j, known := r.cols[name]
 		switch {
+		case name == "" && !strict:
+			// Blank header cells, such as the trailing empty columns a
+			// spreadsheet export leaves, name nothing: skip them.
 		case !known && strict:
 			return &civic.ParseError{File: r.File, Line: 1, Column: i + 1, Field: name,
 				Msg: "unknown column (known: " + strings.Join(append(append([]string(nil), required...), optional...), ", ") + ")"}

@@ -58,3 +58,19 @@ func TestRecords(t *testing.T) {
 	assert.Equal(t, 3, pe.Line)
 	assert.False(t, errors.Is(err, io.EOF))
 }
+
+// TestBlankHeaderCells: trailing empty columns, as spreadsheet exports
+// leave them, are not "column appears twice" when the header is not strict.
+func TestBlankHeaderCells(t *testing.T) {
+	r := NewReader(strings.NewReader("a,b,,\n1,2,,\n"), "f.csv")
+	if err := r.ReadHeader([]string{"a"}, []string{"b"}, false); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := r.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _, _ := r.Field(rec, "b"); v != "2" {
+		t.Fatalf("b = %q", v)
+	}
+}

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
@@ -23,13 +24,23 @@ func main() {
 	}
 	a := net.Analyze()
 	t := time.Now()
-	bc := a.Betweenness()
+	ctx := context.Background()
+	bc, err := a.Betweenness(ctx)
+	if err != nil {
+		panic(err)
+	}
 	fmt.Printf("civic betweenness %.3fs (max %.6f)\n", time.Since(t).Seconds(), maxOf(bc))
 	t = time.Now()
-	c := a.Louvain(network.LouvainOptions{})
+	c, err := a.Louvain(ctx, network.LouvainOptions{})
+	if err != nil {
+		panic(err)
+	}
 	fmt.Printf("civic louvain %.4fs Q=%.4f\n", time.Since(t).Seconds(), c.Modularity)
 	t = time.Now()
-	c = a.Louvain(network.LouvainOptions{Trials: 8})
+	c, err = a.Louvain(ctx, network.LouvainOptions{Trials: 8})
+	if err != nil {
+		panic(err)
+	}
 	fmt.Printf("civic louvain-8-trials %.4fs Q=%.4f\n", time.Since(t).Seconds(), c.Modularity)
 }
 
