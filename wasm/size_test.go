@@ -31,6 +31,10 @@ const (
 	scoreBudget      = 520_000
 	scoreBudgetPlain = 563_500
 	checkBudget      = 615_000
+	// widgetBudget is the ceiling of the readability widget's own
+	// program, wasm/readability, built as the widget is: the scoring
+	// path plus syscall/js and the worker glue, about 21 KB.
+	widgetBudget = 541_000
 )
 
 // sizePrograms are the programs measured: an empty main (the Go runtime's
@@ -167,6 +171,21 @@ func TestWasmSize(t *testing.T) {
 			if max, ok := budgets[p.name+" "+v.name]; ok && br > max {
 				t.Errorf("the %s program built %s is %d bytes brotli, over its budget of %d", p.name, v.name, br, max)
 			}
+		}
+	}
+	// the widget's own program, from the module's source
+	{
+		bin := filepath.Join(out, "readability.wasm")
+		args := append([]string{"build", "-trimpath", "-o", bin}, buildFlags...)
+		cmd := exec.Command(gobin, append(args, "./readability")...)
+		cmd.Env = append(append(cmd.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0"), buildEnv...)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build readability: %v\n%s", err, b)
+		}
+		raw, br := brotli(bin)
+		t.Logf("%-8s %-7s %10d %10d %10d", "widget", "widget", raw, br, br-base["widget"])
+		if br > widgetBudget {
+			t.Errorf("the readability widget's program is %d bytes brotli, over its budget of %d", br, widgetBudget)
 		}
 	}
 	if *wasmSyms > 0 {
