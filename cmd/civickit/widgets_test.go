@@ -50,7 +50,7 @@ func browser(t *testing.T, exe string) context.Context {
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(actx)
 	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancel3 := context.WithTimeout(ctx, 8*time.Minute)
 	t.Cleanup(cancel3)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting %s: %v", exe, err)
@@ -361,6 +361,57 @@ func TestWidgetsBrowser(t *testing.T) {
 		if !ta || !link {
 			t.Errorf("without JavaScript: textarea shown %v, decision link shown %v; want both", ta, link)
 		}
+	})
+
+	t.Run("axe-core", func(t *testing.T) {
+		axe := os.Getenv("CIVICKIT_AXE")
+		if axe == "" {
+			if os.Getenv("CIVICKIT_REQUIRE_BROWSER") != "" {
+				t.Fatal("CIVICKIT_AXE is not set: npm install axe-core in a folder and set it to node_modules/axe-core/axe.min.js")
+			}
+			t.Skip("set CIVICKIT_AXE to axe-core's axe.min.js (npm install axe-core) to run the accessibility checks")
+		}
+		src := readFile(t, axe)
+		run := func(t *testing.T, ctx context.Context) {
+			t.Helper()
+			js[bool](t, ctx, src+";true")
+			v := js[string](t, ctx, `axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] }).then((r) =>
+  JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }))))`)
+			if v != "[]" {
+				t.Errorf("axe-core violations: %s", v)
+			}
+		}
+		t.Run("JavaScript on", func(t *testing.T) {
+			open(t, ctx, srv.URL+"/")
+			// with the checker's results and the journey on the page
+			js[string](t, ctx, scoreJS+"("+jsString("It was decided by the committee that the utilisation of resources would be commenced. Click here.")+")")
+			run(t, ctx)
+			// a control: axe does see a fault put on the page
+			v := js[string](t, ctx, `document.querySelector("main").append(Object.assign(document.createElement("img"), { src: "x.png" }));
+  axe.run(document, { runOnly: ["wcag2a"] }).then((r) => r.violations.map((v) => v.id).join(" "))`)
+			if !strings.Contains(v, "image-alt") {
+				t.Errorf("axe-core missed an image without alt text: %q", v)
+			}
+		})
+		t.Run("JavaScript off", func(t *testing.T) {
+			// axe needs script to run, so the page is served without
+			// its module script: the DOM a browser without JavaScript has
+			page := readFile(t, filepath.Join(dir, "index.html"))
+			i := strings.Index(page, `<script type="module"`)
+			j := strings.Index(page[i:], "</script>")
+			if i < 0 || j < 0 {
+				t.Fatal("no module script in index.html")
+			}
+			page = page[:i] + page[i+j+len("</script>"):]
+			if err := os.WriteFile(filepath.Join(dir, "nojs.html"), []byte(page), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			do(t, ctx, chromedp.Navigate(srv.URL+"/nojs.html"))
+			if js[bool](t, ctx, `!!customElements.get("civic-readability")`) {
+				t.Fatal("the widgets were defined")
+			}
+			run(t, ctx)
+		})
 	})
 
 	t.Run("policy without wasm-unsafe-eval", func(t *testing.T) {
