@@ -345,6 +345,43 @@ func TestWidgetsBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("journey from a raw decision", func(t *testing.T) {
+		// the journey wasm computes the summary the CLI prints
+		const decision = "../../civic/journey/testdata/library-decision.json"
+		var out, errb bytes.Buffer
+		if code := run(context.Background(), &Env{Stdout: &out, Stderr: &errb}, []string{"journey", "show", "--format", "json", decision}); code != 0 {
+			t.Fatalf("journey show: %d %s", code, errb.String())
+		}
+		var want any
+		if err := json.Unmarshal(out.Bytes(), &want); err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(decision)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := `<!doctype html><html lang="en"><head><title>journey</title><script type="module" src="civickit.js"></script></head><body><main>
+<civic-journey id="a" src="decision.json"><p>fallback</p></civic-journey>
+<civic-journey id="b"><script type="application/json">{"title": "x", "history": [{"stage": "no-such-stage", "date": "2026-01-01"}]}</script></civic-journey>
+</main></body></html>`
+		for name, b := range map[string][]byte{"journey-raw.html": []byte(page), "decision.json": raw} {
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		do(t, ctx, chromedp.Navigate(srv.URL+"/journey-raw.html"))
+		got := poll[string](t, ctx, `(() => { const e = document.getElementById("a"); return e.summary ? JSON.stringify(e.summary) : false; })()`, 60*time.Second)
+		var gotV any
+		if err := json.Unmarshal([]byte(got), &gotV); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(gotV, want) {
+			t.Errorf("the journey wasm's summary differs from the CLI's:\nbrowser %s\nCLI     %s", got, out.Bytes())
+		}
+		msg := poll[string](t, ctx, `(() => { const r = document.getElementById("b").shadowRoot; const e = r && r.querySelector(".error"); return e ? e.textContent : false; })()`, 30*time.Second)
+		t.Logf("a bad decision: %s", msg)
+	})
+
 	t.Run("without JavaScript", func(t *testing.T) {
 		tctx, cancel := chromedp.NewContext(ctx) // a new tab
 		defer cancel()

@@ -6,6 +6,7 @@
 const base = import.meta.url;
 const cssURL = new URL("__CIVICKIT_CSS__", base).href;
 const workerURL = new URL("__CIVICKIT_WORKER__", base).href;
+const journeyWorkerURL = new URL("__CIVICKIT_JOURNEY_WORKER__", base).href;
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -284,6 +285,9 @@ function safeURL(u) {
   return u;
 }
 
+let journeyWorker = null;
+const journeyWaiting = new Map();
+
 class CivicJourney extends HTMLElement {
   static get observedAttributes() { return ["src"]; }
 
@@ -304,15 +308,46 @@ class CivicJourney extends HTMLElement {
     if (src) {
       const url = new URL(src, document.baseURI);
       fetch(url, { credentials: "same-origin" })
-        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
-        .then((j) => this._show(j), (e) => this._error("The decision could not be loaded (" + e.message + ")."));
+        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.text(); })
+        .then((t) => this._data(t), (e) => this._error("The decision could not be loaded (" + e.message + ")."));
       return;
     }
     const script = this.querySelector('script[type="application/json"]');
-    if (!script) return;
+    if (script) this._data(script.textContent);
+  }
+
+  // _data shows a summary at once; a raw decision (no steps) goes to the
+  // journey worker, which computes its summary with the Go journey code.
+  _data(text) {
     let j;
-    try { j = JSON.parse(script.textContent); } catch (e) { this._error("The decision's JSON is not valid."); return; }
+    try { j = JSON.parse(text); } catch (e) { this._error("The decision's JSON is not valid."); return; }
+    if (j && typeof j === "object" && !Array.isArray(j.steps) && (j.history || j.journey || j.council)) {
+      this._explain(text);
+      return;
+    }
     this._show(j);
+  }
+
+  _explain(text) {
+    let w;
+    try {
+      w = journeyWorker || (journeyWorker = new Worker(journeyWorkerURL));
+    } catch (e) {
+      this._error("This decision cannot be shown here: the site's Content-Security-Policy must allow worker-src 'self'.");
+      return;
+    }
+    const id = nextID++;
+    journeyWaiting.set(id, this);
+    w.onmessage = (ev) => {
+      const m = ev.data || {};
+      const host = journeyWaiting.get(m.id);
+      journeyWaiting.delete(m.id);
+      if (!host) return;
+      if (m.error === "blocked") host._error("This decision cannot be shown here: the site's Content-Security-Policy must allow 'wasm-unsafe-eval'.");
+      else if (m.error) host._error("The decision could not be read: " + m.error);
+      else host._show(JSON.parse(m.summary));
+    };
+    w.postMessage({ id, decision: text });
   }
 
   _error(msg) {
@@ -326,6 +361,7 @@ class CivicJourney extends HTMLElement {
       this._error("This is not a decision summary: give the output of civickit journey show --format json.");
       return;
     }
+    this.summary = s;
     const box = this._box;
     box.replaceChildren();
     box.setAttribute("aria-label", "Decision journey: " + String(s.title || ""));
