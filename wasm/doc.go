@@ -14,7 +14,7 @@
 //
 // <civic-readability> attaches to the textarea, text input or
 // contenteditable named by for="ID", or to the first one inside it. On
-// the editor's first focus it starts a Web Worker that fetches the scoring
+// the editor's first focus (or a pointer over it) it starts a Web Worker that fetches the scoring
 // module with WebAssembly.instantiateStreaming; from then on it scores
 // the text as it is typed (debounced: delay="200" milliseconds; one
 // request in flight, the latest text next), and shows the reading age,

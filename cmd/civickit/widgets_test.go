@@ -262,14 +262,16 @@ func TestWidgetsBrowser(t *testing.T) {
 		if sel != want || sel == "" {
 			t.Errorf("Enter on a suggestion selected %q in the textarea, want its match %q", sel, want)
 		}
-		// The budget is no task over 50 ms; a loaded machine stretches
-		// every task, so the test logs them and fails on 200 ms.
+		// The budget is no main-thread task over 50 ms while typing. The
+		// browser's own tasks (key events, layout, paint) stretch on a
+		// loaded machine and cannot be told from the widget's, so they
+		// are logged; what fails is the widget's own longest stretch on
+		// the main thread (handling a result, rendering, sending).
 		long := js[[]float64](t, ctx, `window.__long`)
-		t.Logf("main-thread tasks over 50 ms while typing: %v", long)
-		for _, d := range long {
-			if d > 200 {
-				t.Errorf("a main-thread task of %.0f ms while typing", d)
-			}
+		own := js[float64](t, ctx, `document.querySelector("civic-readability").mainMs`)
+		t.Logf("main-thread tasks over 50 ms while typing: %v; the widget's own longest: %.1f ms", long, own)
+		if own > 50 {
+			t.Errorf("the widget held the main thread for %.0f ms (budget 50 ms)", own)
 		}
 	})
 

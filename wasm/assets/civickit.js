@@ -71,6 +71,9 @@ class CivicReadability extends HTMLElement {
     this._spans = [];
     this._onInput = () => this._schedule();
     this._onFocus = () => this._schedule(0);
+    // a pointer over the editor starts fetching the module, so that the
+    // click that follows finds it (nearly) ready
+    this._onHover = () => { const w = getWorker(); if (w) w.postMessage({ warm: true }); };
   }
 
   connectedCallback() {
@@ -121,6 +124,7 @@ class CivicReadability extends HTMLElement {
     if (!ed) return;
     ed.addEventListener("input", this._onInput);
     ed.addEventListener("focus", this._onFocus);
+    ed.addEventListener("pointerenter", this._onHover, { once: true });
     if (document.activeElement === ed || this.hasAttribute("eager")) this._schedule(0);
   }
 
@@ -128,6 +132,7 @@ class CivicReadability extends HTMLElement {
     if (!this._editor) return;
     this._editor.removeEventListener("input", this._onInput);
     this._editor.removeEventListener("focus", this._onFocus);
+    this._editor.removeEventListener("pointerenter", this._onHover);
     this._editor = null;
   }
 
@@ -175,6 +180,7 @@ class CivicReadability extends HTMLElement {
   }
 
   _result(m) {
+    const t0 = performance.now();
     this._busy = false;
     if (m.error) {
       if (m.error === "blocked") this._blocked();
@@ -186,6 +192,8 @@ class CivicReadability extends HTMLElement {
       this.dispatchEvent(new CustomEvent("civickit:score", { detail: m.card, bubbles: true, composed: true }));
     }
     if (this._dirty) this._send();
+    // the longest the widget has held the page's main thread, in ms
+    this.mainMs = Math.max(this.mainMs || 0, performance.now() - t0);
   }
 
   _blocked() {
