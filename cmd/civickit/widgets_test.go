@@ -198,7 +198,7 @@ func TestWidgetsBrowser(t *testing.T) {
 		t.Skip("builds the widgets and drives Chromium")
 	}
 	dir := t.TempDir()
-	if _, err := wasm.Build(context.Background(), wasm.BuildOptions{Out: dir, Module: "../..", BrotliQuality: 4}); err != nil {
+	if _, err := wasm.Build(context.Background(), wasm.BuildOptions{Out: dir, Module: "../..", BrotliQuality: 1}); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(wasm.Handler(dir))
@@ -236,6 +236,56 @@ func TestWidgetsBrowser(t *testing.T) {
 		injected := js[int](t, ctx, `document.querySelector("civic-readability").shadowRoot.querySelectorAll("script, img, iframe, object, embed").length + document.querySelectorAll("img, iframe").length`)
 		if injected != 0 {
 			t.Errorf("%d elements injected from the text", injected)
+		}
+	})
+
+	t.Run("preset nhs", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/")
+		text := "It was decided by the committee that the utilisation of resources would be commenced in order to facilitate the review of patients' care."
+		js[bool](t, ctx, `(() => { document.querySelector("civic-readability").setAttribute("preset", "nhs"); return true; })()`)
+		got := js[string](t, ctx, scoreJS+"("+jsString(text)+")")
+		var browserCard map[string]any
+		if err := json.Unmarshal([]byte(got), &browserCard); err != nil {
+			t.Fatal(err)
+		}
+		var out, errb bytes.Buffer
+		env := &Env{Stdin: strings.NewReader(text), Stdout: &out, Stderr: &errb}
+		if code := run(context.Background(), env, []string{"check", "--format", "json", "--type", "text", "--preset", "nhs", "--fail-on", "never", "-"}); code != 0 {
+			t.Fatalf("civickit check: exit %d: %s", code, errb.String())
+		}
+		var want map[string]any
+		if err := json.Unmarshal(out.Bytes(), &want); err != nil {
+			t.Fatal(err)
+		}
+		if browserCard["preset"] != "nhs" || !reflect.DeepEqual(browserCard, want) {
+			t.Errorf("preset nhs: the browser's scorecard differs from the CLI's:\nbrowser %s\nCLI     %s", got, out.Bytes())
+		}
+	})
+
+	t.Run("contenteditable", func(t *testing.T) {
+		page := `<!doctype html><html lang="en"><head><title>editor</title><script type="module" src="civickit.js"></script></head><body><main>
+<div id="ce" contenteditable="true" role="textbox" aria-multiline="true" aria-label="Your text"></div>
+<civic-readability for="ce" delay="0" name="<stdin>"></civic-readability>
+</main></body></html>`
+		if err := os.WriteFile(filepath.Join(dir, "editable.html"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.Navigate(srv.URL+"/editable.html"))
+		js[bool](t, ctx, `customElements.whenDefined("civic-readability").then(() => true)`)
+		const typed = "The council utilises the hall. It was agreed by members."
+		do(t, ctx, chromedp.Click(chromedp.CSS("#ce")), chromedp.SendKeys(chromedp.CSS("#ce"), typed))
+		got := poll[string](t, ctx, `(() => { const el = document.querySelector("civic-readability");
+  return el.lastCard && el._lastText === document.getElementById("ce").innerText && !el._busy ? JSON.stringify(el.lastCard) : false; })()`, 30*time.Second)
+		var browserCard map[string]any
+		if err := json.Unmarshal([]byte(got), &browserCard); err != nil {
+			t.Fatal(err)
+		}
+		text := js[string](t, ctx, `document.getElementById("ce").innerText`)
+		if text != typed {
+			t.Errorf("the editor holds %q, want %q", text, typed)
+		}
+		if want := cliCheck(t, text); !reflect.DeepEqual(browserCard, want) {
+			t.Errorf("contenteditable: the browser's scorecard differs from the CLI's:\nbrowser %s", got)
 		}
 	})
 
