@@ -13,7 +13,9 @@
 //   - [github.com/civickit/civickit/civic/network]: ward networks of
 //     councillors, community groups and accounts, and their metrics.
 //
-// civic imports no other civickit package except internal helpers, and
-// everything in it is pure computation over values, so it compiles for
-// GOOS=js GOARCH=wasm.
+// Dates in the model are [calendar.Date] values; areas carry their GSS code
+// ([ValidGSS], [Nation]) and the dates their boundaries are in force
+// ([Area.ValidOn]). civic imports only civic/calendar and internal
+// helpers, and everything in it is pure computation over values, so it
+// compiles for GOOS=js GOARCH=wasm.
 package civic

@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ func BenchmarkReadCSV(b *testing.B) {
 	b.SetBytes(int64(len(raw)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ReadCSV(strings.NewReader(string(raw)), nil); err != nil {
+		if _, err := ReadSurveyCSV(strings.NewReader(string(raw)), SurveyOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -24,7 +25,7 @@ func BenchmarkBuild(b *testing.B) {
 	s := readSurveyFile(b, "survey69.csv")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Build(s, Options{Seed: 1, Replicates: 20}); err != nil {
+		if _, err := Build(context.Background(), s, Options{Seed: 1, Replicates: 20}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -35,11 +36,11 @@ func BenchmarkGowerPAM(b *testing.B) {
 	enc := s.Encode()
 	b.ReportAllocs()
 	for b.Loop() {
-		d, err := Gower(enc.Numeric, enc.Weights, enc.Categorical)
+		d, err := Gower(context.Background(), enc.Numeric, enc.Weights, enc.Categorical)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := (PAM{K: 4}).Fit(d); err != nil {
+		if _, err := (PAM{K: 4}).Fit(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -51,7 +52,7 @@ func BenchmarkKPrototypes(b *testing.B) {
 	x := enc.Imputed()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := (KPrototypes{K: 4, Seed: 1, Workers: 1}).Fit(x, enc.Categorical); err != nil {
+		if _, err := (KPrototypes{K: 4, Seed: 1, Workers: 1}).Fit(context.Background(), x, enc.Categorical); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"encoding/csv"
 	"os"
 	"testing"
@@ -14,7 +15,7 @@ func readSurveyFile(t testing.TB, name string) *Survey {
 	f, err := os.Open("testdata/" + name)
 	require.NoError(t, err)
 	defer f.Close()
-	s, err := ReadCSV(f, nil)
+	s, err := ReadSurveyCSV(f, SurveyOptions{})
 	require.NoError(t, err)
 	return s
 }
@@ -50,7 +51,7 @@ func TestBuildRecoversPlantedStages(t *testing.T) {
 	truth := truthLabels(t, s)
 	for _, m := range []Method{MethodKMeans, MethodKPrototypes, MethodPAM} {
 		t.Run(string(m), func(t *testing.T) {
-			rep, err := Build(s, Options{Method: m, Seed: 1})
+			rep, err := Build(context.Background(), s, Options{Method: m, Seed: 1})
 			require.NoError(t, err)
 			ari, err := AdjustedRandIndex(rep.Labels, truth)
 			require.NoError(t, err)

@@ -5,12 +5,12 @@
 //
 // # Survey
 //
-// [ReadCSV] and [ReadJSON] read the survey instrument documented on
+// [ReadSurveyCSV] and [ReadSurveyJSON] read the survey instrument documented on
 // [Tools] (confidence 1–5 and frequency of use per tool, broadcast or
 // two-way use, attitude statements, what councillors want to learn, their
 // aims and barriers, years served and role). A [Mapping] adapts a
 // council's own column names and answer texts. Blank answers are kept as
-// [NoAnswer], never read as zero; bad cells give a [*ParseError] naming the
+// [NoAnswer], never read as zero; bad cells give a [*civic.ParseError] naming the
 // row and column. Wards and free text are never read.
 //
 // # Clustering

@@ -1,6 +1,7 @@
 package persona_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 
@@ -9,7 +10,7 @@ import (
 
 func ExampleKMeans() {
 	x, _ := persona.NewMatrix([][]float64{{1, 1}, {1.5, 2}, {1, 2}, {8, 8}, {9, 8.5}, {8.5, 9}})
-	res, err := persona.KMeans{K: 2, Seed: 1}.Fit(x)
+	res, err := persona.KMeans{K: 2, Seed: 1}.Fit(context.Background(), x)
 	if err != nil {
 		panic(err)
 	}
@@ -28,11 +29,11 @@ func ExampleBuild() {
 		panic(err)
 	}
 	defer f.Close()
-	s, err := persona.ReadCSV(f, nil)
+	s, err := persona.ReadSurveyCSV(f, persona.SurveyOptions{})
 	if err != nil {
 		panic(err)
 	}
-	rep, err := persona.Build(s, persona.Options{Seed: 1})
+	rep, err := persona.Build(context.Background(), s, persona.Options{Seed: 1})
 	if err != nil {
 		panic(err)
 	}

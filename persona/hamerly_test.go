@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -95,14 +96,15 @@ func TestHamerlyMatchesLloyd(t *testing.T) {
 			for i := range norms {
 				norms[i] = dot(x.Row(i), x.Row(i))
 			}
-			c, near, closest, err := kmeansPlusPlus(x, tc.k, rand.New(rand.NewPCG(tc.seed, 1)), norms)
+			c, near, closest, err := kmeansPlusPlus(context.Background(), x, tc.k, rand.New(rand.NewPCG(tc.seed, 1)), norms)
 			require.NoError(t, err)
 			wantLabels, wantInertia, wantIter := naiveLloyd(x, c, 300, tol)
 			defer func(f func(int, int) bool) { elkanFor = f }(elkanFor)
 			for _, elkan := range []bool{false, true} {
 				elkanFor = func(int, int) bool { return elkan }
-				got := lloyd(x, Matrix{Rows: c.Rows, Cols: c.Cols, Data: append([]float64(nil), c.Data...)},
+				got, err := lloyd(context.Background(), x, Matrix{Rows: c.Rows, Cols: c.Cols, Data: append([]float64(nil), c.Data...)},
 					append([]int(nil), near...), closest, 300, tol)
+				require.NoError(t, err)
 				assert.Equal(t, wantIter, got.Iterations, "elkan %v", elkan)
 				assert.Equal(t, wantLabels, got.Labels, "elkan %v", elkan)
 				assert.InDelta(t, wantInertia, got.Inertia, 1e-9*wantInertia, "elkan %v", elkan)

@@ -52,3 +52,31 @@ func BenchmarkDot4Go(b *testing.B) {
 	}
 	_ = s
 }
+
+// The assembly kernels must pay for themselves: these benchmarks compare
+// each with its portable Go twin at the widths the package meets (a
+// survey's 43 encoded answers, and a few principal components).
+func benchKernels(b *testing.B, d int, asm bool) {
+	x := blobs(5, d, 1, 1)
+	b.ReportAllocs()
+	var s float64
+	for b.Loop() {
+		var a, c, e, f float64
+		if asm {
+			a, c, e, f = sqDist4(x.Row(0), x.Row(1), x.Row(2), x.Row(3), x.Row(4))
+			s += sqDist(x.Row(0), x.Row(1))
+		} else {
+			a, c, e, f = sqDist4Go(x.Row(0), x.Row(1), x.Row(2), x.Row(3), x.Row(4))
+			s += sqDistGo(x.Row(0), x.Row(1))
+		}
+		s += a + c + e + f
+	}
+	_ = s
+}
+
+func BenchmarkSqDistKernels(b *testing.B) {
+	for _, d := range []int{4, 43} {
+		b.Run("d="+string(rune('0'+d/10))+string(rune('0'+d%10))+"/asm", func(b *testing.B) { benchKernels(b, d, true) })
+		b.Run("d="+string(rune('0'+d/10))+string(rune('0'+d%10))+"/go", func(b *testing.B) { benchKernels(b, d, false) })
+	}
+}

@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -61,8 +62,9 @@ func (km KMeans) defaults() KMeans {
 	return km
 }
 
-// Fit clusters the rows of x.
-func (km KMeans) Fit(x Matrix) (*Clustering, error) {
+// Fit clusters the rows of x. It returns ctx.Err() soon after ctx is
+// cancelled.
+func (km KMeans) Fit(ctx context.Context, x Matrix) (*Clustering, error) {
 	if err := x.check(); err != nil {
 		return nil, err
 	}
@@ -84,13 +86,16 @@ func (km KMeans) Fit(x Matrix) (*Clustering, error) {
 	results := make([]*Clustering, km.Restarts)
 	errs := make([]error, km.Restarts)
 	parallelFor(km.Restarts, km.Workers, func(r int) {
+		if errs[r] = ctx.Err(); errs[r] != nil {
+			return
+		}
 		rng := rand.New(rand.NewPCG(km.Seed, uint64(r)*0x9E3779B97F4A7C15+1))
-		centers, near, closest, err := kmeansPlusPlus(x, km.K, rng, norms)
+		centers, near, closest, err := kmeansPlusPlus(ctx, x, km.K, rng, norms)
 		if err != nil {
 			errs[r] = err
 			return
 		}
-		results[r] = lloyd(x, centers, near, closest, km.MaxIter, tol)
+		results[r], errs[r] = lloyd(ctx, x, centers, near, closest, km.MaxIter, tol)
 	})
 	var best *Clustering
 	for r, res := range results {
@@ -192,7 +197,7 @@ func sqDistGo(a, b []float64) float64 {
 // ‖cand − c‖ ≥ 2‖x − c‖ for x's nearest centre c, then ‖x − cand‖ ≥
 // ‖x − c‖ (the exact acceleration of Raff 2021), which skips most
 // distance computations once centres are spread out.
-func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand, norms []float64) (Matrix, []int, []float64, error) {
+func kmeansPlusPlus(ctx context.Context, x Matrix, k int, rng *rand.Rand, norms []float64) (Matrix, []int, []float64, error) {
 	n := x.Rows
 	c := Matrix{Rows: 0, Cols: x.Cols, Data: make([]float64, 0, k*x.Cols)}
 	first := rng.IntN(n)
@@ -217,6 +222,9 @@ func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand, norms []float64) (Matrix, [
 	dv := make([]float64, trials)
 	limit := make([]float64, trials*k) // squared distance candidate–centre
 	for ci := 1; ci < k; ci++ {
+		if err := ctx.Err(); err != nil {
+			return Matrix{}, nil, nil, err
+		}
 		if !(pot > 0) {
 			return Matrix{}, nil, nil, fmt.Errorf("%w: %d clusters asked for", ErrTooFewDistinct, k)
 		}
@@ -300,7 +308,7 @@ func kmeansPlusPlus(x Matrix, k int, rng *rand.Rand, norms []float64) (Matrix, [
 // lloyd runs Lloyd's algorithm from the given centres with Hamerly's
 // bounds, stopping as scikit-learn does: when no label changes, or when
 // the total squared centre shift is at most tol.
-func lloyd(x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol float64) *Clustering {
+func lloyd(ctx context.Context, x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol float64) (*Clustering, error) {
 	n, d, k := x.Rows, x.Cols, c.Rows
 	useElkan := elkanFor(d, k)
 	upper := make([]float64, n)
@@ -463,6 +471,9 @@ func lloyd(x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol
 	converged := false
 	needFinal := true
 	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		iter++
 		// Update step: means of the assigned rows. The sums are computed
 		// in full once, then kept up to date as rows change cluster.
@@ -518,7 +529,7 @@ func lloyd(x Matrix, c Matrix, labels []int, closest []float64, maxIter int, tol
 		res.Sizes[labels[i]]++
 		res.Inertia += sqDist(x.Row(i), c.Row(labels[i]))
 	}
-	return res
+	return res, nil
 }
 
 // elkanFor reports whether Elkan's bounds should be used rather than

@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"encoding/json"
 	"math"
 	"os"
@@ -29,7 +30,7 @@ func readMatrixFile(t testing.TB, name string) Matrix {
 	f, err := os.Open(filepath.Join("testdata", name))
 	require.NoError(t, err)
 	defer f.Close()
-	m, _, err := ReadMatrixCSV(f)
+	m, _, err := ReadMatrixCSV(f, ReadOptions{})
 	require.NoError(t, err)
 	return m
 }
@@ -48,7 +49,7 @@ func TestKMeansAgainstScikitLearn(t *testing.T) {
 			want := ref.Datasets[name]
 			x := readMatrixFile(t, name+"_std.csv")
 			// The default seed meets every bar.
-			got, err := KMeans{K: want.K, Restarts: 10}.Fit(x)
+			got, err := KMeans{K: want.K, Restarts: 10}.Fit(context.Background(), x)
 			require.NoError(t, err)
 			// Inertia no worse than scikit-learn's (relative 1e-12 for rounding).
 			assert.LessOrEqual(t, got.Inertia, want.Inertia*(1+1e-12))
@@ -60,7 +61,7 @@ func TestKMeansAgainstScikitLearn(t *testing.T) {
 			// and then agrees with its labels.
 			reached := 0
 			for seed := uint64(0); seed < 100; seed++ {
-				got, err := KMeans{K: want.K, Restarts: 10, Seed: seed}.Fit(x)
+				got, err := KMeans{K: want.K, Restarts: 10, Seed: seed}.Fit(context.Background(), x)
 				require.NoError(t, err)
 				if got.Inertia <= want.Inertia*(1+1e-9) {
 					reached++
@@ -84,7 +85,7 @@ func TestKMeansDeterministicAcrossCores(t *testing.T) {
 	var first []byte
 	for _, procs := range []int{1, 2, 4, 8} {
 		old := runtime.GOMAXPROCS(procs)
-		res, err := KMeans{K: 4, Restarts: 7, Seed: 9}.Fit(x)
+		res, err := KMeans{K: 4, Restarts: 7, Seed: 9}.Fit(context.Background(), x)
 		runtime.GOMAXPROCS(old)
 		require.NoError(t, err)
 		b, err := json.Marshal(res)
@@ -118,7 +119,7 @@ func TestKMeansEdgeCases(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := KMeans{K: tc.k}.Fit(tc.x)
+			res, err := KMeans{K: tc.k}.Fit(context.Background(), tc.x)
 			if tc.wantErr != "" {
 				require.ErrorContains(t, err, tc.wantErr)
 				return
@@ -155,7 +156,7 @@ func BenchmarkKMeans(b *testing.B) {
 	x := blobs(20000, 40, 8, 1)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := (KMeans{K: 8, Restarts: 1, Seed: 1, Workers: 1}).Fit(x); err != nil {
+		if _, err := (KMeans{K: 8, Restarts: 1, Seed: 1, Workers: 1}).Fit(context.Background(), x); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -163,7 +164,7 @@ func BenchmarkKMeans(b *testing.B) {
 
 func BenchmarkSilhouette(b *testing.B) {
 	x := blobs(2000, 10, 4, 2)
-	res, err := KMeans{K: 4, Restarts: 1}.Fit(x)
+	res, err := KMeans{K: 4, Restarts: 1}.Fit(context.Background(), x)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,13 +1,11 @@
 package persona
 
 import (
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"math"
-	"strconv"
-	"strings"
+
+	"github.com/civickit/civickit/internal/table"
 )
 
 // Matrix is a dense, row-major table of numbers: Rows observations of Cols
@@ -60,101 +58,50 @@ func (m Matrix) subset(idx []int) Matrix {
 	return s
 }
 
-// ParseError reports bad input at a place in a file: the 1-based row (the
-// line of a CSV file, or the position of a JSON record) and the column
-// name. The CLI prints it as file:row: message.
-type ParseError struct {
-	File   string `json:"file,omitempty"`   // file name, or "" for an unnamed reader
-	Row    int    `json:"row,omitempty"`    // 1-based line (CSV) or record (JSON), 0 when unknown
-	Column string `json:"column,omitempty"` // the column's name as it appears in the file, or ""
-	Msg    string `json:"msg"`              // what is wrong
-	Err    error  `json:"-"`                // the underlying error, if any
-}
-
-// Error formats the error as "file:row: persona: column "c": msg: err",
-// or "persona: row N: column "c": ..." when the file is unnamed.
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	switch {
-	case e.File != "" && e.Row > 0:
-		fmt.Fprintf(&b, "%s:%d: persona: ", e.File, e.Row)
-	case e.File != "":
-		fmt.Fprintf(&b, "%s: persona: ", e.File)
-	case e.Row > 0:
-		fmt.Fprintf(&b, "persona: row %d: ", e.Row)
-	default:
-		b.WriteString("persona: ")
-	}
-	if e.Column != "" {
-		fmt.Fprintf(&b, "column %q: ", e.Column)
-	}
-	b.WriteString(e.Msg)
-	if e.Err != nil {
-		b.WriteString(": " + e.Err.Error())
-	}
-	return b.String()
-}
-
-// quoteCell quotes a cell for an error message, shortened to 40 runes.
-func quoteCell(s string) string {
-	r := []rune(s)
-	if len(r) > 40 {
-		return strconv.Quote(string(r[:40])) + "…"
-	}
-	return strconv.Quote(s)
-}
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
-
 // ReadMatrixCSV reads a numeric CSV file with a header line, as the
-// "civickit cluster" command takes it: every cell must be a finite number.
-// It returns the matrix and the header. Errors are [*ParseError] values
-// naming the line and column.
-func ReadMatrixCSV(r io.Reader) (Matrix, []string, error) {
-	cr := csv.NewReader(r)
-	cr.ReuseRecord = true
-	head, err := cr.Read()
-	if err == io.EOF {
-		return Matrix{}, nil, &ParseError{Row: 1, Msg: "empty file: want a header line"}
-	}
+// "civickit cluster" command takes it: every cell must be a finite number
+// written as a spreadsheet writes it. It returns the matrix and the
+// header. Errors are [*civic.ParseError] values naming the line, column
+// and field.
+func ReadMatrixCSV(r io.Reader, opt ReadOptions) (Matrix, []string, error) {
+	in, comma, err := csvInput(r, opt.MaxBytes)
 	if err != nil {
-		return Matrix{}, nil, csvError(err)
+		return Matrix{}, nil, inputError(opt.File, err)
 	}
-	header := append([]string(nil), head...)
-	for i := range header {
-		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
+	t := table.NewReader(in, opt.File)
+	t.Comma(comma)
+	if err := t.ReadHeader(nil, nil, false); err != nil {
+		return Matrix{}, nil, inputError(opt.File, err)
+	}
+	header := make([]string, len(t.Header))
+	for i, h := range t.Header {
+		header[i] = table.Name(h)
 	}
 	m := Matrix{Cols: len(header)}
 	for {
-		rec, err := cr.Read()
+		rec, err := t.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return Matrix{}, nil, csvError(err)
+			return Matrix{}, nil, inputError(opt.File, err)
 		}
-		line, _ := cr.FieldPos(0)
-		for j, cell := range rec {
-			v, perr := strconv.ParseFloat(strings.TrimSpace(cell), 64)
-			if perr != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return Matrix{}, nil, &ParseError{Row: line, Column: header[j], Msg: quoteCell(cell) + " is not a finite number"}
+		if len(rec) != len(header) {
+			_, line, _ := t.Field(rec, "")
+			return Matrix{}, nil, fieldErr(opt.File, line, 0, "", fmt.Sprintf("wrong number of fields: %d, the header has %d", len(rec), len(header)))
+		}
+		for j := range rec {
+			cell, line, col := t.Field(rec, header[j])
+			v, ok := parseNumber(cell)
+			if !ok {
+				return Matrix{}, nil, fieldErr(opt.File, line, col, header[j], quoteCell(cell)+" is not a finite number")
 			}
 			m.Data = append(m.Data, v)
 		}
 		m.Rows++
 	}
 	if m.Rows == 0 {
-		return Matrix{}, nil, &ParseError{Row: 2, Msg: "no data rows after the header"}
+		return Matrix{}, nil, fieldErr(opt.File, 2, 0, "", "no data rows after the header")
 	}
 	return m, header, nil
-}
-
-// csvError turns an encoding/csv error into a ParseError.
-func csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &ParseError{Row: pe.Line, Msg: pe.Err.Error(), Err: err}
-	}
-	return &ParseError{Msg: "reading CSV", Err: err}
 }

@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -20,7 +21,7 @@ func Silhouette(x Matrix, labels []int) (float64, error) {
 	if len(labels) != x.Rows {
 		return 0, fmt.Errorf("persona: silhouette: %d labels for %d rows", len(labels), x.Rows)
 	}
-	return silhouetteSums(x.Rows, labels, func(i int, sum []float64) {
+	return silhouetteSums(context.Background(), x.Rows, labels, func(i int, sum []float64) {
 		xi := x.Row(i)
 		j := 0
 		for ; j+4 <= x.Rows; j += 4 {
@@ -57,8 +58,8 @@ func SilhouetteSample(x Matrix, labels []int, size int, seed uint64) (float64, e
 }
 
 // silhouette computes the mean silhouette from a distance function.
-func silhouette(n int, labels []int, dist func(i, j int) float64) (float64, error) {
-	return silhouetteSums(n, labels, func(i int, sum []float64) {
+func silhouette(ctx context.Context, n int, labels []int, dist func(i, j int) float64) (float64, error) {
+	return silhouetteSums(ctx, n, labels, func(i int, sum []float64) {
 		for j := 0; j < n; j++ {
 			if j != i {
 				sum[labels[j]] += dist(i, j)
@@ -70,7 +71,8 @@ func silhouette(n int, labels []int, dist func(i, j int) float64) (float64, erro
 // silhouetteSums computes the mean silhouette given sums(i, sum), which
 // adds to sum[c] the distances from row i to the rows of cluster c (the
 // distance of i to itself must be zero).
-func silhouetteSums(n int, labels []int, sums func(i int, sum []float64)) (float64, error) {
+// It returns ctx.Err() soon after ctx is cancelled.
+func silhouetteSums(ctx context.Context, n int, labels []int, sums func(i int, sum []float64)) (float64, error) {
 	k := 0
 	for _, l := range labels {
 		if l < 0 {
@@ -95,6 +97,9 @@ func silhouetteSums(n int, labels []int, sums func(i int, sum []float64)) (float
 	const block = 64
 	nb := (n + block - 1) / block
 	parallelFor(nb, runtime.GOMAXPROCS(0), func(b int) {
+		if ctx.Err() != nil {
+			return
+		}
 		sum := make([]float64, k)
 		for i := b * block; i < min(n, (b+1)*block); i++ {
 			clear(sum)
@@ -116,6 +121,9 @@ func silhouetteSums(n int, labels []int, sums func(i int, sum []float64)) (float
 			}
 		}
 	})
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
 	var tot float64
 	for _, v := range s {
 		tot += v

@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -25,7 +26,8 @@ type KPrototypes struct {
 
 // Fit clusters rows whose numeric parts are the rows of num and whose
 // categorical parts are cat[i] (level numbers, negative for missing).
-func (kp KPrototypes) Fit(num Matrix, cat [][]int) (*Clustering, error) {
+// It returns ctx.Err() soon after ctx is cancelled.
+func (kp KPrototypes) Fit(ctx context.Context, num Matrix, cat [][]int) (*Clustering, error) {
 	if err := num.check(); err != nil {
 		return nil, err
 	}
@@ -77,7 +79,7 @@ func (kp KPrototypes) Fit(num Matrix, cat [][]int) (*Clustering, error) {
 	errs := make([]error, kp.Restarts)
 	parallelFor(kp.Restarts, kp.Workers, func(r int) {
 		rng := rand.New(rand.NewPCG(kp.Seed, uint64(r)*0x9E3779B97F4A7C15+2))
-		results[r], errs[r] = kp.run(num, cat, levels, dist, rng)
+		results[r], errs[r] = kp.run(ctx, num, cat, levels, dist, rng)
 	})
 	var best *Clustering
 	for r, res := range results {
@@ -91,7 +93,7 @@ func (kp KPrototypes) Fit(num Matrix, cat [][]int) (*Clustering, error) {
 	return best, nil
 }
 
-func (kp KPrototypes) run(num Matrix, cat [][]int, levels []int, dist func(int, []float64, []int) float64, rng *rand.Rand) (*Clustering, error) {
+func (kp KPrototypes) run(ctx context.Context, num Matrix, cat [][]int, levels []int, dist func(int, []float64, []int) float64, rng *rand.Rand) (*Clustering, error) {
 	n, d, k, m := num.Rows, num.Cols, kp.K, len(levels)
 	cn := Matrix{Rows: k, Cols: d, Data: make([]float64, k*d)}
 	cc := make([][]int, k)
@@ -134,6 +136,9 @@ func (kp KPrototypes) run(num Matrix, cat [][]int, levels []int, dist func(int, 
 	iter := 0
 	converged := false
 	for iter < kp.MaxIter {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		iter++
 		changed := 0
 		for i := 0; i < n; i++ {
@@ -214,7 +219,9 @@ func (m DistMatrix) At(i, j int) float64 { return m.D[i*m.N+j] }
 // differences are divided by the feature's range; a feature missing in
 // either row is left out of that pair's weighted mean. Two rows sharing no
 // answered feature are at distance 0.
-func Gower(num Matrix, weights []float64, cat [][]int) (DistMatrix, error) {
+//
+// It returns ctx.Err() soon after ctx is cancelled.
+func Gower(ctx context.Context, num Matrix, weights []float64, cat [][]int) (DistMatrix, error) {
 	n := num.Rows
 	if num.Cols > 0 && len(num.Data) != n*num.Cols {
 		return DistMatrix{}, fmt.Errorf("persona: gower: malformed matrix")
@@ -242,6 +249,9 @@ func Gower(num Matrix, weights []float64, cat [][]int) (DistMatrix, error) {
 	}
 	out := DistMatrix{N: n, D: make([]float64, n*n)}
 	parallelFor(n, runtime.GOMAXPROCS(0), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
 		for j := i + 1; j < n; j++ {
 			var s, w float64
 			for f := 0; f < num.Cols; f++ {
@@ -271,6 +281,9 @@ func Gower(num Matrix, weights []float64, cat [][]int) (DistMatrix, error) {
 			}
 		}
 	})
+	if err := ctx.Err(); err != nil {
+		return DistMatrix{}, err
+	}
 	for i := 0; i < n; i++ {
 		for j := 0; j < i; j++ {
 			out.D[i*n+j] = out.D[j*n+i]
@@ -289,8 +302,9 @@ type PAM struct {
 	MaxIter int `json:"max_iter,omitempty" jsonschema:"minimum=0"` // swap rounds; 0 means 100
 }
 
-// Fit clusters the N rows of d.
-func (p PAM) Fit(d DistMatrix) (*Clustering, error) {
+// Fit clusters the N rows of d. It returns ctx.Err() soon after ctx is
+// cancelled.
+func (p PAM) Fit(ctx context.Context, d DistMatrix) (*Clustering, error) {
 	n, k := d.N, p.K
 	if k < 1 || n < k {
 		return nil, fmt.Errorf("persona: pam: %d rows cannot form %d clusters", n, k)
@@ -305,6 +319,9 @@ func (p PAM) Fit(d DistMatrix) (*Clustering, error) {
 	var medoids []int
 	isMed := make([]bool, n)
 	for len(medoids) < k {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		best, bestGain := -1, math.Inf(-1)
 		for c := 0; c < n; c++ {
 			if isMed[c] {
@@ -350,6 +367,9 @@ func (p PAM) Fit(d DistMatrix) (*Clustering, error) {
 		iter++
 		bestCost, bm, bo := cur, -1, -1
 		for mi := range medoids {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			for o := 0; o < n; o++ {
 				if isMed[o] {
 					continue
@@ -391,5 +411,5 @@ func SilhouetteDist(d DistMatrix, labels []int) (float64, error) {
 	if len(labels) != d.N {
 		return 0, fmt.Errorf("persona: silhouette: %d labels for %d rows", len(labels), d.N)
 	}
-	return silhouette(d.N, labels, d.At)
+	return silhouette(context.Background(), d.N, labels, d.At)
 }

@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"math"
 	"testing"
 
@@ -13,7 +14,7 @@ func TestGower(t *testing.T) {
 	// mismatch, features missing in either row left out.
 	num, _ := NewMatrix([][]float64{{0, 1}, {10, math.NaN()}, {5, 3}})
 	cat := [][]int{{0}, {1}, {-1}}
-	d, err := Gower(num, nil, cat)
+	d, err := Gower(context.Background(), num, nil, cat)
 	require.NoError(t, err)
 	tests := []struct {
 		i, j int
@@ -33,9 +34,9 @@ func TestGower(t *testing.T) {
 func TestPAM(t *testing.T) {
 	// Two obvious groups on a line; medoids are the middle of each.
 	x, _ := NewMatrix([][]float64{{0}, {1}, {2}, {10}, {11}, {12}})
-	d, err := Gower(x, nil, nil)
+	d, err := Gower(context.Background(), x, nil, nil)
 	require.NoError(t, err)
-	res, err := PAM{K: 2}.Fit(d)
+	res, err := PAM{K: 2}.Fit(context.Background(), d)
 	require.NoError(t, err)
 	assert.ElementsMatch(t, []int{1, 4}, res.Medoids)
 	assert.Equal(t, res.Labels[0], res.Labels[2])
@@ -52,26 +53,27 @@ func TestPAM(t *testing.T) {
 func TestKPrototypes(t *testing.T) {
 	num, _ := NewMatrix([][]float64{{0}, {0.1}, {0.2}, {5}, {5.1}, {5.2}})
 	cat := [][]int{{0}, {0}, {1}, {1}, {1}, {-1}}
-	res, err := KPrototypes{K: 2, Seed: 3}.Fit(num, cat)
+	res, err := KPrototypes{K: 2, Seed: 3}.Fit(context.Background(), num, cat)
 	require.NoError(t, err)
 	ari, err := AdjustedRandIndex(res.Labels, []int{0, 0, 0, 1, 1, 1})
 	require.NoError(t, err)
 	assert.Equal(t, 1.0, ari)
-	_, err = KPrototypes{K: 2}.Fit(num, cat[:2])
+	_, err = KPrototypes{K: 2}.Fit(context.Background(), num, cat[:2])
 	assert.Error(t, err)
 }
 
 func TestBootstrapStability(t *testing.T) {
 	x := blobs(200, 2, 3, 5)
-	res, err := KMeans{K: 3, Seed: 1}.Fit(x)
+	res, err := KMeans{K: 3, Seed: 1}.Fit(context.Background(), x)
 	require.NoError(t, err)
-	st := Bootstrap(res.Labels, 3, 20, 1, func(idx []int) ([]int, error) {
-		r, err := KMeans{K: 3, Seed: 1, Workers: 1}.Fit(x.subset(idx))
+	st, err := Bootstrap(context.Background(), res.Labels, 3, 20, 1, func(idx []int) ([]int, error) {
+		r, err := KMeans{K: 3, Seed: 1, Workers: 1}.Fit(context.Background(), x.subset(idx))
 		if err != nil {
 			return nil, err
 		}
 		return r.Labels, nil
 	})
+	require.NoError(t, err)
 	assert.Greater(t, st.ARI, 0.9, "well separated blobs are stable")
 	assert.False(t, st.Dissolves())
 }
@@ -86,5 +88,5 @@ func TestPCA(t *testing.T) {
 	// Broken stick with p = 4: thresholds 0.521, 0.271, 0.146, 0.0625.
 	assert.Equal(t, 1, BrokenStick([]float64{0.6, 0.2, 0.1, 0.1}))
 	assert.Equal(t, 2, BrokenStick([]float64{0.55, 0.3, 0.1, 0.05}))
-	assert.Equal(t, 1, BrokenStick([]float64{0.25, 0.25, 0.25, 0.25}))
+	assert.Equal(t, 0, BrokenStick([]float64{0.25, 0.25, 0.25, 0.25}), "none stands out from noise")
 }

@@ -81,6 +81,12 @@ func jacobiEigen(a []float64, d int) ([]float64, []float64) {
 	for i := 0; i < d; i++ {
 		v[i*d+i] = 1
 	}
+	// Stop when the off-diagonal part is negligible relative to the
+	// whole matrix, so data of any scale get the same rotation.
+	var norm float64
+	for _, v := range a {
+		norm += v * v
+	}
 	for sweep := 0; sweep < 100; sweep++ {
 		var off float64
 		for p := 0; p < d; p++ {
@@ -88,13 +94,13 @@ func jacobiEigen(a []float64, d int) ([]float64, []float64) {
 				off += a[p*d+q] * a[p*d+q]
 			}
 		}
-		if off < 1e-22 {
+		if off <= 1e-30*norm {
 			break
 		}
 		for p := 0; p < d; p++ {
 			for q := p + 1; q < d; q++ {
 				apq := a[p*d+q]
-				if math.Abs(apq) < 1e-300 {
+				if apq == 0 || math.Abs(apq) <= 1e-18*math.Sqrt(math.Abs(a[p*d+p]*a[q*d+q])) {
 					continue
 				}
 				theta := (a[q*d+q] - a[p*d+p]) / (2 * apq)
@@ -129,7 +135,8 @@ func jacobiEigen(a []float64, d int) ([]float64, []float64) {
 // BrokenStick returns how many leading components to keep by the
 // broken-stick rule (Jackson 1993): component j is kept while its share
 // of the variance exceeds (1/p)·Σ_{i=j..p} 1/i, p being the number of
-// components; at least one is kept.
+// components. It returns 0 when no component stands out, as in answers
+// that share nothing but noise.
 func BrokenStick(explained []float64) int {
 	p := len(explained)
 	keep := 0
@@ -144,5 +151,5 @@ func BrokenStick(explained []float64) int {
 		}
 		keep++
 	}
-	return max(keep, 1)
+	return keep
 }

@@ -2,6 +2,7 @@ package persona
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -19,16 +20,16 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // compares with testdata/golden; run with -update to rewrite them.
 func TestGolden(t *testing.T) {
 	s := readSurveyFile(t, "survey69.csv")
-	rep, err := Build(s, Options{Seed: 1})
+	rep, err := Build(context.Background(), s, Options{Seed: 1})
 	require.NoError(t, err)
 	for _, f := range []struct {
 		ext    string
 		render func(*Report, *bytes.Buffer) error
 	}{
-		{"txt", func(r *Report, b *bytes.Buffer) error { return r.Text(b) }},
-		{"json", func(r *Report, b *bytes.Buffer) error { return r.JSON(b) }},
-		{"md", func(r *Report, b *bytes.Buffer) error { return r.Markdown(b) }},
-		{"html", func(r *Report, b *bytes.Buffer) error { return r.HTML(b) }},
+		{"txt", func(r *Report, b *bytes.Buffer) error { return r.WriteText(b) }},
+		{"json", func(r *Report, b *bytes.Buffer) error { return r.WriteJSON(b) }},
+		{"md", func(r *Report, b *bytes.Buffer) error { return r.WriteMarkdown(b) }},
+		{"html", func(r *Report, b *bytes.Buffer) error { return r.WriteHTML(b) }},
 	} {
 		t.Run(f.ext, func(t *testing.T) {
 			var b bytes.Buffer
@@ -61,11 +62,11 @@ func TestBuildDeterministicAcrossCores(t *testing.T) {
 			var first string
 			for _, procs := range []int{1, 2, 5} {
 				old := runtime.GOMAXPROCS(procs)
-				rep, err := Build(s, Options{Seed: 7, Method: m, Replicates: 20})
+				rep, err := Build(context.Background(), s, Options{Seed: 7, Method: m, Replicates: 20})
 				runtime.GOMAXPROCS(old)
 				require.NoError(t, err)
 				var b bytes.Buffer
-				require.NoError(t, rep.JSON(&b))
+				require.NoError(t, rep.WriteJSON(&b))
 				if first == "" {
 					first = b.String()
 				} else {
@@ -80,9 +81,9 @@ func TestBuildSmallAndDegenerate(t *testing.T) {
 	s := readSurveyFile(t, "survey69.csv")
 
 	t.Run("two respondents", func(t *testing.T) {
-		_, err := Build(&Survey{Responses: s.Responses[:2]}, Options{})
+		_, err := Build(context.Background(), &Survey{Responses: s.Responses[:2]}, Options{})
 		require.ErrorIs(t, err, ErrTooFew)
-		assert.Contains(t, err.Error(), "2 respondents, fewer than the minimum of 10")
+		assert.Contains(t, err.Error(), "2 respondents answered anything, fewer than the minimum of 10")
 	})
 	t.Run("all answers identical", func(t *testing.T) {
 		var same Survey
@@ -91,17 +92,17 @@ func TestBuildSmallAndDegenerate(t *testing.T) {
 			r.ID = string(rune('a' + i))
 			same.Responses = append(same.Responses, r)
 		}
-		rep, err := Build(&same, Options{})
+		rep, err := Build(context.Background(), &same, Options{})
 		require.NoError(t, err)
 		require.Len(t, rep.Personas, 1)
 		assert.Equal(t, 20, rep.Personas[0].Respondents)
 		assert.Nil(t, rep.Silhouette)
 		assert.Contains(t, strings.Join(rep.Notes, " "), "one persona describes everyone")
-		_, err = Build(&same, Options{K: 3})
+		_, err = Build(context.Background(), &same, Options{K: 3})
 		require.ErrorIs(t, err, ErrTooFewDistinct)
 	})
 	t.Run("small clusters merged", func(t *testing.T) {
-		rep, err := Build(s, Options{K: 6, Seed: 1})
+		rep, err := Build(context.Background(), s, Options{K: 6, Seed: 1})
 		require.NoError(t, err)
 		total := 0
 		for _, p := range rep.Personas {
@@ -112,13 +113,13 @@ func TestBuildSmallAndDegenerate(t *testing.T) {
 		assert.Contains(t, strings.Join(rep.Notes, " "), "fewer than 10 respondents was merged")
 	})
 	t.Run("floor above the survey", func(t *testing.T) {
-		_, err := Build(s, Options{MinSize: 70})
+		_, err := Build(context.Background(), s, Options{MinSize: 70})
 		require.ErrorIs(t, err, ErrTooFew)
 	})
 	t.Run("figures withheld under the floor", func(t *testing.T) {
 		// With a floor of 30, groups of 30+ exist but per-tool answers
 		// from fewer than 30 are withheld.
-		rep, err := Build(s, Options{MinSize: 30, Seed: 1})
+		rep, err := Build(context.Background(), s, Options{MinSize: 30, Seed: 1})
 		require.NoError(t, err)
 		for _, p := range rep.Personas {
 			assert.GreaterOrEqual(t, p.Respondents, 30)
@@ -161,6 +162,6 @@ func TestDefaultCatalogueCoversStages(t *testing.T) {
 		}
 		assert.GreaterOrEqual(t, n, 3, "stage %s", st)
 	}
-	_, err := ReadCatalogue(strings.NewReader(`[{"id":"x","title":"X","stages":["expert"]}]`))
-	assert.ErrorContains(t, err, `unknown stage "expert"`)
+	_, err := ReadCatalogue(strings.NewReader(`[{"id":"x","title":"X","stages":["expert"]}]`), ReadOptions{})
+	assert.ErrorContains(t, err, `1:45: bad value: "expert" is not one of`)
 }

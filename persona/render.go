@@ -6,10 +6,34 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/civickit/civickit/internal/safe"
 )
 
-// JSON writes the report as indented JSON.
-func (r *Report) JSON(w io.Writer) error {
+// mdEscape makes text from input literal in Markdown: on one line, with
+// the characters that start markup, links or HTML escaped.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range safe.Line(s) {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '~':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
@@ -50,7 +74,7 @@ func (r *Report) method() string {
 		s += fmt.Sprintf(", k = %d", r.K)
 	}
 	if r.Silhouette != nil {
-		s += fmt.Sprintf("; silhouette %.3f", *r.Silhouette)
+		s += fmt.Sprintf("; silhouette on the answers %.3f", *r.Silhouette)
 	}
 	if r.Stability != nil {
 		s += fmt.Sprintf("; bootstrap stability (adjusted Rand index) %.2f over %d resamples", r.Stability.ARI, r.Stability.Replicates)
@@ -58,12 +82,14 @@ func (r *Report) method() string {
 	return s + fmt.Sprintf("; no persona or figure rests on fewer than %d people.", r.MinSize)
 }
 
-// Text writes the report as plain text.
-func (r *Report) Text(w io.Writer) error {
+// WriteText writes the report as plain text. Text from a council's own
+// catalogue passes through [safe.Line], so no terminal control sequence
+// reaches the terminal.
+func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Councillor personas\n%s\n", r.method())
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "Note: %s\n", n)
+		fmt.Fprintf(&b, "Note: %s\n", safe.Line(n))
 	}
 	for i, p := range r.Personas {
 		fmt.Fprintf(&b, "\n%d. %s (stage: %s, %d respondents)\n", i+1, p.Name, p.Stage, p.Respondents)
@@ -76,19 +102,21 @@ func (r *Report) Text(w io.Writer) error {
 		fmt.Fprintf(&b, "   Aims: %s\n   Barriers: %s\n   Wants to learn: %s\n", shareList(p.Aims), shareList(p.Barriers), shareList(p.WantsToLearn))
 		b.WriteString("   Learning options:\n")
 		for _, l := range p.Learning {
-			fmt.Fprintf(&b, "     - %s: %s (%s)\n", l.Option.Title, l.Option.Description, l.Why)
+			fmt.Fprintf(&b, "     - %s: %s (%s)\n", safe.Line(l.Option.Title), safe.Line(l.Option.Description), safe.Line(l.Why))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// Markdown writes the report as Markdown.
-func (r *Report) Markdown(w io.Writer) error {
+// WriteMarkdown writes the report as Markdown. Text from a council's own
+// catalogue is escaped, so it cannot add HTML or links to the page a
+// Markdown renderer makes of it.
+func (r *Report) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Councillor personas\n\n%s\n\n", r.method())
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "> %s\n>\n", n)
+		fmt.Fprintf(&b, "> %s\n>\n", safe.Line(n))
 	}
 	for _, p := range r.Personas {
 		fmt.Fprintf(&b, "\n## %s\n\n*Stage: %s; %d respondents.*\n\n%s\n\n**Next step:** %s\n\n", p.Name, p.Stage, p.Respondents, p.Profile, p.Next)
@@ -98,7 +126,7 @@ func (r *Report) Markdown(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "\n- **Aims:** %s\n- **Barriers:** %s\n- **Wants to learn:** %s\n\n### Learning options\n\n", shareList(p.Aims), shareList(p.Barriers), shareList(p.WantsToLearn))
 		for i, l := range p.Learning {
-			fmt.Fprintf(&b, "%d. **%s**: %s *(%s)*\n", i+1, l.Option.Title, l.Option.Description, l.Why)
+			fmt.Fprintf(&b, "%d. **%s**: %s *(%s)*\n", i+1, mdEscape(l.Option.Title), mdEscape(l.Option.Description), mdEscape(l.Why))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -144,8 +172,10 @@ table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-
 </html>
 `))
 
-// HTML writes the report as a standalone HTML page with inline SVG bars.
-func (r *Report) HTML(w io.Writer) error {
+// WriteHTML writes the report as a standalone HTML page with inline SVG
+// bars, through html/template, so every string is escaped for its
+// context. The page has no links.
+func (r *Report) WriteHTML(w io.Writer) error {
 	return htmlTmpl.Execute(w, struct {
 		Method   string
 		Notes    []string

@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"math/rand/v2"
 	"runtime"
 )
@@ -24,11 +25,17 @@ func (s Stability) Dissolves() bool { return s.MinJaccard < 0.5 }
 // the rows idx (a resample, with repeats) and returns one label per
 // element of idx; a failed fit counts as total disagreement. Replicates run
 // in parallel; the result does not depend on the number of cores.
-func Bootstrap(labels []int, k, replicates int, seed uint64, fit func(idx []int) ([]int, error)) Stability {
+//
+// It returns ctx.Err() soon after ctx is cancelled (fit should watch ctx
+// too).
+func Bootstrap(ctx context.Context, labels []int, k, replicates int, seed uint64, fit func(idx []int) ([]int, error)) (Stability, error) {
 	n := len(labels)
 	aris := make([]float64, replicates)
 	jac := make([][]float64, replicates)
 	parallelFor(replicates, runtime.GOMAXPROCS(0), func(b int) {
+		if ctx.Err() != nil {
+			return
+		}
 		rng := rand.New(rand.NewPCG(seed, uint64(b)+0xB007))
 		idx := make([]int, n)
 		for i := range idx {
@@ -72,6 +79,9 @@ func Bootstrap(labels []int, k, replicates int, seed uint64, fit func(idx []int)
 			jac[b][c] = best
 		}
 	})
+	if err := ctx.Err(); err != nil {
+		return Stability{}, err
+	}
 	s := Stability{Replicates: replicates, Jaccard: make([]float64, k), MinJaccard: 1}
 	for b := 0; b < replicates; b++ {
 		s.ARI += aris[b]
@@ -88,5 +98,5 @@ func Bootstrap(labels []int, k, replicates int, seed uint64, fit func(idx []int)
 	for _, j := range s.Jaccard {
 		s.MinJaccard = min(s.MinJaccard, j)
 	}
-	return s
+	return s, nil
 }

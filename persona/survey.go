@@ -1,14 +1,16 @@
 package persona
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/civickit/civickit/internal/table"
 )
 
 // The survey instrument. Every answer is optional except the respondent id:
@@ -107,7 +109,7 @@ type Response struct {
 	Barriers    Choices  `json:"barriers"`                                      // from Barriers; null when unanswered
 	YearsServed Answer   `json:"years_served"`                                  // 0–60
 	Role        Answer   `json:"role"`                                          // index into Roles
-	Row         int      `json:"-"`                                             // line (CSV) or record (JSON) it came from, for messages
+	Line        int      `json:"-"`                                             // line (CSV) or record number (JSON) it came from, for messages
 }
 
 // Survey is a set of responses.
@@ -139,20 +141,19 @@ type column struct {
 	set      func(r *Response, cell string) error
 }
 
-// errOutOfRange and friends describe bad cells.
+// rangeErr describes a cell that is not a whole number in range.
 func rangeErr(cell string, lo, hi int) error {
 	return fmt.Errorf("%s is not a whole number from %d to %d", quoteCell(cell), lo, hi)
 }
 
+// parseRange reads a whole number from lo to hi, written as a
+// spreadsheet writes it ("3", "3.0", "+3").
 func parseRange(cell string, lo, hi int) (Answer, error) {
-	v, err := strconv.Atoi(cell)
-	if err != nil || v < lo || v > hi {
-		if f, ferr := strconv.ParseFloat(cell, 64); ferr == nil && f == float64(int(f)) && int(f) >= lo && int(f) <= hi {
-			return Answer(int(f)), nil
-		}
+	f, ok := parseNumber(cell)
+	if !ok || f != math.Trunc(f) || f < float64(lo) || f > float64(hi) {
 		return 0, rangeErr(cell, lo, hi)
 	}
-	return Answer(v), nil
+	return Answer(f), nil
 }
 
 func parseIndex(cell string, names []string) (Answer, error) {
@@ -255,14 +256,18 @@ func newResponse() Response {
 
 // decoder holds a mapping prepared for reading.
 type decoder struct {
+	file    string
+	sep     string
 	cols    []column
-	header  map[string]string // documented name -> name in the file
+	header  map[string]string // documented name -> normalised name in the file
+	shown   map[string]string // documented name -> name as the mapping or documentation writes it
 	missing map[string]bool
 	values  map[string]string
-	seen    map[string]int // respondent id -> row
+	seen    map[string]int // respondent id -> line (CSV) or record (JSON)
+	unit    string         // "line" or "record", for messages
 }
 
-func newDecoder(m *Mapping) *decoder {
+func newDecoder(file string, m *Mapping) *decoder {
 	if m == nil {
 		m = &Mapping{}
 	}
@@ -270,12 +275,15 @@ func newDecoder(m *Mapping) *decoder {
 	if sep == "" {
 		sep = ";"
 	}
-	d := &decoder{cols: columns(sep), header: map[string]string{}, missing: map[string]bool{}, values: map[string]string{}, seen: map[string]int{}}
+	d := &decoder{file: file, sep: sep, cols: columns(sep), header: map[string]string{}, shown: map[string]string{},
+		missing: map[string]bool{}, values: map[string]string{}, seen: map[string]int{}}
 	for _, c := range d.cols {
-		d.header[c.name] = c.name
-		if h, ok := m.Columns[c.name]; ok {
-			d.header[c.name] = h
+		h := c.name
+		if mh, ok := m.Columns[c.name]; ok {
+			h = mh
 		}
+		d.header[c.name] = table.Name(h)
+		d.shown[c.name] = h
 	}
 	for _, s := range append([]string{"", "na", "n/a", "-", "prefer not to say"}, m.Missing...) {
 		d.missing[strings.ToLower(strings.TrimSpace(s))] = true
@@ -286,14 +294,17 @@ func newDecoder(m *Mapping) *decoder {
 	return d
 }
 
-// cell reads one cell into r; get returns the raw cell and whether the
-// column is present.
-func (d *decoder) record(row int, get func(name string) (string, bool)) (Response, error) {
+// cellRef reads one cell: its raw text, whether the column or key is
+// present, and how to build an error at its place.
+type cellRef func(name string) (raw string, present bool, fail func(msg string) error)
+
+// record reads one response; where is its line (CSV) or record number
+// (JSON) for messages about duplicates.
+func (d *decoder) record(where int, get cellRef) (Response, error) {
 	r := newResponse()
-	r.Row = row
+	r.Line = where
 	for _, c := range d.cols {
-		h := d.header[c.name]
-		raw, ok := get(h)
+		raw, ok, fail := get(d.header[c.name])
 		if !ok {
 			continue
 		}
@@ -303,101 +314,95 @@ func (d *decoder) record(row int, get func(name string) (string, bool)) (Respons
 		}
 		if d.missing[strings.ToLower(cell)] {
 			if c.name == "respondent_id" {
-				return r, &ParseError{Row: row, Column: h, Msg: "respondent id is blank"}
+				return r, fail("respondent id is blank")
 			}
 			continue
 		}
 		if err := c.set(&r, cell); err != nil {
-			return r, &ParseError{Row: row, Column: h, Msg: err.Error()}
+			return r, fail(err.Error())
 		}
 	}
 	if prev, dup := d.seen[r.ID]; dup {
-		return r, &ParseError{Row: row, Column: d.header["respondent_id"], Msg: fmt.Sprintf("duplicate respondent: same id as row %d", prev)}
+		_, _, fail := get(d.header["respondent_id"])
+		return r, fail(fmt.Sprintf("duplicate respondent: same id as %s %d", d.unit, prev))
 	}
-	d.seen[r.ID] = row
+	d.seen[r.ID] = where
 	return r, nil
 }
 
-// checkHeader reports required columns missing from present.
-func (d *decoder) checkHeader(present func(name string) bool) error {
-	var miss []string
+// names returns the normalised header names of the required and the
+// optional columns.
+func (d *decoder) names() (required, optional []string) {
 	for _, c := range d.cols {
-		if c.required && !present(d.header[c.name]) {
-			miss = append(miss, strconv.Quote(d.header[c.name]))
+		if c.required {
+			required = append(required, d.header[c.name])
+		} else {
+			optional = append(optional, d.header[c.name])
 		}
 	}
-	if len(miss) > 0 {
-		return &ParseError{Row: 1, Msg: "missing required columns: " + strings.Join(miss, ", ")}
-	}
-	return nil
+	return required, optional
 }
 
-// checkUnknown rejects header columns that look like survey questions
-// (conf_, use_, mode_ or att_ followed by an unknown name), which are
-// most likely misspelt: they would otherwise be ignored silently and their
-// answers lost.
-func (d *decoder) checkUnknown(head []string) error {
-	known := map[string]bool{}
+// unknownQuestion reports whether a header or key that is not a mapped
+// column looks like a survey question (conf_, use_, mode_ or att_ followed
+// by an unknown name), which is most likely misspelt: it would otherwise
+// be ignored and its answers lost.
+func (d *decoder) unknownQuestion(name string) bool {
 	for _, h := range d.header {
-		known[h] = true
-	}
-	for _, h := range head {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if known[h] {
-			continue
-		}
-		for _, p := range []string{"conf_", "use_", "mode_", "att_"} {
-			if strings.HasPrefix(h, p) {
-				return &ParseError{Row: 1, Column: h, Msg: "unknown survey question; see the documented columns (persona.Tools and persona.Attitudes)"}
-			}
+		if h == name {
+			return false
 		}
 	}
-	return nil
+	for _, p := range []string{"conf_", "use_", "mode_", "att_"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
-// ReadCSV reads a survey from CSV with a header line, as documented above
-// and adapted by m (nil for the documented header). Errors are
-// [*ParseError] values naming the line and column.
-func ReadCSV(r io.Reader, m *Mapping) (*Survey, error) {
-	d := newDecoder(m)
-	cr := csv.NewReader(r)
-	head, err := cr.Read()
-	if err == io.EOF {
-		return nil, &ParseError{Row: 1, Msg: "empty file: want a header line"}
-	}
+// ReadSurveyCSV reads a survey from CSV with a header line, as documented
+// above and adapted by opt.Mapping. The separator (comma, semicolon or
+// tab) is found from the header line. Errors are [*civic.ParseError]
+// values naming the line, column and field.
+func ReadSurveyCSV(r io.Reader, opt SurveyOptions) (*Survey, error) {
+	in, comma, err := csvInput(r, opt.MaxBytes)
 	if err != nil {
-		return nil, csvError(err)
+		return nil, inputError(opt.File, err)
 	}
-	index := map[string]int{}
-	for i, h := range head {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if _, dup := index[h]; dup && h != "" {
-			return nil, &ParseError{Row: 1, Column: h, Msg: "column appears twice in the header"}
+	d := newDecoder(opt.File, opt.Mapping)
+	d.unit = "line"
+	t := table.NewReader(in, opt.File)
+	t.Comma(comma)
+	req, optional := d.names()
+	if err := t.ReadHeader(req, optional, false); err != nil {
+		return nil, inputError(opt.File, err)
+	}
+	for i, h := range t.Header {
+		if n := table.Name(h); d.unknownQuestion(n) {
+			return nil, fieldErr(opt.File, 1, i+1, n, "unknown survey question; see the documented columns (persona.Tools and persona.Attitudes)")
 		}
-		index[h] = i
-	}
-	if err := d.checkHeader(func(n string) bool { _, ok := index[n]; return ok }); err != nil {
-		return nil, err
-	}
-	if err := d.checkUnknown(head); err != nil {
-		return nil, err
 	}
 	s := &Survey{}
 	for {
-		rec, err := cr.Read()
+		rec, err := t.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, csvError(err)
+			return nil, inputError(opt.File, err)
 		}
-		line, _ := cr.FieldPos(0)
-		resp, err := d.record(line, func(n string) (string, bool) {
-			i, ok := index[n]
-			if !ok {
-				return "", false
+		if len(rec) != len(t.Header) {
+			_, line, _ := t.Field(rec, d.header["respondent_id"])
+			return nil, fieldErr(opt.File, line, 0, "", fmt.Sprintf("wrong number of fields: %d, the header has %d", len(rec), len(t.Header)))
+		}
+		_, line, _ := t.Field(rec, d.header["respondent_id"])
+		resp, err := d.record(line, func(n string) (string, bool, func(string) error) {
+			if !t.Has(n) {
+				return "", false, nil
 			}
-			return rec[i], true
+			v, line, col := t.Field(rec, n)
+			return v, true, func(msg string) error { return fieldErr(opt.File, line, col, n, msg) }
 		})
 		if err != nil {
 			return nil, err
@@ -405,60 +410,87 @@ func ReadCSV(r io.Reader, m *Mapping) (*Survey, error) {
 		s.Responses = append(s.Responses, resp)
 	}
 	if len(s.Responses) == 0 {
-		return nil, &ParseError{Row: 2, Msg: "no responses after the header"}
+		return nil, fieldErr(opt.File, 2, 0, "", "no responses after the header")
 	}
 	return s, nil
 }
 
-// ReadJSON reads a survey from JSON: an array of objects (or an object
-// with a "responses" array) whose keys are the documented column names
-// (adapted by m) and whose values are numbers, strings, arrays of strings
-// for multi-select questions, or null for no answer. Errors are
-// [*ParseError] values naming the record (1-based) and key.
-func ReadJSON(r io.Reader, m *Mapping) (*Survey, error) {
-	raw, err := io.ReadAll(r)
+// ReadSurveyJSON reads a survey from JSON: an array of objects (or an
+// object with a "responses" array) whose keys are the documented column
+// names (adapted by opt.Mapping) and whose values are numbers, strings,
+// arrays of strings for multi-select questions, or null for no answer.
+// Every other key is an error naming its path (such as
+// "responses[3].conf_emial"), so a misspelt question is never ignored.
+// Errors are [*civic.ParseError] values with line, column and path.
+func ReadSurveyJSON(r io.Reader, opt SurveyOptions) (*Survey, error) {
+	doc, err := readJSONDoc(r, opt.File, opt.MaxBytes)
 	if err != nil {
-		return nil, &ParseError{Msg: "reading JSON", Err: err}
+		return nil, err
 	}
-	var recs []map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &recs); err != nil {
-		var wrap struct {
-			Responses []map[string]json.RawMessage `json:"responses"`
+	recs, prefix := doc.root, ""
+	if recs.kind == '{' {
+		var found *jnode
+		for _, f := range recs.fields {
+			if f.key != "responses" {
+				return nil, doc.errAt(f.off, f.key, `unknown key; want {"responses": [...]}`)
+			}
+			found = f.val
 		}
-		if err2 := json.Unmarshal(raw, &wrap); err2 != nil || wrap.Responses == nil {
-			return nil, &ParseError{Msg: "want an array of responses or {\"responses\": [...]}", Err: err}
+		if found == nil {
+			return nil, doc.errAt(recs.off, "", `want an array of responses or {"responses": [...]}`)
 		}
-		recs = wrap.Responses
+		recs, prefix = found, "responses"
 	}
-	if len(recs) == 0 {
-		return nil, &ParseError{Msg: "no responses"}
+	if recs.kind != '[' {
+		return nil, doc.errAt(recs.off, prefix, `want an array of responses or {"responses": [...]}`)
 	}
-	d := newDecoder(m)
-	sep := ";"
-	if m != nil && m.Separator != "" {
-		sep = m.Separator
+	if len(recs.elems) == 0 {
+		return nil, doc.errAt(recs.off, prefix, "no responses")
 	}
+	d := newDecoder(opt.File, opt.Mapping)
+	d.unit = "record"
+	known := map[string]bool{}
+	for _, h := range d.header {
+		known[h] = true
+	}
+	req, _ := d.names()
 	s := &Survey{}
-	for i, rec := range recs {
-		if err := d.checkHeader(func(n string) bool { _, ok := rec[n]; return ok }); err != nil {
-			err.(*ParseError).Row = i + 1
-			return nil, err
+	for i, rec := range recs.elems {
+		path := prefix + "[" + strconv.Itoa(i) + "]"
+		if rec.kind != '{' {
+			return nil, doc.errAt(rec.off, path, "want an object of answers")
 		}
-		var cellErr error
-		resp, err := d.record(i+1, func(n string) (string, bool) {
-			v, ok := rec[n]
+		keys := map[string]jfield{}
+		for _, f := range rec.fields {
+			n := table.Name(f.key)
+			if !known[n] {
+				return nil, doc.errAt(f.off, path+"."+f.key, "unknown key: not a survey question (see persona.Tools and persona.Attitudes) or a mapped column")
+			}
+			if _, dup := keys[n]; dup {
+				return nil, doc.errAt(f.off, path+"."+f.key, "key appears twice")
+			}
+			keys[n] = f
+		}
+		for _, n := range req {
+			if _, ok := keys[n]; !ok {
+				return nil, doc.errAt(rec.off, path+"."+n, "missing required key")
+			}
+		}
+		cells := map[string]string{}
+		for n, f := range keys {
+			cell, err := jsonCell(f.val, d.sep)
+			if err != nil {
+				return nil, doc.errAt(f.val.off, path+"."+f.key, err.Error())
+			}
+			cells[n] = cell
+		}
+		resp, err := d.record(i+1, func(n string) (string, bool, func(string) error) {
+			f, ok := keys[n]
 			if !ok {
-				return "", false
+				return "", false, nil
 			}
-			cell, err := jsonCell(v, sep)
-			if err != nil && cellErr == nil {
-				cellErr = &ParseError{Row: i + 1, Column: n, Msg: err.Error()}
-			}
-			return cell, true
+			return cells[n], true, func(msg string) error { return doc.errAt(f.val.off, path+"."+f.key, msg) }
 		})
-		if cellErr != nil {
-			return nil, cellErr
-		}
 		if err != nil {
 			return nil, err
 		}
@@ -468,31 +500,31 @@ func ReadJSON(r io.Reader, m *Mapping) (*Survey, error) {
 }
 
 // jsonCell turns a JSON value into the text of a CSV cell.
-func jsonCell(v json.RawMessage, sep string) (string, error) {
-	var x any
-	if err := json.Unmarshal(v, &x); err != nil {
-		return "", err
-	}
-	switch x := x.(type) {
-	case nil:
-		return "", nil
-	case string:
-		return x, nil
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64), nil
-	case []any:
-		if len(x) == 0 {
+func jsonCell(v *jnode, sep string) (string, error) {
+	switch v.kind {
+	case '[':
+		if len(v.elems) == 0 {
 			return "none", nil
 		}
-		parts := make([]string, len(x))
-		for i, e := range x {
-			s, ok := e.(string)
-			if !ok {
+		parts := make([]string, len(v.elems))
+		for i, e := range v.elems {
+			s, ok := e.val.(string)
+			if e.kind != 0 || !ok {
 				return "", errors.New("multi-select values must be strings")
 			}
 			parts[i] = s
 		}
 		return strings.Join(parts, sep), nil
+	case '{':
+		return "", errors.New("want a number, a string, an array of strings or null, not an object")
 	}
-	return "", fmt.Errorf("unexpected JSON value %s", quoteCell(string(v)))
+	switch x := v.val.(type) {
+	case nil:
+		return "", nil
+	case string:
+		return x, nil
+	case json.Number:
+		return x.String(), nil
+	}
+	return "", errors.New("want a number, a string, an array of strings or null, not true or false")
 }

@@ -3,6 +3,7 @@ package persona
 import (
 	"bytes"
 	"errors"
+	"github.com/civickit/civickit/civic"
 	"os"
 	"strings"
 	"testing"
@@ -56,25 +57,26 @@ func TestReadCSVErrors(t *testing.T) {
 		{name: "bad frequency", in: surveyCSV(nil, map[string]string{"use_nextdoor": "hourly"}), row: 2, column: "use_nextdoor", msg: "never, rarely"},
 		{name: "bad choice", in: surveyCSV([]string{"barriers"}, map[string]string{"barriers": "time;dragons"}), row: 2, column: "barriers", msg: `"dragons"`},
 		{name: "years out of range", in: surveyCSV([]string{"years_served"}, map[string]string{"years_served": "99"}), row: 2, column: "years_served", msg: "from 0 to 60"},
-		{name: "duplicate respondent", in: surveyCSV(nil, map[string]string{"respondent_id": "a1"}, nil, map[string]string{"respondent_id": "a1"}), row: 4, column: "respondent_id", msg: "same id as row 2"},
+		{name: "duplicate respondent", in: surveyCSV(nil, map[string]string{"respondent_id": "a1"}, nil, map[string]string{"respondent_id": "a1"}), row: 4, column: "respondent_id", msg: "same id as line 2"},
 		{name: "blank respondent", in: surveyCSV(nil, map[string]string{"respondent_id": ""}), row: 2, column: "respondent_id", msg: "blank"},
-		{name: "missing columns", in: "respondent_id,conf_email\nr1,3\n", row: 1, msg: `missing required columns: "use_email", "conf_facebook"`},
+		{name: "missing columns", in: "respondent_id,conf_email\nr1,3\n", row: 1, column: "use_email", msg: `missing column`},
 		{name: "empty", in: "", row: 1, msg: "empty file"},
 		{name: "misspelt question", in: surveyCSV([]string{"att_serves_wards"}, nil), row: 1, column: "att_serves_wards", msg: "unknown survey question"},
 		{name: "header only", in: surveyCSV(nil), row: 2, msg: "no responses"},
 		{name: "ragged row", in: surveyCSV(nil, nil) + "x,1\n", row: 3, msg: "wrong number of fields"},
 		{name: "mapped column named in error", in: strings.Replace(surveyCSV(nil, map[string]string{"conf_email": "9"}), "conf_email", "Email confidence", 1),
-			mapping: &Mapping{Columns: map[string]string{"conf_email": "Email confidence"}}, row: 2, column: "Email confidence", msg: "from 1 to 5"},
+			mapping: &Mapping{Columns: map[string]string{"conf_email": "Email confidence"}}, row: 2, column: "email confidence", msg: "from 1 to 5"},
+		{name: "hexadecimal is not a spreadsheet number", in: surveyCSV(nil, map[string]string{"conf_email": "0x3"}), row: 2, column: "conf_email", msg: "not a whole number"},
+		{name: "underscore is not a spreadsheet number", in: surveyCSV([]string{"years_served"}, map[string]string{"years_served": "1_0"}), row: 2, column: "years_served", msg: "not a whole number"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadCSV(strings.NewReader(tc.in), tc.mapping)
-			var pe *ParseError
+			_, err := ReadSurveyCSV(strings.NewReader(tc.in), SurveyOptions{Mapping: tc.mapping})
+			var pe *civic.ParseError
 			require.True(t, errors.As(err, &pe), "want a ParseError, got %v", err)
-			assert.Equal(t, tc.row, pe.Row)
-			assert.Equal(t, tc.column, pe.Column)
+			assert.Equal(t, tc.row, pe.Line)
+			assert.Equal(t, tc.column, pe.Field)
 			assert.Contains(t, pe.Error(), tc.msg)
-			assert.True(t, strings.HasPrefix(pe.Error(), "persona: "), pe.Error())
 		})
 	}
 }
@@ -83,7 +85,7 @@ func TestReadCSVAnswers(t *testing.T) {
 	in := surveyCSV([]string{"mode_email", "att_want_more", "learn", "aims", "barriers", "years_served", "role", "ward", "comments"},
 		map[string]string{"conf_email": "", "use_email": "NA", "mode_email": "two way", "att_want_more": "4", "learn": "video_calls; engaging_content", "aims": "none", "barriers": "", "years_served": "3", "role": "Cabinet", "ward": "Somewhere", "comments": "free text"},
 		map[string]string{"conf_email": "5", "use_email": "4", "learn": "Prefer not to say"})
-	s, err := ReadCSV(strings.NewReader(in), nil)
+	s, err := ReadSurveyCSV(strings.NewReader(in), SurveyOptions{})
 	require.NoError(t, err)
 	require.Len(t, s.Responses, 2)
 	r := s.Responses[0]
@@ -109,7 +111,7 @@ func TestMappingValues(t *testing.T) {
 		Columns: map[string]string{"use_email": "How often: email"},
 		Values:  map[string]string{"very confident": "5", "EVERY DAY": "daily"},
 	}
-	s, err := ReadCSV(strings.NewReader(in), m)
+	s, err := ReadSurveyCSV(strings.NewReader(in), SurveyOptions{Mapping: m})
 	require.NoError(t, err)
 	assert.Equal(t, Answer(5), s.Responses[0].Confidence[0])
 	assert.Equal(t, Answer(4), s.Responses[0].Use[0])
@@ -117,7 +119,7 @@ func TestMappingValues(t *testing.T) {
 
 func TestReadJSONMatchesCSV(t *testing.T) {
 	csvIn := surveyCSV([]string{"learn"}, map[string]string{"conf_x": "", "learn": "ideas_boards;video_calls"}, map[string]string{"learn": "none"})
-	a, err := ReadCSV(strings.NewReader(csvIn), nil)
+	a, err := ReadSurveyCSV(strings.NewReader(csvIn), SurveyOptions{})
 	require.NoError(t, err)
 	rec := func(id string, learn string, confX string) string {
 		var b strings.Builder
@@ -133,35 +135,39 @@ func TestReadJSONMatchesCSV(t *testing.T) {
 		return b.String()
 	}
 	js := `{"responses":[` + rec("ra", `["ideas_boards","video_calls"]`, "null") + "," + rec("rb", `[]`, "3") + `]}`
-	b, err := ReadJSON(strings.NewReader(js), nil)
+	b, err := ReadSurveyJSON(strings.NewReader(js), SurveyOptions{})
 	require.NoError(t, err)
 	for i := range a.Responses {
-		a.Responses[i].Row, b.Responses[i].Row = 0, 0
+		a.Responses[i].Line, b.Responses[i].Line = 0, 0
 	}
 	assert.Equal(t, a, b)
 
-	_, err = ReadJSON(strings.NewReader(`[`+rec("ra", `[1]`, "3")+`]`), nil)
-	var pe *ParseError
+	_, err = ReadSurveyJSON(strings.NewReader(`[`+rec("ra", `[1]`, "3")+`]`), SurveyOptions{})
+	var pe *civic.ParseError
 	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, 1, pe.Row)
-	assert.Equal(t, "learn", pe.Column)
-	_, err = ReadJSON(strings.NewReader(`[`+rec("ra", `[]`, "7")+`]`), nil)
+	assert.Equal(t, 1, pe.Line)
+	assert.Equal(t, "[0].learn", pe.Field)
+	_, err = ReadSurveyJSON(strings.NewReader(`[`+rec("ra", `[]`, "7")+`]`), SurveyOptions{})
 	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, "conf_x", pe.Column)
+	assert.Equal(t, "[0].conf_x", pe.Field)
 }
 
 func TestReadMatrixCSVErrors(t *testing.T) {
 	tests := []struct{ name, in, msg string }{
-		{"not a number", "a,b\n1,2\n3,x\n", `3: persona: column "b": "x" is not a finite number`},
+		{"not a number", "a,b\n1,2\n3,x\n", `data.csv:3:3: b: "x" is not a finite number`},
+		{"hexadecimal", "a\n0x1p4\n", "not a finite number"},
+		{"underscore", "a\n1_000\n", "not a finite number"},
+		{"overflow", "a\n1e400\n", "not a finite number"},
 		{"NaN", "a\nNaN\n", "not a finite number"},
 		{"no rows", "a,b\n", "no data rows"},
 		{"ragged", "a,b\n1,2\n3\n", "wrong number of fields"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := ReadMatrixCSV(strings.NewReader(tc.in))
+			_, _, err := ReadMatrixCSV(strings.NewReader(tc.in), ReadOptions{})
 			require.Error(t, err)
-			pe := err.(*ParseError)
+			var pe *civic.ParseError
+			require.ErrorAs(t, err, &pe)
 			pe.File = "data.csv"
 			assert.Contains(t, pe.Error(), tc.msg)
 		})
@@ -177,9 +183,9 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add(surveyCSV([]string{"learn", "role"}, map[string]string{"learn": "a;;b", "role": "9"}))
 	f.Add("respondent_id\n\"x\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		s, err := ReadCSV(strings.NewReader(in), nil)
+		s, err := ReadSurveyCSV(strings.NewReader(in), SurveyOptions{})
 		if err != nil {
-			var pe *ParseError
+			var pe *civic.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("error is not a ParseError: %v", err)
 			}
@@ -206,7 +212,7 @@ func FuzzReadJSON(f *testing.F) {
 	f.Add(`[{"respondent_id":"a","conf_email":3}]`)
 	f.Add(`{"responses":[{"respondent_id":null}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		_, _ = ReadJSON(bytes.NewReader([]byte(in)), nil)
+		_, _ = ReadSurveyJSON(bytes.NewReader([]byte(in)), SurveyOptions{})
 	})
 }
 
@@ -216,9 +222,9 @@ func FuzzReadPilots(f *testing.F) {
 	require.NoError(f, err)
 	f.Add(string(seed[:600]))
 	f.Fuzz(func(t *testing.T, in string) {
-		recs, err := ReadPilots(strings.NewReader(in))
+		recs, err := ReadPilots(strings.NewReader(in), ReadOptions{})
 		if err == nil {
-			_ = EvaluatePilots(recs, nil, 0)
+			_, _ = EvaluatePilots(recs, PilotOptions{})
 		}
 	})
 }
@@ -227,7 +233,7 @@ func FuzzReadPilots(f *testing.F) {
 func FuzzReadMatrixCSV(f *testing.F) {
 	f.Add("a,b\n1,2\n3,4\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		m, _, err := ReadMatrixCSV(strings.NewReader(in))
+		m, _, err := ReadMatrixCSV(strings.NewReader(in), ReadOptions{})
 		if err == nil && len(m.Data) != m.Rows*m.Cols {
 			t.Fatalf("malformed matrix")
 		}
@@ -238,7 +244,7 @@ func TestReadJSONExample(t *testing.T) {
 	f, err := os.Open("testdata/survey_example.json")
 	require.NoError(t, err)
 	defer f.Close()
-	s, err := ReadJSON(f, nil)
+	s, err := ReadSurveyJSON(f, SurveyOptions{})
 	require.NoError(t, err)
 	require.Len(t, s.Responses, 2)
 	a, b := s.Responses[0], s.Responses[1]

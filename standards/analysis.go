@@ -48,14 +48,18 @@ type Sentence struct {
 
 // Stats are the counts the readability formulas use.
 type Stats struct {
-	Sentences     int `json:"sentences"`
-	Words         int `json:"words" jsonschema:"description=words and numbers"`
-	Syllables     int `json:"syllables"`
-	Letters       int `json:"letters" jsonschema:"description=letters in words"`
-	Characters    int `json:"characters" jsonschema:"description=letters and digits in words and numbers, as ARI counts strokes"`
+	Sentences int `json:"sentences"`
+	Words     int `json:"words" jsonschema:"description=words and numbers"`
+	Syllables int `json:"syllables"`
+	Letters   int `json:"letters" jsonschema:"description=letters in words"`
+	// Characters counts letters and digits in words and numbers, as ARI
+	// counts strokes.
+	Characters    int `json:"characters"`
 	Polysyllables int `json:"polysyllables" jsonschema:"description=words of three or more syllables"`
-	ComplexWords  int `json:"complex_words" jsonschema:"description=Gunning's hard words: three or more syllables, not proper nouns, not made so by -es -ed or -ing"`
-	Paragraphs    int `json:"paragraphs"`
+	// ComplexWords counts Gunning's hard words: three or more syllables,
+	// not proper nouns, not made so by -es, -ed or -ing.
+	ComplexWords int `json:"complex_words"`
+	Paragraphs   int `json:"paragraphs"`
 }
 
 // Analysis is a tokenised document: its tokens, sentences, counts and

@@ -64,12 +64,19 @@ func (c *Checker) CheckDocument(name string, doc *Document) *Scorecard {
 // Check analyses doc, runs every rule and scores the document. Findings are
 // sorted by offset, then rule id.
 func (rs *RuleSet) Check(name string, doc *Document) *Scorecard {
-	a := Analyse(doc)
+	a := Analyze(doc)
 	return rs.CheckAnalysis(name, a)
 }
 
 // CheckAnalysis runs every rule over an analysed document and scores it.
 func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
+	card, _ := rs.checkAnalysis(name, a, nil)
+	return card
+}
+
+// checkAnalysis is CheckAnalysis that, when stop is not nil, polls it
+// before each rule and gives up with its error.
+func (rs *RuleSet) checkAnalysis(name string, a *Analysis, stop Canceler) (*Scorecard, error) {
 	p := prepare(a, rs.v, rs.st)
 	card := &Scorecard{
 		File:        name,
@@ -82,11 +89,16 @@ func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
 	report := func(f Finding) { card.Findings = append(card.Findings, f) }
 	tallies := make(map[string]tally, len(rs.rules))
 	for _, r := range rs.rules {
+		if stop != nil {
+			if err := stop.Err(); err != nil {
+				return nil, err
+			}
+		}
 		tallies[r.ID()] = r.check(p, report)
 	}
 	card.Findings = sortFindings(card.Findings)
 	card.Standards, card.Score = score(rs, a, tallies)
-	return card
+	return card, nil
 }
 
 // Check extracts the source src of the file name (for example a web page
@@ -95,6 +107,29 @@ func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
 // it is FormatAuto, chooses the reader. It fails on an invalid Config and
 // on input that is not text, with a [*CheckError] naming the file.
 func (c *Checker) Check(name string, src []byte) (*Scorecard, error) {
+	return c.CheckContext(nil, name, src)
+}
+
+// Canceler is what [Checker.CheckContext] polls to stop early: a
+// [context.Context] is one. It is an interface of its own so that the
+// browser build, which never cancels, does not link package context.
+type Canceler interface {
+	// Err returns nil while the work may go on, and after that the
+	// error to stop with, such as context.Canceled.
+	Err() error
+}
+
+// CheckContext is [Checker.Check] that stops when ctx is done, returning
+// ctx.Err(). It polls ctx after each MiB of source while reading it, after
+// each MiB of text while tokenising, and before each rule, so a check
+// stops within a few tens of milliseconds of the cancellation whatever the
+// size of the page. A nil ctx never cancels.
+func (c *Checker) CheckContext(ctx Canceler, name string, src []byte) (*Scorecard, error) {
+	if ctx != nil {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
 	rs, err := c.RuleSet()
 	if err != nil {
 		return nil, &CheckError{File: name, Err: err}
@@ -103,11 +138,21 @@ func (c *Checker) Check(name string, src []byte) (*Scorecard, error) {
 	if f == FormatAuto {
 		f = DetectFormat(name, src)
 	}
-	doc, err := Extract(src, f)
+	doc, err := extractFormat(src, f, ctx)
 	if err != nil {
+		if ctx != nil && err == ctx.Err() {
+			return nil, err
+		}
 		return nil, &CheckError{File: name, Err: err}
 	}
-	return rs.Check(name, doc), nil
+	if ctx == nil {
+		return rs.Check(name, doc), nil
+	}
+	a, err := analyze(doc, ctx)
+	if err != nil {
+		return nil, err
+	}
+	return rs.checkAnalysis(name, a, ctx)
 }
 
 // sortFindings orders findings by offset, then rule id, then the order

@@ -1,7 +1,9 @@
 package standards
 
 import (
+	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/civickit/civickit/internal/sample"
@@ -77,4 +79,38 @@ func TestCheckSample(t *testing.T) {
 		}
 		assert.LessOrEqual(t, scores["govuk"], scores["plain-english-campaign"], e.Name())
 	}
+}
+
+// countdown is a Canceler that lets n polls pass and then cancels.
+type countdown struct{ n, polls int }
+
+func (c *countdown) Err() error {
+	c.polls++
+	if c.polls > c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestCheckContext checks that CheckContext polls its context while it
+// tokenises a long document and while it runs the rules, and stops with
+// the context's error wherever the cancellation comes.
+func TestCheckContext(t *testing.T) {
+	src := []byte(strings.Repeat("The council will decide on the budget in March. You can tell us what you think.\n\n", 40000)) // 3.3 MB
+	var c Checker
+	full := &countdown{n: 1 << 30}
+	card, err := c.CheckContext(full, "long.txt", src)
+	require.NoError(t, err)
+	require.NotNil(t, card)
+	rules, _ := c.RuleSet()
+	assert.GreaterOrEqual(t, full.polls, 1+3+len(rules.rules), "polls: start, each MiB, each rule")
+	for n := 0; n < full.polls; n++ {
+		card, err := c.CheckContext(&countdown{n: n}, "long.txt", src)
+		require.ErrorIs(t, err, context.Canceled, "cancelled after %d polls", n)
+		require.Nil(t, card)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = c.CheckContext(ctx, "long.txt", src)
+	assert.ErrorIs(t, err, context.Canceled)
 }

@@ -3,7 +3,7 @@
 // journey-signposting and citizen-needs standards, like a prose linter.
 //
 // Content comes in as plain text, Markdown or HTML ([Extract]); one pass
-// tokenises it into sentences, words and syllables ([Analyse]); readability
+// tokenises it into sentences, words and syllables ([Analyze]); readability
 // formulas are computed from those counts exactly as their papers define
 // them; and rules, which are data, report [Finding]s with positions and
 // suggestions. A [Checker] joins the steps into a [Scorecard]:

@@ -26,6 +26,25 @@ func (f Format) String() string {
 	return "unknown"
 }
 
+// MarshalText encodes the format as its name, so that JSON shows "html"
+// rather than 3.
+func (f Format) MarshalText() ([]byte, error) {
+	if int(f) >= len(formatNames) {
+		return nil, &Error{Msg: "invalid format " + itoa(int(f))}
+	}
+	return []byte(formatNames[f]), nil
+}
+
+// UnmarshalText decodes a format name, as [ParseFormat] reads it.
+func (f *Format) UnmarshalText(b []byte) error {
+	v, err := ParseFormat(string(b))
+	if err != nil {
+		return err
+	}
+	*f = v
+	return nil
+}
+
 // BlockKind is the kind of a unit of content. Headings and list items are
 // units of their own: a sentence never runs across two blocks.
 type BlockKind uint8
@@ -49,11 +68,30 @@ func (k BlockKind) String() string {
 	return "unknown"
 }
 
+// MarshalText encodes the block kind as its name, such as "list-item".
+func (k BlockKind) MarshalText() ([]byte, error) {
+	if int(k) >= len(blockNames) {
+		return nil, &Error{Msg: "invalid block kind " + itoa(int(k))}
+	}
+	return []byte(blockNames[k]), nil
+}
+
+// UnmarshalText decodes a block kind's name.
+func (k *BlockKind) UnmarshalText(b []byte) error {
+	for i, n := range blockNames {
+		if n == string(b) {
+			*k = BlockKind(i)
+			return nil
+		}
+	}
+	return &Error{Msg: "unknown block kind " + quoteInput(string(b)) + " (want paragraph, heading, list-item, quote or table-cell)"}
+}
+
 // Document is extracted content: its blocks of prose, each with a map back
 // to byte offsets of the source.
 type Document struct {
 	Source []byte  `json:"-"`
-	Format Format  `json:"format" jsonschema:"description=source format: 0 auto 1 text 2 markdown 3 html"`
+	Format Format  `json:"format" jsonschema:"type=string,enum=auto,enum=text,enum=markdown,enum=html"`
 	Blocks []Block `json:"blocks"`
 	lines  []int   // byte offset of the start of each source line, built lazily
 	// The last position found, so that positions asked for in order along
@@ -64,7 +102,7 @@ type Document struct {
 // Block is one unit of prose: a paragraph, heading, list item, quotation or
 // table cell, with markup removed and character references decoded.
 type Block struct {
-	Kind  BlockKind `json:"kind" jsonschema:"description=0 paragraph 1 heading 2 list-item 3 quote 4 table-cell"`
+	Kind  BlockKind `json:"kind" jsonschema:"type=string,enum=paragraph,enum=heading,enum=list-item,enum=quote,enum=table-cell"`
 	Level int       `json:"level,omitempty" jsonschema:"description=heading level 1 to 6"`
 	// Text is the block's text. Line breaks inside a block are kept as
 	// newlines and read as spaces.

@@ -62,12 +62,32 @@ func ParseFormat(s string) (Format, error) {
 	case "html", "htm":
 		return FormatHTML, nil
 	}
-	return FormatAuto, &Error{Msg: "unknown format " + quote(s) + " (want auto, text, markdown or html)"}
+	return FormatAuto, &Error{Msg: "unknown format " + quoteInput(s) + " (want auto, text, markdown or html)"}
+}
+
+// FormatFromName returns the format its extension gives a file name
+// (case does not matter): HTML for .html, .htm, .xhtml and .shtml;
+// Markdown for .md, .markdown, .mdown and .mkd; text for .txt and .text;
+// FormatAuto for any other name. A directory walk checks the files for
+// which it is not FormatAuto.
+func FormatFromName(name string) Format {
+	dot := strings.LastIndexByte(name, '.')
+	if dot < 0 || strings.ContainsAny(name[dot:], `/\`) {
+		return FormatAuto
+	}
+	switch strings.ToLower(name[dot+1:]) {
+	case "html", "htm", "xhtml", "shtml":
+		return FormatHTML
+	case "md", "markdown", "mdown", "mkd":
+		return FormatMarkdown
+	case "txt", "text":
+		return FormatText
+	}
+	return FormatAuto
 }
 
 // DetectFormat decides the format of a document from its file name's
-// extension (.html, .htm, .xhtml, .md, .markdown, .txt, .text), and
-// otherwise from its first 4 KiB:
+// extension ([FormatFromName]), and otherwise from its first 4 KiB:
 //   - HTML if it opens, after white space, with a doctype, an <html>, <head>
 //     or <body> tag or a comment;
 //   - else Markdown if it has front matter, an ATX heading line ("# Title"),
@@ -77,15 +97,8 @@ func ParseFormat(s string) (Format, error) {
 //   - else Markdown if it has an inline link "](";
 //   - plain text otherwise.
 func DetectFormat(name string, src []byte) Format {
-	if dot := strings.LastIndexByte(name, '.'); dot >= 0 && !strings.ContainsAny(name[dot:], `/\`) {
-		switch strings.ToLower(name[dot+1:]) {
-		case "html", "htm", "xhtml", "shtml":
-			return FormatHTML
-		case "md", "markdown", "mdown", "mkd":
-			return FormatMarkdown
-		case "txt", "text":
-			return FormatText
-		}
+	if f := FormatFromName(name); f != FormatAuto {
+		return f
 	}
 	head := src[:min(len(src), 4096)]
 	head = bytes.TrimPrefix(head, utf8BOM)
@@ -167,16 +180,22 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 //   - HTML ([FormatHTML]): the text of <main> if it has any, else of every
 //     <article>, else of the whole body; see html.go for what is left out.
 func Extract(src []byte, f Format) (*Document, error) {
+	return extractFormat(src, f, nil)
+}
+
+// extractFormat is Extract that, when stop is not nil, polls it after
+// each MiB of source and gives up with its error.
+func extractFormat(src []byte, f Format, stop Canceler) (*Document, error) {
 	if f == FormatAuto {
 		f = DetectFormat("", src)
 	}
 	switch f {
 	case FormatText:
-		return extract(src, f, extractText)
+		return extractStop(src, f, extractText, stop)
 	case FormatMarkdown:
-		return extract(src, f, extractMarkdown)
+		return extractStop(src, f, extractMarkdown, stop)
 	case FormatHTML:
-		return extract(src, f, func(b *builder, start int) { extractHTML(b, start, len(b.src), true) })
+		return extractStop(src, f, func(b *builder, start int) { extractHTML(b, start, len(b.src), true) }, stop)
 	}
 	return nil, &Error{Msg: "invalid format " + itoa(int(f))}
 }
@@ -190,6 +209,12 @@ func ExtractText(src []byte) (*Document, error) {
 
 // extract checks that src is text and reads it with read.
 func extract(src []byte, f Format, read func(b *builder, start int)) (*Document, error) {
+	return extractStop(src, f, read, nil)
+}
+
+// extractStop is extract that, when stop is not nil, polls it after each
+// MiB of source and gives up with its error.
+func extractStop(src []byte, f Format, read func(b *builder, start int), stop Canceler) (*Document, error) {
 	if err := checkBinary(src); err != nil {
 		return nil, err
 	}
@@ -202,9 +227,26 @@ func extract(src []byte, f Format, read func(b *builder, start int)) (*Document,
 	if f == FormatHTML {
 		size /= 3
 	}
-	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4)}
+	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4), stop: stop, poll: 1 << 20}
 	read(b, start)
+	if b.err != nil {
+		return nil, b.err
+	}
 	return &Document{Source: src, Format: f, Blocks: b.finish()}, nil
+}
+
+// cancelled reports whether reading should stop at source offset off:
+// once per MiB it polls the builder's Canceler and keeps its error.
+func (b *builder) cancelled(off int) bool {
+	if b.err != nil {
+		return true
+	}
+	if b.stop == nil || off < b.poll {
+		return false
+	}
+	b.poll = off + 1<<20
+	b.err = b.stop.Err()
+	return b.err != nil
 }
 
 // builder collects the blocks of a document: all text in one buffer, all
@@ -220,6 +262,9 @@ type builder struct {
 	amark   int // anchors index where the current block starts
 	lmark   int // links index where the current block starts
 	next    int // source offset the next byte maps to without an anchor; -1 forces one
+	stop    Canceler
+	poll    int   // source offset of the next poll of stop
+	err     error // stop's error, which ends reading
 }
 
 // rawBlock is a finished block whose text, anchors and links are ranges of

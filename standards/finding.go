@@ -42,7 +42,7 @@ func (s Severity) MarshalText() ([]byte, error) {
 func (s *Severity) UnmarshalText(b []byte) error {
 	v, ok := ParseSeverity(string(b))
 	if !ok {
-		return &Error{Msg: "unknown severity " + quote(string(b)) + " (want error, warning or suggestion)"}
+		return &Error{Msg: "unknown severity " + quoteInput(string(b)) + " (want error, warning or suggestion)"}
 	}
 	*s = v
 	return nil

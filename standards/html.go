@@ -231,6 +231,9 @@ func (h *htmlReader) top() *hstate {
 func (h *htmlReader) run(i, end int) {
 	src := h.src
 	for i < end {
+		if h.b.cancelled(i) {
+			return
+		}
 		j := bytes.IndexByte(src[i:end], '<')
 		if j < 0 {
 			h.text(i, end)

@@ -39,7 +39,7 @@ func (r *linkText) check(p *prepared, report func(Finding)) tally {
 				continue
 			}
 			t.total++
-			text := normaliseLinkText(b.Text[l.Start:l.End])
+			text := normalizeLinkText(b.Text[l.Start:l.End])
 			switch {
 			case isURL(text):
 				t.bad++
@@ -98,9 +98,9 @@ func inLink(b *Block, off int) bool {
 	return false
 }
 
-// normaliseLinkText lowers s, folds runs of spaces and trims punctuation
+// normalizeLinkText lowers s, folds runs of spaces and trims punctuation
 // and quotes from its ends.
-func normaliseLinkText(s string) string {
+func normalizeLinkText(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	// as strings.Trim(s, ".,:;!?\"'()[]<>“”‘’…"), which would link its
 	// Unicode cut-set code into the browser build
@@ -121,7 +121,7 @@ func normaliseLinkText(s string) string {
 	return s
 }
 
-// isLinkTrim reports whether normaliseLinkText trims r from the ends of
+// isLinkTrim reports whether normalizeLinkText trims r from the ends of
 // link text.
 func isLinkTrim(r rune) bool {
 	switch r {

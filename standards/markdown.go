@@ -105,6 +105,9 @@ func extractMarkdown(b *builder, start int) {
 	r := &mdReader{b: b, src: b.src}
 	start = r.frontMatter(start)
 	for ls := start; ls < len(r.src); {
+		if b.cancelled(ls) {
+			return
+		}
 		le := ls
 		if k := bytes.IndexByte(r.src[ls:], '\n'); k >= 0 {
 			le = ls + k

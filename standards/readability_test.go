@@ -64,9 +64,9 @@ func TestReadabilityEmpty(t *testing.T) {
 	assert.Contains(t, r.Notes[0], "no words")
 }
 
-func TestAnalyseStats(t *testing.T) {
+func TestAnalyzeStats(t *testing.T) {
 	// Hand-counted: 7 words, 2 sentences; letters 3+7+3+2+6+3+6 = 30.
-	a := Analyse(textDoc("The council met. It agreed the budget."))
+	a := Analyze(textDoc("The council met. It agreed the budget."))
 	assert.Equal(t, 2, a.Stats.Sentences)
 	assert.Equal(t, 7, a.Stats.Words)
 	assert.Equal(t, 30, a.Stats.Letters)
@@ -100,7 +100,7 @@ func TestTokens(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			a := Analyse(textDoc(tc.in))
+			a := Analyze(textDoc(tc.in))
 			var got []string
 			var kinds []TokenKind
 			for i := range a.Tokens {
@@ -114,7 +114,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestTokenFlags(t *testing.T) {
-	a := Analyse(textDoc("The NHS and Cllr. Smith met."))
+	a := Analyze(textDoc("The NHS and Cllr. Smith met."))
 	flags := map[string]TokenFlag{}
 	for i := range a.Tokens {
 		flags[a.Text(i)] = a.Tokens[i].Flags
@@ -125,15 +125,15 @@ func TestTokenFlags(t *testing.T) {
 	assert.Equal(t, TokenFlag(0), flags["and"])
 }
 
-// TestAnalyseAllocations checks that tokenising allocates nothing per word:
+// TestAnalyzeAllocations checks that tokenising allocates nothing per word:
 // ten times the text costs about the same number of allocations.
-func TestAnalyseAllocations(t *testing.T) {
+func TestAnalyzeAllocations(t *testing.T) {
 	para := "The Cabinet will decide on 12 March whether to approve the £2.5m scheme. Residents' views, e.g. from the consultation, are in Appendix A. "
 	small := textDoc(strings.Repeat(para, 100))
 	big := textDoc(strings.Repeat(para, 1000))
-	as := testing.AllocsPerRun(5, func() { Analyse(small) })
-	ab := testing.AllocsPerRun(5, func() { Analyse(big) })
-	words := float64(Analyse(big).Stats.Words)
+	as := testing.AllocsPerRun(5, func() { Analyze(small) })
+	ab := testing.AllocsPerRun(5, func() { Analyze(big) })
+	words := float64(Analyze(big).Stats.Words)
 	t.Logf("allocations: %.0f for 100 paragraphs, %.0f for 1000 (%.0f words)", as, ab, words)
 	assert.Less(t, ab, 64.0, "allocations must not grow with the number of words")
 }

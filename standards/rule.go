@@ -60,8 +60,9 @@ type Config struct {
 	Thresholds Thresholds `json:"thresholds,omitempty"`
 	// Disable lists rule ids to turn off.
 	Disable []string `json:"disable,omitempty"`
-	// Severity sets a rule's severity by id.
-	Severity map[string]Severity `json:"severity,omitempty" jsonschema:"description=rule id to error, warning or suggestion"`
+	// Severity sets a rule's severity by id: error, warning or
+	// suggestion.
+	Severity map[string]Severity `json:"severity,omitempty"`
 	// PlainEnglish adds and removes plain-English alternatives.
 	PlainEnglish WordList `json:"plain_english,omitempty"`
 	// Jargon adds and removes council jargon.
@@ -103,12 +104,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Preset != "" {
 		if _, ok := LookupPreset(c.Preset); !ok {
-			return &Error{Msg: "unknown preset " + quote(c.Preset) + " (want " + presetNames() + ")"}
+			return &Error{Msg: "unknown preset " + quoteInput(c.Preset) + " (want " + presetNames() + ")"}
 		}
 	}
 	for _, id := range c.Disable {
 		if !knownRule(id) {
-			return &Error{Msg: "unknown rule " + quote(id) + " in disable"}
+			return &Error{Msg: "unknown rule " + quoteInput(id) + " in disable"}
 		}
 	}
 	// Severity is checked by looking up each rule id rather than by
@@ -124,7 +125,7 @@ func (c *Config) Validate() error {
 		}
 		known++
 		if s < SeveritySuggestion || s > SeverityError {
-			return &Error{Msg: "invalid severity for rule " + quote(r.ID)}
+			return &Error{Msg: "invalid severity for rule " + quoteInput(r.ID)}
 		}
 	}
 	if known < len(c.Severity) {
@@ -213,7 +214,7 @@ func Compile(preset string, cfg *Config, st Stemmer) (*RuleSet, error) {
 	}
 	p, ok := LookupPreset(preset)
 	if !ok {
-		return nil, &Error{Msg: "unknown preset " + quote(preset) + " (want " + presetNames() + ")"}
+		return nil, &Error{Msg: "unknown preset " + quoteInput(preset) + " (want " + presetNames() + ")"}
 	}
 	p.Thresholds = p.Thresholds.merge(cfg.Thresholds)
 	rs := &RuleSet{Preset: p, v: newVocab(), st: st}

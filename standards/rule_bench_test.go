@@ -10,7 +10,7 @@ func BenchmarkRules(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	a := Analyse(doc)
+	a := Analyze(doc)
 	b.SetBytes(int64(len(doc.Source)))
 	b.ReportAllocs()
 	for b.Loop() {

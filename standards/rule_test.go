@@ -63,7 +63,7 @@ func findings(t *testing.T, id string, cfg *Config, st Stemmer, src string) ([]F
 	t.Helper()
 	rs, err := Compile("", cfg, st)
 	require.NoError(t, err)
-	a := Analyse(ruleDoc(src))
+	a := Analyze(ruleDoc(src))
 	p := prepare(a, rs.v, rs.st)
 	for _, r := range rs.rules {
 		if r.ID() == id {

@@ -33,7 +33,7 @@ func TestSentenceGold(t *testing.T) {
 		l = strings.TrimPrefix(l, "! ")
 		want := strings.Split(l, " | ")
 		input := strings.Join(want, " ")
-		a := Analyse(textDoc(input))
+		a := Analyze(textDoc(input))
 		var got []string
 		for i := range a.Sentences {
 			got = append(got, a.SentenceText(i))

@@ -89,6 +89,20 @@ func quote(s string) string {
 	return string(append(buf, '"'))
 }
 
+// quoteInput quotes s for an error message as internal/safe's Quote does:
+// escaped by quote and cut to 40 runes, with "…" after the closing quote
+// when it was cut, so that a long or hostile value stays a short line.
+func quoteInput(s string) string {
+	n := 0
+	for i := range s {
+		if n == 40 {
+			return quote(s[:i]) + "…"
+		}
+		n++
+	}
+	return quote(s)
+}
+
 // notPrint reports whether r is a C1 control, a space other than U+0020 or
 // an invisible format character, which quote escapes so that a message
 // shows them.

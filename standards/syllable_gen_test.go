@@ -152,11 +152,23 @@ func readCMU(t testing.TB, path string) []cmuEntry {
 	return out
 }
 
+// TestSyllableRulesCMUdict measures the spelling rules alone (without the
+// exception table) against CMUdict and fails below the agreement they
+// reach today: on the whole dictionary (-syllables.cmudict, made by
+// testdata/syllables/measure.sh) 94.10% on the first pronunciation and
+// 94.48% on any (110,555 and 111,008 of 117,490 words); on the sample
+// kept in testdata, which runs when no file is given, 94.25% and 94.42%
+// (2,769 and 2,774 of 2,938). The bars sit just under those figures, so
+// that a rule change that loses words fails here.
 func TestSyllableRulesCMUdict(t *testing.T) {
-	if *cmudictFlag == "" {
-		t.Skip("no -syllables.cmudict file")
+	path, minFirst, minAny := samplePath, 0.9420, 0.9435
+	if *cmudictFlag != "" {
+		path, minFirst, minAny = *cmudictFlag, 0.9405, 0.9440
 	}
-	dict := readCMU(t, *cmudictFlag)
+	dict := readCMU(t, path)
+	if *cmudictFlag != "" && len(dict) < 100000 {
+		t.Fatalf("%s: %d words; want the whole of CMUdict (about 117,000)", path, len(dict))
+	}
 	ok, anyOK := 0, 0
 	type miss struct {
 		w         string
@@ -181,6 +193,12 @@ func TestSyllableRulesCMUdict(t *testing.T) {
 	})
 	t.Logf("rules alone (any pronunciation): %d/%d = %.2f%%", anyOK, len(dict), 100*float64(anyOK)/float64(len(dict)))
 	t.Logf("rules alone: %d/%d = %.2f%%", ok, len(dict), 100*float64(ok)/float64(len(dict)))
+	if first := float64(ok) / float64(len(dict)); first < minFirst {
+		t.Errorf("rules alone agree with CMUdict's first pronunciation on %.2f%% of words; want at least %.2f%%", 100*first, 100*minFirst)
+	}
+	if a := float64(anyOK) / float64(len(dict)); a < minAny {
+		t.Errorf("rules alone agree with one of CMUdict's pronunciations on %.2f%% of words; want at least %.2f%%", 100*a, 100*minAny)
+	}
 	if *errorsFlag > 0 {
 		step := len(misses) / *errorsFlag
 		if step < 1 {

@@ -40,6 +40,9 @@ func extractText(b *builder, start int) {
 		open = false
 	}
 	for ls := start; ls < len(src); {
+		if b.cancelled(ls) {
+			return
+		}
 		le := ls
 		for le < len(src) && src[le] != '\n' {
 			le++

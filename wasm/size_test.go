@@ -42,7 +42,7 @@ const (
 )
 
 // sizePrograms are the programs measured: an empty main (the Go runtime's
-// own weight); a main calling standards.Analyse on a document built by
+// own weight); a main calling standards.Analyze on a document built by
 // hand; the scoring path for plain text as the widget runs it
 // (ExtractText, then the rules and scores of Checker.CheckDocument); and a
 // main calling Checker.Check, which also reads Markdown and HTML.
@@ -60,7 +60,7 @@ var text = "The Cabinet will decide on 12 March. Have your say by 1 April."
 
 func main() {
 	doc := &standards.Document{Blocks: []standards.Block{{Text: text}}}
-	a := standards.Analyse(doc)
+	a := standards.Analyze(doc)
 	println(a.Stats.Words, a.Readability.FleschReadingEase)
 }
 `},

@@ -47,9 +47,23 @@ func ParseDate(s string) (Date, error) {
 	return checkedDate(s, y, m, d)
 }
 
-// checkedDate returns y-m-d or an error if there is no such day.
+// MinYear and MaxYear bound the years the parsers accept. The bank
+// holidays are known from their rules and the table of one-off changes
+// for these years, and four-digit years keep the ISO form exact; a year
+// outside them in a council document is a typing mistake (such as
+// 0026 for 2026 or 9999 as "never").
+const (
+	MinYear = 1900
+	MaxYear = 2200
+)
+
+// checkedDate returns y-m-d or an error if there is no such day or the
+// year is outside MinYear..MaxYear.
 func checkedDate(text string, y, m, d int) (Date, error) {
-	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, time.Month(m)) {
+	if y < MinYear || y > MaxYear {
+		return Date{}, &DateError{Text: text, Msg: "year " + strconv.Itoa(y) + " is outside " + strconv.Itoa(MinYear) + "-" + strconv.Itoa(MaxYear)}
+	}
+	if m < 1 || m > 12 || d < 1 || d > daysInMonth(y, time.Month(m)) {
 		return Date{}, &DateError{Text: text, Msg: "no such date"}
 	}
 	return Date{y, time.Month(m), d}, nil
@@ -61,9 +75,21 @@ type DateError struct {
 	Msg  string `json:"msg"`  // what is wrong with it
 }
 
-// Error returns "civic: bad date "text": msg".
+// Error returns "calendar: bad date "text": msg", the text quoted as a
+// short escaped excerpt.
 func (e *DateError) Error() string {
-	return "civic: bad date " + strconv.Quote(e.Text) + ": " + e.Msg
+	t, more := e.Text, false
+	for i := range t {
+		if i >= 40 {
+			t, more = t[:i], true
+			break
+		}
+	}
+	q := strconv.Quote(t)
+	if more {
+		q += "…"
+	}
+	return "calendar: bad date " + q + ": " + e.Msg
 }
 
 func atoiDigits(s string) (int, bool) {
@@ -112,6 +138,19 @@ func (d Date) appendISO(b []byte) []byte {
 	b = append(b, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-')
 	b = append(b, byte('0'+int(d.Month)/10), byte('0'+int(d.Month)%10), '-')
 	return append(b, byte('0'+d.Day/10), byte('0'+d.Day%10))
+}
+
+// Long returns d in the GOV.UK style for dates in running text: the day
+// without a leading zero, the month in full and the year ("2 March
+// 2026"), or "" for the zero date. See the GOV.UK style guide, "Dates".
+func (d Date) Long() string {
+	if d.IsZero() {
+		return ""
+	}
+	if d.Month < time.January || d.Month > time.December {
+		return d.String()
+	}
+	return strconv.Itoa(d.Day) + " " + d.Month.String() + " " + strconv.Itoa(d.Year)
 }
 
 // MarshalText encodes d as YYYY-MM-DD (empty for the zero date).
@@ -241,16 +280,16 @@ func EasterSunday(y int) Date {
 // Holiday is one bank holiday in England and Wales.
 type Holiday struct {
 	Date       Date   `json:"date" jsonschema:"type=string,format=date"`
-	Title      string `json:"title" jsonschema:"description=the holiday's name as GOV.UK gives it"`
-	Substitute bool   `json:"substitute,omitempty" jsonschema:"description=true for a substitute day for a holiday that fell at a weekend"`
+	Title      string `json:"title"`                // the holiday's name as GOV.UK gives it
+	Substitute bool   `json:"substitute,omitempty"` // true for a substitute day for a holiday that fell at a weekend
 }
 
 // Change is a one-off change to the bank holidays of a year, made
 // by royal proclamation: a holiday moved or an extra one added.
 type Change struct {
 	Year   int       `json:"year"`
-	Remove []Date    `json:"remove,omitempty" jsonschema:"description=the rule-made dates that were not holidays that year"`
-	Add    []Holiday `json:"add,omitempty" jsonschema:"description=the days added or moved to"`
+	Remove []Date    `json:"remove,omitempty"` // the rule-made dates that were not holidays that year
+	Add    []Holiday `json:"add,omitempty"`    // the days added or moved to
 	Note   string    `json:"note"`
 }
 
@@ -424,8 +463,13 @@ func ParseLooseDate(s string) (Date, error) {
 		return checkedDate(s, y, m, d)
 	}
 	fs := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	wd := time.Weekday(-1)
 	if len(fs) == 4 {
-		fs = fs[1:] // a weekday name
+		wd = weekdayByName(fs[0])
+		if wd < 0 {
+			return Date{}, bad
+		}
+		fs = fs[1:]
 	}
 	if len(fs) != 3 {
 		return Date{}, bad
@@ -436,7 +480,26 @@ func ParseLooseDate(s string) (Date, error) {
 	if !ok1 || !ok3 || m == 0 || len(fs[2]) != 4 || len(fs[0]) > 4 {
 		return Date{}, bad
 	}
-	return checkedDate(s, y, int(m), d)
+	v, err := checkedDate(s, y, int(m), d)
+	if err == nil && wd >= 0 && v.Weekday() != wd {
+		return Date{}, &DateError{Text: s, Msg: v.Long() + " is a " + v.Weekday().String() + ", not a " + wd.String()}
+	}
+	return v, err
+}
+
+// weekdayByName reads a weekday name in full or cut to three or more
+// letters ("Tue", "Tues"), or returns -1.
+func weekdayByName(s string) time.Weekday {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	if len(s) < 3 {
+		return -1
+	}
+	for w := time.Sunday; w <= time.Saturday; w++ {
+		if strings.HasPrefix(strings.ToLower(w.String()), s) {
+			return w
+		}
+	}
+	return -1
 }
 
 func monthByName(s string) time.Month {

@@ -157,8 +157,8 @@ func TestCalendarChangesHistoric(t *testing.T) {
 		t.Run(c.date, func(t *testing.T) { assert.Equal(t, c.want, IsBankHoliday(d(c.date))) })
 	}
 	// Outside the cached table the rules still apply.
-	assert.True(t, IsBankHoliday(d("2300-12-25")))
-	assert.False(t, IsBankHoliday(d("2300-12-24")))
+	assert.True(t, IsBankHoliday(NewDate(2300, time.December, 25)))
+	assert.False(t, IsBankHoliday(NewDate(2300, time.December, 24)))
 }
 
 func TestCalendarDate(t *testing.T) {
@@ -202,6 +202,10 @@ func TestCalendarDateDaysProperty(t *testing.T) {
 		require.Equal(t, tm.Weekday(), got.Weekday())
 		s := got.String()
 		back, err := ParseDate(s)
+		if got.Year < MinYear || got.Year > MaxYear {
+			require.Error(t, err, s)
+			continue
+		}
 		require.NoError(t, err, s)
 		require.Equal(t, got, back)
 	}
@@ -224,9 +228,45 @@ func TestParseLooseDate(t *testing.T) {
 		require.NoError(t, err, in)
 		assert.Equal(t, want, got.String(), in)
 	}
-	for _, in := range []string{"", "soon", "31/02/2026", "10/03/26", "March 10 2026", "10 Ma 2026", "1/2/3/4"} {
+	for _, in := range []string{"", "soon", "31/02/2026", "10/03/26", "March 10 2026", "10 Ma 2026", "1/2/3/4", "Wednesday 10 March 2026", "10/03/0026"} {
 		_, err := ParseLooseDate(in)
 		var de *DateError
 		assert.True(t, errors.As(err, &de), in)
 	}
+}
+
+// TestDateYearRange: years outside 1900-2200 are refused by every parser
+// with a message that says so, where they used to wrap (0001-01-01 less
+// five days printed as 0000-12-26) or run on to 9999.
+func TestDateYearRange(t *testing.T) {
+	for _, s := range []string{"0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"} {
+		_, err := ParseDate(s)
+		require.Error(t, err, s)
+		assert.Contains(t, err.Error(), "is outside 1900-2200", s)
+	}
+	for _, s := range []string{"1900-01-01", "2200-12-31"} {
+		_, err := ParseDate(s)
+		assert.NoError(t, err, s)
+	}
+	_, err := ParseLooseDate("31/12/9999")
+	assert.ErrorContains(t, err, "is outside 1900-2200")
+}
+
+// TestLooseDateWeekday: a weekday written before a date must be that
+// date's; "no such date" names a day that does not exist.
+func TestLooseDateWeekday(t *testing.T) {
+	_, err := ParseLooseDate("Wednesday 10 March 2026")
+	assert.ErrorContains(t, err, "10 March 2026 is a Tuesday, not a Wednesday")
+	got, err := ParseLooseDate("Tue 10 March 2026")
+	require.NoError(t, err)
+	assert.Equal(t, "2026-03-10", got.String())
+	_, err = ParseLooseDate("30/02/2026")
+	assert.ErrorContains(t, err, "no such date")
+}
+
+// TestDateLong: GOV.UK style, "2 March 2026" (style guide, "Dates").
+func TestDateLong(t *testing.T) {
+	assert.Equal(t, "2 March 2026", d("2026-03-02").Long())
+	assert.Equal(t, "31 December 2025", d("2025-12-31").Long())
+	assert.Equal(t, "", Date{}.Long())
 }

@@ -106,13 +106,25 @@ func TestWorkingDayProperties(t *testing.T) {
 				"key":     {dl.KeyDecisionNoticeBy, c.KeyNoticeDays()},
 				"general": {dl.GeneralExceptionNoticeBy, c.GeneralExceptionDays()},
 			} {
+				if pair.n == 0 {
+					require.True(t, pair.date.IsZero(), "%s %s: no period, no deadline", prof, name)
+					continue
+				}
 				require.True(t, c.IsWorkingDay(pair.date), "%s %s deadline %s not a working day", prof, name, pair.date)
 				require.GreaterOrEqual(t, c.ClearDaysBetween(pair.date, meeting), pair.n, "%s %s %s", prof, name, meeting)
 				later := c.AddWorkingDays(pair.date, 1)
 				require.Less(t, c.ClearDaysBetween(later, meeting), pair.n, "%s %s not latest for %s", prof, name, meeting)
 			}
+			if c.CallInDays() == 0 {
+				require.True(t, dl.CallInEnds.IsZero(), "%s: no call-in", prof)
+				continue
+			}
+			from := published
+			if c.CallInFrom == CallInFromMeeting {
+				from = meeting
+			}
 			require.True(t, c.IsWorkingDay(dl.CallInEnds))
-			require.Equal(t, c.CallInDays()-1, c.WorkingDaysBetween(published, dl.CallInEnds))
+			require.Equal(t, c.CallInDays()-1, c.WorkingDaysBetween(from, dl.CallInEnds))
 		}
 	}
 }
@@ -120,7 +132,7 @@ func TestWorkingDayProperties(t *testing.T) {
 // TestCalendarDayProperties checks calendar counting: exactly n clear days.
 func TestCalendarDayProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
-	var c Council
+	c := Council{ClearDays: ClearDaysCalendar}
 	for range 2000 {
 		e := d("2018-01-01").AddDays(rng.IntN(4800))
 		n := rng.IntN(40)
@@ -131,19 +143,26 @@ func TestCalendarDayProperties(t *testing.T) {
 }
 
 func TestCouncilProfiles(t *testing.T) {
-	assert.Equal(t, []string{"england", "kirklees", "wales"}, ProfileNames())
+	assert.Equal(t, []string{"england", "england-committee", "england-mayor", "kirklees", "wales"}, ProfileNames())
 	k, err := Profile("Kirklees")
 	require.NoError(t, err)
-	// Kirklees: £500,000 or significant effect in two or more wards.
-	assert.True(t, k.IsKeyDecision(500000, 0))
+	// Kirklees: "over £500,000" (exactly £500,000 is not key) or a
+	// significant effect in two or more wards.
+	assert.False(t, k.IsKeyDecision(500000, 0))
+	assert.True(t, k.IsKeyDecision(500001, 0))
 	assert.False(t, k.IsKeyDecision(499999, 1))
 	assert.True(t, k.IsKeyDecision(0, 2))
+	// The default test is "£500,000 or more".
+	var e Council
+	assert.True(t, e.IsKeyDecision(500000, 0))
 	w, _ := Profile("wales")
 	assert.Equal(t, 3, w.AgendaDays())
 	var zero Council
 	assert.Equal(t, 5, zero.AgendaDays())
 	assert.Equal(t, 28, zero.KeyNoticeDays())
-	assert.Equal(t, ClearDaysCalendar, zero.Counting())
+	// Elitestone: agendas count working days by default.
+	assert.Equal(t, ClearDaysWorking, zero.Counting())
+	assert.Equal(t, 0, w.KeyNoticeDays(), "no key-decision notice in Wales")
 	_, err = Profile("atlantis")
 	var pe *ProfileError
 	require.ErrorAs(t, err, &pe)

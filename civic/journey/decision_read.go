@@ -2,7 +2,6 @@ package journey
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"io"
@@ -10,9 +9,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/calendar"
+	"github.com/civickit/civickit/internal/input"
+	"github.com/civickit/civickit/internal/safe"
+	"github.com/civickit/civickit/internal/table"
 )
 
 // rawEvent and rawDecision mirror StageEvent and Decision with dates as
@@ -25,24 +28,30 @@ type rawEvent struct {
 }
 
 type rawDecision struct {
-	ID                string     `json:"id"`
-	Title             string     `json:"title"`
-	Summary           string     `json:"summary"`
-	Journey           string     `json:"journey"`
-	Council           string     `json:"council"`
-	DecisionMaker     string     `json:"decision_maker"`
-	DecisionMakerKind string     `json:"decision_maker_kind"`
-	MeetingDate       string     `json:"meeting_date"`
-	EffectiveFrom     string     `json:"effective_from"`
-	KeyDecision       bool       `json:"key_decision"`
-	SubjectToCallIn   bool       `json:"subject_to_call_in"`
-	ValueGBP          int64      `json:"value_gbp"`
-	WardsAffected     []string   `json:"wards_affected"`
-	MajorDevelopment  bool       `json:"major_development"`
-	FinancialYear     int        `json:"financial_year"`
-	Contact           string     `json:"contact"`
-	URL               string     `json:"url"`
-	History           []rawEvent `json:"history"`
+	ID                          string            `json:"id"`
+	Title                       string            `json:"title"`
+	Summary                     string            `json:"summary"`
+	Journey                     string            `json:"journey"`
+	Council                     string            `json:"council"`
+	DecisionMaker               string            `json:"decision_maker"`
+	DecisionMakerKind           string            `json:"decision_maker_kind"`
+	MeetingDate                 string            `json:"meeting_date"`
+	EffectiveFrom               string            `json:"effective_from"`
+	KeyDecision                 bool              `json:"key_decision"`
+	SubjectToCallIn             bool              `json:"subject_to_call_in"`
+	ValueGBP                    int64             `json:"value_gbp"`
+	WardsAffected               []json.RawMessage `json:"wards_affected"`
+	MajorDevelopment            bool              `json:"major_development"`
+	EIADevelopment              bool              `json:"eia_development"`
+	Urgent                      bool              `json:"urgent"`
+	Private                     bool              `json:"private"`
+	ExemptParagraph             int               `json:"exempt_paragraph"`
+	PrivateNoticePublished      string            `json:"private_notice_published"`
+	PrivateFinalNoticePublished string            `json:"private_final_notice_published"`
+	FinancialYear               int               `json:"financial_year"`
+	Contact                     string            `json:"contact"`
+	URL                         string            `json:"url"`
+	History                     []rawEvent        `json:"history"`
 }
 
 // lineIndex turns byte offsets into 1-based lines and columns.
@@ -72,8 +81,9 @@ const maxJSONDepth = 32
 
 // jsonFieldLines walks the JSON in data and records the line of each
 // field path ("title", "history[2].stage", "[1].title").
-func jsonFieldLines(data []byte, li lineIndex) (map[string]int, error) {
+func jsonFieldLines(data []byte, li lineIndex) (map[string]int, []keyPos, error) {
 	lines := map[string]int{}
+	var keys []keyPos
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var walk func(path string, depth int) error
@@ -105,7 +115,10 @@ func jsonFieldLines(data []byte, li lineIndex) (map[string]int, error) {
 				if path != "" {
 					p = path + "." + key
 				}
-				lines[p], _ = li.pos(dec.InputOffset())
+				off := dec.InputOffset()
+				line, col := li.pos(off)
+				lines[p] = line
+				keys = append(keys, keyPos{path: p, line: line, col: col, off: off})
 				if err := walk(p, depth+1); err != nil {
 					return err
 				}
@@ -121,13 +134,13 @@ func jsonFieldLines(data []byte, li lineIndex) (map[string]int, error) {
 		return err
 	}
 	if err := walk("", 0); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		line, col := li.pos(dec.InputOffset())
-		return nil, &civic.ParseError{Line: line, Column: col, Msg: "unexpected data after the JSON value"}
+		return nil, nil, &civic.ParseError{Line: line, Column: col, Msg: "unexpected data after the JSON value"}
 	}
-	return lines, nil
+	return lines, keys, nil
 }
 
 // jsonSyntaxError converts a decoding error into a civic.ParseError at its place.
@@ -149,29 +162,67 @@ func jsonSyntaxError(file string, data []byte, li lineIndex, err error) error {
 	return &civic.ParseError{File: file, Msg: "invalid JSON", Err: err}
 }
 
-// ReadDecisionsJSON reads decisions from JSON: one decision object, or an
-// array of them, with the fields of [Decision]. Unknown fields, bad dates,
-// unknown stages, stages out of order and missing fields are reported as
-// a [*civic.ParseError] naming the file, line and field.
-func ReadDecisionsJSON(r io.Reader, file string) ([]*Decision, error) {
-	data, err := io.ReadAll(r)
+// ReadOptions are the options of the JSON readers.
+type ReadOptions struct {
+	File string // the input's name in errors, "" for none
+	// MaxBytes caps the input's size; 0 means input.DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// readJSON reads r under the input policy: the size cap, a UTF-8
+// byte-order mark skipped (bom is its length, to keep byte offsets true
+// to the file) and UTF-16 or Latin-1 input refused with the encoding named.
+func readJSON(r io.Reader, opt ReadOptions) (data []byte, bom int, err error) {
+	data, err = input.ReadAll(r, opt.MaxBytes)
 	if err != nil {
-		return nil, &civic.ParseError{File: file, Msg: "read", Err: err}
+		return nil, 0, &civic.ParseError{File: opt.File, Msg: "read", Err: err}
+	}
+	if err := input.Check(data, true); err != nil {
+		var ee *input.EncodingError
+		if errors.As(err, &ee) {
+			li := newLineIndex(data)
+			line, col := li.pos(ee.Offset)
+			return nil, 0, &civic.ParseError{File: opt.File, Line: line, Column: col, Offset: ee.Offset, Msg: "not UTF-8", Err: err}
+		}
+		return nil, 0, &civic.ParseError{File: opt.File, Msg: "not UTF-8", Err: err}
+	}
+	data, bom = input.TrimBOM(data)
+	return data, bom, nil
+}
+
+// ReadDecisionsJSON reads decisions from JSON: one decision object, or an
+// array of them, with the fields of [Decision]. The input passes the
+// civickit input policy (size cap, UTF-8 with or without a byte-order
+// mark). Unknown fields (reported with their path, such as
+// "history[2].when", and line), bad dates, unknown stages, stages out of
+// order and missing fields are reported as a [*civic.ParseError] naming
+// the file, line and field.
+func ReadDecisionsJSON(r io.Reader, opt ReadOptions) ([]*Decision, error) {
+	file := opt.File
+	data, bom, err := readJSON(r, opt)
+	if err != nil {
+		return nil, err
 	}
 	li := newLineIndex(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &civic.ParseError{File: file, Line: 1, Msg: "empty input: want a decision object or an array of them"}
 	}
 	if c := bytes.TrimSpace(data)[0]; c != '{' && c != '[' {
-		line, col := li.pos(int64(bytes.IndexByte(data, c)))
-		return nil, &civic.ParseError{File: file, Line: line, Column: col, Msg: "want a decision object or an array of them"}
+		off := int64(bytes.IndexByte(data, c))
+		line, col := li.pos(off)
+		return nil, &civic.ParseError{File: file, Line: line, Column: col, Offset: off + int64(bom), Msg: "want a decision object or an array of them"}
 	}
-	lines, err := jsonFieldLines(data, li)
+	lines, keys, err := jsonFieldLines(data, li)
 	if err != nil {
 		return nil, jsonSyntaxError(file, data, li, err)
 	}
-	var raws []rawDecision
 	array := bytes.TrimSpace(data)[0] == '['
+	if err := unknownField(keys, array, decisionFields); err != nil {
+		err.File = file
+		err.Offset += int64(bom)
+		return nil, err
+	}
+	var raws []rawDecision
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if array {
@@ -206,7 +257,100 @@ func ReadDecisionsJSON(r io.Reader, file string) ([]*Decision, error) {
 		}
 		out = append(out, d)
 	}
+	name := "decision"
+	if array {
+		name = "decisions"
+	}
+	if err := checkSchema(name, data, file); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// keyPos is one object key of a JSON document: its path ("history[2].when")
+// and where it is.
+type keyPos struct {
+	path      string
+	line, col int
+	off       int64
+}
+
+// fieldSet is the set of keys allowed in each object of a document, by
+// the object's path with array indices left out ("" for the top level,
+// "history[]" for a stage event).
+type fieldSet map[string]map[string]bool
+
+// jsonKeys returns the JSON names of the fields of struct type t.
+func jsonKeys(t reflect.Type) map[string]bool {
+	m := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			m[name] = true
+		}
+	}
+	return m
+}
+
+// decisionFields are the keys a decision document may hold.
+var decisionFields = fieldSet{
+	"":                 jsonKeys(reflect.TypeFor[rawDecision]()),
+	"history[]":        jsonKeys(reflect.TypeFor[rawEvent]()),
+	"wards_affected[]": jsonKeys(reflect.TypeFor[civic.Area]()),
+}
+
+// unknownField returns an error at the first key, in document order, that
+// its object does not allow, naming its full path and line.
+func unknownField(keys []keyPos, array bool, allowed fieldSet) *civic.ParseError {
+	for _, k := range keys {
+		p := k.path
+		if array {
+			// "[3].history[0].when" → "history[0].when"
+			if i := strings.IndexByte(p, '.'); i >= 0 && strings.HasPrefix(p, "[") {
+				p = p[i+1:]
+			} else {
+				continue // a key of the array itself cannot occur
+			}
+		}
+		parent, name := "", p
+		if i := strings.LastIndexByte(p, '.'); i >= 0 {
+			parent, name = p[:i], p[i+1:]
+		}
+		set, ok := allowed[stripIndices(parent)]
+		if !ok || set[name] {
+			continue
+		}
+		var known []string
+		for n := range set {
+			known = append(known, n)
+		}
+		sort.Strings(known)
+		return &civic.ParseError{Line: k.line, Column: k.col, Offset: k.off, Field: k.path,
+			Msg: "unknown field (known here: " + strings.Join(known, ", ") + ")"}
+	}
+	return nil
+}
+
+// stripIndices turns "history[2]" into "history[]".
+func stripIndices(p string) string {
+	if !strings.Contains(p, "[") {
+		return p
+	}
+	var b strings.Builder
+	in := false
+	for _, r := range p {
+		switch {
+		case r == '[':
+			in = true
+			b.WriteRune(r)
+		case r == ']':
+			in = false
+			b.WriteRune(r)
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // lineOfPath finds the line of path, or of its nearest recorded parent.
@@ -270,28 +414,63 @@ func jsonDecodeError(file string, li lineIndex, lines map[string]int, err error)
 	return &civic.ParseError{File: file, Msg: "invalid decision", Err: err}
 }
 
+// dateMsg says what is wrong with a date field.
+func dateMsg(s string, err error) string {
+	msg := "bad date " + safe.Quote(s)
+	var de *calendar.DateError
+	if errors.As(err, &de) {
+		msg += ": " + de.Msg
+	}
+	return msg
+}
+
 // decision converts the raw form, parsing dates.
 func (r *rawDecision) decision() (*Decision, error) {
 	d := &Decision{
 		ID: r.ID, Title: r.Title, Summary: r.Summary, Journey: Kind(r.Journey),
 		Council: r.Council, DecisionMaker: r.DecisionMaker, DecisionMakerKind: DecisionMakerKind(r.DecisionMakerKind),
 		KeyDecision: r.KeyDecision, SubjectToCallIn: r.SubjectToCallIn, ValueGBP: r.ValueGBP,
-		WardsAffected: r.WardsAffected, MajorDevelopment: r.MajorDevelopment, FinancialYear: r.FinancialYear,
+		MajorDevelopment: r.MajorDevelopment, EIADevelopment: r.EIADevelopment, Urgent: r.Urgent, Private: r.Private,
+		ExemptParagraph: r.ExemptParagraph, FinancialYear: r.FinancialYear,
 		Contact: r.Contact, URL: r.URL,
 	}
 	if r.MeetingDate != "" {
 		md, err := calendar.ParseDate(r.MeetingDate)
 		if err != nil {
-			return nil, &FieldError{Field: "meeting_date", Msg: "bad date " + strconv.Quote(r.MeetingDate) + " (want YYYY-MM-DD)"}
+			return nil, &FieldError{Field: "meeting_date", Msg: dateMsg(r.MeetingDate, err)}
 		}
 		d.MeetingDate = md
 	}
 	if r.EffectiveFrom != "" {
 		ef, err := calendar.ParseDate(r.EffectiveFrom)
 		if err != nil {
-			return nil, &FieldError{Field: "effective_from", Msg: "bad date " + strconv.Quote(r.EffectiveFrom) + " (want YYYY-MM-DD)"}
+			return nil, &FieldError{Field: "effective_from", Msg: dateMsg(r.EffectiveFrom, err)}
 		}
 		d.EffectiveFrom = ef
+	}
+	for _, f := range []struct {
+		name string
+		text string
+		dst  *calendar.Date
+	}{
+		{"private_notice_published", r.PrivateNoticePublished, &d.PrivateNoticePublished},
+		{"private_final_notice_published", r.PrivateFinalNoticePublished, &d.PrivateFinalNoticePublished},
+	} {
+		if f.text == "" {
+			continue
+		}
+		v, err := calendar.ParseDate(f.text)
+		if err != nil {
+			return nil, &FieldError{Field: f.name, Msg: dateMsg(f.text, err)}
+		}
+		*f.dst = v
+	}
+	for i, raw := range r.WardsAffected {
+		w, err := wardFromJSON(raw)
+		if err != nil {
+			return nil, &FieldError{Field: "wards_affected[" + strconv.Itoa(i) + "]", Msg: err.Error()}
+		}
+		d.WardsAffected = append(d.WardsAffected, w)
 	}
 	if d.DecisionMakerKind == "" && d.DecisionMaker != "" {
 		d.DecisionMakerKind = ClassifyDecisionMaker(d.DecisionMaker)
@@ -307,7 +486,7 @@ func (r *rawDecision) decision() (*Decision, error) {
 		}
 		date, err := calendar.ParseDate(ev.Date)
 		if err != nil {
-			return nil, &FieldError{Field: at + ".date", Msg: "bad date " + strconv.Quote(ev.Date) + " (want YYYY-MM-DD)"}
+			return nil, &FieldError{Field: at + ".date", Msg: dateMsg(ev.Date, err)}
 		}
 		d.History[i] = StageEvent{Stage: StageID(ev.Stage), Date: date, Source: ev.Source, Note: ev.Note}
 	}
@@ -316,20 +495,19 @@ func (r *rawDecision) decision() (*Decision, error) {
 
 // ReadDecisionJSON reads exactly one decision from JSON; see
 // [ReadDecisionsJSON].
-func ReadDecisionJSON(r io.Reader, file string) (*Decision, error) {
-	ds, err := ReadDecisionsJSON(r, file)
+func ReadDecisionJSON(r io.Reader, opt ReadOptions) (*Decision, error) {
+	ds, err := ReadDecisionsJSON(r, opt)
 	if err != nil {
 		return nil, err
 	}
 	if len(ds) != 1 {
-		return nil, &civic.ParseError{File: file, Line: 1, Msg: "want one decision, got " + strconv.Itoa(len(ds))}
+		return nil, &civic.ParseError{File: opt.File, Line: 1, Msg: "want one decision, got " + strconv.Itoa(len(ds))}
 	}
 	return ds[0], nil
 }
 
-// WriteDecisionJSON writes d as indented JSON that [ReadDecisionJSON]
-// reads back.
-func WriteDecisionJSON(w io.Writer, d *Decision) error {
+// WriteJSON writes d as indented JSON that [ReadDecisionJSON] reads back.
+func (d *Decision) WriteJSON(w io.Writer) error {
 	b, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
 		return &TransitionError{Msg: "encode decision", Err: err}
@@ -338,21 +516,16 @@ func WriteDecisionJSON(w io.Writer, d *Decision) error {
 	return err
 }
 
-// DecisionCSVReader reads decisions from a CSV export in the shape that
-// ModernGov's decision lists give: a header row, then one decision a row,
-// with the columns title, decision maker, meeting date, published,
-// effective from, key decision, subject to call-in and wards affected
-// (header names are matched ignoring case, spaces and punctuation; an id
-// or reference, summary and link column are read too). Dates may be
-// YYYY-MM-DD, DD/MM/YYYY or "2 March 2026"; yes/no columns take yes, no,
-// y, n, true, false, 1, 0 or empty (no); wards are separated by
-// semicolons. The zero value reads everything into the England profile.
-type DecisionCSVReader struct {
-	File string `json:"file,omitempty"` // the file name for errors
+// CSVOptions are the options of [ReadDecisionsCSV].
+type CSVOptions struct {
+	File string // the input's name in errors, "" for none
+	// MaxBytes caps the input's size; 0 means input.DefaultMaxBytes.
+	MaxBytes int64
 	// AsOf, when set, leaves out of the history any stage dated after it,
 	// so that a future "effective from" date is a deadline, not history.
-	AsOf    calendar.Date `json:"as_of,omitempty"`
-	Council string        `json:"council,omitempty"` // the profile name given to each decision
+	AsOf calendar.Date
+	// Council is the profile name given to each decision ("" for England).
+	Council string
 }
 
 // csvColumns maps a normalised header to its field name.
@@ -380,65 +553,83 @@ func normaliseHeader(h string) string {
 	return b.String()
 }
 
-// Read reads all the decisions in r.
-func (cr *DecisionCSVReader) Read(r io.Reader) ([]*Decision, error) {
-	rd := csv.NewReader(r)
-	rd.FieldsPerRecord = -1
-	rd.TrimLeadingSpace = true
-	bad := func(line, col int, field, msg string, err error) error {
-		return &civic.ParseError{File: cr.File, Line: line, Column: col, Field: field, Msg: msg, Err: err}
-	}
-	csvErr := func(err error) error {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return bad(pe.Line, pe.Column, "", "invalid CSV", pe.Err)
-		}
-		return bad(0, 0, "", "read", err)
-	}
-	header, err := rd.Read()
-	if err == io.EOF {
-		return nil, bad(1, 0, "", "empty input: want a header row", nil)
-	}
+// ReadDecisionsCSV reads decisions from a CSV export in the shape that
+// ModernGov's decision lists give: a header row, then one decision a row,
+// with the columns title, decision maker, meeting date, published,
+// effective from, key decision, subject to call-in and wards affected
+// (header names are matched ignoring case, spaces and punctuation; an id
+// or reference, summary and link column are read too). Dates may be
+// YYYY-MM-DD, DD/MM/YYYY or "2 March 2026", with or without the weekday,
+// which must then be the date's ("Tuesday 2 March 2026" is refused);
+// yes/no columns take yes, no, y, n, true, false, 1, 0 or empty (no);
+// wards are separated by semicolons. Rows whose cells are all empty, as
+// spreadsheets leave at the end, are skipped. The input passes the
+// civickit input policy and the header is read by internal/table; every
+// error is a [*civic.ParseError] naming the file, line, column and field.
+func ReadDecisionsCSV(r io.Reader, opt CSVOptions) ([]*Decision, error) {
+	in, err := input.Reader(r, opt.MaxBytes)
 	if err != nil {
-		return nil, csvErr(err)
+		return nil, &civic.ParseError{File: opt.File, Msg: "read", Err: err}
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.TrimPrefix(h, "\ufeff")
+	tr := table.NewReader(in, opt.File)
+	bad := func(line, col int, field, msg string, err error) error {
+		return &civic.ParseError{File: opt.File, Line: line, Column: col, Field: field, Msg: msg, Err: err}
+	}
+	if err := tr.ReadHeader(nil, nil, false); err != nil {
+		var pe *civic.ParseError
+		if errors.As(err, &pe) && pe.Msg != "column appears twice" && strings.HasPrefix(pe.Msg, "empty file") {
+			return nil, bad(1, 0, "", "empty input: want a header row", nil)
+		}
+		return nil, err
+	}
+	col := map[string]string{} // field → table column name
+	for i, h := range tr.Header {
 		if f, ok := csvColumns[normaliseHeader(h)]; ok {
 			if _, dup := col[f]; dup {
-				return nil, bad(1, 0, f, "column given twice", nil)
+				return nil, bad(1, i+1, f, "column given twice", nil)
 			}
-			col[f] = i
+			col[f] = table.Name(h)
 		}
 	}
 	for _, f := range []string{"title", "decision maker", "meeting date"} {
 		if _, ok := col[f]; !ok {
-			return nil, bad(1, 0, f, "missing column (the header has: "+strings.Join(header, ", ")+")", nil)
+			return nil, bad(1, 0, f, "missing column (the header has: "+safe.Text(strings.Join(tr.Header, ", "), 120)+")", nil)
 		}
 	}
 	var out []*Decision
 	for {
-		rec, err := rd.Read()
+		rec, err := tr.Read()
 		if err == io.EOF {
 			return out, nil
 		}
 		if err != nil {
-			return nil, csvErr(err)
+			return nil, err
 		}
-		line, _ := rd.FieldPos(0)
-		get := func(f string) (string, int) {
-			i, ok := col[f]
-			if !ok || i >= len(rec) {
-				return "", 0
+		empty := true
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				// input.Reader checks the first 4 KiB; a later byte that is
+				// not UTF-8 is reported here.
+				_, line, col := tr.Field(rec, table.Name(tr.Header[min(i, len(tr.Header)-1)]))
+				return nil, bad(line, col, "", "not UTF-8: save the file as UTF-8 (it looks like Latin-1 or Windows-1252)", nil)
 			}
-			_, c := rd.FieldPos(i)
-			return strings.TrimSpace(rec[i]), c
+			if strings.TrimSpace(f) != "" {
+				empty = false
+			}
 		}
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		if empty {
 			continue
 		}
-		d := &Decision{Council: cr.Council}
+		_, line, _ := tr.Field(rec, "")
+		get := func(f string) (string, int) {
+			name, ok := col[f]
+			if !ok {
+				return "", 0
+			}
+			v, _, c := tr.Field(rec, name)
+			return v, c
+		}
+		d := &Decision{Council: opt.Council}
 		var c int
 		d.ID, _ = get("id")
 		d.Summary, _ = get("summary")
@@ -460,7 +651,12 @@ func (cr *DecisionCSVReader) Read(r io.Reader) ([]*Decision, error) {
 			}
 			v, err := calendar.ParseLooseDate(s)
 			if err != nil {
-				return calendar.Date{}, bad(line, c, f, "bad date "+strconv.Quote(s)+" (want YYYY-MM-DD, DD/MM/YYYY or 2 March 2026)", nil)
+				msg := "bad date " + safe.Quote(s)
+				var de *calendar.DateError
+				if errors.As(err, &de) {
+					msg += ": " + de.Msg
+				}
+				return calendar.Date{}, bad(line, c, f, msg, nil)
 			}
 			return v, nil
 		}
@@ -472,7 +668,7 @@ func (cr *DecisionCSVReader) Read(r io.Reader) ([]*Decision, error) {
 			case "no", "n", "false", "0", "":
 				return false, nil
 			}
-			return false, bad(line, c, f, "want yes or no, got "+strconv.Quote(s), nil)
+			return false, bad(line, c, f, "want yes or no, got "+safe.Quote(s), nil)
 		}
 		if d.MeetingDate, err = date("meeting date", true); err != nil {
 			return nil, err
@@ -494,7 +690,7 @@ func (cr *DecisionCSVReader) Read(r io.Reader) ([]*Decision, error) {
 		if w, _ := get("wards affected"); w != "" {
 			for _, p := range strings.Split(w, ";") {
 				if p = strings.TrimSpace(p); p != "" {
-					d.WardsAffected = append(d.WardsAffected, p)
+					d.WardsAffected = append(d.WardsAffected, wardFromString(p))
 				}
 			}
 		}
@@ -514,8 +710,8 @@ func (cr *DecisionCSVReader) Read(r io.Reader) ([]*Decision, error) {
 		}
 		d.EffectiveFrom = effective
 		record := func(st StageID, on calendar.Date) {
-			if !on.IsZero() && (cr.AsOf.IsZero() || !on.After(cr.AsOf)) {
-				d.History = append(d.History, StageEvent{Stage: st, Date: on, Source: cr.File})
+			if !on.IsZero() && (opt.AsOf.IsZero() || !on.After(opt.AsOf)) {
+				d.History = append(d.History, StageEvent{Stage: st, Date: on, Source: opt.File})
 			}
 		}
 		record(StageDecided, d.MeetingDate)
@@ -539,9 +735,76 @@ func (cr *DecisionCSVReader) Read(r io.Reader) ([]*Decision, error) {
 	}
 }
 
-// ReadDecisionsCSV reads a ModernGov-style CSV export with the zero
-// [DecisionCSVReader] and the given file name.
-func ReadDecisionsCSV(r io.Reader, file string) ([]*Decision, error) {
-	cr := DecisionCSVReader{File: file}
-	return cr.Read(r)
+// councilFields are the keys a council profile may hold.
+var councilFields = func() fieldSet {
+	period := jsonKeys(reflect.TypeFor[Period]())
+	area := jsonKeys(reflect.TypeFor[civic.Area]())
+	fs := fieldSet{"": jsonKeys(reflect.TypeFor[Council]()), "area": area, "wards[]": area}
+	for _, id := range []PeriodID{PeriodAgenda, PeriodPrivateNotice, PeriodPrivateFinalNotice, PeriodKeyDecisionNotice,
+		PeriodGeneralException, PeriodDecisionRecord, PeriodCallIn} {
+		fs[string(id)] = period
+	}
+	return fs
+}()
+
+// ReadCouncilJSON reads a council profile from JSON: the fields of
+// [Council], so that an officer can set the council's constitution (its
+// periods, how their days are counted, when call-in starts, the
+// key-decision test, its wards and closure days) in a file. The input
+// passes the civickit input policy; unknown fields are reported with
+// their path and line, and values outside a field's list (a nation, a
+// counting, a governance) with the list allowed. Errors are
+// [*civic.ParseError]s.
+func ReadCouncilJSON(r io.Reader, opt ReadOptions) (Council, error) {
+	file := opt.File
+	data, bom, err := readJSON(r, opt)
+	if err != nil {
+		return Council{}, err
+	}
+	li := newLineIndex(data)
+	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
+		return Council{}, &civic.ParseError{File: file, Line: 1, Msg: "want a council profile object"}
+	}
+	lines, keys, err := jsonFieldLines(data, li)
+	if err != nil {
+		return Council{}, jsonSyntaxError(file, data, li, err)
+	}
+	if pe := unknownField(keys, false, councilFields); pe != nil {
+		pe.File = file
+		pe.Offset += int64(bom)
+		return Council{}, pe
+	}
+	var c Council
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return Council{}, jsonDecodeError(file, li, lines, err)
+		}
+		// An enum's UnmarshalText or a bad date: find the field by the
+		// decoder's offset.
+		line, col := li.pos(dec.InputOffset())
+		return Council{}, &civic.ParseError{File: file, Line: line, Column: col, Msg: "invalid council profile", Err: err}
+	}
+	for _, f := range []struct {
+		name string
+		p    Period
+	}{{"agenda", c.Agenda}, {"private_notice", c.PrivateNotice}, {"private_final_notice", c.PrivateFinalNotice},
+		{"key_decision_notice", c.KeyDecisionNotice}, {"general_exception", c.GeneralException},
+		{"decision_record", c.DecisionRecord}, {"call_in", c.CallIn}} {
+		if f.p.Days < 0 || f.p.Days > 366 {
+			return Council{}, &civic.ParseError{File: file, Line: lineOfPath(lines, f.name+".days"), Field: f.name + ".days", Msg: "want 0 (the default) to 366 days"}
+		}
+	}
+	if c.KeyDecisionThresholdGBP < 0 || c.KeyDecisionWards < 0 {
+		return Council{}, &civic.ParseError{File: file, Line: lineOfPath(lines, "key_decision_threshold_gbp"), Msg: "negative key-decision threshold"}
+	}
+	if strings.TrimSpace(c.Name) == "" {
+		return Council{}, &civic.ParseError{File: file, Line: 1, Field: "name", Msg: "missing"}
+	}
+	if err := checkSchema("council", data, file); err != nil {
+		return Council{}, err
+	}
+	return c, nil
 }

@@ -17,16 +17,16 @@ func TestReadDecisionJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, "kirklees", dec.Council)
 	assert.Len(t, dec.History, 5)
 	var b bytes.Buffer
-	require.NoError(t, WriteDecisionJSON(&b, dec))
-	back, err := ReadDecisionJSON(&b, "round-trip")
+	require.NoError(t, dec.WriteJSON(&b))
+	back, err := ReadDecisionJSON(&b, ReadOptions{File: "round-trip"})
 	require.NoError(t, err)
 	assert.Equal(t, dec, back)
 
 	arr := `[` + mustRead(t, "testdata/library-decision.json") + `,` + mustRead(t, "testdata/budget.json") + `]`
-	ds, err := ReadDecisionsJSON(strings.NewReader(arr), "two.json")
+	ds, err := ReadDecisionsJSON(strings.NewReader(arr), ReadOptions{File: "two.json"})
 	require.NoError(t, err)
 	assert.Len(t, ds, 2)
-	_, err = ReadDecisionJSON(strings.NewReader(arr), "two.json")
+	_, err = ReadDecisionJSON(strings.NewReader(arr), ReadOptions{File: "two.json"})
 	assert.ErrorContains(t, err, "want one decision, got 2")
 }
 
@@ -70,7 +70,7 @@ func TestReadDecisionJSONErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ReadDecisionsJSON(strings.NewReader(c.in), "d.json")
+			_, err := ReadDecisionsJSON(strings.NewReader(c.in), ReadOptions{File: "d.json"})
 			var pe *civic.ParseError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, "d.json", pe.File)
@@ -88,8 +88,7 @@ func TestReadDecisionsCSV(t *testing.T) {
 	f, err := os.Open("testdata/decisions.csv")
 	require.NoError(t, err)
 	defer f.Close()
-	cr := DecisionCSVReader{File: "decisions.csv", AsOf: d("2026-03-18"), Council: "kirklees"}
-	ds, err := cr.Read(f)
+	ds, err := ReadDecisionsCSV(f, CSVOptions{File: "decisions.csv", AsOf: d("2026-03-18"), Council: "kirklees"})
 	require.NoError(t, err)
 	require.Len(t, ds, 3)
 
@@ -98,7 +97,7 @@ func TestReadDecisionsCSV(t *testing.T) {
 	assert.Equal(t, DecisionMakerCabinet, lib.DecisionMakerKind)
 	assert.Equal(t, d("2026-03-10"), lib.MeetingDate)
 	assert.True(t, lib.KeyDecision)
-	assert.Equal(t, []string{"Northtown", "Market Hill"}, lib.WardsAffected)
+	assert.Equal(t, []string{"Northtown", "Market Hill"}, lib.WardsAffected.Names())
 	// Effective 20 March is after AsOf: call-in is the current stage.
 	cur, _ := lib.Current()
 	assert.Equal(t, StageCallIn, cur.Stage)
@@ -107,15 +106,16 @@ func TestReadDecisionsCSV(t *testing.T) {
 	for _, dl := range lib.Deadlines(&c) {
 		got[dl.ID] = dl.Date.String()
 	}
-	// Published Thu 12 Mar 2026: 13, 16, 17, 18, 19 March.
-	assert.Equal(t, "2026-03-19", got["call_in_ends"])
+	// Kirklees counts call-in from the meeting, Tue 10 Mar 2026: 11, 12,
+	// 13, 16, 17 March.
+	assert.Equal(t, "2026-03-17", got["call_in_ends"])
 	assert.Equal(t, d("2026-03-20"), lib.EffectiveFrom)
 	assert.Equal(t, "2026-03-20", got["in_effect_from"])
 
 	park := ds[1]
 	assert.Equal(t, DecisionMakerCabinetMember, park.DecisionMakerKind)
 	assert.False(t, park.KeyDecision)
-	assert.Equal(t, []string{"All Wards"}, park.WardsAffected)
+	assert.Equal(t, []string{"All Wards"}, park.WardsAffected.Names())
 
 	lease := ds[2]
 	assert.Equal(t, "Lease of land at Mill Lane, Southvale", lease.Title)
@@ -126,7 +126,7 @@ func TestReadDecisionsCSV(t *testing.T) {
 	// Without AsOf every dated stage is history.
 	f2, _ := os.Open("testdata/decisions.csv")
 	defer f2.Close()
-	all, err := ReadDecisionsCSV(f2, "decisions.csv")
+	all, err := ReadDecisionsCSV(f2, CSVOptions{File: "decisions.csv"})
 	require.NoError(t, err)
 	cur, _ = all[0].Current()
 	assert.Equal(t, StageInEffect, cur.Stage)
@@ -152,11 +152,11 @@ func TestReadDecisionsCSVErrors(t *testing.T) {
 		{"out of order", head + "x,Cabinet,2026-01-10,2026-01-09,,,,\n", 2, "published", "dates out of order"},
 		{"effective early", head + "x,Cabinet,2026-01-10,2026-01-12,2026-01-11,,,\n", 2, "effective from", "dates out of order"},
 		{"bad yes/no", head + "x,Cabinet,2026-01-10,,,perhaps,,\n", 2, "key decision", "want yes or no"},
-		{"bad quoting", head + "x,\"Cabinet,2026-01-10\n", 2, "", "invalid CSV"},
+		{"bad quoting", head + "x,\"Cabinet,2026-01-10\n", 2, "", "bad CSV"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ReadDecisionsCSV(strings.NewReader(c.in), "d.csv")
+			_, err := ReadDecisionsCSV(strings.NewReader(c.in), CSVOptions{File: "d.csv"})
 			var pe *civic.ParseError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, c.line, pe.Line, err.Error())

@@ -20,7 +20,7 @@ func loadDecision(t testing.TB, name string) *Decision {
 	f, err := os.Open(filepath.Join("testdata", name))
 	require.NoError(t, err)
 	defer f.Close()
-	dec, err := ReadDecisionJSON(f, name)
+	dec, err := ReadDecisionJSON(f, ReadOptions{File: name})
 	require.NoError(t, err)
 	return dec
 }
@@ -33,9 +33,9 @@ func TestJourneyGolden(t *testing.T) {
 		c := dec.CouncilFor()
 		s := dec.Explain(&c)
 		for ext, render := range map[string]func(*bytes.Buffer) error{
-			"txt":  func(b *bytes.Buffer) error { return s.Text(b) },
-			"json": func(b *bytes.Buffer) error { return s.JSON(b) },
-			"html": func(b *bytes.Buffer) error { return s.HTML(b) },
+			"txt":  func(b *bytes.Buffer) error { return s.WriteText(b) },
+			"json": func(b *bytes.Buffer) error { return s.WriteJSON(b) },
+			"html": func(b *bytes.Buffer) error { return s.WriteHTML(b) },
 		} {
 			t.Run(name+"."+ext, func(t *testing.T) {
 				var b bytes.Buffer
@@ -58,7 +58,7 @@ func TestExplainLibrary(t *testing.T) {
 	c := dec.CouncilFor()
 	s := dec.Explain(&c)
 	assert.Equal(t, StageAgendaPublished, s.Current)
-	assert.Equal(t, []StageID{StageDecided, StageWithdrawn}, s.Next)
+	assert.Equal(t, []StageID{StageDeferred, StageDecided, StageWithdrawn}, s.Next)
 	status := map[StageID]StepStatus{}
 	for _, st := range s.Steps {
 		status[st.Stage] = st.Status
@@ -103,7 +103,7 @@ func TestExplainWithdrawnAndEmpty(t *testing.T) {
 	assert.Equal(t, StepCurrent, last.Status)
 	assert.Equal(t, StepNotReached, s.Steps[1].Status)
 	var b bytes.Buffer
-	require.NoError(t, s.Text(&b))
+	require.NoError(t, s.WriteText(&b))
 	assert.Contains(t, b.String(), "the journey has ended")
 }
 
@@ -117,7 +117,13 @@ func TestNext(t *testing.T) {
 		{"key decision needs notice", Decision{KeyDecision: true, History: []StageEvent{{Stage: StageProposal, Date: d("2026-01-01")}}},
 			[]StageID{StageConsultation, StageNoticePublished, StageGeneralException, StageSpecialUrgency, StageWithdrawn}, ""},
 		{"non-key goes to the agenda", Decision{History: []StageEvent{{Stage: StageProposal, Date: d("2026-01-01")}}},
-			[]StageID{StageConsultation, StageAgendaPublished, StageDecided, StageWithdrawn}, ""},
+			[]StageID{StageConsultation, StagePreDecisionScrutiny, StageAgendaPublished, StageUrgentItem, StageDecided, StageWithdrawn}, ""},
+		{"full council: no call-in even if marked", Decision{SubjectToCallIn: true, DecisionMakerKind: DecisionMakerFullCouncil,
+			History: []StageEvent{{Stage: StageDecisionPublished, Date: d("2026-01-01")}}}, []StageID{StageInEffect}, ""},
+		{"urgent: no call-in", Decision{SubjectToCallIn: true, Urgent: true, DecisionMakerKind: DecisionMakerCabinet,
+			History: []StageEvent{{Stage: StageDecisionPublished, Date: d("2026-01-01")}}}, []StageID{StageInEffect}, ""},
+		{"call-in lodged", Decision{SubjectToCallIn: true, History: []StageEvent{{Stage: StageCallIn, Date: d("2026-01-01")}}},
+			[]StageID{StageCallInLodged, StageInEffect}, ""},
 		{"call-in applies", Decision{SubjectToCallIn: true, History: []StageEvent{{Stage: StageDecisionPublished, Date: d("2026-01-01")}}},
 			[]StageID{StageCallIn}, ""},
 		{"no call-in", Decision{History: []StageEvent{{Stage: StageDecisionPublished, Date: d("2026-01-01")}}},
@@ -154,8 +160,10 @@ func TestDecisionDeadlines(t *testing.T) {
 		want map[string]string
 	}{
 		{"library, calendar days", *loadDecision(t, "library-decision.json"), &england, map[string]string{
-			// 10 Mar 2026 - 29 days = 9 Feb; - 6 days = 4 Mar.
-			"key_decision_notice_by": "2026-02-09", "agenda_publish_by": "2026-03-04", "meeting": "2026-03-10"}},
+			// Tue 10 Mar 2026 - 29 days = 9 Feb (28 clear calendar days);
+			// agenda 5 clear working days 9, 6, 5, 4, 3 March: publish Mon 2
+			// March (Elitestone); record 2 working days after: Thu 12 March.
+			"key_decision_notice_by": "2026-02-09", "agenda_publish_by": "2026-03-02", "meeting": "2026-03-10", "decision_record_by": "2026-03-12"}},
 		{"published, call-in over Christmas", *loadDecision(t, "decided-decision.json"), &england, map[string]string{
 			// Cabinet member: no agenda. Published Fri 19 Dec 2025; 5 working
 			// days 22, 23, 24, 29, 30 Dec; in effect the next working day.
@@ -163,7 +171,9 @@ func TestDecisionDeadlines(t *testing.T) {
 		{"general exception, working days", Decision{Title: "x", KeyDecision: true, MeetingDate: d("2026-04-07"),
 			History: []StageEvent{{Stage: StageProposal, Date: d("2026-03-01")}, {Stage: StageGeneralException, Date: d("2026-03-20")}}}, &working, map[string]string{
 			// 5 clear working days before Tue 7 Apr 2026 (Easter): 26 Mar.
-			"key_decision_notice_by": "2026-02-23", "general_exception_notice_by": "2026-03-26", "agenda_publish_by": "2026-03-26", "meeting": "2026-04-07"}},
+			"key_decision_notice_by": "2026-02-23", "general_exception_notice_by": "2026-03-26", "agenda_publish_by": "2026-03-26", "meeting": "2026-04-07",
+			// Record by the second working day after: Wed 8, Thu 9 April.
+			"decision_record_by": "2026-04-09"}},
 		{"not subject to call-in", Decision{Title: "x", DecisionMakerKind: DecisionMakerOfficer,
 			History: []StageEvent{{Stage: StageDecided, Date: d("2026-05-01")}, {Stage: StageDecisionPublished, Date: d("2026-05-05")}}}, &england, map[string]string{
 			"meeting": "2026-05-01", "in_effect_from": "2026-05-05"}},
@@ -219,7 +229,7 @@ func TestValidate(t *testing.T) {
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.field, fe.Field)
 			assert.Contains(t, fe.Msg, c.msg)
-			assert.True(t, strings.HasPrefix(err.Error(), "civic: "))
+			assert.True(t, strings.HasPrefix(err.Error(), "journey: "))
 		})
 	}
 }
@@ -234,8 +244,37 @@ func TestClassifyDecisionMaker(t *testing.T) {
 		"Strategic Planning Committee":     DecisionMakerCommittee,
 		"Health and Wellbeing Board":       DecisionMakerCommittee,
 		"Someone":                          "",
-		"Leader of the Council":            DecisionMakerCabinetMember,
 		"Executive Member for Environment": DecisionMakerCabinetMember,
+		// Issue 10: officers with "executive" in the title are officers,
+		// and the leader and an elected mayor are their own kinds.
+		"Chief Executive":                         DecisionMakerOfficer,
+		"Executive Director - Place":              DecisionMakerOfficer,
+		"Executive Director of Adults and Health": DecisionMakerOfficer,
+		"Leader of the Council":                   DecisionMakerLeader,
+		"Leader":                                  DecisionMakerLeader,
+		"Council Leader":                          DecisionMakerLeader,
+		"Mayor":                                   DecisionMakerMayor,
+		"Executive Mayor":                         DecisionMakerMayor,
+		"Mayor of Bedford":                        DecisionMakerMayor,
+		"Mayor and Cabinet":                       DecisionMakerCabinet,
+		"Executive":                               DecisionMakerCabinet,
+		"Executive Board":                         DecisionMakerCabinet,
+		"Cabinet Member - Adult Social Care":      DecisionMakerCabinetMember,
+		"Portfolio Holder for Finance":            DecisionMakerCabinetMember,
+		"Deputy Leader":                           DecisionMakerCabinetMember,
+		"Lead Member for Children's Services":     DecisionMakerCabinetMember,
+		"Lord Mayor":                              "",
+		"Civic Mayor":                             "",
+		"County Council":                          DecisionMakerFullCouncil,
+		"Annual Council":                          DecisionMakerFullCouncil,
+		"Licensing Sub-Committee":                 DecisionMakerCommittee,
+		"Planning Sub-Committee (Huddersfield)":   DecisionMakerCommittee,
+		"Service Director - Legal, Governance and Commissioning": DecisionMakerOfficer,
+		"Head of Highways":                DecisionMakerOfficer,
+		"Corporate Director of Resources": DecisionMakerOfficer,
+		"Assistant Director (Housing)":    DecisionMakerOfficer,
+		"Director of Public Health":       DecisionMakerOfficer,
+		"Chief Finance Officer":           DecisionMakerOfficer,
 	} {
 		assert.Equal(t, want, ClassifyDecisionMaker(in), in)
 	}
@@ -265,7 +304,7 @@ func TestMeetsKeyDecisionTest(t *testing.T) {
 	// £1.2 million and two wards: key on both counts (Kirklees: £500,000
 	// or two or more wards).
 	assert.True(t, lib.MeetsKeyDecisionTest(&k))
-	small := &Decision{Title: "x", ValueGBP: 20000, WardsAffected: []string{"Northtown"}}
+	small := &Decision{Title: "x", ValueGBP: 20000, WardsAffected: Wards{{Name: "Northtown"}}}
 	assert.False(t, small.MeetsKeyDecisionTest(&k))
 }
 

@@ -22,7 +22,10 @@ const (
 	StageAgendaPublished     StageID = "agenda-published"
 	StageDecided             StageID = "decided"
 	StageDecisionPublished   StageID = "decision-published"
+	StageUrgentItem          StageID = "urgent-item"
+	StageDeferred            StageID = "deferred"
 	StageCallIn              StageID = "call-in"
+	StageCallInLodged        StageID = "call-in-lodged"
 	StageReferredBack        StageID = "referred-back"
 	StageReferredToCouncil   StageID = "referred-to-council"
 	StageReconsidered        StageID = "reconsidered"
@@ -33,12 +36,13 @@ const (
 
 // The stages of the planning-application side journey.
 const (
-	StagePlanningReceived     StageID = "planning-received"
-	StagePlanningConsultation StageID = "planning-consultation"
-	StagePlanningCommittee    StageID = "planning-committee"
-	StagePlanningDelegated    StageID = "planning-delegated"
-	StagePlanningDetermined   StageID = "planning-determined"
-	StagePlanningAppeal       StageID = "planning-appeal"
+	StagePlanningReceived         StageID = "planning-received"
+	StagePlanningConsultation     StageID = "planning-consultation"
+	StagePlanningCommittee        StageID = "planning-committee"
+	StagePlanningDelegated        StageID = "planning-delegated"
+	StagePlanningDetermined       StageID = "planning-determined"
+	StagePlanningAppeal           StageID = "planning-appeal"
+	StagePlanningNonDetermination StageID = "planning-non-determination-appeal"
 )
 
 // The stages of the annual budget side journey.
@@ -47,6 +51,8 @@ const (
 	StageBudgetConsultation StageID = "budget-consultation"
 	StageBudgetScrutiny     StageID = "budget-scrutiny"
 	StageBudgetRecommended  StageID = "budget-recommended"
+	StageBudgetObjection    StageID = "budget-objection"
+	StageBudgetReconsidered StageID = "budget-reconsidered"
 	StageCouncilTaxSet      StageID = "council-tax-set"
 )
 
@@ -60,24 +66,28 @@ const (
 	JourneyBudget   Kind = "budget"   // the annual budget and council tax
 )
 
-// Statutory bases cited by the stages.
+// Statutory bases cited by the stages. The stage table cites the law of
+// an English council with executive arrangements; a decision's summary
+// and deadlines cite the law that applies to its council and decision
+// maker (see [Decision.Basis]).
 const (
-	basisAccessRegs = "The Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations 2012 (SI 2012/2089)"
-	basisDMPO       = "The Town and Country Planning (Development Management Procedure) (England) Order 2015 (SI 2015/595)"
+	basisAccessRegs     = srcExecEngland
+	basisDMPO           = "The Town and Country Planning (Development Management Procedure) (England) Order 2015 (SI 2015/595)"
+	basisStandingOrders = "The Local Authorities (Standing Orders) (England) Regulations 2001 (SI 2001/3384)"
 )
 
 // Stage is one stage of a journey, in the words a citizen reads.
 type Stage struct {
-	ID          StageID `json:"id" jsonschema:"description=stable kebab-case stage id"`
+	ID          StageID `json:"id"` // stable kebab-case stage id
 	Journey     Kind    `json:"journey" jsonschema:"enum=decision,enum=planning,enum=budget"`
-	Title       string  `json:"title" jsonschema:"description=citizen-facing title"`
-	Description string  `json:"description" jsonschema:"description=what happens at this stage in plain English"`
-	HaveYourSay string  `json:"have_your_say" jsonschema:"description=how a citizen can take part at this stage"`
+	Title       string  `json:"title"`         // citizen-facing title
+	Description string  `json:"description"`   // what happens at this stage in plain English
+	HaveYourSay string  `json:"have_your_say"` // how a citizen can take part at this stage
 	// StatutoryBasis names the act or regulation and its section, or is
 	// empty where the stage rests on the council's constitution alone.
 	StatutoryBasis string `json:"statutory_basis,omitempty"`
-	Optional       bool   `json:"optional,omitempty" jsonschema:"description=true when a decision may pass this stage by"`
-	Terminal       bool   `json:"terminal,omitempty" jsonschema:"description=true when the journey ends here"`
+	Optional       bool   `json:"optional,omitempty"` // true when a decision may pass this stage by
+	Terminal       bool   `json:"terminal,omitempty"` // true when the journey ends here
 }
 
 // journeyStages is the stage table in journey order.
@@ -92,7 +102,7 @@ var journeyStages = []Stage{
 	{ID: StageNoticePublished, Journey: JourneyDecision, Title: "Notice of the decision published",
 		Description:    "The council publishes notice that the decision will be made, normally in its forward plan of key decisions, at least 28 clear days before.",
 		HaveYourSay:    "Read the notice and the documents listed in it. Write to the decision maker or ask a scrutiny councillor to look at it.",
-		StatutoryBasis: basisAccessRegs + ", reg 9"},
+		StatutoryBasis: basisAccessRegs + ", reg 9 (England; executive decisions only)"},
 	{ID: StageGeneralException, Journey: JourneyDecision, Title: "Short notice (general exception)",
 		Description:    "There was not time for 28 days' notice. The chair of scrutiny and the public have been told, and the decision cannot be made until 5 clear days have passed.",
 		HaveYourSay:    "Contact the chair of the scrutiny committee or your ward councillor straight away: the time to comment is short.",
@@ -106,28 +116,40 @@ var journeyStages = []Stage{
 		HaveYourSay:    "Ask to speak or submit a question at the scrutiny meeting, or send evidence to the committee.",
 		StatutoryBasis: "Local Government Act 2000 s9F"},
 	{ID: StageAgendaPublished, Journey: JourneyDecision, Title: "Agenda and report published",
-		Description:    "The agenda and the report the decision maker will read are published, at least 5 clear days before the meeting in England and 3 in Wales.",
+		Description:    "The agenda and the report the decision maker will read are published, at least 5 clear working days before the meeting in England and 3 in Wales.",
 		HaveYourSay:    "Read the report. Register to ask a question or speak at the meeting, or send your views to the councillors on the committee.",
-		StatutoryBasis: "Local Government Act 1972 s100B(3) (5 clear days in England since SI 2002/715; 3 in Wales); " + basisAccessRegs + ", reg 7"},
+		StatutoryBasis: "Local Government Act 1972 s100B(3) (council and committees, 5 clear days in England since SI 2002/715 and 3 in Wales); " + basisAccessRegs + ", regs 6(2) and 7 (the executive); clear days are working days: " + srcElitestone},
+	{ID: StageUrgentItem, Journey: JourneyDecision, Optional: true, Title: "Added to the agenda as urgent",
+		Description:    "The item was not on the published agenda. The chair agreed it is urgent and the reasons are recorded in the minutes.",
+		HaveYourSay:    "Contact your ward councillor or the chair of the meeting straight away: there was no advance notice.",
+		StatutoryBasis: "Local Government Act 1972 s100B(4)(b)"},
+	{ID: StageDeferred, Journey: JourneyDecision, Optional: true, Title: "Deferred to a later meeting",
+		Description:    "The decision maker put off the decision to a later meeting.",
+		HaveYourSay:    "Use the extra time: send your views to the councillors on the committee before the new meeting.",
+		StatutoryBasis: ""},
 	{ID: StageDecided, Journey: JourneyDecision, Title: "Decision made",
 		Description: "The decision maker (full council, the cabinet, a cabinet member, a committee or an officer with delegated power) makes the decision.",
 		HaveYourSay: "Watch the meeting in person or online. Public questions and deputations are taken at the start of many meetings."},
 	{ID: StageDecisionPublished, Journey: JourneyDecision, Title: "Decision published",
 		Description:    "A record of the decision, the reasons for it and the options rejected is published.",
 		HaveYourSay:    "Read the decision notice. If you think it is wrong, contact a non-cabinet councillor who can ask for it to be called in.",
-		StatutoryBasis: basisAccessRegs + ", regs 12 and 13"},
+		StatutoryBasis: basisAccessRegs + ", reg 12 (executive at a meeting) and reg 13 (an executive member alone); Local Government Act 1972 s100C (minutes of council and committees); " + srcOpenness + ", reg 7 (officers)"},
 	{ID: StageCallIn, Journey: JourneyDecision, Optional: true, Title: "Call-in period",
 		Description:    "For a few working days councillors may call the decision in for scrutiny to look at again. If no one calls it in, or scrutiny takes no further action, it takes effect.",
 		HaveYourSay:    "Ask a councillor to call the decision in before the period ends. Only councillors can call in a decision.",
-		StatutoryBasis: "Local Government Act 2000 s9F(2)(a) and (4), and the council's constitution"},
+		StatutoryBasis: "Local Government Act 2000 s9F(2)(a) and (4) (England; s21(2)(a) and (3) in Wales), and the council's constitution"},
+	{ID: StageCallInLodged, Journey: JourneyDecision, Title: "Called in",
+		Description:    "Councillors have called the decision in. It cannot be carried out until scrutiny has looked at it again.",
+		HaveYourSay:    "Ask to speak at the call-in meeting or send evidence to the scrutiny committee.",
+		StatutoryBasis: "Local Government Act 2000 s9F(2)(a) (England; s21(2)(a) in Wales), and the council's constitution"},
 	{ID: StageReferredBack, Journey: JourneyDecision, Title: "Referred back to the decision maker",
 		Description:    "Scrutiny or full council has asked the decision maker to think again, with its reasons.",
 		HaveYourSay:    "Send your views to the decision maker before they reconsider.",
-		StatutoryBasis: "Local Government Act 2000 s9F(4)(a)"},
+		StatutoryBasis: "Local Government Act 2000 s9F(4)(a) (England; s21(3)(a) in Wales)"},
 	{ID: StageReferredToCouncil, Journey: JourneyDecision, Title: "Referred to full council",
-		Description:    "Scrutiny thinks the decision is outside the budget or policy framework and has referred it to full council.",
+		Description:    "Scrutiny has referred the decision to full council to look at. Full council may ask the decision maker to think again.",
 		HaveYourSay:    "Contact any councillor before the full council meeting, or ask a public question at it.",
-		StatutoryBasis: "Local Government Act 2000 s9F(4)(b)"},
+		StatutoryBasis: "Local Government Act 2000 s9F(4)(b) (England; s21(3)(b) in Wales)"},
 	{ID: StageReconsidered, Journey: JourneyDecision, Title: "Decision reconsidered",
 		Description: "The decision maker has looked again at the decision and confirmed, changed or dropped it.",
 		HaveYourSay: "Read the reconsidered decision. It cannot be called in a second time."},
@@ -156,13 +178,17 @@ var journeyStages = []Stage{
 		Description: "A planning officer decides the application under powers delegated by the council.",
 		HaveYourSay: "Ask your ward councillor to request that the planning committee decides it instead."},
 	{ID: StagePlanningDetermined, Journey: JourneyPlanning, Title: "Application decided",
-		Description:    "The council has granted or refused permission, normally within 8 weeks, or 13 weeks for major development.",
+		Description:    "The council has granted or refused permission, normally within 8 weeks, 13 weeks for major development or 16 weeks where an environmental impact assessment is needed.",
 		HaveYourSay:    "Read the decision notice and any conditions. Only the applicant can appeal.",
-		StatutoryBasis: basisDMPO + ", art 34"},
+		StatutoryBasis: basisDMPO + ", art 34(2)"},
 	{ID: StagePlanningAppeal, Journey: JourneyPlanning, Terminal: true, Optional: true, Title: "Appeal",
 		Description:    "The applicant has appealed to the Planning Inspectorate against a refusal, a condition or a delay.",
 		HaveYourSay:    "Send comments to the Planning Inspectorate by the date in the appeal notice.",
-		StatutoryBasis: "Town and Country Planning Act 1990 s78"},
+		StatutoryBasis: "Town and Country Planning Act 1990 s78(1)"},
+	{ID: StagePlanningNonDetermination, Journey: JourneyPlanning, Terminal: true, Optional: true, Title: "Appeal against non-decision",
+		Description:    "The council did not decide the application in time, and the applicant has appealed to the Planning Inspectorate, which will now decide it.",
+		HaveYourSay:    "Send comments to the Planning Inspectorate by the date in the appeal notice.",
+		StatutoryBasis: "Town and Country Planning Act 1990 s78(2); " + basisDMPO + ", art 34(2)"},
 
 	{ID: StageBudgetProposals, Journey: JourneyBudget, Title: "Budget proposals",
 		Description: "The cabinet sets out its draft budget and council tax proposals for the coming year.",
@@ -177,7 +203,15 @@ var journeyStages = []Stage{
 	{ID: StageBudgetRecommended, Journey: JourneyBudget, Title: "Budget recommended to council",
 		Description:    "The cabinet recommends a final budget and council tax to full council.",
 		HaveYourSay:    "Read the recommended budget and contact any councillor before the budget meeting.",
-		StatutoryBasis: "The Local Authorities (Standing Orders) (England) Regulations 2001 (SI 2001/3384), standing orders on the budget"},
+		StatutoryBasis: basisStandingOrders + ", reg 3 and Sch 2 (standing orders on the budget)"},
+	{ID: StageBudgetObjection, Journey: JourneyBudget, Optional: true, Title: "Council objects to the budget",
+		Description:    "Full council has objected to the cabinet's budget and asked it to think again, within a period of at least 5 working days.",
+		HaveYourSay:    "Contact the cabinet member for finance or your ward councillor before the cabinet reconsiders.",
+		StatutoryBasis: basisStandingOrders + ", reg 3 and Sch 2 (objection and reconsideration)"},
+	{ID: StageBudgetReconsidered, Journey: JourneyBudget, Optional: true, Title: "Cabinet reconsiders the budget",
+		Description:    "The cabinet has reconsidered its budget in the light of the council's objections and reported back, with or without changes.",
+		HaveYourSay:    "Read the cabinet's response and contact any councillor before the council meeting that sets the budget.",
+		StatutoryBasis: basisStandingOrders + ", reg 3 and Sch 2 (objection and reconsideration)"},
 	{ID: StageCouncilTaxSet, Journey: JourneyBudget, Title: "Budget and council tax set",
 		Description:    "Full council sets the budget and the council tax, which it must do before 11 March.",
 		HaveYourSay:    "Watch the budget meeting. The recorded vote shows how each councillor voted.",
@@ -187,23 +221,29 @@ var journeyStages = []Stage{
 // journeyEdges lists every legal transition, from each stage to the
 // stages that may follow it.
 var journeyEdges = map[StageID][]StageID{
-	StageProposal:            {StageConsultation, StageNoticePublished, StageGeneralException, StageSpecialUrgency, StageAgendaPublished, StageDecided, StageWithdrawn},
-	StageConsultation:        {StageNoticePublished, StageGeneralException, StageSpecialUrgency, StageAgendaPublished, StageDecided, StageWithdrawn},
+	StageProposal:            {StageConsultation, StageNoticePublished, StageGeneralException, StageSpecialUrgency, StagePreDecisionScrutiny, StageAgendaPublished, StageUrgentItem, StageDecided, StageWithdrawn},
+	StageConsultation:        {StageNoticePublished, StageGeneralException, StageSpecialUrgency, StagePreDecisionScrutiny, StageAgendaPublished, StageUrgentItem, StageDecided, StageWithdrawn},
 	StageNoticePublished:     {StagePreDecisionScrutiny, StageAgendaPublished, StageDecided, StageWithdrawn},
-	StageGeneralException:    {StageAgendaPublished, StageDecided, StageWithdrawn},
+	StageGeneralException:    {StagePreDecisionScrutiny, StageAgendaPublished, StageDecided, StageWithdrawn},
 	StageSpecialUrgency:      {StageAgendaPublished, StageDecided, StageWithdrawn},
 	StagePreDecisionScrutiny: {StageAgendaPublished, StageDecided, StageWithdrawn},
-	StageAgendaPublished:     {StageDecided, StageWithdrawn},
+	StageAgendaPublished:     {StageDeferred, StageDecided, StageWithdrawn},
+	StageUrgentItem:          {StageDecided, StageWithdrawn},
+	StageDeferred:            {StageDecided, StageWithdrawn},
 	StageDecided:             {StageDecisionPublished},
 	StageDecisionPublished:   {StageCallIn, StageInEffect},
-	StageCallIn:              {StageReferredBack, StageReferredToCouncil, StageInEffect},
-	StageReferredToCouncil:   {StageReferredBack, StageInEffect},
-	StageReferredBack:        {StageReconsidered},
-	StageReconsidered:        {StageInEffect, StageWithdrawn},
-	StageInEffect:            {StageMonitoring},
+	// call-in → referred-back and referred-to-council without
+	// call-in-lodged are kept for exports that do not record the day
+	// councillors called the decision in.
+	StageCallIn:            {StageCallInLodged, StageReferredBack, StageReferredToCouncil, StageInEffect},
+	StageCallInLodged:      {StageReferredBack, StageReferredToCouncil, StageInEffect},
+	StageReferredToCouncil: {StageReferredBack, StageInEffect},
+	StageReferredBack:      {StageReconsidered},
+	StageReconsidered:      {StageInEffect, StageWithdrawn},
+	StageInEffect:          {StageMonitoring},
 
 	StagePlanningReceived:     {StagePlanningConsultation},
-	StagePlanningConsultation: {StagePlanningCommittee, StagePlanningDelegated},
+	StagePlanningConsultation: {StagePlanningCommittee, StagePlanningDelegated, StagePlanningNonDetermination},
 	StagePlanningCommittee:    {StagePlanningDetermined},
 	StagePlanningDelegated:    {StagePlanningDetermined},
 	StagePlanningDetermined:   {StagePlanningAppeal},
@@ -211,7 +251,9 @@ var journeyEdges = map[StageID][]StageID{
 	StageBudgetProposals:    {StageBudgetConsultation, StageBudgetScrutiny, StageBudgetRecommended},
 	StageBudgetConsultation: {StageBudgetScrutiny, StageBudgetRecommended},
 	StageBudgetScrutiny:     {StageBudgetRecommended},
-	StageBudgetRecommended:  {StageCouncilTaxSet},
+	StageBudgetRecommended:  {StageBudgetObjection, StageCouncilTaxSet},
+	StageBudgetObjection:    {StageBudgetReconsidered},
+	StageBudgetReconsidered: {StageCouncilTaxSet},
 	StageCouncilTaxSet:      {StageInEffect},
 }
 
@@ -293,9 +335,9 @@ type TransitionError struct {
 	Err  error   `json:"-"`
 }
 
-// Error returns "civic: msg: err".
+// Error returns "journey: msg: err".
 func (e *TransitionError) Error() string {
-	s := "civic: " + e.Msg
+	s := "journey: " + e.Msg
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
 	}

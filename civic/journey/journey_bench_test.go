@@ -60,7 +60,7 @@ func BenchmarkRender(b *testing.B) {
 	dec := loadDecision(b, "library-decision.json")
 	c := dec.CouncilFor()
 	s := dec.Explain(&c)
-	for name, f := range map[string]func(io.Writer) error{"text": s.Text, "json": s.JSON, "html": s.HTML} {
+	for name, f := range map[string]func(io.Writer) error{"text": s.WriteText, "json": s.WriteJSON, "html": s.WriteHTML} {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -80,7 +80,7 @@ func BenchmarkReadDecisionJSON(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ReadDecisionJSON(bytes.NewReader(data), "x"); err != nil {
+		if _, err := ReadDecisionJSON(bytes.NewReader(data), ReadOptions{File: "x"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -98,7 +98,7 @@ func BenchmarkReadDecisionsCSV(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		ds, err := ReadDecisionsCSV(strings.NewReader(data), "x.csv")
+		ds, err := ReadDecisionsCSV(strings.NewReader(data), CSVOptions{File: "x.csv"})
 		if err != nil || len(ds) != 1000 {
 			b.Fatal(err, len(ds))
 		}
@@ -126,4 +126,25 @@ func itoaTest(i int) string {
 		i /= 10
 	}
 	return string(buf[n:])
+}
+
+func BenchmarkCheck(b *testing.B) {
+	dec := loadDecision(b, "millbrook-library-hours.json")
+	c := dec.CouncilFor()
+	asOf := calendar.NewDate(2025, 4, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		dec.Check(&c, asOf)
+	}
+}
+
+func BenchmarkReadCouncilJSON(b *testing.B) {
+	data := []byte(`{"id": "millbrook", "name": "Millbrook Council", "agenda": {"days": 5, "counting": "calendar"}, "call_in": {"days": 3}, "call_in_from": "meeting", "closures": ["2026-12-29", "2026-12-30"]}`)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadCouncilJSON(bytes.NewReader(data), ReadOptions{File: "x"}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -20,15 +20,15 @@ func ExampleCouncil_MeetingDeadlines() {
 	fmt.Println("key-decision notice by:", dl.KeyDecisionNoticeBy)
 	fmt.Println("call-in ends:", dl.CallInEnds)
 
-	// Counting only working days moves deadlines earlier over Easter.
-	c.ClearDays = journey.ClearDaysWorking
+	// Clear days are working days (Elitestone): over Easter the agenda for
+	// Tuesday 7 April 2026 is due on 26 March, not 1 April.
 	easter, _ := calendar.ParseDate("2026-04-07")
-	fmt.Println("agenda by (working days):", c.MeetingDeadlines(easter, calendar.Date{}).AgendaPublishBy)
+	fmt.Println("agenda by (Easter):", c.MeetingDeadlines(easter, calendar.Date{}).AgendaPublishBy.Long())
 	// Output:
-	// agenda by: 2026-03-04
+	// agenda by: 2026-03-02
 	// key-decision notice by: 2026-02-09
-	// call-in ends: 2026-03-19
-	// agenda by (working days): 2026-03-26
+	// call-in ends: 2026-03-17
+	// agenda by (Easter): 26 March 2026
 }
 
 // A decision is advanced stage by stage; an illegal jump is an error that
@@ -47,7 +47,7 @@ func ExampleDecision_Advance() {
 	// Output:
 	// <nil>
 	// <nil>
-	// civic: illegal transition from "notice-published" to "in-effect" (may follow: pre-decision-scrutiny, agenda-published, decided, withdrawn)
+	// journey: illegal transition from "notice-published" to "in-effect" (may follow: pre-decision-scrutiny, agenda-published, decided, withdrawn)
 	// now: notice-published
 	// next: pre-decision-scrutiny - Scrutiny before the decision
 	// next: agenda-published - Agenda and report published
@@ -64,7 +64,7 @@ func ExampleDecision_Explain() {
 		return
 	}
 	defer f.Close()
-	dec, err := journey.ReadDecisionJSON(f, "decided-decision.json")
+	dec, err := journey.ReadDecisionJSON(f, journey.ReadOptions{File: "decided-decision.json"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -95,7 +95,7 @@ func ExampleReadDecisionsCSV() {
 	in := "Title,Decision maker,Meeting date,Published\n" +
 		"Library move,Cabinet,10/03/2026,12/03/2026\n" +
 		"Bus lane,Cabinet,2026-03-10,2026-03-09\n"
-	_, err := journey.ReadDecisionsCSV(strings.NewReader(in), "decisions.csv")
+	_, err := journey.ReadDecisionsCSV(strings.NewReader(in), journey.CSVOptions{File: "decisions.csv"})
 	fmt.Println(err)
 	// Output:
 	// decisions.csv:3:29: published: dates out of order: published 2026-03-09 is before the meeting date 2026-03-10
@@ -118,4 +118,44 @@ func ExampleBankHolidays() {
 	// 2022-09-19 Bank Holiday for the State Funeral of Queen Elizabeth II
 	// 2022-12-26 Boxing Day
 	// 2022-12-27 Christmas Day
+}
+
+// A council checks the dates it published things against the deadlines:
+// a key-decision notice two weeks late is missed by 14 days, not "done".
+func ExampleDecision_Check() {
+	day := func(s string) calendar.Date { d, _ := calendar.ParseDate(s); return d }
+	dec := &journey.Decision{Title: "Bus station", DecisionMakerKind: journey.DecisionMakerCabinet, KeyDecision: true,
+		MeetingDate: day("2026-03-10"), History: []journey.StageEvent{
+			{Stage: journey.StageProposal, Date: day("2026-01-05")},
+			{Stage: journey.StageNoticePublished, Date: day("2026-02-23")},
+			{Stage: journey.StageAgendaPublished, Date: day("2026-03-02")},
+		}}
+	c, _ := journey.Profile("england")
+	for _, ch := range dec.Check(&c, day("2026-03-06")) {
+		fmt.Printf("%s: %s (due %s, %d days late)\n", ch.ID, ch.Status, ch.Due.Long(), ch.DaysLate)
+	}
+	fmt.Println("statutory deadline missed:", journey.Missed(dec.Check(&c, day("2026-03-06"))))
+	// Output:
+	// key_decision_notice_by: missed (due 9 February 2026, 14 days late)
+	// agenda_publish_by: met (due 2 March 2026, 0 days late)
+	// statutory deadline missed: true
+}
+
+// An officer sets the council's constitution in a profile file: here a
+// 3-day call-in counted from the meeting and agendas in calendar days.
+func ExampleReadCouncilJSON() {
+	c, err := journey.ReadCouncilJSON(strings.NewReader(`{"id": "millbrook", "name": "Millbrook Council",
+  "agenda": {"days": 5, "counting": "calendar"}, "call_in": {"days": 3}, "call_in_from": "meeting"}`),
+		journey.ReadOptions{File: "millbrook.json"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	meeting, _ := calendar.ParseDate("2026-03-10")
+	dl := c.MeetingDeadlines(meeting, calendar.Date{})
+	fmt.Println("agenda by:", dl.AgendaPublishBy.Long())
+	fmt.Println("call-in ends:", dl.CallInEnds.Long())
+	// Output:
+	// agenda by: 4 March 2026
+	// call-in ends: 13 March 2026
 }

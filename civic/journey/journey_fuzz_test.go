@@ -3,6 +3,7 @@ package journey
 import (
 	"bytes"
 	"errors"
+	"html"
 	"os"
 	"strings"
 	"testing"
@@ -26,7 +27,7 @@ func FuzzReadDecisionsJSON(f *testing.F) {
 	f.Add(`{"title":1}`)
 	f.Add(`[[[[`)
 	f.Fuzz(func(t *testing.T, in string) {
-		ds, err := ReadDecisionsJSON(strings.NewReader(in), "f.json")
+		ds, err := ReadDecisionsJSON(strings.NewReader(in), ReadOptions{File: "f.json"})
 		if err != nil {
 			var pe *civic.ParseError
 			if !errors.As(err, &pe) {
@@ -44,20 +45,27 @@ func FuzzReadDecisionsJSON(f *testing.F) {
 			c := d.CouncilFor()
 			s := d.Explain(&c)
 			var b bytes.Buffer
-			if err := s.Text(&b); err != nil {
+			if err := s.WriteText(&b); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.HTML(&b); err != nil {
+			if err := s.WriteHTML(&b); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.JSON(&b); err != nil {
+			// Every link in the HTML is an allowed URL.
+			for _, m := range hrefRE.FindAllStringSubmatch(b.String(), -1) {
+				if _, ok := SafeURL(html.UnescapeString(m[1])); !ok {
+					t.Fatalf("href %q is not an allowed URL", m[1])
+				}
+			}
+			d.Check(&c, calendar.Date{})
+			if err := s.WriteJSON(&b); err != nil {
 				t.Fatal(err)
 			}
 			b.Reset()
-			if err := WriteDecisionJSON(&b, d); err != nil {
+			if err := d.WriteJSON(&b); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := ReadDecisionJSON(&b, "again"); err != nil {
+			if _, err := ReadDecisionJSON(&b, ReadOptions{File: "again"}); err != nil {
 				t.Fatalf("written decision does not read back: %v\n%s", err, b.String())
 			}
 		}
@@ -75,7 +83,7 @@ func FuzzReadDecisionsCSV(f *testing.F) {
 	f.Add("Title,Decision maker,Meeting date,Published\nx,Cabinet,2026-01-02,2026-01-01\n")
 	f.Add("\"")
 	f.Fuzz(func(t *testing.T, in string) {
-		ds, err := ReadDecisionsCSV(strings.NewReader(in), "f.csv")
+		ds, err := ReadDecisionsCSV(strings.NewReader(in), CSVOptions{File: "f.csv"})
 		if err != nil {
 			var pe *civic.ParseError
 			if !errors.As(err, &pe) {
@@ -112,6 +120,30 @@ func FuzzParseDates(f *testing.F) {
 			if calendar.NewDate(d.Year, d.Month, d.Day) != d {
 				t.Fatalf("%q gave %v, not a real date", s, d)
 			}
+		}
+	})
+}
+
+// FuzzReadCouncilJSON: any input gives a profile whose deadlines can be
+// computed, or a *civic.ParseError naming the file.
+func FuzzReadCouncilJSON(f *testing.F) {
+	f.Add(`{"id": "x", "name": "X", "agenda": {"days": 5, "counting": "calendar"}, "call_in_from": "meeting"}`)
+	f.Add(`{"id": "x", "name": "X", "nation": "wales", "wards": [{"id": "W05000001", "name": "A"}], "closures": ["2026-12-29"]}`)
+	f.Add(`{"id": "x", "name": "X", "governance": "committee-system", "key_decision_threshold_gbp": 1}`)
+	f.Add(`{"agenda": {"dayz": 1}}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		c, err := ReadCouncilJSON(strings.NewReader(in), ReadOptions{File: "c.json"})
+		if err != nil {
+			var pe *civic.ParseError
+			if !errors.As(err, &pe) || pe.File != "c.json" {
+				t.Fatalf("error %T does not name the file: %v", err, err)
+			}
+			return
+		}
+		meeting := calendar.NewDate(2026, 3, 10)
+		dl := c.MeetingDeadlines(meeting, meeting.AddDays(1))
+		if !dl.AgendaPublishBy.Before(meeting) {
+			t.Fatalf("agenda deadline %s not before the meeting", dl.AgendaPublishBy)
 		}
 	})
 }

@@ -1,10 +1,6 @@
 package journey
 
 import (
-	"bytes"
-	"encoding/json"
-	"html"
-	"io"
 	"strconv"
 	"strings"
 
@@ -30,33 +26,33 @@ const (
 // shares its number and shows the word instead.
 type Step struct {
 	Number      int           `json:"number" jsonschema:"minimum=1"`
-	Logic       string        `json:"logic,omitempty" jsonschema:"enum=and,enum=or,description=shown instead of the number when set"`
+	Logic       string        `json:"logic,omitempty" jsonschema:"enum=and,enum=or"` // shown instead of the number when set
 	Stage       StageID       `json:"stage"`
 	Title       string        `json:"title"`
 	Description string        `json:"description"`
 	HaveYourSay string        `json:"have_your_say"`
 	Status      StepStatus    `json:"status" jsonschema:"enum=done,enum=current,enum=upcoming,enum=skipped,enum=not-reached,enum=not-recorded"`
 	Optional    bool          `json:"optional,omitempty"`
-	Date        calendar.Date `json:"date,omitzero" jsonschema:"type=string,format=date,description=when the step happened"`
-	Due         calendar.Date `json:"due,omitzero" jsonschema:"type=string,format=date,description=the deadline for a step still to come"`
+	Date        calendar.Date `json:"date,omitzero" jsonschema:"type=string,format=date"` // when the step happened
+	Due         calendar.Date `json:"due,omitzero" jsonschema:"type=string,format=date"`  // the deadline for a step still to come
 	DueLabel    string        `json:"due_label,omitempty"`
 	Source      string        `json:"source,omitempty"`
-	Basis       string        `json:"basis,omitempty" jsonschema:"description=statutory basis"`
+	Basis       string        `json:"basis,omitempty"` // statutory basis
 }
 
 // Summary explains a decision to a citizen: where it is now, what
 // comes next, by when, and how to have a say. Render it with
-// [Summary.Text], [Summary.JSON] or [Summary.HTML].
+// [Summary.WriteText], [Summary.WriteJSON] or [Summary.WriteHTML].
 type Summary struct {
 	ID          string        `json:"id,omitempty"`
 	Title       string        `json:"title"`
 	Summary     string        `json:"summary,omitempty"`
 	Council     string        `json:"council"`
 	Journey     Kind          `json:"journey"`
-	Current     StageID       `json:"current,omitempty" jsonschema:"description=the stage reached; empty before the journey starts"`
+	Current     StageID       `json:"current,omitempty"` // the stage reached; empty before the journey starts
 	Since       calendar.Date `json:"since,omitzero" jsonschema:"type=string,format=date"`
-	Next        []StageID     `json:"next,omitempty" jsonschema:"description=the stages that may come next"`
-	HaveYourSay string        `json:"have_your_say" jsonschema:"description=how to take part now"`
+	Next        []StageID     `json:"next,omitempty"` // the stages that may come next
+	HaveYourSay string        `json:"have_your_say"`  // how to take part now
 	Contact     string        `json:"contact,omitempty"`
 	URL         string        `json:"url,omitempty"`
 	Steps       []Step        `json:"steps"`
@@ -95,7 +91,7 @@ func (d *Decision) Explain(c *Council) Summary {
 		s.HaveYourSay = st.HaveYourSay
 	}
 
-	tpl := d.stepTemplates()
+	tpl := d.stepTemplates(c)
 	// Position of the current stage in the template, and of each stage's
 	// last occurrence in the history.
 	hist := map[StageID]StageEvent{}
@@ -126,7 +122,7 @@ func (d *Decision) Explain(c *Council) Summary {
 		}
 		step := Step{
 			Number: n, Logic: t.logic, Stage: st.ID, Title: st.Title, Description: st.Description,
-			HaveYourSay: st.HaveYourSay, Optional: st.Optional, Basis: st.StatutoryBasis,
+			HaveYourSay: st.HaveYourSay, Optional: st.Optional, Basis: d.Basis(c, st.ID),
 		}
 		if n == 1 {
 			step.Logic = ""
@@ -165,13 +161,18 @@ func (d *Decision) Explain(c *Council) Summary {
 // stepTemplates lays out the steps the summary shows for d: the usual
 // path through its journey, the alternatives that apply to it, and any
 // stage its history holds that the usual path leaves out.
-func (d *Decision) stepTemplates() []stepTemplate {
+func (d *Decision) stepTemplates(c *Council) []stepTemplate {
 	var tpl []stepTemplate
 	add := func(id StageID, logic string) { tpl = append(tpl, stepTemplate{id, logic}) }
 	switch d.journey() {
 	case JourneyPlanning:
 		add(StagePlanningReceived, "")
 		add(StagePlanningConsultation, "")
+		if d.has(StagePlanningNonDetermination) {
+			// The Planning Inspectorate decides instead of the council.
+			add(StagePlanningNonDetermination, "")
+			break
+		}
 		add(StagePlanningCommittee, "")
 		add(StagePlanningDelegated, "or")
 		add(StagePlanningDetermined, "")
@@ -183,6 +184,10 @@ func (d *Decision) stepTemplates() []stepTemplate {
 		add(StageBudgetConsultation, "")
 		add(StageBudgetScrutiny, "and")
 		add(StageBudgetRecommended, "")
+		if d.has(StageBudgetObjection) {
+			add(StageBudgetObjection, "")
+			add(StageBudgetReconsidered, "")
+		}
 		add(StageCouncilTaxSet, "")
 		add(StageInEffect, "")
 		if d.has(StageMonitoring) {
@@ -191,7 +196,10 @@ func (d *Decision) stepTemplates() []stepTemplate {
 	default:
 		add(StageProposal, "")
 		add(StageConsultation, "")
-		if d.KeyDecision || d.has(StageNoticePublished) || d.has(StageGeneralException) || d.has(StageSpecialUrgency) {
+		// Wales and the committee system have no key-decision notices.
+		_, _, keyNotices := c.Period(PeriodKeyDecisionNotice)
+		notice := d.KeyDecision && keyNotices || d.has(StageNoticePublished) || d.has(StageGeneralException) || d.has(StageSpecialUrgency)
+		if notice {
 			add(StageNoticePublished, "")
 			add(StageGeneralException, "or")
 			add(StageSpecialUrgency, "or")
@@ -199,13 +207,22 @@ func (d *Decision) stepTemplates() []stepTemplate {
 		if d.KeyDecision || d.has(StagePreDecisionScrutiny) {
 			add(StagePreDecisionScrutiny, "and")
 		}
-		if d.has(StageAgendaPublished) || d.DecisionMakerKind != DecisionMakerOfficer && d.DecisionMakerKind != DecisionMakerCabinetMember {
+		switch {
+		case d.has(StageUrgentItem):
+			add(StageUrgentItem, "")
+		case d.has(StageAgendaPublished) || !d.DecisionMakerKind.Individual():
 			add(StageAgendaPublished, "")
+		}
+		if d.has(StageDeferred) {
+			add(StageDeferred, "")
 		}
 		add(StageDecided, "")
 		add(StageDecisionPublished, "")
-		if d.SubjectToCallIn || d.has(StageCallIn) {
+		if d.callInApplies() || d.has(StageCallIn) {
 			add(StageCallIn, "")
+		}
+		if d.has(StageCallInLodged) {
+			add(StageCallInLodged, "")
 		}
 		if d.has(StageReferredToCouncil) {
 			add(StageReferredToCouncil, "")
@@ -257,143 +274,4 @@ func (s *Summary) nextTitles() string {
 		ts = append(ts, st.Title)
 	}
 	return strings.Join(ts, " or ")
-}
-
-// Text writes the summary as plain text.
-func (s *Summary) Text(w io.Writer) error {
-	var b strings.Builder
-	b.WriteString(s.Title + "\n")
-	b.WriteString(strings.Repeat("=", len([]rune(s.Title))) + "\n")
-	if s.Summary != "" {
-		b.WriteString(s.Summary + "\n")
-	}
-	b.WriteString("Council: " + s.Council + "\n\n")
-	if i := s.currentStep(); i >= 0 {
-		st := s.Steps[i]
-		b.WriteString("Where it is now: step " + strconv.Itoa(st.Number) + " of " + strconv.Itoa(s.lastNumber()) + ", " + st.Title)
-		if !s.Since.IsZero() {
-			b.WriteString(" (since " + s.Since.String() + ")")
-		}
-		b.WriteString("\n")
-	} else {
-		b.WriteString("Where it is now: not started\n")
-	}
-	if len(s.Next) > 0 {
-		b.WriteString("What happens next: " + s.nextTitles() + "\n")
-	} else {
-		b.WriteString("What happens next: nothing; the journey has ended\n")
-	}
-	b.WriteString("How to have your say now: " + s.HaveYourSay + "\n")
-	if s.Contact != "" {
-		b.WriteString("Contact: " + s.Contact + "\n")
-	}
-	if s.URL != "" {
-		b.WriteString("More: " + s.URL + "\n")
-	}
-	b.WriteString("\nSteps:\n")
-	for _, st := range s.Steps {
-		mark := "  "
-		if st.Status == StepCurrent {
-			mark = "> "
-		}
-		label := stepLabel(st)
-		if st.Logic == "" {
-			label += "."
-		}
-		line := mark + strings.Repeat(" ", 4-min(4, len(label))) + label + " " + st.Title + "  [" + string(st.Status)
-		if !st.Date.IsZero() {
-			line += " " + st.Date.String()
-		}
-		if !st.Due.IsZero() {
-			line += "; " + st.DueLabel + ": " + st.Due.String()
-		}
-		b.WriteString(line + "]\n")
-	}
-	if len(s.Deadlines) > 0 {
-		b.WriteString("\nDeadlines:\n")
-		for _, dl := range s.Deadlines {
-			b.WriteString("  " + dl.Date.String() + "  " + dl.Label + "\n")
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// JSON writes the summary as indented JSON.
-func (s *Summary) JSON(w io.Writer) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(s); err != nil {
-		return &TransitionError{Msg: "encode summary", Err: err}
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
-}
-
-// HTML writes the summary as an HTML fragment in the markup of the GOV.UK
-// step-by-step navigation pattern (an ordered list of steps, the current
-// one marked with aria-current="step"). The class names follow that
-// pattern with the prefix "civic-step-nav"; the page supplies the styles.
-func (s *Summary) HTML(w io.Writer) error {
-	e := html.EscapeString
-	var b strings.Builder
-	b.WriteString(`<div class="civic-step-nav" data-journey="` + e(string(s.Journey)) + `" data-current-stage="` + e(string(s.Current)) + `">` + "\n")
-	b.WriteString(`<h2 class="civic-step-nav__title">` + e(s.Title) + "</h2>\n")
-	if s.Summary != "" {
-		b.WriteString(`<p class="civic-step-nav__summary">` + e(s.Summary) + "</p>\n")
-	}
-	b.WriteString(`<dl class="civic-step-nav__status">` + "\n")
-	if i := s.currentStep(); i >= 0 {
-		st := s.Steps[i]
-		b.WriteString("<dt>Where it is now</dt><dd>Step " + strconv.Itoa(st.Number) + " of " + strconv.Itoa(s.lastNumber()) + ": " + e(st.Title))
-		if !s.Since.IsZero() {
-			b.WriteString(` (since <time datetime="` + s.Since.String() + `">` + s.Since.String() + "</time>)")
-		}
-		b.WriteString("</dd>\n")
-	}
-	if len(s.Next) > 0 {
-		b.WriteString("<dt>What happens next</dt><dd>" + e(s.nextTitles()) + "</dd>\n")
-	}
-	b.WriteString("<dt>How to have your say now</dt><dd>" + e(s.HaveYourSay) + "</dd>\n")
-	if s.Contact != "" {
-		b.WriteString("<dt>Contact</dt><dd>" + e(s.Contact) + "</dd>\n")
-	}
-	b.WriteString("</dl>\n")
-	b.WriteString(`<ol class="civic-step-nav__steps">` + "\n")
-	for _, st := range s.Steps {
-		cls := "civic-step-nav__step civic-step-nav__step--" + string(st.Status)
-		attrs := ""
-		if st.Status == StepCurrent {
-			cls += " civic-step-nav__step--active"
-			attrs = ` aria-current="step"`
-		}
-		b.WriteString(`<li class="` + cls + `" id="step-` + e(string(st.Stage)) + `"` + attrs + ">\n")
-		circle := `<span class="civic-step-nav__circle civic-step-nav__circle--number"><span class="civic-step-nav__circle-inner"><span class="civic-step-nav__circle-background"><span class="civic-step-nav__visually-hidden">Step</span> ` + strconv.Itoa(st.Number) + `<span class="civic-step-nav__visually-hidden" aria-hidden="true">:</span></span></span></span>`
-		if st.Logic != "" {
-			circle = `<span class="civic-step-nav__circle civic-step-nav__circle--logic"><span class="civic-step-nav__circle-inner"><span class="civic-step-nav__circle-background">` + e(st.Logic) + `</span></span></span>`
-		}
-		b.WriteString(`<h3 class="civic-step-nav__heading">` + circle + ` ` + e(st.Title) + "</h3>\n")
-		b.WriteString(`<div class="civic-step-nav__panel">` + "\n<p>" + e(st.Description) + "</p>\n")
-		if !st.Date.IsZero() {
-			b.WriteString(`<p class="civic-step-nav__date">Happened on <time datetime="` + st.Date.String() + `">` + st.Date.String() + "</time>")
-			if st.Source != "" {
-				b.WriteString(` (<a href="` + e(st.Source) + `">source</a>)`)
-			}
-			b.WriteString("</p>\n")
-		}
-		if !st.Due.IsZero() {
-			b.WriteString(`<p class="civic-step-nav__due">` + e(st.DueLabel) + ` <time datetime="` + st.Due.String() + `">` + st.Due.String() + "</time></p>\n")
-		}
-		if st.Status == StepCurrent || st.Status == StepUpcoming {
-			b.WriteString(`<p class="civic-step-nav__have-your-say"><strong>Have your say:</strong> ` + e(st.HaveYourSay) + "</p>\n")
-		}
-		if st.Basis != "" {
-			b.WriteString(`<p class="civic-step-nav__basis">Law: ` + e(st.Basis) + "</p>\n")
-		}
-		b.WriteString("</div>\n</li>\n")
-	}
-	b.WriteString("</ol>\n</div>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
 }

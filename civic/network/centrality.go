@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -23,14 +24,26 @@ type Analysis struct {
 	// depend on it.
 	Workers int `json:"workers,omitempty"`
 
-	ids []string
-	g   *csr
+	ids  []string
+	vals []Actor
+	g    *csr
+	// louvain caches the communities of each (seed, trials), so that
+	// Metrics and every ward view share one Louvain run.
+	louvain *louvainCache
 }
 
 // Analyze converts the network to its compact form for analysis. Later
-// changes to the network are not seen by the returned Analysis.
+// changes to the network are not seen by the returned Analysis. The
+// network keeps the compact form, and the Louvain communities computed on
+// it, until it changes: calling Analyze again, or [Network.Ward] for many
+// wards, costs no second conversion or Louvain run.
 func (n *Network) Analyze() *Analysis {
-	return &Analysis{ids: append([]string(nil), n.store.ids...), g: n.csr()}
+	if n.analysis == nil || n.cachedAt != n.version {
+		n.analysis = &Analysis{ids: append([]string(nil), n.store.ids...), vals: n.Actors(), g: n.csr(), louvain: &louvainCache{}}
+		n.cachedAt = n.version
+	}
+	a := *n.analysis
+	return &a
 }
 
 // IDs returns the actor ids in the order of every metric slice.
@@ -96,13 +109,13 @@ const numChunks = 64
 // goroutines. work gets a per-goroutine scratch value (from newScratch), the
 // chunk's sources and the chunk's output arrays (outs of them, each n long).
 // The returned arrays are the chunk arrays summed in chunk order.
-func chunked[S any](n int, src []int32, outs, workers int, newScratch func() S, work func(s S, src []int32, out [][]float64)) [][]float64 {
+func chunked[S any](ctx context.Context, n int, src []int32, outs, workers int, newScratch func() S, work func(s S, src []int32, out [][]float64) error) ([][]float64, error) {
 	total := make([][]float64, outs)
 	for i := range total {
 		total[i] = make([]float64, n)
 	}
 	if len(src) == 0 || n == 0 {
-		return total
+		return total, ctx.Err()
 	}
 	nc := min(numChunks, len(src))
 	parts := make([][][]float64, nc)
@@ -113,23 +126,30 @@ func chunked[S any](n int, src []int32, outs, workers int, newScratch func() S, 
 	}
 	close(next)
 	var wg sync.WaitGroup
+	errs := make([]error, min(workers, nc))
 	for w := 0; w < min(workers, nc); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			s := newScratch()
 			for c := range next {
+				if errs[w] != nil {
+					continue
+				}
 				lo, hi := bounds(c)
 				out := make([][]float64, outs)
 				for i := range out {
 					out[i] = make([]float64, n)
 				}
-				work(s, src[lo:hi], out)
+				errs[w] = work(s, src[lo:hi], out)
 				parts[c] = out
 			}
 		}()
 	}
 	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, ctx.Err()
+	}
 	for _, p := range parts {
 		for i := range total {
 			t := total[i]
@@ -138,7 +158,7 @@ func chunked[S any](n int, src []int32, outs, workers int, newScratch func() S, 
 			}
 		}
 	}
-	return total
+	return total, nil
 }
 
 // brandesScratch is one goroutine's working memory for Brandes' algorithm.
@@ -213,25 +233,34 @@ func (a *Analysis) brandes(s *brandesScratch, src int32, bc, sq []float64) {
 // Betweenness returns exact betweenness centrality, normalised as NetworkX's
 // betweenness_centrality(normalized=True): divided by (n-1)(n-2), for
 // directed and undirected networks alike. It runs on all cores; the cost is
-// O(n·m).
-func (a *Analysis) Betweenness() []float64 {
+// O(n·m). It returns ctx.Err() soon after ctx is cancelled: it checks
+// after each source.
+func (a *Analysis) Betweenness(ctx context.Context) ([]float64, error) {
 	n := a.g.n
 	src := make([]int32, n)
 	for i := range src {
 		src[i] = int32(i)
 	}
-	bc := chunked(n, src, 1, a.workers(), a.newBrandes, func(s *brandesScratch, src []int32, out [][]float64) {
+	r, err := chunked(ctx, n, src, 1, a.workers(), a.newBrandes, func(s *brandesScratch, src []int32, out [][]float64) error {
 		for _, v := range src {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			a.brandes(s, v, out[0], nil)
 		}
-	})[0]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	bc := r[0]
 	if n > 2 {
 		scale := 1 / float64((n-1)*(n-2))
 		for i := range bc {
 			bc[i] *= scale
 		}
 	}
-	return bc
+	return bc, nil
 }
 
 // SampledBetweenness estimates betweenness from k pivot sources drawn without
@@ -242,17 +271,25 @@ func (a *Analysis) Betweenness() []float64 {
 // Dependencies are heavy-tailed, so StdErr is itself an estimate and tends
 // to understate the error of actors that few pivots reach through.
 type SampledBetweenness struct {
-	Values []float64 `json:"values" jsonschema:"description=Estimated normalised betweenness per actor"`
-	StdErr []float64 `json:"std_err" jsonschema:"description=Standard error of each estimate"`
-	K      int       `json:"k" jsonschema:"description=Number of pivots used"`
+	// Values is the estimated normalised betweenness per actor.
+	Values []float64 `json:"values"`
+	// StdErr is the standard error of each estimate.
+	StdErr []float64 `json:"std_err"`
+	// K is the number of pivots used.
+	K int `json:"k"`
 }
 
 // SampleBetweenness estimates betweenness from k seeded pivots; see
-// [SampledBetweenness]. k <= 0 or k >= n gives the exact values.
-func (a *Analysis) SampleBetweenness(k int, seed uint64) SampledBetweenness {
+// [SampledBetweenness]. k <= 0 or k >= n gives the exact values. It
+// returns ctx.Err() soon after ctx is cancelled.
+func (a *Analysis) SampleBetweenness(ctx context.Context, k int, seed uint64) (SampledBetweenness, error) {
 	n := a.g.n
 	if k <= 0 || k >= n {
-		return SampledBetweenness{Values: a.Betweenness(), StdErr: make([]float64, n), K: n}
+		bc, err := a.Betweenness(ctx)
+		if err != nil {
+			return SampledBetweenness{}, err
+		}
+		return SampledBetweenness{Values: bc, StdErr: make([]float64, n), K: n}, nil
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	perm := make([]int32, n)
@@ -264,11 +301,18 @@ func (a *Analysis) SampleBetweenness(k int, seed uint64) SampledBetweenness {
 		perm[i], perm[j] = perm[j], perm[i]
 	}
 	piv := perm[:k]
-	r := chunked(n, piv, 2, a.workers(), a.newBrandes, func(s *brandesScratch, src []int32, out [][]float64) {
+	r, err := chunked(ctx, n, piv, 2, a.workers(), a.newBrandes, func(s *brandesScratch, src []int32, out [][]float64) error {
 		for _, v := range src {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			a.brandes(s, v, out[0], out[1])
 		}
+		return nil
 	})
+	if err != nil {
+		return SampledBetweenness{}, err
+	}
 	sum, sq := r[0], r[1]
 	scale := float64(n) / float64(k)
 	if n > 2 {
@@ -287,7 +331,7 @@ func (a *Analysis) SampleBetweenness(k int, seed uint64) SampledBetweenness {
 		}
 		sum[v] *= scale
 	}
-	return SampledBetweenness{Values: sum, StdErr: se, K: k}
+	return SampledBetweenness{Values: sum, StdErr: se, K: k}, nil
 }
 
 // Closeness returns closeness centrality with the Wasserman–Faust
@@ -295,17 +339,17 @@ func (a *Analysis) SampleBetweenness(k int, seed uint64) SampledBetweenness {
 // (wf_improved=True): (r/t)·(r/(n-1)) where r vertices reach v at total
 // distance t; 0 when none does. For directed networks it uses distances
 // into v, as NetworkX does.
-func (a *Analysis) Closeness() []float64 {
-	c, _ := a.ClosenessHarmonic()
-	return c
+func (a *Analysis) Closeness(ctx context.Context) ([]float64, error) {
+	c, _, err := a.ClosenessHarmonic(ctx)
+	return c, err
 }
 
 // Harmonic returns harmonic centrality as NetworkX's harmonic_centrality:
 // the sum of 1/d(u, v) over all u != v (distances into v when directed),
 // not normalised.
-func (a *Analysis) Harmonic() []float64 {
-	_, h := a.ClosenessHarmonic()
-	return h
+func (a *Analysis) Harmonic(ctx context.Context) ([]float64, error) {
+	_, h, err := a.ClosenessHarmonic(ctx)
+	return h, err
 }
 
 // ClosenessHarmonic returns [Analysis.Closeness] and [Analysis.Harmonic]
@@ -313,10 +357,15 @@ func (a *Analysis) Harmonic() []float64 {
 // pair of actors, found by breadth-first searches from 512 sources at a
 // time, one bit per source, on all cores; the cost is O(n·m/512) word
 // operations, about 6 s on two cores for 100,000 actors and 1,000,000
-// ties. Results are bit-identical whatever [Analysis.Workers] is.
-func (a *Analysis) ClosenessHarmonic() (closeness, harmonic []float64) {
+// ties. Results are bit-identical whatever [Analysis.Workers] is. It
+// returns ctx.Err() soon after ctx is cancelled: it checks at every level
+// of every batch.
+func (a *Analysis) ClosenessHarmonic(ctx context.Context) (closeness, harmonic []float64, err error) {
 	n := a.g.n
-	reach, tot, harm := a.distances()
+	reach, tot, harm, err := a.distances(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	c := make([]float64, n)
 	for v := range c {
 		if tot[v] > 0 && n > 1 {
@@ -324,7 +373,7 @@ func (a *Analysis) ClosenessHarmonic() (closeness, harmonic []float64) {
 			c[v] = r / float64(tot[v]) * (r / float64(n-1))
 		}
 	}
-	return c, harm
+	return c, harm, nil
 }
 
 // ErrNoConvergence reports a power iteration that did not converge.

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"math/bits"
 	"sync"
 	"sync/atomic"
@@ -89,7 +90,7 @@ func (s *msbfs) reached(v int32, nb *bitset, d int64, inv float64) {
 // standing for source lo+i (M. Then et al., "The More the Merrier:
 // Efficient Multi-Source Graph Traversal", PVLDB 8(4), 2014), and returns
 // the range of vertices it touched.
-func (s *msbfs) batch(lo, hi int32) (vlo, vhi int32) {
+func (s *msbfs) batch(ctx context.Context, lo, hi int32) (vlo, vhi int32) {
 	o := s.o
 	s.c0 = o.comp[lo]
 	c1 := o.comp[hi-1]
@@ -118,6 +119,9 @@ func (s *msbfs) batch(lo, hi int32) (vlo, vhi int32) {
 		s.fmap[v>>6] |= 1 << (v & 63)
 	}
 	for d := int64(1); len(s.front) > 0 && s.remaining > 0; d++ {
+		if ctx.Err() != nil {
+			break // the caller reports it; the state is reset below
+		}
 		s.nfront, s.nbits = s.nfront[:0], s.nbits[:0]
 		if s.frontArcs*bottomUpRatio > s.remaining {
 			s.pull(vlo, vhi, d)
@@ -271,11 +275,11 @@ func (s *msbfs) pull(vlo, vhi int32, d int64) {
 // Counts and sums of distances are integers and exact. Each batch's
 // reciprocal sums are added to the total in batch order, whichever worker
 // ran the batch, so the result is bit-identical for any number of workers.
-func (a *Analysis) distances() (reach, tot []int64, harm []float64) {
+func (a *Analysis) distances(ctx context.Context) (reach, tot []int64, harm []float64, err error) {
 	n := a.g.n
 	reach, tot, harm = make([]int64, n), make([]int64, n), make([]float64, n)
 	if n == 0 {
-		return
+		return reach, tot, harm, ctx.Err()
 	}
 	o := a.g.order()
 	nb := (n + msbfsSources - 1) / msbfsSources
@@ -341,13 +345,21 @@ func (a *Analysis) distances() (reach, tot []int64, harm []float64) {
 					mu.Unlock()
 					return
 				}
+				if ctx.Err() != nil {
+					// Fold an empty batch so the batches after it fold.
+					fold(b, foldItem{h: s.harm})
+					continue
+				}
 				lo := int32(b * msbfsSources)
-				vlo, vhi := s.batch(lo, min(int32(n), lo+msbfsSources))
+				vlo, vhi := s.batch(ctx, lo, min(int32(n), lo+msbfsSources))
 				fold(b, foldItem{h: s.harm, lo: vlo, hi: vhi})
 			}
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
 	for v, x := range o.old {
 		for _, s := range states {
 			reach[x] += s.reach[v]
@@ -355,7 +367,7 @@ func (a *Analysis) distances() (reach, tot []int64, harm []float64) {
 		}
 		harm[x] = total[v]
 	}
-	return reach, tot, harm
+	return reach, tot, harm, nil
 }
 
 // foldItem is one finished batch's reciprocal sums, nonzero in [lo, hi).

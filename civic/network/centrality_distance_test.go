@@ -85,7 +85,7 @@ func TestDistancesAgainstPlainBFS(t *testing.T) {
 			for _, ratio := range []int64{0, 4, 1 << 40} {
 				t.Run(fmt.Sprintf("n=%d/directed=%v/ratio=%d", n, directed, ratio), func(t *testing.T) {
 					bottomUpRatio = ratio
-					r, tot, h := a.distances()
+					r, tot, h, _ := a.distances(bg)
 					require.Equal(t, wantR, r, "number of actors reaching each actor")
 					require.Equal(t, wantT, tot, "sum of distances into each actor")
 					for v := range h {
@@ -103,7 +103,7 @@ func TestDistancesBitIdenticalAcrossWorkers(t *testing.T) {
 	for _, w := range []int{1, 2, 3, 8} {
 		a := net.Analyze()
 		a.Workers = w
-		c, h := a.ClosenessHarmonic()
+		c, h := must2(a.ClosenessHarmonic(bg))
 		if c0 == nil {
 			c0, h0 = c, h
 			continue

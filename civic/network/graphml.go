@@ -10,27 +10,47 @@ import (
 	"strings"
 
 	"github.com/civickit/civickit/civic"
+	"github.com/civickit/civickit/internal/safe"
 )
 
 // ReadGraphML reads a network from GraphML as NetworkX, Gephi and yEd
 // write it. The graph's edgedefault decides direction. Node and edge data
-// are matched by their key's attr.name, case-insensitively: kind (or type),
-// ward and label (or name) for actors; weight, kind (or type or label),
-// first_seen and last_seen for ties. A yEd node label (y:NodeLabel) is used
-// when no label attribute is given. The network is weighted when a weight
-// key for edges is declared. Edges may name nodes declared later, but a
-// node never declared is an error, as are nested graphs and hyperedges.
-// file names the input in errors, which are [*civic.ParseError] values.
-func ReadGraphML(r io.Reader, file string) (*Network, error) {
-	d := xml.NewDecoder(bufio.NewReader(r))
+// are matched by their key's attr.name (or its id when it has no
+// attr.name), case-insensitively: kind (or type), ward and label (or name)
+// for actors; weight, kind (or type or label), first_seen and last_seen for
+// ties. A yEd node label (y:NodeLabel) is used when no label attribute is
+// given. Kinds, weights and the input are checked as [ReadCSV] checks them,
+// with the same options; an actor without a kind reads as
+// [ReadOptions.DefaultKind]. The network is weighted when a weight key for
+// edges is declared. Edges may name nodes declared later, but a node never
+// declared is an error, as are data for a key never declared, more than one
+// graph, nodes or edges outside the graph, nested graphs and hyperedges.
+// Errors are [*civic.ParseError] values naming opt.File.
+func ReadGraphML(r io.Reader, opt ReadOptions) (*Network, error) {
+	def, err := opt.defaultKind()
+	if err != nil {
+		return nil, err
+	}
+	in, err := openInput(r, opt.File, opt.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	d := xml.NewDecoder(in)
 	d.Strict = true
-	p := &graphmlParser{d: d, file: file, keys: map[string]graphmlKey{}}
+	p := &graphmlParser{d: d, file: opt.File, keys: map[string]graphmlKey{}, opt: &opt, def: def}
 	return p.parse()
 }
 
 type graphmlKey struct {
 	for_ string
 	name string
+}
+
+type graphmlNode struct {
+	actor          Actor
+	kind           string
+	line, column   int
+	kline, kcolumn int
 }
 
 type graphmlEdge struct {
@@ -41,16 +61,26 @@ type graphmlEdge struct {
 type graphmlParser struct {
 	d        *xml.Decoder
 	file     string
+	opt      *ReadOptions
+	def      ActorKind
 	keys     map[string]graphmlKey
 	directed bool
 	weighted bool
-	actors   []Actor
+	nodes    []graphmlNode
 	edges    []graphmlEdge
 }
 
 func (p *graphmlParser) errf(format string, args ...any) error {
 	line, col := p.d.InputPos()
-	return &civic.ParseError{File: p.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
+	return &civic.ParseError{File: p.file, Line: line, Column: col, Offset: p.d.InputOffset(), Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *graphmlParser) xmlErr(err error) error {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return &civic.ParseError{File: p.file, Line: se.Line, Msg: "bad XML", Err: errors.New(se.Msg)}
+	}
+	return readErr(p.file, err)
 }
 
 func attr(se xml.StartElement, name string) (string, bool) {
@@ -63,9 +93,9 @@ func attr(se xml.StartElement, name string) (string, bool) {
 }
 
 func (p *graphmlParser) parse() (*Network, error) {
-	sawGraph := false
+	graphs := 0
 	depth := 0
-	var cur *Actor
+	var cur *graphmlNode
 	var curEdge *graphmlEdge
 	for {
 		tok, err := p.d.Token()
@@ -73,11 +103,7 @@ func (p *graphmlParser) parse() (*Network, error) {
 			break
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return nil, &civic.ParseError{File: p.file, Line: se.Line, Msg: "bad XML", Err: errors.New(se.Msg)}
-			}
-			return nil, &civic.ParseError{File: p.file, Msg: "read failed", Err: err}
+			return nil, p.xmlErr(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -85,11 +111,14 @@ func (p *graphmlParser) parse() (*Network, error) {
 			case "key":
 				id, _ := attr(t, "id")
 				f, _ := attr(t, "for")
-				name, _ := attr(t, "attr.name")
+				name, ok := attr(t, "attr.name")
+				if !ok || name == "" {
+					name = id
+				}
 				if yt, ok := attr(t, "yfiles.type"); ok && yt == "nodegraphics" {
 					name = "@nodegraphics"
 				}
-				p.keys[id] = graphmlKey{for_: f, name: strings.ToLower(name)}
+				p.keys[id] = graphmlKey{for_: f, name: strings.ToLower(strings.TrimSpace(name))}
 				if (f == "edge" || f == "all") && strings.EqualFold(name, "weight") {
 					p.weighted = true
 				}
@@ -97,11 +126,17 @@ func (p *graphmlParser) parse() (*Network, error) {
 				if depth > 0 {
 					return nil, p.errf("nested graphs are not supported")
 				}
+				if graphs > 0 {
+					return nil, p.errf("a second <graph>: a file must hold one network")
+				}
 				depth++
-				sawGraph = true
+				graphs++
 				ed, _ := attr(t, "edgedefault")
 				p.directed = ed == "directed"
 			case "node":
+				if depth == 0 {
+					return nil, p.errf("<node> outside <graph>")
+				}
 				if cur != nil || curEdge != nil {
 					return nil, p.errf("nested nodes are not supported")
 				}
@@ -109,9 +144,13 @@ func (p *graphmlParser) parse() (*Network, error) {
 				if !ok || id == "" {
 					return nil, p.errf("node: missing id")
 				}
-				p.actors = append(p.actors, Actor{ID: id})
-				cur = &p.actors[len(p.actors)-1]
+				line, col := p.d.InputPos()
+				p.nodes = append(p.nodes, graphmlNode{actor: Actor{ID: id}, line: line, column: col})
+				cur = &p.nodes[len(p.nodes)-1]
 			case "edge":
+				if depth == 0 {
+					return nil, p.errf("<edge> outside <graph>")
+				}
 				if cur != nil || curEdge != nil {
 					return nil, p.errf("edge inside a node or edge")
 				}
@@ -141,23 +180,29 @@ func (p *graphmlParser) parse() (*Network, error) {
 			}
 		}
 	}
-	if !sawGraph {
+	if graphs == 0 {
 		return nil, &civic.ParseError{File: p.file, Msg: "no <graph> element"}
 	}
 	net := NewNetwork(p.directed)
 	net.Weighted = p.weighted
-	for _, a := range p.actors {
+	for _, nd := range p.nodes {
+		a := nd.actor
 		if _, dup := net.Actor(a.ID); dup {
-			return nil, &civic.ParseError{File: p.file, Field: "node", Msg: "duplicate node id " + strconv.Quote(a.ID)}
+			return nil, &civic.ParseError{File: p.file, Line: nd.line, Column: nd.column, Field: "node", Msg: "duplicate node id " + safe.Quote(a.ID)}
 		}
+		k, err := p.opt.kind(nd.kind, p.def, &civic.ParseError{File: p.file, Line: nd.kline, Column: nd.kcolumn})
+		if err != nil {
+			return nil, err
+		}
+		a.Kind = k
 		if err := net.AddActor(a); err != nil {
-			return nil, &civic.ParseError{File: p.file, Field: "node", Msg: "bad node", Err: err}
+			return nil, &civic.ParseError{File: p.file, Line: nd.line, Column: nd.column, Field: "node", Msg: "bad node", Err: err}
 		}
 	}
 	for _, e := range p.edges {
 		for _, id := range [2]string{e.tie.Source, e.tie.Target} {
 			if _, ok := net.Actor(id); !ok {
-				return nil, &civic.ParseError{File: p.file, Line: e.line, Column: e.column, Field: "edge", Msg: "node " + strconv.Quote(id) + " is not declared", Err: ErrUnknownActor}
+				return nil, &civic.ParseError{File: p.file, Line: e.line, Column: e.column, Field: "edge", Msg: "node " + safe.Quote(id) + " is not declared", Err: ErrUnknownActor}
 			}
 		}
 		if err := net.AddTie(e.tie); err != nil {
@@ -168,21 +213,23 @@ func (p *graphmlParser) parse() (*Network, error) {
 }
 
 // data reads one <data> element into the current node or edge.
-func (p *graphmlParser) data(t xml.StartElement, node *Actor, edge *graphmlEdge) error {
+func (p *graphmlParser) data(t xml.StartElement, node *graphmlNode, edge *graphmlEdge) error {
 	line, col := p.d.InputPos()
 	keyID, _ := attr(t, "key")
-	key := p.keys[keyID]
+	key, declared := p.keys[keyID]
+	if !declared {
+		return &civic.ParseError{File: p.file, Line: line, Column: col, Field: "data", Msg: "key " + safe.Quote(keyID) + " is not declared by a <key> element"}
+	}
 	var text strings.Builder
 	yLabel := ""
 	inLabel := false
 	for depth := 1; depth > 0; {
 		tok, err := p.d.Token()
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return &civic.ParseError{File: p.file, Line: se.Line, Msg: "bad XML", Err: errors.New(se.Msg)}
+			if err == io.EOF {
+				return p.errf("unexpected end of file in <data>")
 			}
-			return p.errf("unexpected end of file in <data>")
+			return p.xmlErr(err)
 		}
 		switch tt := tok.(type) {
 		case xml.StartElement:
@@ -202,34 +249,35 @@ func (p *graphmlParser) data(t xml.StartElement, node *Actor, edge *graphmlEdge)
 	v := strings.TrimSpace(text.String())
 	switch {
 	case node != nil:
+		a := &node.actor
 		switch key.name {
 		case "kind", "type":
-			node.Kind = ActorKind(v)
+			node.kind, node.kline, node.kcolumn = v, line, col
 		case "ward":
-			node.Ward = v
+			a.Ward = v
 		case "label", "name":
-			node.Label = v
+			a.Label = v
 		case "@nodegraphics":
-			if node.Label == "" {
-				node.Label = yLabel
+			if a.Label == "" {
+				a.Label = yLabel
 			}
 		}
 	case edge != nil:
 		switch key.name {
 		case "weight":
-			w, err := strconv.ParseFloat(v, 64)
-			if err != nil || !(w > 0) || w > 1e300 {
-				return &civic.ParseError{File: p.file, Line: line, Column: col, Field: "weight", Msg: "weight " + strconv.Quote(v) + " is not a number > 0"}
+			w, err := parseWeight(v)
+			if err != nil {
+				return &civic.ParseError{File: p.file, Line: line, Column: col, Field: "weight", Msg: err.Error()}
 			}
 			edge.tie.Weight = w
 		case "kind", "type", "label":
 			if edge.tie.Kind == "" {
-				edge.tie.Kind = TieKind(v)
+				edge.tie.Kind, _ = ParseTieKind(v)
 			}
 		case "first_seen", "last_seen":
 			tm, err := parseTime(v)
 			if err != nil {
-				return &civic.ParseError{File: p.file, Line: line, Column: col, Field: key.name, Msg: "bad date " + strconv.Quote(v)}
+				return &civic.ParseError{File: p.file, Line: line, Column: col, Field: key.name, Msg: "bad date " + safe.Quote(v)}
 			}
 			if key.name == "first_seen" {
 				edge.tie.FirstSeen = tm

@@ -1,15 +1,21 @@
 package network
 
-import "math/rand/v2"
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+)
 
 // Communities is a partition of a network's actors.
 type Communities struct {
 	// Of gives each actor's community, numbered 0, 1, ... in the order of
 	// each community's first actor.
-	Of []int `json:"of" jsonschema:"description=Community number of each actor, in actor order"`
+	Of []int `json:"of"`
 	// Modularity is the partition's modularity as [Analysis.Modularity]
 	// computes it (Leicht–Newman when the network is directed).
-	Modularity float64 `json:"modularity" jsonschema:"description=Modularity of the partition (directed modularity when the network is directed)"`
+	Modularity float64 `json:"modularity"`
 }
 
 // LouvainOptions configures [Analysis.Louvain]. The zero value is ready to
@@ -33,32 +39,116 @@ type LouvainOptions struct {
 // the community c that most raises w(v↔c) − γ(k⁺ᵥK⁻c + k⁻ᵥK⁺c)/m, where
 // w(v↔c) counts ties both ways, k⁺ and k⁻ are out- and in-strength and m
 // is the total tie weight. The result depends only on the network and the
-// options.
-func (a *Analysis) Louvain(opt LouvainOptions) Communities {
+// options: trials run on all cores, trial t with seed Seed + t<<32, and the
+// first trial of highest modularity wins.
+//
+// The result is cached with the analysis: asking again with the same
+// options, from [Analysis.Metrics] or any number of ward views, costs
+// nothing. It returns ctx.Err() soon after ctx is cancelled.
+func (a *Analysis) Louvain(ctx context.Context, opt LouvainOptions) (Communities, error) {
 	if opt.Resolution == 0 {
 		opt.Resolution = 1
 	}
-	trials := max(opt.Trials, 1)
-	var best Communities
-	for t := 0; t < trials; t++ {
-		seed := opt.Seed + uint64(t)<<32
-		of := a.louvainOnce(opt.Resolution, seed, nil)
-		q := a.modularity(of, opt.Resolution)
-		// Iterate: restart Louvain from the partition found, which lets
-		// single vertices leave communities that merged too early.
-		for it := 1; it <= 8; it++ {
-			of2 := a.louvainOnce(opt.Resolution, seed+uint64(it), of)
-			q2 := a.modularity(of2, opt.Resolution)
-			if q2 <= q+1e-12 {
-				break
+	return a.communities(ctx, opt.Seed, max(opt.Trials, 1), opt.Resolution)
+}
+
+// louvainRuns counts the Louvain computations that were not cached, for
+// tests.
+var louvainRuns atomic.Int64
+
+type louvainKey struct {
+	seed   uint64
+	trials int
+	gamma  float64
+}
+
+// louvainCache holds the communities an analysis computed.
+type louvainCache struct {
+	mu sync.Mutex
+	m  map[louvainKey]Communities
+}
+
+// communities returns the cached communities for the key, computing them
+// when they are not there yet.
+func (a *Analysis) communities(ctx context.Context, seed uint64, trials int, gamma float64) (Communities, error) {
+	key := louvainKey{seed, trials, gamma}
+	c := a.louvain
+	if c == nil {
+		c = &louvainCache{}
+		a.louvain = c
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.m[key]; ok {
+		return r, nil
+	}
+	r, err := a.louvainTrials(ctx, seed, trials, gamma)
+	if err != nil {
+		return Communities{}, err
+	}
+	louvainRuns.Add(1)
+	if c.m == nil {
+		c.m = map[louvainKey]Communities{}
+	}
+	c.m[key] = r
+	return r, nil
+}
+
+// louvainTrials runs the trials on all cores: trial t is Louvain with seed
+// seed + t<<32, and the first trial of highest modularity wins.
+func (a *Analysis) louvainTrials(ctx context.Context, seed uint64, trials int, gamma float64) (Communities, error) {
+	res := make([]Communities, trials)
+	errs := make([]error, trials)
+	next := make(chan int, trials)
+	for t := range trials {
+		next <- t
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(a.workers(), trials) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range next {
+				res[t], errs[t] = a.louvainTrial(ctx, seed+uint64(t)<<32, gamma)
 			}
-			of, q = of2, q2
-		}
-		if t == 0 || q > best.Modularity {
-			best = Communities{Of: of, Modularity: q}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return Communities{}, err
+	}
+	best := res[0]
+	for _, r := range res[1:] {
+		if r.Modularity > best.Modularity {
+			best = r
 		}
 	}
-	return best
+	return best, nil
+}
+
+// louvainTrial runs one trial: Louvain, then restarts from the partition
+// found while modularity rises.
+func (a *Analysis) louvainTrial(ctx context.Context, seed uint64, gamma float64) (Communities, error) {
+	of, err := a.louvainOnce(ctx, gamma, seed, nil)
+	if err != nil {
+		return Communities{}, err
+	}
+	q := a.modularity(of, gamma)
+	// Iterate: restart Louvain from the partition found, which lets
+	// single vertices leave communities that merged too early.
+	for it := 1; it <= 8; it++ {
+		of2, err := a.louvainOnce(ctx, gamma, seed+uint64(it), of)
+		if err != nil {
+			return Communities{}, err
+		}
+		q2 := a.modularity(of2, gamma)
+		if q2 <= q+1e-12 {
+			break
+		}
+		of, q = of2, q2
+	}
+	return Communities{Of: of, Modularity: q}, nil
 }
 
 // lgraph is one level of the Louvain hierarchy: a weighted undirected
@@ -76,12 +166,25 @@ type lgraph struct {
 
 // louvainOnce runs the Louvain levels once; when init is not nil, the first
 // level starts from that partition instead of singletons.
-func (a *Analysis) louvainOnce(gamma float64, seed uint64, init []int) []int {
+func (a *Analysis) louvainOnce(ctx context.Context, gamma float64, seed uint64, init []int) ([]int, error) {
 	n := a.g.n
 	u := &a.g.und
 	lg := &lgraph{off: u.off, adj: u.adj, self: make([]float64, n), k: make([]float64, n)}
 	if u.w != nil {
 		lg.w = u.w
+		// Modularity does not change when every weight is scaled; scale
+		// weights far from 1 by a power of two (exactly) so that sums
+		// neither overflow nor fall below the gain threshold.
+		sum := 0.0
+		for _, w := range u.w {
+			sum += w / float64(len(u.w))
+		}
+		if e := math.Ilogb(sum); e > 30 || e < -30 {
+			lg.w = make([]float64, len(u.w))
+			for i, w := range u.w {
+				lg.w[i] = math.Ldexp(w, -e)
+			}
+		}
 	} else {
 		lg.w = make([]float64, len(u.adj))
 		for i := range lg.w {
@@ -111,7 +214,7 @@ func (a *Analysis) louvainOnce(gamma float64, seed uint64, init []int) []int {
 		of[i] = i
 	}
 	if m2 == 0 {
-		return renumber(of)
+		return renumber(of), nil
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x10071a1))
 	for level := 0; ; level++ {
@@ -119,7 +222,10 @@ func (a *Analysis) louvainOnce(gamma float64, seed uint64, init []int) []int {
 		if level == 0 {
 			start = init
 		}
-		comm, moved := lg.moveNodes(gamma, m2, rng, start)
+		comm, moved, err := lg.moveNodes(ctx, gamma, m2, rng, start)
+		if err != nil {
+			return nil, err
+		}
 		if !moved {
 			break
 		}
@@ -135,13 +241,13 @@ func (a *Analysis) louvainOnce(gamma float64, seed uint64, init []int) []int {
 		}
 		lg = lg.aggregate(comm, nc)
 	}
-	return renumber(of)
+	return renumber(of), nil
 }
 
 // moveNodes is Louvain's local-moving phase; it returns each vertex's
 // community, numbered densely, and whether any vertex moved. m2 is the
 // sum of all strengths: twice the total weight.
-func (lg *lgraph) moveNodes(gamma, m2 float64, rng *rand.Rand, start []int) ([]int32, bool) {
+func (lg *lgraph) moveNodes(ctx context.Context, gamma, m2 float64, rng *rand.Rand, start []int) ([]int32, bool, error) {
 	n := len(lg.k)
 	comm := make([]int32, n)
 	tot := make([]float64, n)
@@ -175,7 +281,10 @@ func (lg *lgraph) moveNodes(gamma, m2 float64, rng *rand.Rand, start []int) ([]i
 	touched := make([]int32, 0, 64)
 	for {
 		moves := 0
-		for _, v := range order {
+		for i, v := range order {
+			if i&4095 == 0 && ctx.Err() != nil {
+				return nil, false, ctx.Err()
+			}
 			cv := comm[v]
 			kv := lg.k[v]
 			touched = touched[:0]
@@ -241,7 +350,7 @@ func (lg *lgraph) moveNodes(gamma, m2 float64, rng *rand.Rand, start []int) ([]i
 		}
 		comm[v] = id[c]
 	}
-	return comm, movedAny
+	return comm, movedAny, nil
 }
 
 // aggregate builds the next level: one vertex per community.

@@ -1,9 +1,15 @@
 package network
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
-	"sync"
+	"strings"
+
+	"github.com/civickit/civickit/internal/safe"
 )
 
 // Clustering returns each actor's local clustering coefficient as
@@ -203,8 +209,10 @@ func (a *Analysis) Components() (of []int, count int) {
 // of a directed network with in-ties only, where civic computes the
 // measures on the ties it has.
 type Brokerage struct {
-	Constraint    []float64 `json:"constraint" jsonschema:"description=Burt's constraint per actor; low values mark brokers"`
-	EffectiveSize []float64 `json:"effective_size" jsonschema:"description=Burt's effective size per actor; high values mark brokers"`
+	// Constraint is Burt's constraint per actor; low values mark brokers.
+	Constraint []float64 `json:"constraint"`
+	// EffectiveSize is Burt's effective size per actor; high values mark brokers.
+	EffectiveSize []float64 `json:"effective_size"`
 }
 
 // Brokerage returns Burt's constraint and effective size for every actor.
@@ -310,39 +318,72 @@ func (n *Network) Ego(id string, radius int) (*Network, error) {
 	return out, nil
 }
 
-// NodeMetrics is one actor's row of [Metrics].
+// NodeMetrics is one actor's row of [Metrics]. [Analysis.Metrics] says how
+// each value is computed.
 type NodeMetrics struct {
-	ID          string  `json:"id" jsonschema:"description=Actor id exactly as in the input"`
-	Degree      int     `json:"degree" jsonschema:"description=Number of neighbours; in-degree plus out-degree when directed (NetworkX degree)"`
-	Betweenness float64 `json:"betweenness" jsonschema:"description=Betweenness centrality normalised as NetworkX; unweighted; along tie direction when directed"`
-	Closeness   float64 `json:"closeness" jsonschema:"description=Closeness centrality (Wasserman-Faust) as NetworkX; unweighted; incoming distances when directed"`
-	Harmonic    float64 `json:"harmonic" jsonschema:"description=Harmonic centrality as NetworkX (not normalised); unweighted; incoming distances when directed"`
-	PageRank    float64 `json:"pagerank" jsonschema:"description=PageRank with alpha 0.85 as NetworkX; weighted when the input has weights"`
-	Eigenvector float64 `json:"eigenvector" jsonschema:"description=Eigenvector centrality as NetworkX; unweighted; of in-ties when directed"`
-	Clustering  float64 `json:"clustering" jsonschema:"description=Local clustering coefficient as NetworkX; unweighted; Fagiolo's directed clustering when directed"`
-	Core        int     `json:"core" jsonschema:"description=k-core number as NetworkX; on in-degree plus out-degree when directed"`
-	Community   int     `json:"community" jsonschema:"description=Louvain community number; weighted when the input has weights; directed modularity when directed"`
+	// ID is the actor id exactly as in the input.
+	ID string `json:"id"`
+	// Degree is the number of neighbours; in-degree plus out-degree when directed.
+	Degree int `json:"degree"`
+	// Betweenness is betweenness centrality normalised as NetworkX.
+	Betweenness float64 `json:"betweenness"`
+	// Closeness is closeness centrality (Wasserman and Faust) as NetworkX.
+	Closeness float64 `json:"closeness"`
+	// Harmonic is harmonic centrality as NetworkX (not normalised).
+	Harmonic float64 `json:"harmonic"`
+	// PageRank is PageRank with alpha 0.85 as NetworkX.
+	PageRank float64 `json:"pagerank"`
+	// Eigenvector is eigenvector centrality as NetworkX.
+	Eigenvector float64 `json:"eigenvector"`
+	// Clustering is the local clustering coefficient as NetworkX.
+	Clustering float64 `json:"clustering"`
+	// Core is the k-core number as NetworkX.
+	Core int `json:"core"`
+	// Community is the Louvain community number.
+	Community int `json:"community"`
 }
+
+// MetricNames lists the metrics of [Metrics] by their JSON names, in the
+// order of the table's columns.
+var MetricNames = []string{"degree", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "clustering", "core", "community"}
 
 // Metrics is the table of every actor's metrics, with the partition's
 // modularity and the number of connected components (weakly connected when
 // directed). Its JSON form is the contract of "civickit network metrics
 // --format json"; [Analysis.Metrics] says how each value is computed, on
-// directed networks and with weights.
+// directed networks and with weights. When only some metrics were asked
+// for, [Metrics.Computed] names them and every output leaves the others
+// out.
 type Metrics struct {
-	Nodes      []NodeMetrics `json:"nodes" jsonschema:"description=One row per actor in input order"`
-	Modularity float64       `json:"modularity" jsonschema:"description=Modularity of the Louvain communities as NetworkX (directed modularity when directed)"`
-	Components int           `json:"components" jsonschema:"description=Number of connected components; weakly connected components when directed"`
+	// Nodes has one row per actor in input order.
+	Nodes []NodeMetrics `json:"nodes"`
+	// Modularity is the modularity of the Louvain communities as NetworkX
+	// (directed modularity when directed).
+	Modularity float64 `json:"modularity"`
+	// Components is the number of connected components (weakly connected
+	// when directed).
+	Components int `json:"components"`
 	// Betweenness is "exact" or "sampled (k pivots, max std err x)".
-	Betweenness string `json:"betweenness_method,omitempty" jsonschema:"description=How betweenness was computed"`
-	// Warnings lists metrics that did not converge; their values are the
-	// last iterate.
-	Warnings []string `json:"warnings,omitempty" jsonschema:"description=Metrics that did not converge"`
+	Betweenness string `json:"betweenness_method,omitempty"`
+	// Warnings lists metrics that did not converge (their values are the
+	// last iterate) and values that were not finite (written as 0).
+	Warnings []string `json:"warnings,omitempty"`
+	// Computed names the metrics computed, in the order of MetricNames;
+	// nil means all of them.
+	Computed []string `json:"-"`
 }
 
+// ErrUnknownMetric reports a metric name that is not one of [MetricNames].
+var ErrUnknownMetric = errors.New("civic: unknown metric")
+
 // MetricsOptions configures [Analysis.Metrics]. The zero value computes
-// exact betweenness and Louvain with seed 0 and the default trials.
+// every metric, exact betweenness and Louvain with seed 0 and the default
+// trials.
 type MetricsOptions struct {
+	// Metrics names the metrics to compute, as [MetricNames] (the JSON
+	// keys); empty means all. The number of components is always given,
+	// the modularity with community.
+	Metrics []string `json:"metrics,omitempty"`
 	// Pivots, when > 0, estimates betweenness from that many pivots.
 	Pivots int `json:"pivots,omitempty"`
 	// Seed seeds pivot sampling and Louvain.
@@ -356,10 +397,38 @@ type MetricsOptions struct {
 	Progress func(step string, i, n int) `json:"-"`
 }
 
-// Metrics computes every metric of the table, each as the NetworkX 2.8
-// default named below, on the Graph or, for a directed network, the
-// DiGraph. Every value is checked against NetworkX on four undirected and
-// three directed reference networks (testdata/reference.py).
+// ParseMetricNames reads a comma-separated list of metric names (spaces
+// and case ignored) and returns them in the order of [MetricNames]. An
+// unknown name is an error wrapping [ErrUnknownMetric].
+func ParseMetricNames(list string) ([]string, error) {
+	want := map[string]bool{}
+	for _, f := range strings.Split(list, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if !slices.Contains(MetricNames, f) {
+			return nil, fmt.Errorf("%w %s (want %s)", ErrUnknownMetric, safe.Quote(f), strings.Join(MetricNames, ", "))
+		}
+		want[f] = true
+	}
+	var out []string
+	for _, m := range MetricNames {
+		if want[m] {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%w: the list is empty (want %s)", ErrUnknownMetric, strings.Join(MetricNames, ", "))
+	}
+	return out, nil
+}
+
+// Metrics computes the metrics of the table (all of them unless
+// opt.Metrics names some), each as the NetworkX 2.8 default named below,
+// on the Graph or, for a directed network, the DiGraph. Every value is
+// checked against NetworkX on four undirected and three directed reference
+// networks (testdata/reference.py).
 //
 //   - degree: G.degree(); in- plus out-degree when directed, so a
 //     reciprocated tie counts twice. Unweighted.
@@ -393,95 +462,205 @@ type MetricsOptions struct {
 // NetworkX, which keeps the last weight of a tie given twice, the weights
 // of duplicate ties add up (see [Network]). Self-loops are ignored
 // throughout (NetworkX's core_number refuses them).
-func (a *Analysis) Metrics(opt MetricsOptions) *Metrics {
-	n := a.g.n
-	m := &Metrics{Nodes: make([]NodeMetrics, n), Betweenness: "exact"}
-	progress := func(step string, i int) {
-		if opt.Progress != nil {
-			opt.Progress(step, i, 6)
+//
+// Every value is finite: should a computation give NaN or an infinity,
+// the value is written as 0 and a warning says so. Metrics returns
+// ctx.Err() soon after ctx is cancelled, and an error wrapping
+// [ErrUnknownMetric] for a name not in MetricNames.
+func (a *Analysis) Metrics(ctx context.Context, opt MetricsOptions) (*Metrics, error) {
+	want := map[string]bool{}
+	var computed []string
+	if len(opt.Metrics) > 0 {
+		names, err := ParseMetricNames(strings.Join(opt.Metrics, ","))
+		if err != nil {
+			return nil, err
 		}
-	}
-	progress("betweenness", 1)
-	var bc []float64
-	if opt.Pivots > 0 && opt.Pivots < n {
-		s := a.SampleBetweenness(opt.Pivots, opt.Seed)
-		bc = s.Values
-		worst := 0.0
-		for _, e := range s.StdErr {
-			worst = max(worst, e)
+		for _, m := range names {
+			want[m] = true
 		}
-		m.Betweenness = fmt.Sprintf("sampled (%d pivots, max std err %.3g)", s.K, worst)
+		if len(names) < len(MetricNames) {
+			computed = names
+		}
 	} else {
-		bc = a.Betweenness()
+		for _, m := range MetricNames {
+			want[m] = true
+		}
 	}
-	progress("closeness and harmonic", 2)
-	clo, harm := a.ClosenessHarmonic()
-	progress("pagerank", 3)
-	pr, err := a.PageRank(0.85)
-	if err != nil {
-		m.Warnings = append(m.Warnings, "pagerank: "+err.Error())
+	n := a.g.n
+	m := &Metrics{Nodes: make([]NodeMetrics, n), Computed: computed}
+	type step struct {
+		name string
+		run  func() error
 	}
-	progress("eigenvector", 4)
-	ev, err := a.Eigenvector()
-	if err != nil {
-		m.Warnings = append(m.Warnings, "eigenvector: "+err.Error())
+	var steps []step
+	if want["betweenness"] {
+		steps = append(steps, step{"betweenness", func() error {
+			var bc []float64
+			if opt.Pivots > 0 && opt.Pivots < n {
+				s, err := a.SampleBetweenness(ctx, opt.Pivots, opt.Seed)
+				if err != nil {
+					return err
+				}
+				bc = s.Values
+				worst := 0.0
+				for _, e := range s.StdErr {
+					worst = max(worst, e)
+				}
+				m.Betweenness = fmt.Sprintf("sampled (%d pivots, max std err %.3g)", s.K, worst)
+			} else {
+				var err error
+				if bc, err = a.Betweenness(ctx); err != nil {
+					return err
+				}
+				m.Betweenness = "exact"
+			}
+			for v := range m.Nodes {
+				m.Nodes[v].Betweenness = bc[v]
+			}
+			return nil
+		}})
 	}
-	progress("louvain communities", 5)
-	trials := opt.LouvainTrials
-	if trials == 0 {
-		trials = a.defaultLouvainTrials()
+	if want["closeness"] || want["harmonic"] {
+		steps = append(steps, step{"closeness and harmonic", func() error {
+			clo, harm, err := a.ClosenessHarmonic(ctx)
+			if err != nil {
+				return err
+			}
+			for v := range m.Nodes {
+				m.Nodes[v].Closeness, m.Nodes[v].Harmonic = clo[v], harm[v]
+			}
+			return nil
+		}})
 	}
-	comm := a.louvainTrials(opt.Seed, trials)
-	m.Modularity = comm.Modularity
-	progress("components, degree, clustering and cores", 6)
-	_, m.Components = a.Components()
-	deg, cl, core := a.Degree(), a.Clustering(), a.CoreNumber()
+	if want["pagerank"] {
+		steps = append(steps, step{"pagerank", func() error {
+			pr, err := a.PageRank(0.85)
+			if err != nil {
+				m.Warnings = append(m.Warnings, "pagerank: "+err.Error())
+			}
+			for v := range m.Nodes {
+				m.Nodes[v].PageRank = pr[v]
+			}
+			return ctx.Err()
+		}})
+	}
+	if want["eigenvector"] {
+		steps = append(steps, step{"eigenvector", func() error {
+			ev, err := a.Eigenvector()
+			if err != nil {
+				m.Warnings = append(m.Warnings, "eigenvector: "+err.Error())
+			}
+			for v := range m.Nodes {
+				m.Nodes[v].Eigenvector = ev[v]
+			}
+			return ctx.Err()
+		}})
+	}
+	if want["community"] {
+		steps = append(steps, step{"louvain communities", func() error {
+			trials := opt.LouvainTrials
+			if trials == 0 {
+				trials = a.defaultLouvainTrials()
+			}
+			comm, err := a.communities(ctx, opt.Seed, trials, 1)
+			if err != nil {
+				return err
+			}
+			m.Modularity = comm.Modularity
+			for v := range m.Nodes {
+				m.Nodes[v].Community = comm.Of[v]
+			}
+			return nil
+		}})
+	}
+	var rest []string
+	for _, k := range []string{"degree", "clustering", "core"} {
+		if want[k] {
+			rest = append(rest, k)
+		}
+	}
+	name := "components"
+	switch len(rest) {
+	case 1:
+		name += " and " + rest[0]
+	case 2:
+		name += ", " + rest[0] + " and " + rest[1]
+	case 3:
+		name = "components, degree, clustering and cores"
+	}
+	steps = append(steps, step{name, func() error {
+		_, m.Components = a.Components()
+		if want["degree"] {
+			for v, d := range a.Degree() {
+				m.Nodes[v].Degree = d
+			}
+		}
+		if want["clustering"] {
+			for v, c := range a.Clustering() {
+				m.Nodes[v].Clustering = c
+			}
+		}
+		if want["core"] {
+			for v, c := range a.CoreNumber() {
+				m.Nodes[v].Core = c
+			}
+		}
+		return ctx.Err()
+	}})
 	for v := range m.Nodes {
-		m.Nodes[v] = NodeMetrics{ID: a.ids[v], Degree: deg[v], Betweenness: bc[v], Closeness: clo[v], Harmonic: harm[v],
-			PageRank: pr[v], Eigenvector: ev[v], Clustering: cl[v], Core: core[v], Community: comm.Of[v]}
+		m.Nodes[v].ID = a.ids[v]
 	}
-	return m
+	for i, s := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if opt.Progress != nil {
+			opt.Progress(s.name, i+1, len(steps))
+		}
+		if err := s.run(); err != nil {
+			return nil, err
+		}
+	}
+	m.finite()
+	return m, nil
+}
+
+// finite replaces NaN and infinite values by 0, with a warning for each
+// metric that had one, so that every output, JSON included, can carry them.
+func (m *Metrics) finite() {
+	bad := map[string]bool{}
+	fix := func(name string, x *float64) {
+		if math.IsNaN(*x) || math.IsInf(*x, 0) {
+			*x = 0
+			bad[name] = true
+		}
+	}
+	for i := range m.Nodes {
+		r := &m.Nodes[i]
+		fix("betweenness", &r.Betweenness)
+		fix("closeness", &r.Closeness)
+		fix("harmonic", &r.Harmonic)
+		fix("pagerank", &r.PageRank)
+		fix("eigenvector", &r.Eigenvector)
+		fix("clustering", &r.Clustering)
+	}
+	fix("modularity", &m.Modularity)
+	for _, name := range append(slices.Clone(MetricNames), "modularity") {
+		if bad[name] {
+			m.Warnings = append(m.Warnings, name+": values that were not finite are written as 0")
+		}
+	}
 }
 
 // bigNetworkTies is the size above which Metrics runs fewer Louvain trials
 // by default.
 const bigNetworkTies = 250_000
 
-// defaultLouvainTrials is the number of Louvain trials Metrics runs when
-// MetricsOptions.LouvainTrials is 0.
+// defaultLouvainTrials is the number of Louvain trials Metrics and ward
+// views run when not told otherwise.
 func (a *Analysis) defaultLouvainTrials() int {
 	if len(a.g.und.adj)/2 > bigNetworkTies {
 		return 2
 	}
 	return 8
-}
-
-// louvainTrials returns what a.Louvain(LouvainOptions{Seed: seed, Trials:
-// trials}) returns, running the trials on all cores: trial t is Louvain
-// with seed seed + t<<32, and the first trial of highest modularity wins.
-func (a *Analysis) louvainTrials(seed uint64, trials int) Communities {
-	res := make([]Communities, trials)
-	next := make(chan int, trials)
-	for t := range trials {
-		next <- t
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(a.workers(), trials) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for t := range next {
-				res[t] = a.Louvain(LouvainOptions{Seed: seed + uint64(t)<<32})
-			}
-		}()
-	}
-	wg.Wait()
-	best := res[0]
-	for _, r := range res[1:] {
-		if r.Modularity > best.Modularity {
-			best = r
-		}
-	}
-	return best
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/civickit/civickit/internal/safe"
 	"github.com/dominikbraun/graph"
 )
 
@@ -34,6 +35,11 @@ type Network struct {
 
 	g     graph.Graph[string, Actor]
 	store *actorStore
+	// version counts changes, so that the cached analysis (with its
+	// Louvain communities) is rebuilt only after the network changed.
+	version  uint64
+	analysis *Analysis
+	cachedAt uint64
 }
 
 // ErrUnknownActor reports a tie that names an actor not in the network.
@@ -51,10 +57,36 @@ func NewNetwork(directed bool) *Network {
 
 func actorHash(a Actor) string { return a.ID }
 
-// Graph returns the network as a dominikbraun graph. Edges carry the [Tie]
-// in their Data and the weight rounded to an int. Changes made through the
-// graph are seen by the network.
-func (n *Network) Graph() graph.Graph[string, Actor] { return n.g }
+// Graph returns a read-only view of the network as a dominikbraun graph.
+// Edges carry the [Tie] in their Data and the weight rounded to an int.
+// Every method that would change the graph returns [ErrReadOnly]: a tie
+// added behind the network's back would skip its checks and its merging of
+// duplicates; use [Network.AddActor] and [Network.AddTie], which the view
+// then shows. Clone returns an independent graph that may be changed.
+func (n *Network) Graph() graph.Graph[string, Actor] { return readOnlyGraph{n.g} }
+
+// ErrReadOnly is returned by the changing methods of [Network.Graph].
+var ErrReadOnly = errors.New("civic: the network's graph view is read-only; use Network.AddActor and Network.AddTie")
+
+// readOnlyGraph is the view [Network.Graph] returns.
+type readOnlyGraph struct{ graph.Graph[string, Actor] }
+
+func (g readOnlyGraph) Traits() *graph.Traits {
+	t := *g.Graph.Traits()
+	return &t
+}
+
+func (readOnlyGraph) AddVertex(Actor, ...func(*graph.VertexProperties)) error { return ErrReadOnly }
+func (readOnlyGraph) AddVerticesFrom(graph.Graph[string, Actor]) error        { return ErrReadOnly }
+func (readOnlyGraph) RemoveVertex(string) error                               { return ErrReadOnly }
+func (readOnlyGraph) AddEdge(string, string, ...func(*graph.EdgeProperties)) error {
+	return ErrReadOnly
+}
+func (readOnlyGraph) AddEdgesFrom(graph.Graph[string, Actor]) error { return ErrReadOnly }
+func (readOnlyGraph) UpdateEdge(string, string, ...func(*graph.EdgeProperties)) error {
+	return ErrReadOnly
+}
+func (readOnlyGraph) RemoveEdge(string, string) error { return ErrReadOnly }
 
 // Directed reports whether ties have a direction.
 func (n *Network) Directed() bool { return n.g.Traits().IsDirected }
@@ -95,18 +127,22 @@ func (n *Network) tieAt(i int) Tie {
 
 // AddActor adds an actor. Adding an id twice updates its kind, ward and
 // label where the new value is not empty. An id must be valid UTF-8
-// without control characters, so that it reads back the same from every
-// format the network is written in.
+// without control characters or the noncharacters U+FFFE and U+FFFF
+// (which XML cannot carry, so two ids differing only there would become
+// one in GraphML and GEXF), so that it reads back the same from every
+// format the network is written in. A kind is kept as given; see
+// [ActorKind.Public] for which kinds are pseudonymised.
 func (n *Network) AddActor(a Actor) error {
 	if a.ID == "" {
 		return errors.New("civic: actor id is empty")
 	}
 	if !utf8.ValidString(a.ID) {
-		return fmt.Errorf("civic: actor id %q is not valid UTF-8", a.ID)
+		return fmt.Errorf("civic: actor id %s is not valid UTF-8", safe.Quote(a.ID))
 	}
-	if i := strings.IndexFunc(a.ID, unicode.IsControl); i >= 0 {
-		return fmt.Errorf("civic: actor id %q has a control character at byte %d", a.ID, i)
+	if i := strings.IndexFunc(a.ID, func(r rune) bool { return unicode.IsControl(r) || r == 0xfffe || r == 0xffff }); i >= 0 {
+		return fmt.Errorf("civic: actor id %s has a control character or noncharacter at byte %d", safe.Quote(a.ID), i)
 	}
+	n.version++
 	if i, ok := n.store.idx[a.ID]; ok {
 		old := &n.store.vals[i]
 		if a.Kind != "" {
@@ -123,23 +159,51 @@ func (n *Network) AddActor(a Actor) error {
 	return n.g.AddVertex(a)
 }
 
+// MinWeight and MaxWeight bound a tie's weight. Outside them, sums of
+// weights (strengths, PageRank's shares, modularity's totals) would
+// overflow to infinity or lose all precision: a weight of 1e308 given twice
+// merges to +Inf, and weights of 1e-310 make PageRank infinite.
+const (
+	MinWeight = 1e-300
+	MaxWeight = 1e300
+)
+
+// ErrWeight reports a weight that is not a number between [MinWeight] and
+// [MaxWeight].
+var ErrWeight = errors.New("civic: weight is not a number between 1e-300 and 1e300")
+
+// checkWeight returns an error wrapping ErrWeight unless w is a weight a
+// tie may have.
+func checkWeight(w float64) error {
+	if !(w >= MinWeight && w <= MaxWeight) { // also false for NaN
+		return fmt.Errorf("%w: %v", ErrWeight, w)
+	}
+	return nil
+}
+
 // AddTie adds a tie between two actors already in the network. A weight
-// of 0 means 1; a negative or non-finite weight is an error. A duplicate
-// tie is merged into the first (see [Network]).
+// of 0 means 1; any other weight must lie between [MinWeight] and
+// [MaxWeight] (NaN, infinities, negative and subnormal weights are
+// errors). A duplicate tie is merged into the first (see [Network]); it is
+// an error when the merged weight exceeds MaxWeight.
 func (n *Network) AddTie(t Tie) error {
 	if t.Weight == 0 {
 		t.Weight = 1
 	}
-	if t.Weight < 0 || math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
-		return fmt.Errorf("civic: tie %s-%s: weight %v is not a finite number >= 0", t.Source, t.Target, t.Weight)
+	if err := checkWeight(t.Weight); err != nil {
+		return fmt.Errorf("civic: tie %s-%s: %w", safe.Quote(t.Source), safe.Quote(t.Target), err)
 	}
 	for _, id := range [2]string{t.Source, t.Target} {
 		if _, ok := n.store.idx[id]; !ok {
-			return fmt.Errorf("%w %q", ErrUnknownActor, id)
+			return fmt.Errorf("%w %s", ErrUnknownActor, safe.Quote(id))
 		}
 	}
+	n.version++
 	if i, ok := n.store.find(t.Source, t.Target, !n.Directed()); ok {
 		old := n.store.edges[i].Properties.Data.(*Tie)
+		if err := checkWeight(old.Weight + t.Weight); err != nil {
+			return fmt.Errorf("civic: tie %s-%s given again: merged weight: %w", safe.Quote(t.Source), safe.Quote(t.Target), err)
+		}
 		old.Weight += t.Weight
 		if !t.FirstSeen.IsZero() && (old.FirstSeen.IsZero() || t.FirstSeen.Before(old.FirstSeen)) {
 			old.FirstSeen = t.FirstSeen
@@ -147,12 +211,12 @@ func (n *Network) AddTie(t Tie) error {
 		if t.LastSeen.After(old.LastSeen) {
 			old.LastSeen = t.LastSeen
 		}
-		w := int(math.Round(old.Weight))
+		w := intWeight(old.Weight)
 		n.store.setWeight(t.Source, t.Target, w)
 		return nil
 	}
 	tie := t
-	opts := []func(*graph.EdgeProperties){graph.EdgeWeight(int(math.Round(t.Weight))), graph.EdgeData(&tie)}
+	opts := []func(*graph.EdgeProperties){graph.EdgeWeight(intWeight(t.Weight)), graph.EdgeData(&tie)}
 	if t.Kind != "" {
 		opts = append(opts, graph.EdgeAttribute("kind", string(t.Kind)))
 	}
@@ -160,7 +224,7 @@ func (n *Network) AddTie(t Tie) error {
 		// dominikbraun/graph stores an undirected self-loop twice under one
 		// key; add it once through the store.
 		return n.store.AddEdge(t.Source, t.Target, graph.Edge[string]{Source: t.Source, Target: t.Target,
-			Properties: graph.EdgeProperties{Attributes: map[string]string{"kind": string(t.Kind)}, Weight: int(math.Round(t.Weight)), Data: &tie}})
+			Properties: graph.EdgeProperties{Attributes: map[string]string{"kind": string(t.Kind)}, Weight: intWeight(t.Weight), Data: &tie}})
 	}
 	return n.g.AddEdge(t.Source, t.Target, opts...)
 }
@@ -326,4 +390,13 @@ func (s *actorStore) Edge(a, b string) (graph.Edge[string], error) {
 // ListEdges implements [graph.Store].
 func (s *actorStore) ListEdges() ([]graph.Edge[string], error) {
 	return append([]graph.Edge[string](nil), s.edges...), nil
+}
+
+// intWeight is w rounded to the int the graph view shows, capped at the
+// largest int.
+func intWeight(w float64) int {
+	if w >= math.MaxInt64 {
+		return math.MaxInt
+	}
+	return int(math.Round(w))
 }

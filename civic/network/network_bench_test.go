@@ -14,7 +14,7 @@ func BenchmarkBetweenness(b *testing.B) {
 	a := barabasiAlbert(5000, 3, 1).Analyze()
 	b.ReportAllocs()
 	for b.Loop() {
-		a.Betweenness()
+		must(a.Betweenness(bg))
 	}
 }
 
@@ -24,7 +24,7 @@ func BenchmarkLouvain(b *testing.B) {
 	b.ReportAllocs()
 	var q float64
 	for b.Loop() {
-		q = a.Louvain(LouvainOptions{}).Modularity
+		q = must(a.Louvain(bg, LouvainOptions{})).Modularity
 	}
 	b.ReportMetric(q, "Q")
 }
@@ -34,7 +34,7 @@ func BenchmarkClosenessHarmonic(b *testing.B) {
 	a := barabasiAlbert(5000, 3, 1).Analyze()
 	b.ReportAllocs()
 	for b.Loop() {
-		a.ClosenessHarmonic()
+		must2(a.ClosenessHarmonic(bg))
 	}
 }
 
@@ -45,7 +45,7 @@ func BenchmarkClosenessHarmonicLarge(b *testing.B) {
 	a := barabasiAlbert(20_000, 10, 1).Analyze()
 	b.ReportAllocs()
 	for b.Loop() {
-		a.ClosenessHarmonic()
+		must2(a.ClosenessHarmonic(bg))
 	}
 }
 
@@ -79,7 +79,7 @@ func BenchmarkDirected(b *testing.B) {
 		{"clustering", func() { a.Clustering() }},
 		{"core", func() { a.CoreNumber() }},
 		{"brokerage", func() { a.Brokerage() }},
-		{"louvain", func() { a.Louvain(LouvainOptions{}) }},
+		{"louvain", func() { must(a.Louvain(bg, LouvainOptions{})) }},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -134,21 +134,21 @@ func TestScale(t *testing.T) {
 	var a *Analysis
 	total += step("analyze (CSR)", func() { a = net.Analyze() })
 	total += step("degree", func() { a.Degree() })
-	total += step("closeness+harmonic", func() { a.ClosenessHarmonic() })
+	total += step("closeness+harmonic", func() { must2(a.ClosenessHarmonic(bg)) })
 	total += step("pagerank", func() { _, _ = a.PageRank(0.85) })
 	total += step("eigenvector", func() { _, _ = a.Eigenvector() })
 	total += step("clustering", func() { a.Clustering() })
 	total += step("k-core", func() { a.CoreNumber() })
 	total += step("components", func() { a.Components() })
 	var comm Communities
-	total += step(fmt.Sprintf("louvain (%d trials)", a.defaultLouvainTrials()), func() { comm = a.louvainTrials(0, a.defaultLouvainTrials()) })
+	total += step(fmt.Sprintf("louvain (%d trials)", a.defaultLouvainTrials()), func() { comm = must(a.louvainTrials(bg, 0, a.defaultLouvainTrials(), 1)) })
 	t.Logf("modularity %.4f", comm.Modularity)
 	total += step("brokerage", func() { a.Brokerage() })
 	t.Logf("build and every metric but betweenness: %.1fs", total)
 	if total > 30 && !*scaleDirected {
 		t.Errorf("build and metrics took %.1fs, budget 30s", total)
 	}
-	if d := step("sampled betweenness 256", func() { a.SampleBetweenness(256, 1) }); d > 60 && !*scaleDirected {
+	if d := step("sampled betweenness 256", func() { must(a.SampleBetweenness(bg, 256, 1)) }); d > 60 && !*scaleDirected {
 		t.Errorf("sampled betweenness took %.1fs, budget 60s", d)
 	}
 }

@@ -1,6 +1,7 @@
 package network_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -25,7 +26,7 @@ cvs,repair
 		fmt.Println(err)
 		return
 	}
-	w, err := net.Ward("W1", network.WardOptions{})
+	w, err := net.Ward(context.Background(), "W1", network.WardOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -44,7 +45,8 @@ func ExampleAnalysis_Betweenness() {
 	// A path a-b-c: b lies on the one shortest path between a and c.
 	net, _ := network.ReadCSV(strings.NewReader("source,target\na,b\nb,c\n"), nil, network.ReadOptions{})
 	a := net.Analyze()
-	fmt.Println(a.IDs(), a.Betweenness())
+	bc, _ := a.Betweenness(context.Background())
+	fmt.Println(a.IDs(), bc)
 	// Output: [a b c] [0 1 0]
 }
 

@@ -22,9 +22,9 @@ func FuzzReadCSV(f *testing.F) {
 			var net *Network
 			var err error
 			if nodes == "" {
-				net, err = ReadCSV(strings.NewReader(edges), nil, ReadOptions{EdgesFile: "e.csv", Directed: directed})
+				net, err = ReadCSV(strings.NewReader(edges), nil, ReadOptions{File: "e.csv", Directed: directed})
 			} else {
-				net, err = ReadCSV(strings.NewReader(edges), strings.NewReader(nodes), ReadOptions{EdgesFile: "e.csv", NodesFile: "n.csv", Directed: directed})
+				net, err = ReadCSV(strings.NewReader(edges), strings.NewReader(nodes), ReadOptions{File: "e.csv", NodesFile: "n.csv", Directed: directed})
 			}
 			if err != nil {
 				var pe *civic.ParseError
@@ -44,7 +44,7 @@ func FuzzReadGraphML(f *testing.F) {
 	f.Add(`<graphml xmlns:y="http://www.yworks.com/xml/graphml"><key for="node" id="d6" yfiles.type="nodegraphics"/><graph edgedefault="directed"><node id="n0"><data key="d6"><y:ShapeNode><y:NodeLabel>x</y:NodeLabel></y:ShapeNode></data></node><edge source="n0" target="n0"/></graph></graphml>`)
 	f.Add(`<graphml><graph><graph/></graph></graphml>`)
 	f.Fuzz(func(t *testing.T, in string) {
-		net, err := ReadGraphML(strings.NewReader(in), "in.graphml")
+		net, err := ReadGraphML(strings.NewReader(in), ReadOptions{File: "in.graphml"})
 		if err != nil {
 			var pe *civic.ParseError
 			if !errors.As(err, &pe) {
@@ -62,7 +62,7 @@ func checkNetwork(t *testing.T, net *Network) {
 	if err := net.WriteGraphML(&buf); err != nil {
 		t.Fatal(err)
 	}
-	back, err := ReadGraphML(&buf, "round.graphml")
+	back, err := ReadGraphML(&buf, ReadOptions{File: "round.graphml"})
 	if err != nil {
 		t.Fatalf("own GraphML does not read back: %v\n%s", err, buf.String())
 	}
@@ -70,7 +70,7 @@ func checkNetwork(t *testing.T, net *Network) {
 		t.Fatalf("round trip changed size: %d/%d actors, %d/%d ties", back.Len(), net.Len(), len(back.Ties()), len(net.Ties()))
 	}
 	if net.Len() < 200 {
-		m := net.Analyze().Metrics(MetricsOptions{LouvainTrials: 1})
+		m := must(net.Analyze().Metrics(bg, MetricsOptions{LouvainTrials: 1}))
 		for _, r := range m.Nodes {
 			// Clustering (Fagiolo's too) is a share; a k-core member has
 			// at least k ties.

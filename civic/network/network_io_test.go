@@ -20,7 +20,7 @@ func TestReadNetworkXGraphML(t *testing.T) {
 	f, err := os.Open(filepath.Join("testdata", "lesmis.graphml"))
 	require.NoError(t, err)
 	defer f.Close()
-	net, err := ReadGraphML(f, "lesmis.graphml")
+	net, err := ReadGraphML(f, ReadOptions{File: "lesmis.graphml"})
 	require.NoError(t, err)
 	_, ref := loadReference(t, "lesmis")
 	assert.True(t, net.Weighted)
@@ -38,7 +38,7 @@ func TestGraphMLRoundTrip(t *testing.T) {
 			net, _ := loadReference(t, name)
 			var buf bytes.Buffer
 			require.NoError(t, net.WriteGraphML(&buf))
-			back, err := ReadGraphML(&buf, name+".graphml")
+			back, err := ReadGraphML(&buf, ReadOptions{File: name + ".graphml"})
 			require.NoError(t, err)
 			assert.Equal(t, net.Directed(), back.Directed())
 			assert.Equal(t, net.Weighted, back.Weighted)
@@ -46,7 +46,7 @@ func TestGraphMLRoundTrip(t *testing.T) {
 			assert.Equal(t, net.Ties(), back.Ties())
 			var js bytes.Buffer
 			require.NoError(t, net.WriteJSON(&js))
-			fromJSON, err := ReadJSON(&js, name+".json")
+			fromJSON, err := ReadJSON(&js, ReadOptions{File: name + ".json"})
 			require.NoError(t, err)
 			assert.Equal(t, net.Ties(), fromJSON.Ties())
 		})
@@ -70,7 +70,7 @@ func TestReadGraphMLDialects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			net, err := ReadGraphML(strings.NewReader(tt.in), tt.name)
+			net, err := ReadGraphML(strings.NewReader(tt.in), ReadOptions{File: tt.name})
 			require.NoError(t, err)
 			assert.Equal(t, tt.directed, net.Directed())
 			assert.Equal(t, tt.wantLabel, net.Actors()[0].Label)
@@ -103,10 +103,10 @@ func TestReadErrors(t *testing.T) {
 		line               int
 		field, msg         string
 	}{
-		{"no header", "", "", false, 1, "", "missing header"},
+		{"no header", "", "", false, 1, "", "want a header row"},
 		{"missing target column", "source,weight\na,1\n", "", false, 1, "target", "missing column"},
 		{"bad weight", "source,target,weight\na,b,1\nb,c,heavy\n", "", false, 3, "weight", `"heavy" is not a number`},
-		{"negative weight", "source,target,weight\na,b,-1\n", "", false, 2, "weight", "not a number > 0"},
+		{"negative weight", "source,target,weight\na,b,-1\n", "", false, 2, "weight", "not a number between"},
 		{"empty target", "source,target\na,\n", "", false, 2, "target", "empty target"},
 		{"unknown actor", "source,target\na,zed\n", "id\na\nb\n", false, 2, "target", `unknown actor "zed"`},
 		{"bad date", "source,target,first_seen\na,b,yesterday\n", "", false, 2, "first_seen", "bad date"},
@@ -114,7 +114,7 @@ func TestReadErrors(t *testing.T) {
 		{"duplicate node", "source,target\n", "id\na\na\n", false, 3, "id", "duplicate id"},
 		// Ids that XML (GraphML, GEXF) cannot hold byte for byte; found by
 		// FuzzReadCSV (testdata/fuzz/FuzzReadCSV/993905f3e3c855fd).
-		{"invalid UTF-8 id", "source,target\na,\xd4\n", "", false, 2, "target", "not valid UTF-8"},
+		{"invalid UTF-8 id", "source,target\na,\xd4\n", "", false, 2, "", "Latin-1"},
 		{"control character in id", "source,target\n", "id\na\x01b\n", false, 2, "id", "control character"},
 		{"graphml undeclared node", `<graphml><graph edgedefault="undirected"><node id="a"/>` + "\n" + `<edge source="a" target="b"/></graph></graphml>`, "", true, 2, "edge", `node "b" is not declared`},
 		{"graphml bad xml", "<graphml><graph>\n<node id='a'></graph></graphml>", "", true, 2, "", "bad XML"},
@@ -124,16 +124,16 @@ func TestReadErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var err error
 			if tt.graphml {
-				_, err = ReadGraphML(strings.NewReader(tt.edges), "in.graphml")
+				_, err = ReadGraphML(strings.NewReader(tt.edges), ReadOptions{File: "in.graphml"})
 			} else {
 				var nodes *strings.Reader
 				if tt.nodes != "" {
 					nodes = strings.NewReader(tt.nodes)
 				}
 				if nodes != nil {
-					_, err = ReadCSV(strings.NewReader(tt.edges), nodes, ReadOptions{EdgesFile: "e.csv", NodesFile: "n.csv"})
+					_, err = ReadCSV(strings.NewReader(tt.edges), nodes, ReadOptions{File: "e.csv", NodesFile: "n.csv"})
 				} else {
-					_, err = ReadCSV(strings.NewReader(tt.edges), nil, ReadOptions{EdgesFile: "e.csv"})
+					_, err = ReadCSV(strings.NewReader(tt.edges), nil, ReadOptions{File: "e.csv"})
 				}
 			}
 			var pe *civic.ParseError
@@ -163,7 +163,7 @@ func TestEdgeCases(t *testing.T) {
 		return net.Analyze()
 	}
 	t.Run("empty", func(t *testing.T) {
-		m := read(t, "source,target\n", "").Metrics(MetricsOptions{})
+		m := must(read(t, "source,target\n", "").Metrics(bg, MetricsOptions{}))
 		assert.Empty(t, m.Nodes)
 		assert.Zero(t, m.Modularity)
 		assert.Zero(t, m.Components)
@@ -171,14 +171,14 @@ func TestEdgeCases(t *testing.T) {
 	t.Run("one node", func(t *testing.T) {
 		// NetworkX on a one-node graph: betweenness, closeness, harmonic,
 		// clustering 0; pagerank and eigenvector 1; core 0.
-		m := read(t, "source,target\n", "id\nsolo\n").Metrics(MetricsOptions{})
+		m := must(read(t, "source,target\n", "id\nsolo\n").Metrics(bg, MetricsOptions{}))
 		require.Len(t, m.Nodes, 1)
 		assert.Equal(t, NodeMetrics{ID: "solo", PageRank: 1, Eigenvector: 1}, m.Nodes[0])
 		assert.Equal(t, 1, m.Components)
 	})
 	t.Run("self-loop ignored", func(t *testing.T) {
-		with := read(t, "source,target\na,b\nb,c\nb,b\n", "").Metrics(MetricsOptions{})
-		without := read(t, "source,target\na,b\nb,c\n", "").Metrics(MetricsOptions{})
+		with := must(read(t, "source,target\na,b\nb,c\nb,b\n", "").Metrics(bg, MetricsOptions{}))
+		without := must(read(t, "source,target\na,b\nb,c\n", "").Metrics(bg, MetricsOptions{}))
 		assert.Equal(t, without, with)
 	})
 	t.Run("duplicates merge", func(t *testing.T) {
@@ -199,7 +199,7 @@ func TestEdgeCases(t *testing.T) {
 		net, err := ReadCSV(strings.NewReader("source,target\na,b\nb,a\nb,c\nc,a\nd,c\nd,d\n"), nil, ReadOptions{Directed: true})
 		require.NoError(t, err)
 		a := net.Analyze()
-		m := a.Metrics(MetricsOptions{})
+		m := must(a.Metrics(bg, MetricsOptions{}))
 		tests := []struct {
 			id         string
 			degree     int
@@ -232,7 +232,7 @@ func TestEdgeCases(t *testing.T) {
 	t.Run("disconnected", func(t *testing.T) {
 		// Two separate edges and an isolate: NetworkX gives closeness
 		// (1/1)*(1/3) = 1/3 to each endpoint, 0 to the isolate.
-		m := read(t, "source,target\na,b\nc,d\n", "id\na\nb\nc\nd\ne\n").Metrics(MetricsOptions{})
+		m := must(read(t, "source,target\na,b\nc,d\n", "id\na\nb\nc\nd\ne\n").Metrics(bg, MetricsOptions{}))
 		assert.Equal(t, 3, m.Components)
 		assert.InDelta(t, 0.25, m.Nodes[0].Closeness, 1e-15)
 		assert.Zero(t, m.Nodes[4].Closeness)
@@ -245,12 +245,12 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 	a1.Workers = 1
 	a2 := net.Analyze()
 	a2.Workers = 7
-	assert.Equal(t, a1.Betweenness(), a2.Betweenness())
-	c1, h1 := a1.ClosenessHarmonic()
-	c2, h2 := a2.ClosenessHarmonic()
+	assert.Equal(t, must(a1.Betweenness(bg)), must(a2.Betweenness(bg)))
+	c1, h1 := must2(a1.ClosenessHarmonic(bg))
+	c2, h2 := must2(a2.ClosenessHarmonic(bg))
 	assert.Equal(t, c1, c2)
 	assert.Equal(t, h1, h2)
-	assert.Equal(t, a1.SampleBetweenness(50, 9), a2.SampleBetweenness(50, 9))
+	assert.Equal(t, must(a1.SampleBetweenness(bg, 50, 9)), must(a2.SampleBetweenness(bg, 50, 9)))
 }
 
 func TestDirectedDeterministicAcrossWorkers(t *testing.T) {
@@ -262,8 +262,8 @@ func TestDirectedDeterministicAcrossWorkers(t *testing.T) {
 	a1.Workers = 1
 	a2 := net.Analyze()
 	a2.Workers = 5
-	m1 := a1.Metrics(MetricsOptions{LouvainTrials: 3})
-	assert.Equal(t, m1, a2.Metrics(MetricsOptions{LouvainTrials: 3}))
+	m1 := must(a1.Metrics(bg, MetricsOptions{LouvainTrials: 3}))
+	assert.Equal(t, m1, must(a2.Metrics(bg, MetricsOptions{LouvainTrials: 3})))
 	assert.Equal(t, a1.Brokerage(), a2.Brokerage())
 	assert.Positive(t, m1.Modularity)
 }
@@ -271,8 +271,8 @@ func TestDirectedDeterministicAcrossWorkers(t *testing.T) {
 func TestSampledBetweenness(t *testing.T) {
 	net := barabasiAlbert(800, 3, 2)
 	a := net.Analyze()
-	exact := a.Betweenness()
-	s := a.SampleBetweenness(200, 1)
+	exact := must(a.Betweenness(bg))
+	s := must(a.SampleBetweenness(bg, 200, 1))
 	// Dependencies are heavy-tailed, so the stated standard error is itself
 	// an estimate: require that at least 80% of estimates lie within three
 	// of them (plus a small floor for nodes almost never on a path).
@@ -283,6 +283,6 @@ func TestSampledBetweenness(t *testing.T) {
 		}
 	}
 	assert.GreaterOrEqual(t, float64(within)/float64(len(exact)), 0.8)
-	full := a.SampleBetweenness(800, 1)
+	full := must(a.SampleBetweenness(bg, 800, 1))
 	assert.Equal(t, exact, full.Values)
 }

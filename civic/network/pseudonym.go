@@ -7,9 +7,13 @@ import (
 	"strconv"
 )
 
-// Pseudonymise returns a copy of n in which every citizen's id and label
+// Pseudonymize returns a copy of n in which every citizen's id and label
 // are replaced by a pseudonym, and ties follow them. Councillors, groups,
-// council accounts and partners keep their ids: they act in public.
+// council accounts and partners keep their ids: they act in public. Kinds
+// are matched as [ParseActorKind] matches them ("Councillor" is public);
+// an actor of any other kind, an empty one or one not known, is treated as
+// a citizen and gets the kind citizen, so a kind mistyped or lost on the
+// way never reveals a resident.
 //
 // With a nil key, citizens are numbered in the order the network lists
 // them: id "citizen-7", label "Resident 7". The same input gives the same
@@ -21,11 +25,11 @@ import (
 // A pseudonym that would collide with another actor's id gets a numeric
 // suffix. The mapping itself is returned so that a caller that must re-link
 // records (and may) can; it is personal data and never part of an output.
-func (n *Network) Pseudonymise(key []byte) (*Network, map[string]string, error) {
+func (n *Network) Pseudonymize(key []byte) (*Network, map[string]string, error) {
 	actors := n.Actors()
 	taken := make(map[string]bool, len(actors))
 	for _, a := range actors {
-		if a.Kind != KindCitizen {
+		if a.Kind.Public() {
 			taken[a.ID] = true
 		}
 	}
@@ -34,7 +38,10 @@ func (n *Network) Pseudonymise(key []byte) (*Network, map[string]string, error) 
 	out.Weighted = n.Weighted
 	count := 0
 	for _, a := range actors {
-		if a.Kind == KindCitizen {
+		if a.Kind.Public() {
+			a.Kind, _ = ParseActorKind(string(a.Kind))
+		} else {
+			a.Kind = KindCitizen
 			count++
 			id, label := "citizen-"+strconv.Itoa(count), "Resident "+strconv.Itoa(count)
 			if key != nil {

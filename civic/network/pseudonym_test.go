@@ -8,14 +8,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestPseudonymise(t *testing.T) {
+func TestPseudonymize(t *testing.T) {
 	nodes := "id,kind,ward,label\ncllr-a,councillor,W1,Cllr A\n@jane_doe,citizen,W1,Jane Doe\n@bob,citizen,W1,Bob\ncitizen-2,group,W1,A group named like a pseudonym\n"
 	edges := "source,target,weight\ncllr-a,@jane_doe,2\n@jane_doe,@bob,1\n@bob,citizen-2,1\n"
 	net, err := ReadCSV(strings.NewReader(edges), strings.NewReader(nodes), ReadOptions{})
 	require.NoError(t, err)
 
 	t.Run("numbered", func(t *testing.T) {
-		p, mapping, err := net.Pseudonymise(nil)
+		p, mapping, err := net.Pseudonymize(nil)
 		require.NoError(t, err)
 		assert.Equal(t, map[string]string{"@jane_doe": "citizen-1", "@bob": "citizen-2-2"}, mapping)
 		for _, a := range p.Actors() {
@@ -31,7 +31,7 @@ func TestPseudonymise(t *testing.T) {
 		require.True(t, ok)
 		assert.Equal(t, KindGroup, g.Kind)
 		// Same input, same output.
-		_, again, _ := net.Pseudonymise(nil)
+		_, again, _ := net.Pseudonymize(nil)
 		assert.Equal(t, mapping, again)
 	})
 	t.Run("metrics unchanged", func(t *testing.T) {
@@ -40,11 +40,11 @@ func TestPseudonymise(t *testing.T) {
 		for _, directed := range []bool{false, true} {
 			n, err := ReadCSV(strings.NewReader(edges), strings.NewReader(nodes), ReadOptions{Directed: directed})
 			require.NoError(t, err)
-			p, _, err := n.Pseudonymise(nil)
+			p, _, err := n.Pseudonymize(nil)
 			require.NoError(t, err)
 			assert.True(t, p.Weighted)
 			assert.Equal(t, directed, p.Directed())
-			want, got := n.Analyze().Metrics(MetricsOptions{}), p.Analyze().Metrics(MetricsOptions{})
+			want, got := must(n.Analyze().Metrics(bg, MetricsOptions{})), must(p.Analyze().Metrics(bg, MetricsOptions{}))
 			for i := range want.Nodes {
 				got.Nodes[i].ID = want.Nodes[i].ID
 			}
@@ -52,10 +52,10 @@ func TestPseudonymise(t *testing.T) {
 		}
 	})
 	t.Run("keyed", func(t *testing.T) {
-		_, m1, err := net.Pseudonymise([]byte("council secret"))
+		_, m1, err := net.Pseudonymize([]byte("council secret"))
 		require.NoError(t, err)
-		_, m2, _ := net.Pseudonymise([]byte("council secret"))
-		_, m3, _ := net.Pseudonymise([]byte("another secret"))
+		_, m2, _ := net.Pseudonymize([]byte("council secret"))
+		_, m3, _ := net.Pseudonymize([]byte("another secret"))
 		assert.Equal(t, m1, m2, "stable for the same key")
 		assert.NotEqual(t, m1["@jane_doe"], m3["@jane_doe"], "unlinkable across keys")
 		assert.Regexp(t, `^citizen-[0-9a-f]{12}$`, m1["@jane_doe"])
@@ -66,7 +66,7 @@ func TestMetricsProgress(t *testing.T) {
 	net, err := ReadCSV(strings.NewReader("source,target\na,b\nb,c\n"), nil, ReadOptions{})
 	require.NoError(t, err)
 	var steps []int
-	net.Analyze().Metrics(MetricsOptions{Progress: func(step string, i, n int) {
+	net.Analyze().Metrics(bg, MetricsOptions{Progress: func(step string, i, n int) {
 		assert.Equal(t, 6, n)
 		assert.NotEmpty(t, step)
 		steps = append(steps, i)

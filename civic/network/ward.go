@@ -1,56 +1,83 @@
 package network
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/civickit/civickit/internal/safe"
 )
 
 // TieSummary is one of a councillor's ties, for [CouncillorView].
 type TieSummary struct {
-	ID     string    `json:"id" jsonschema:"description=The actor at the other end"`
-	Label  string    `json:"label,omitempty" jsonschema:"description=Its display name"`
-	Kind   ActorKind `json:"kind,omitempty" jsonschema:"description=Its kind"`
-	Weight float64   `json:"weight" jsonschema:"description=Strength of the tie"`
+	// ID is the actor at the other end.
+	ID string `json:"id"`
+	// Label is its display name.
+	Label string `json:"label,omitempty"`
+	// Kind is its kind.
+	Kind ActorKind `json:"kind,omitempty"`
+	// Weight is the strength of the tie.
+	Weight float64 `json:"weight"`
 }
 
 // Broker is an actor that ties to community groups someone does not reach
 // yet.
 type Broker struct {
-	ID    string    `json:"id" jsonschema:"description=The broker's actor id"`
-	Label string    `json:"label,omitempty" jsonschema:"description=Its display name"`
-	Kind  ActorKind `json:"kind,omitempty" jsonschema:"description=Its kind"`
-	Links []string  `json:"links" jsonschema:"description=Unreached groups it ties to, in input order"`
+	// ID is the broker's actor id.
+	ID string `json:"id"`
+	// Label is its display name.
+	Label string `json:"label,omitempty"`
+	// Kind is its kind.
+	Kind ActorKind `json:"kind,omitempty"`
+	// Links are the unreached groups it ties to, in input order.
+	Links []string `json:"links"`
 }
 
 // CouncillorView is a councillor's connectivity to the ward's community
 // groups. Reach is measured on the undirected view.
 type CouncillorView struct {
-	ID            string       `json:"id" jsonschema:"description=The councillor's actor id"`
-	Label         string       `json:"label,omitempty" jsonschema:"description=Display name"`
-	Reached1      []string     `json:"reached_1" jsonschema:"description=Ward groups tied directly"`
-	Reached2      []string     `json:"reached_2" jsonschema:"description=Ward groups reached at exactly two steps"`
-	Share         float64      `json:"share" jsonschema:"description=Share of the ward's groups reached within two steps (0 to 1)"`
-	StrongestTies []TieSummary `json:"strongest_ties" jsonschema:"description=Up to five strongest ties, strongest first"`
-	Brokers       []Broker     `json:"brokers" jsonschema:"description=Up to three actors linking most groups the councillor does not reach"`
+	// ID is the councillor's actor id.
+	ID string `json:"id"`
+	// Label is the display name.
+	Label string `json:"label,omitempty"`
+	// Reached1 are the ward's groups tied directly.
+	Reached1 []string `json:"reached_1"`
+	// Reached2 are the ward's groups reached at exactly two steps.
+	Reached2 []string `json:"reached_2"`
+	// Share is the share of the ward's groups reached within two steps.
+	Share float64 `json:"share" jsonschema:"minimum=0,maximum=1"`
+	// StrongestTies are up to five strongest ties, strongest first.
+	StrongestTies []TieSummary `json:"strongest_ties"`
+	// Brokers are up to three actors linking most groups the councillor
+	// does not reach.
+	Brokers []Broker `json:"brokers"`
 }
 
 // WardView is the network picture of one ward.
 type WardView struct {
-	Ward        string           `json:"ward" jsonschema:"description=The ward id"`
-	Groups      []string         `json:"groups" jsonschema:"description=The ward's community groups"`
-	Councillors []CouncillorView `json:"councillors" jsonschema:"description=One view per councillor of the ward"`
+	// Ward is the ward id.
+	Ward string `json:"ward"`
+	// Groups are the ward's community groups.
+	Groups []string `json:"groups"`
+	// Councillors has one view per councillor of the ward.
+	Councillors []CouncillorView `json:"councillors"`
 	// Unreached lists groups no councillor of the ward reaches within two
 	// steps.
-	Unreached []string `json:"unreached" jsonschema:"description=Groups no councillor reaches within two steps"`
+	Unreached []string `json:"unreached"`
 	// Communities are the Louvain communities of the whole network,
 	// restricted to the ward's actors; each lists ids in input order.
-	Communities [][]string `json:"communities" jsonschema:"description=Communities of the ward's actors"`
+	Communities [][]string `json:"communities"`
 	// Score is 100 times the mean over the ward's groups of 1 when a
 	// councillor ties to the group, 0.5 when one reaches it at two steps,
 	// and 0 otherwise; 0 for a ward without groups.
-	Score           float64  `json:"score" jsonschema:"description=Connectivity score from 0 to 100,minimum=0,maximum=100"`
-	Recommendations []string `json:"recommendations" jsonschema:"description=Plain-English next steps"`
+	Score float64 `json:"score" jsonschema:"minimum=0,maximum=100"`
+	// Recommendations are plain-English next steps.
+	Recommendations []string `json:"recommendations"`
+
+	// labels holds the display names of the actors the view names, for
+	// WriteText.
+	labels map[string]string
 }
 
 // WardOptions configures [Network.Ward]. The zero value is ready to use.
@@ -61,11 +88,20 @@ type WardOptions struct {
 
 // Ward returns the view of the ward with the given id: the actors whose
 // Ward is id and whose kind is councillor or group. It is an error when the
-// ward has neither.
-func (n *Network) Ward(id string, opt WardOptions) (*WardView, error) {
-	a := n.Analyze()
+// ward has neither. The network's analysis and its Louvain communities are
+// computed once and shared by every ward view until the network changes;
+// see [Analysis.Ward].
+func (n *Network) Ward(ctx context.Context, id string, opt WardOptions) (*WardView, error) {
+	return n.Analyze().Ward(ctx, id, opt)
+}
+
+// Ward returns the view of the ward with the given id as [Network.Ward]
+// does. Every ward view of one analysis shares one Louvain run, the one
+// [Analysis.Metrics] makes with the same seed and default trials. It
+// returns ctx.Err() soon after ctx is cancelled.
+func (a *Analysis) Ward(ctx context.Context, id string, opt WardOptions) (*WardView, error) {
 	u := &a.g.und
-	vals := n.store.vals
+	vals := a.vals
 	label := func(v int32) string {
 		if vals[v].Label != "" {
 			return vals[v].Label
@@ -78,7 +114,7 @@ func (n *Network) Ward(id string, opt WardOptions) (*WardView, error) {
 		if act.Ward != id {
 			continue
 		}
-		switch act.Kind {
+		switch k, _ := ParseActorKind(string(act.Kind)); k {
 		case KindGroup:
 			groups = append(groups, int32(v))
 			isGroup[v] = true
@@ -87,9 +123,28 @@ func (n *Network) Ward(id string, opt WardOptions) (*WardView, error) {
 		}
 	}
 	if len(groups) == 0 && len(councillors) == 0 {
-		return nil, fmt.Errorf("civic: ward %q has no councillors or community groups", id)
+		return nil, fmt.Errorf("civic: ward %s has no councillors or community groups", safe.Quote(id))
 	}
-	w := &WardView{Ward: id, Groups: idsOf(vals, groups), Unreached: []string{}, Recommendations: []string{}}
+	comm, err := a.communities(ctx, opt.Seed, a.defaultLouvainTrials(), 1)
+	if err != nil {
+		return nil, err
+	}
+	w := &WardView{Ward: id, Groups: idsOf(vals, groups), Unreached: []string{}, Recommendations: []string{}, labels: map[string]string{}}
+	named := func(v int32) {
+		if vals[v].Label != "" {
+			w.labels[vals[v].ID] = vals[v].Label
+		}
+	}
+	for _, v := range append(append([]int32(nil), groups...), councillors...) {
+		named(v)
+	}
+	namedBrokers := func(bs []Broker) {
+		for _, b := range bs {
+			if b.Label != "" {
+				w.labels[b.ID] = b.Label
+			}
+		}
+	}
 	best := make([]float64, a.g.n) // 1 direct, 0.5 two steps
 	dist := make([]int8, a.g.n)
 	for _, c := range councillors {
@@ -129,14 +184,16 @@ func (n *Network) Ward(id string, opt WardOptions) (*WardView, error) {
 		for i := u.off[c]; i < u.off[c+1]; i++ {
 			x := u.adj[i]
 			ties = append(ties, TieSummary{ID: vals[x].ID, Label: vals[x].Label, Kind: vals[x].Kind, Weight: u.weight(i)})
+			named(x)
 		}
 		sort.SliceStable(ties, func(i, j int) bool { return ties[i].Weight > ties[j].Weight })
 		cv.StrongestTies = ties[:min(5, len(ties))]
 		cv.Brokers = brokers(u, vals, unreached, c, 3)
+		namedBrokers(cv.Brokers)
 		if len(cv.Brokers) > 0 {
 			b := cv.Brokers[0]
 			w.Recommendations = append(w.Recommendations, fmt.Sprintf("%s: connect with %s: it links %s you don't reach yet (%s).",
-				label(c), brokerName(b), plural(len(b.Links), "group"), labelsOf(n, b.Links)))
+				label(c), brokerName(b), plural(len(b.Links), "group"), labelsOf(w.labels, b.Links)))
 		}
 		w.Councillors = append(w.Councillors, cv)
 	}
@@ -160,8 +217,9 @@ func (n *Network) Ward(id string, opt WardOptions) (*WardView, error) {
 			break
 		}
 		b := bs[0]
+		namedBrokers(bs)
 		w.Recommendations = append(w.Recommendations, fmt.Sprintf("Ward: connect with %s: it links %s no councillor reaches yet (%s).",
-			brokerName(b), plural(len(b.Links), "group"), labelsOf(n, b.Links)))
+			brokerName(b), plural(len(b.Links), "group"), labelsOf(w.labels, b.Links)))
 		covered := map[string]bool{}
 		for _, l := range b.Links {
 			covered[l] = true
@@ -182,11 +240,10 @@ func (n *Network) Ward(id string, opt WardOptions) (*WardView, error) {
 		w.Recommendations = append(w.Recommendations, "Ward: no councillor of this ward is in the network: add their accounts.")
 	}
 	// Communities restricted to the ward's actors.
-	comm := a.Louvain(LouvainOptions{Seed: opt.Seed, Trials: 4})
 	byComm := map[int][]string{}
 	var order []int
 	for v, act := range vals {
-		if act.Ward != id || (act.Kind != KindGroup && act.Kind != KindCouncillor) {
+		if k, _ := ParseActorKind(string(act.Kind)); act.Ward != id || (k != KindGroup && k != KindCouncillor) {
 			continue
 		}
 		c := comm.Of[v]
@@ -213,7 +270,7 @@ func brokers(u *adjacency, vals []Actor, targets []int32, skip int32, limit int)
 	}
 	for _, g := range targets {
 		for _, x := range u.nbrs(g) {
-			if x != skip && !isTarget[x] && vals[x].Kind != KindCitizen {
+			if x != skip && !isTarget[x] && vals[x].Kind.Public() {
 				links[x] = append(links[x], g)
 			}
 		}
@@ -254,13 +311,12 @@ func brokerName(b Broker) string {
 	return name
 }
 
-func labelsOf(n *Network, ids []string) string {
+func labelsOf(labels map[string]string, ids []string) string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
-		a, _ := n.Actor(id)
 		out[i] = id
-		if a.Label != "" {
-			out[i] = a.Label
+		if l := labels[id]; l != "" {
+			out[i] = l
 		}
 	}
 	return strings.Join(out, ", ")

@@ -20,7 +20,7 @@ func TestWardSample(t *testing.T) {
 	net, err := ReadCSV(e, n, ReadOptions{})
 	require.NoError(t, err)
 
-	w, err := net.Ward("E05990002", WardOptions{})
+	w, err := net.Ward(bg, "E05990002", WardOptions{})
 	require.NoError(t, err)
 	// Hand-checked against sample/edges.csv: the repair cafe and the Tamil
 	// community group tie only to each other and to the health partnership,
@@ -39,7 +39,7 @@ func TestWardSample(t *testing.T) {
 	assert.Greater(t, w.Score, 0.0)
 	assert.Less(t, w.Score, 100.0)
 
-	_, err = net.Ward("E00000000", WardOptions{})
+	_, err = net.Ward(bg, "E00000000", WardOptions{})
 	assert.Error(t, err)
 
 	ego, err := net.Ego("cllr-dev-patel", 1)

@@ -10,10 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/civickit/civickit/internal/input"
+	"github.com/civickit/civickit/internal/safe"
 	"github.com/civickit/civickit/standards"
 	"github.com/civickit/civickit/standards/config"
 )
@@ -31,13 +31,16 @@ who decides and how to have your say) and citizen needs.
 
 FILE may be HTML (main content only), Markdown or plain text; the type comes
 from the file name or, for -, standard input, from its content. A directory
-is checked file by file: every .html, .htm, .md, .markdown and .txt file
-below it, skipping hidden ones.
+is checked file by file: every regular file below it with an extension the
+standards package knows (.html, .htm, .xhtml, .shtml, .md, .markdown, .mdown,
+.mkd, .txt, .text), skipping hidden ones. Each file must be UTF-8 (a
+byte-order mark is fine) and at most --max-bytes long.
 
 The text format reads like a compiler: file:line:col: severity: message
-[rule], then each file's scorecard. The json format prints one object for one
-file and an array for several. The sarif format is SARIF 2.1.0 for
-code-scanning tools.
+[rule], then each file's scorecard. The json format prints one object when
+the command line names one file, and an array otherwise (a directory, or
+several files, even if some fail to read). The sarif format is SARIF 2.1.0
+for code-scanning tools.
 
 Presets: govuk (default), nhs, plain-english-campaign; --config adds a
 council's own rules and thresholds (JSON or YAML).
@@ -69,6 +72,18 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 	if len(files) == 0 {
 		return usagef(cmd, "no files to check (use - for standard input)")
 	}
+	stdin := 0
+	for _, name := range files {
+		if name == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return usagef(cmd, "- (standard input) given %d times; it can be read only once", stdin)
+	}
+	// JSON output is one object when the command line names one file,
+	// and an array otherwise, whatever fails to read.
+	oneFile := len(files) == 1 && !isDir(files[0])
 	switch f.format {
 	case "text", "json", "sarif":
 	default:
@@ -99,7 +114,7 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 		checker.Config = cfg
 	}
 
-	var cards []*standards.Scorecard
+	var report standards.Report
 	files, errs := expandDirs(files)
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
@@ -111,34 +126,34 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 		}
 		src, err := readInput(env, name, int64(checkFlags.maxBytes))
 		if err != nil {
-			var tl *input.TooLargeError
-			if errors.As(err, &tl) {
-				err = fmt.Errorf("%s: %w (--max-bytes)", display, err)
-			}
-			errs = append(errs, err)
+			errs = append(errs, checkInputError(display, err))
 			continue
 		}
-		card, err := checker.Check(display, src)
+		card, err := checker.CheckContext(ctx, display, src)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		cards = append(cards, card)
+		report = append(report, card)
 	}
 	for _, err := range errs {
 		fmt.Fprintf(env.Stderr, "civickit check: %v\n", err)
 	}
-	if len(cards) == 0 && len(errs) > 0 {
+	if len(report) == 0 && len(errs) > 0 {
 		return errReported
 	}
 
 	switch f.format {
 	case "json":
-		err = writeJSON(env.Stdout, cards)
+		if oneFile {
+			err = report[0].WriteJSON(env.Stdout)
+		} else {
+			err = report.WriteJSON(env.Stdout)
+		}
 	case "sarif":
-		err = writeSARIF(env.Stdout, cards)
+		err = report.WriteSARIF(env.Stdout)
 	default:
-		err = writeCheckText(env.Stdout, cards)
+		err = report.WriteText(env.Stdout)
 	}
 	if err != nil {
 		return err
@@ -147,7 +162,7 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 		return errReported
 	}
 	if failOn != 0 {
-		for _, c := range cards {
+		for _, c := range report {
 			for _, fd := range c.Findings {
 				if fd.Severity >= failOn {
 					return errFindings
@@ -158,12 +173,26 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 	return nil
 }
 
-// contentExts are the file types a directory walk checks.
-var contentExts = map[string]bool{".html": true, ".htm": true, ".md": true, ".markdown": true, ".txt": true}
+// checkInputError names the file in an error reading it: the size cap
+// with the flag that raises it, an encoding other than UTF-8, or the
+// error as it is (os errors already name the file).
+func checkInputError(display string, err error) error {
+	var tl *input.TooLargeError
+	var enc *input.EncodingError
+	switch {
+	case errors.As(err, &tl):
+		return fmt.Errorf("%s: %w (--max-bytes)", safe.Line(display), err)
+	case errors.As(err, &enc):
+		return fmt.Errorf("%s: %w", safe.Line(display), err)
+	}
+	return err
+}
 
-// expandDirs replaces each directory among names by the HTML, Markdown and
-// text files below it, in lexical order; hidden files and folders are
-// skipped. Other names are kept as they are.
+// expandDirs replaces each directory among names by the files below it
+// whose extension gives a content format ([standards.FormatFromName]:
+// HTML, Markdown, text), in lexical order. Only regular files are taken
+// (a FIFO or device in the folder would block or never end); hidden files
+// and folders are skipped. Other names are kept as they are.
 func expandDirs(names []string) ([]string, []error) {
 	var out []string
 	var errs []error
@@ -188,7 +217,19 @@ func expandDirs(names []string) ([]string, []error) {
 				}
 				return nil
 			}
-			if !d.IsDir() && contentExts[strings.ToLower(filepath.Ext(path))] {
+			if d.IsDir() || standards.FormatFromName(path) == standards.FormatAuto {
+				return nil
+			}
+			typ := d.Type()
+			if typ&fs.ModeSymlink != 0 {
+				info, err := os.Stat(path)
+				if err != nil {
+					errs = append(errs, err)
+					return nil
+				}
+				typ = info.Mode().Type()
+			}
+			if typ.IsRegular() {
 				out = append(out, path)
 			}
 			return nil
@@ -201,189 +242,37 @@ func expandDirs(names []string) ([]string, []error) {
 }
 
 // readInput reads a named file, or standard input for "-", failing once
-// it passes max bytes (the default cap when max is 0).
+// it passes max bytes (the default cap when max is 0) and when it is not
+// UTF-8 (UTF-16, UTF-32, Latin-1): an *input.EncodingError names the
+// encoding. A UTF-8 byte-order mark is kept: the extractor skips it, so
+// offsets stay true to the file.
 func readInput(env *Env, name string, max int64) ([]byte, error) {
 	r, _, err := openArg(env, name)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	return input.ReadAll(r, max)
+	src, err := input.ReadAll(r, max)
+	if err != nil {
+		return nil, err
+	}
+	if err := input.Check(src, true); err != nil {
+		return nil, err
+	}
+	return src, nil
 }
 
-// writeJSON prints one scorecard as an object and several as an array.
-func writeJSON(w io.Writer, cards []*standards.Scorecard) error {
-	if len(cards) == 1 {
-		return writeJSONValue(w, cards[0])
-	}
-	if cards == nil {
-		cards = []*standards.Scorecard{}
-	}
-	return writeJSONValue(w, cards)
+// isDir reports whether name is a directory.
+func isDir(name string) bool {
+	info, err := os.Stat(name)
+	return err == nil && info.IsDir()
 }
 
-// writeJSONValue prints v as indented JSON, leaving <, > and & as they are.
+// writeJSONValue prints v as indented JSON, leaving <, > and & as they
+// are (the demo command's JSON).
 func writeJSONValue(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-func writeCheckText(w io.Writer, cards []*standards.Scorecard) error {
-	var counts [4]int
-	for _, c := range cards {
-		for _, f := range c.Findings {
-			fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", c.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
-			if f.Suggestion != "" {
-				fmt.Fprintf(w, "\t%s\n", f.Suggestion)
-			}
-			if int(f.Severity) < len(counts) {
-				counts[f.Severity]++
-			}
-		}
-	}
-	for _, c := range cards {
-		r := c.Readability
-		fmt.Fprintf(w, "\n%s: score %.0f/100 (%s preset)\n", c.File, c.Score, c.Preset)
-		fmt.Fprintf(w, "  %d words, %d sentences; reading age %.1f, Flesch reading ease %.1f, grade %.1f\n",
-			c.Stats.Words, c.Stats.Sentences, r.ReadingAge, r.FleschReadingEase, r.FleschKincaidGrade)
-		fmt.Fprintf(w, "  Gunning fog %.1f, SMOG %.1f, Coleman-Liau %.1f, ARI %.1f\n", r.GunningFog, r.SMOG, r.ColemanLiau, r.ARI)
-		for _, n := range r.Notes {
-			fmt.Fprintf(w, "  note: %s\n", n)
-		}
-		for _, s := range c.Standards {
-			mark := "pass"
-			if !s.Passed {
-				mark = "FAIL"
-			}
-			fmt.Fprintf(w, "  %-4s %3.0f  %s", mark, s.Score, s.Name)
-			if s.Detail != "" {
-				fmt.Fprintf(w, ": %s", s.Detail)
-			}
-			fmt.Fprintln(w)
-		}
-	}
-	_, err := fmt.Fprintf(w, "\n%d %s checked: %d %s, %d %s, %d %s\n", len(cards), plural(len(cards), "file", "files"),
-		counts[standards.SeverityError], plural(counts[standards.SeverityError], "error", "errors"),
-		counts[standards.SeverityWarning], plural(counts[standards.SeverityWarning], "warning", "warnings"),
-		counts[standards.SeveritySuggestion], plural(counts[standards.SeveritySuggestion], "suggestion", "suggestions"))
-	return err
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// SARIF 2.1.0, the subset code-scanning tools read.
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
-}
-
-type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
-}
-
-type sarifDriver struct {
-	Name           string      `json:"name"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
-}
-
-type sarifRule struct {
-	ID               string       `json:"id"`
-	ShortDescription sarifMessage `json:"shortDescription"`
-}
-
-type sarifMessage struct {
-	Text string `json:"text"`
-}
-
-type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations"`
-}
-
-type sarifLocation struct {
-	PhysicalLocation sarifPhysical `json:"physicalLocation"`
-}
-
-type sarifPhysical struct {
-	ArtifactLocation sarifArtifact `json:"artifactLocation"`
-	Region           sarifRegion   `json:"region"`
-}
-
-type sarifArtifact struct {
-	URI string `json:"uri"`
-}
-
-type sarifRegion struct {
-	StartLine   int `json:"startLine"`
-	StartColumn int `json:"startColumn"`
-	ByteOffset  int `json:"byteOffset"`
-	ByteLength  int `json:"byteLength"`
-}
-
-func writeSARIF(w io.Writer, cards []*standards.Scorecard) error {
-	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "civickit", InformationURI: "https://github.com/civickit/civickit"}}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
-	rules := map[string]bool{}
-	for _, c := range cards {
-		for _, f := range c.Findings {
-			rules[f.Rule] = true
-			level := "note"
-			switch f.Severity {
-			case standards.SeverityError:
-				level = "error"
-			case standards.SeverityWarning:
-				level = "warning"
-			}
-			msg := f.Message
-			if f.Suggestion != "" {
-				msg += " " + f.Suggestion
-			}
-			run.Results = append(run.Results, sarifResult{
-				RuleID: f.Rule, Level: level, Message: sarifMessage{Text: msg},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-					ArtifactLocation: sarifArtifact{URI: c.File},
-					Region:           sarifRegion{StartLine: f.Line, StartColumn: f.Column, ByteOffset: f.Offset, ByteLength: f.Length},
-				}}},
-			})
-		}
-	}
-	ids := make([]string, 0, len(rules))
-	for id := range rules {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	run.Tool.Driver.Rules = []sarifRule{}
-	for _, id := range ids {
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{ID: id, ShortDescription: sarifMessage{Text: ruleTitle(id)}})
-	}
-	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
-}
-
-// ruleTitle returns a rule's name, such as "Plain English".
-func ruleTitle(id string) string {
-	for _, r := range standards.RuleInfos() {
-		if r.ID == id {
-			return r.Name
-		}
-	}
-	return strings.ReplaceAll(id, "-", " ")
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -60,4 +62,55 @@ func TestCheckJSONContract(t *testing.T) {
 	var cards []map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &cards), out)
 	assert.Len(t, cards, 2)
+}
+
+// TestCheckEncodings checks that a file in UTF-16 or Latin-1 is an error
+// naming the file and the encoding, while the other files are still
+// checked and, with two files named, printed as a JSON array.
+func TestCheckEncodings(t *testing.T) {
+	dir := t.TempDir()
+	ok := filepath.Join(dir, "ok.txt")
+	latin1 := filepath.Join(dir, "latin1.txt")
+	utf16 := filepath.Join(dir, "utf16.txt")
+	require.NoError(t, os.WriteFile(ok, []byte("You can tell us what you think of the plan until 5 May.\n"), 0o644))
+	require.NoError(t, os.WriteFile(latin1, []byte("Caf\xe9 opening hours are 9am to 5pm.\n"), 0o644))
+	require.NoError(t, os.WriteFile(utf16, []byte("\xff\xfeY\x00o\x00u\x00\n\x00"), 0o644))
+
+	out, stderr, code := runCLI(t, "", "check", "--format", "json", latin1, ok)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "latin1.txt: input is Latin-1 or Windows-1252, not UTF-8")
+	var cards []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &cards), "an array although one file failed: %s", out)
+	require.Len(t, cards, 1)
+	assert.Equal(t, ok, cards[0]["file"])
+
+	_, stderr, code = runCLI(t, "", "check", utf16)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "utf16.txt: input is UTF-16 (little-endian), not UTF-8")
+}
+
+// TestCheckDirSkipsFIFO checks that a directory walk reads regular files
+// only: a FIFO named like content, which no one writes to, would block
+// the check for ever.
+func TestCheckDirSkipsFIFO(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("# Bins\n\nYou can put your bin out by 7am.\n"), 0o644))
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan struct{})
+	var out, stderr string
+	var code int
+	go func() {
+		defer close(done)
+		out, stderr, code = runCLI(t, "", "check", "--format", "json", dir)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("check DIR blocked on a FIFO")
+	}
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "a.md")
+	assert.NotContains(t, out, "pipe.md")
 }

@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/civickit/civickit/persona"
 )
@@ -20,11 +20,16 @@ var clusterFlags struct {
 	seed     uint64
 	restarts int
 	format   string
+	maxBytes sizeFlag
 }
+
+// maxRestarts bounds --restarts: each restart keeps its own labels and
+// centres, so an unbounded count runs out of memory.
+const maxRestarts = 1000
 
 var clusterCmd = &Command{
 	Name:      "cluster",
-	UsageLine: "cluster --k N [--seed S] [--restarts R] --format json DATA.csv|-",
+	UsageLine: "cluster --k N [--seed S] [--restarts R] [--max-bytes SIZE] --format json DATA.csv|-",
 	Short:     "cluster the rows of a numeric CSV file by k-means",
 	Long: `Cluster reads a CSV file with a header line whose every other cell is a
 number, and clusters its rows as they are (no scaling) by k-means++ with
@@ -42,6 +47,7 @@ on any number of cores.`,
 		fs.Uint64Var(&clusterFlags.seed, "seed", 1, "random seed")
 		fs.IntVar(&clusterFlags.restarts, "restarts", 10, "independent k-means++ restarts; the best inertia wins")
 		fs.StringVar(&clusterFlags.format, "format", "json", "output format: json")
+		maxBytesFlag(fs, &clusterFlags.maxBytes)
 	},
 	Run: runCluster,
 }
@@ -58,23 +64,23 @@ func runCluster(ctx context.Context, env *Env, cmd *Command, args []string) erro
 	if f.k < 1 {
 		return usagef(cmd, "--k must be at least 1")
 	}
-	if f.restarts < 1 {
-		return usagef(cmd, "--restarts must be at least 1")
+	if f.restarts < 1 || f.restarts > maxRestarts {
+		return usagef(cmd, "--restarts must be from 1 to %d", maxRestarts)
 	}
 	if f.format != "json" {
 		return usagef(cmd, "--format %q: only json is supported", f.format)
 	}
-	x, err := readParsed(env, args[0], func(r io.Reader) (persona.Matrix, error) {
-		m, _, err := persona.ReadMatrixCSV(r)
+	x, err := readParsed(env, args[0], func(r io.Reader, file string) (persona.Matrix, error) {
+		m, _, err := persona.ReadMatrixCSV(r, persona.ReadOptions{File: file, MaxBytes: int64(f.maxBytes)})
 		return m, err
 	})
 	if err != nil {
 		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if f.k > x.Rows {
+		return fmt.Errorf("%s: %d rows cannot form %d clusters", args[0], x.Rows, f.k)
 	}
-	res, err := persona.KMeans{K: f.k, Seed: f.seed, Restarts: f.restarts}.Fit(x)
+	res, err := persona.KMeans{K: f.k, Seed: f.seed, Restarts: f.restarts}.Fit(ctx, x)
 	if err != nil {
 		return fmt.Errorf("%s: %w", args[0], err)
 	}
@@ -94,19 +100,26 @@ func runCluster(ctx context.Context, env *Env, cmd *Command, args []string) erro
 	return enc.Encode(out)
 }
 
-// readParsed opens name ("-" is stdin) and parses it with parse, putting the
-// file name into any persona.ParseError.
-func readParsed[T any](env *Env, name string, parse func(io.Reader) (T, error)) (T, error) {
-	r, _, err := openArg(env, name)
+// readParsed opens name ("-" is stdin) and parses it with parse, which
+// gets the name to show in errors.
+func readParsed[T any](env *Env, name string, parse func(r io.Reader, file string) (T, error)) (T, error) {
+	r, display, err := openArg(env, name)
 	if err != nil {
 		var zero T
 		return zero, err
 	}
 	defer r.Close()
-	v, err := parse(r)
-	var pe *persona.ParseError
-	if errors.As(err, &pe) && pe.File == "" {
-		pe.File = name
+	return parse(r, display)
+}
+
+// readJSONFile reads a JSON side file (a mapping or a catalogue) with
+// read, under the same size cap as the main input.
+func readJSONFile[T any](name string, max sizeFlag, read func(io.Reader, persona.ReadOptions) (T, error)) (T, error) {
+	var zero T
+	f, err := os.Open(name)
+	if err != nil {
+		return zero, err
 	}
-	return v, err
+	defer f.Close()
+	return read(f, persona.ReadOptions{File: name, MaxBytes: int64(max)})
 }

@@ -75,7 +75,7 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 	if rep.Decisions, err = demoDecisions(); err != nil {
 		return err
 	}
-	net, wards, err := demoWards(ctx)
+	_, wards, err := demoWards(ctx)
 	if err != nil {
 		return err
 	}
@@ -99,7 +99,7 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 	fmt.Fprintln(w, "\n== 2. Where decisions are on their journey ==")
 	for _, s := range rep.Decisions {
 		fmt.Fprintln(w)
-		if err := s.Text(w); err != nil {
+		if err := s.WriteText(w); err != nil {
 			return err
 		}
 	}
@@ -107,20 +107,20 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 	fmt.Fprintln(w, "\n== 3. Ward networks: councillors and community groups online ==")
 	for _, wv := range rep.Wards {
 		fmt.Fprintf(w, "\n-- %s --\n", demoWardNames[wv.Ward])
-		if err := writeWardText(w, net, wv); err != nil {
+		if err := wv.WriteText(w); err != nil {
 			return err
 		}
 	}
 
 	fmt.Fprintln(w, "\n== 4. Personas from the councillors' digital-skills survey ==")
 	fmt.Fprintln(w)
-	if err := rep.Personas.Text(w); err != nil {
+	if err := rep.Personas.WriteText(w); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== 5. Learning pilots ==")
 	fmt.Fprintln(w)
-	return rep.Pilots.Text(w)
+	return rep.Pilots.WriteText(w)
 }
 
 // writeCardBrief prints a scorecard in a few lines: the score, the
@@ -187,7 +187,7 @@ func demoDecisions() ([]journey.Summary, error) {
 		if err != nil {
 			return nil, err
 		}
-		d, err := journey.ReadDecisionJSON(bytes.NewReader(src), name)
+		d, err := journey.ReadDecisionJSON(bytes.NewReader(src), journey.ReadOptions{File: name})
 		if err != nil {
 			return nil, err
 		}
@@ -216,11 +216,11 @@ func demoWards(ctx context.Context) (*network.Network, []*network.WardView, erro
 		return nil, nil, err
 	}
 	net, err := network.ReadCSV(bytes.NewReader(edges), bytes.NewReader(nodes),
-		network.ReadOptions{EdgesFile: "network/edges.csv", NodesFile: "network/nodes.csv"})
+		network.ReadOptions{File: "network/edges.csv", NodesFile: "network/nodes.csv"})
 	if err != nil {
 		return nil, nil, err
 	}
-	if net, _, err = net.Pseudonymise(nil); err != nil {
+	if net, _, err = net.Pseudonymize(nil); err != nil {
 		return nil, nil, err
 	}
 	var views []*network.WardView
@@ -228,7 +228,7 @@ func demoWards(ctx context.Context) (*network.Network, []*network.WardView, erro
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		wv, err := net.Ward(id, network.WardOptions{})
+		wv, err := net.Ward(ctx, id, network.WardOptions{})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -244,14 +244,14 @@ func demoPersonas(ctx context.Context) (*persona.Report, *persona.PilotReport, e
 	if err != nil {
 		return nil, nil, err
 	}
-	survey, err := persona.ReadCSV(bytes.NewReader(raw), nil)
+	survey, err := persona.ReadSurveyCSV(bytes.NewReader(raw), persona.SurveyOptions{File: "survey69.csv"})
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	rep, err := persona.Build(survey, persona.Options{})
+	rep, err := persona.Build(ctx, survey, persona.Options{})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -259,9 +259,13 @@ func demoPersonas(ctx context.Context) (*persona.Report, *persona.PilotReport, e
 	if err != nil {
 		return nil, nil, err
 	}
-	recs, err := persona.ReadPilots(bytes.NewReader(raw))
+	recs, err := persona.ReadPilots(bytes.NewReader(raw), persona.ReadOptions{File: "pilots.csv"})
 	if err != nil {
 		return nil, nil, err
 	}
-	return rep, persona.EvaluatePilots(recs, nil, 5), nil
+	pilots, err := persona.EvaluatePilots(recs, persona.PilotOptions{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return rep, pilots, nil
 }

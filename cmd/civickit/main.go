@@ -49,11 +49,14 @@ var commands = []*Command{
 	// one line per command; keep sorted
 	cmdCheck,
 	clusterCmd,
+	cmdCompose,
 	cmdDemo,
 	journeyCmd,
 	networkCmd,
 	personasCmd,
 	pilotsCmd,
+	cmdSchema,
+	cmdValidate,
 	widgetsCmd,
 }
 
@@ -80,7 +83,7 @@ func usagef(cmd *Command, format string, args ...any) error {
 }
 
 func main() {
-	os.Exit(mainExit(os.Stdin, os.Stdout, os.Stderr, os.Args[1:]))
+	os.Exit(mainExit(os.Stdin, os.Stdout, os.Stderr, os.Args[1:], nil))
 }
 
 // interruptGrace is how long a command may take to stop after Ctrl-C
@@ -98,12 +101,18 @@ const exitInterrupted = 130
 // error with status 2. The first Ctrl-C (or SIGTERM) cancels the command's
 // context; if the command has not returned within [interruptGrace], the
 // process exits with status 130 anyway, writing nothing to standard output.
-func mainExit(stdin io.Reader, stdout, stderr io.Writer, args []string) int {
+//
+// ready, when not nil, is called once the signal handler is in place (the
+// tests wait for it before they send SIGINT).
+func mainExit(stdin io.Reader, stdout, stderr io.Writer, args []string, ready func()) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sig)
+	if ready != nil {
+		ready()
+	}
 	go func() {
 		select {
 		case <-sig:

@@ -15,11 +15,15 @@ import (
 // can start it as a child process and send it signals.
 func TestMain(m *testing.M) {
 	if os.Getenv("CIVICKIT_TEST_MAIN") == "1" {
-		os.Exit(mainExit(os.Stdin, os.Stdout, os.Stderr, os.Args[1:]))
+		var ready func()
+		if os.Getenv("CIVICKIT_TEST_READY") == "1" {
+			ready = func() { os.Stderr.WriteString("ready\n") }
+		}
+		os.Exit(mainExit(os.Stdin, os.Stdout, os.Stderr, os.Args[1:], ready))
 	}
 	testscript.Main(m, map[string]func(){
 		"civickit": func() {
-			os.Exit(mainExit(os.Stdin, os.Stdout, os.Stderr, os.Args[1:]))
+			os.Exit(mainExit(os.Stdin, os.Stdout, os.Stderr, os.Args[1:], nil))
 		},
 	})
 }

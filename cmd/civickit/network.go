@@ -1,43 +1,55 @@
 package main
 
 import (
+	"bytes"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/civickit/civickit/civic/network"
+	"github.com/civickit/civickit/internal/input"
+	"github.com/civickit/civickit/internal/safe"
 )
 
 // Flags of the network commands; a fresh flag set resets them.
 var (
-	netFormat   string
-	netNodes    string
-	netDirected bool
-	netInput    string
-	netPivots   int
-	netSeed     uint64
-	netWard     string
-	netTo       string
-	netReveal   bool
-	netKey      string
-	netProgress bool
+	netFormat      string
+	netNodes       string
+	netDirected    bool
+	netInput       string
+	netPivots      int
+	netSeed        uint64
+	netWard        string
+	netTo          string
+	netReveal      bool
+	netKey         string
+	netKeyFile     string
+	netProgress    bool
+	netLenient     bool
+	netDefaultKind string
+	netMetrics     string
+	netMaxBytes    sizeFlag
 )
+
+// pseudonymKeyEnv is the environment variable that may hold the pseudonym
+// key, so that it need not appear on the command line where ps shows it.
+const pseudonymKeyEnv = "CIVICKIT_PSEUDONYM_KEY"
 
 func netInputFlags(fs *flag.FlagSet) {
 	fs.StringVar(&netNodes, "nodes", "", "node `CSV` (id,kind,ward,label) for a CSV edge list")
 	fs.BoolVar(&netDirected, "directed", false, "treat a CSV edge list as directed")
 	fs.StringVar(&netInput, "input", "", "input format: csv, graphml or json (default: from the file extension)")
 	fs.BoolVar(&netReveal, "reveal-citizens", false, "print citizens' ids and labels as given, not pseudonymised (personal data: do not publish)")
-	fs.StringVar(&netKey, "pseudonym-key", "", "secret `key` for pseudonyms that stay the same across files and snapshots (default: citizens numbered in input order)")
+	fs.StringVar(&netKey, "pseudonym-key", "", "secret `key` for pseudonyms that stay the same across files and snapshots (default: citizens numbered in input order; prefer --pseudonym-key-file or $"+pseudonymKeyEnv+", which ps does not show)")
+	fs.StringVar(&netKeyFile, "pseudonym-key-file", "", "read the pseudonym key from `FILE` (surrounding space ignored)")
+	fs.BoolVar(&netLenient, "lenient", false, "warn about unknown actor kinds and read those actors as citizens, instead of stopping")
+	fs.StringVar(&netDefaultKind, "default-kind", "citizen", "`kind` of actors whose kind is not given (as in an edge list read without --nodes)")
+	maxBytesFlag(fs, &netMaxBytes)
 }
 
 var networkCmd = &Command{
@@ -47,20 +59,30 @@ var networkCmd = &Command{
 	Sub: []*Command{
 		{
 			Name:      "metrics",
-			UsageLine: "network metrics [--format json|csv|text] [--nodes NODES.csv] FILE|-",
+			UsageLine: "network metrics [--format json|csv|text] [--metrics LIST] [--nodes NODES.csv] FILE|-",
 			Short:     "every actor's centrality, clustering, core and community",
 			Long: `Metrics prints, for every actor in input order, degree, betweenness,
 closeness, harmonic, PageRank, eigenvector, clustering, k-core and Louvain
 community, with the modularity and the number of components. Values are
 normalised as NetworkX's defaults; ties count unweighted unless the input has
 weights (then PageRank and Louvain use them). --pivots N estimates
-betweenness from N seeded pivots for big networks.`,
+betweenness from N seeded pivots for big networks; --metrics computes only
+the metrics named (degree, betweenness, closeness, harmonic, pagerank,
+eigenvector, clustering, core, community).
+
+Citizens are pseudonymised in every output unless --reveal-citizens is
+given: an actor whose kind is citizen, or not given (every actor of an edge
+list read without --nodes, unless --default-kind says otherwise). Kinds are
+matched case-insensitively; an unknown kind is an error (a warning with
+--lenient). The pseudonym key may come from --pseudonym-key-file or the
+environment variable CIVICKIT_PSEUDONYM_KEY.`,
 			SetFlags: func(fs *flag.FlagSet) {
 				netInputFlags(fs)
 				fs.StringVar(&netFormat, "format", "text", "output `format`: json, csv or text")
 				fs.IntVar(&netPivots, "pivots", 0, "estimate betweenness from `N` pivots (0: exact)")
 				fs.Uint64Var(&netSeed, "seed", 0, "seed for pivots and Louvain")
 				fs.BoolVar(&netProgress, "progress", false, "report each step on standard error (always on for 20,000 actors or more)")
+				fs.StringVar(&netMetrics, "metrics", "", "compute only the metrics in `LIST` (comma-separated: "+strings.Join(network.MetricNames, ",")+"; default all)")
 			},
 			Run: runNetworkMetrics,
 		},
@@ -98,22 +120,57 @@ connectivity score (0-100) and plain-English recommendations.`,
 // and, unless --reveal-citizens is given, pseudonymises its citizens: their
 // handles are personal data and never reach an output by default.
 func loadNetwork(env *Env, cmd *Command, args []string) (*network.Network, error) {
+	key, err := pseudonymKey(cmd)
+	if err != nil {
+		return nil, err
+	}
 	net, err := readNetworkArg(env, cmd, args)
 	if err != nil || netReveal {
 		return net, err
 	}
-	var key []byte
-	if netKey != "" {
-		key = []byte(netKey)
-	}
-	net, _, err = net.Pseudonymise(key)
+	net, _, err = net.Pseudonymize(key)
 	return net, err
+}
+
+// pseudonymKey returns the key from --pseudonym-key-file, --pseudonym-key
+// or the environment, in that order; nil when none is given.
+func pseudonymKey(cmd *Command) ([]byte, error) {
+	if netKeyFile != "" && netKey != "" {
+		return nil, usagef(cmd, "give --pseudonym-key or --pseudonym-key-file, not both")
+	}
+	if netKeyFile != "" {
+		f, err := os.Open(netKeyFile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		b, err := input.ReadAll(f, 1<<20)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", netKeyFile, err)
+		}
+		b = bytes.TrimSpace(b)
+		if len(b) == 0 {
+			return nil, fmt.Errorf("%s: the pseudonym key file is empty", netKeyFile)
+		}
+		return b, nil
+	}
+	if netKey != "" {
+		return []byte(netKey), nil
+	}
+	if k := strings.TrimSpace(os.Getenv(pseudonymKeyEnv)); k != "" {
+		return []byte(k), nil
+	}
+	return nil, nil
 }
 
 // readNetworkArg reads the network named by the single positional argument.
 func readNetworkArg(env *Env, cmd *Command, args []string) (*network.Network, error) {
 	if len(args) != 1 {
 		return nil, usagef(cmd, "want one network file, got %d", len(args))
+	}
+	kind, ok := network.ParseActorKind(netDefaultKind)
+	if !ok {
+		return nil, usagef(cmd, "unknown --default-kind %s (want councillor, group, council_account, partner or citizen)", safe.Quote(netDefaultKind))
 	}
 	name := args[0]
 	format := netInput
@@ -127,29 +184,34 @@ func readNetworkArg(env *Env, cmd *Command, args []string) (*network.Network, er
 			format = "csv"
 		}
 	}
+	if format != "graphml" && format != "json" && format != "csv" {
+		return nil, usagef(cmd, "unknown --input %s (want csv, graphml or json)", safe.Quote(format))
+	}
 	r, name, err := openArg(env, name)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
+	opt := network.ReadOptions{Directed: netDirected, File: name, NodesFile: netNodes, MaxBytes: int64(netMaxBytes),
+		Lenient: netLenient, DefaultKind: kind, Warn: func(err error) {
+			fmt.Fprintf(env.Stderr, "civickit %s: warning: %s\n", cmd.Name, safe.Line(err.Error()))
+		}}
 	switch format {
 	case "graphml":
-		return network.ReadGraphML(r, name)
+		return network.ReadGraphML(r, opt)
 	case "json":
-		return network.ReadJSON(r, name)
-	case "csv":
-		var nodes io.Reader
-		if netNodes != "" {
-			f, err := os.Open(netNodes)
-			if err != nil {
-				return nil, err
-			}
-			defer f.Close()
-			nodes = f
-		}
-		return network.ReadCSV(r, nodes, network.ReadOptions{Directed: netDirected, EdgesFile: name, NodesFile: netNodes})
+		return network.ReadJSON(r, opt)
 	}
-	return nil, usagef(cmd, "unknown --input %q (want csv, graphml or json)", format)
+	var nodes io.Reader
+	if netNodes != "" {
+		f, err := os.Open(netNodes)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		nodes = f
+	}
+	return network.ReadCSV(r, nodes, opt)
 }
 
 func runNetworkMetrics(ctx context.Context, env *Env, cmd *Command, args []string) error {
@@ -158,50 +220,36 @@ func runNetworkMetrics(ctx context.Context, env *Env, cmd *Command, args []strin
 		return err
 	}
 	if netFormat != "json" && netFormat != "csv" && netFormat != "text" {
-		return usagef(cmd, "unknown --format %q (want json, csv or text)", netFormat)
+		return usagef(cmd, "unknown --format %s (want json, csv or text)", safe.Quote(netFormat))
+	}
+	var metrics []string
+	if netMetrics != "" {
+		if metrics, err = network.ParseMetricNames(netMetrics); err != nil {
+			return usagef(cmd, "--metrics: %s", strings.TrimPrefix(err.Error(), "civic: "))
+		}
 	}
 	net, err := loadNetwork(env, cmd, args)
 	if err != nil {
 		return err
 	}
-	opt := network.MetricsOptions{Pivots: netPivots, Seed: netSeed}
+	opt := network.MetricsOptions{Metrics: metrics, Pivots: netPivots, Seed: netSeed}
 	if netProgress || net.Len() >= 20000 {
 		start := time.Now()
 		opt.Progress = func(step string, i, n int) {
 			fmt.Fprintf(env.Stderr, "civickit network metrics: %.1fs: step %d of %d: %s\n", time.Since(start).Seconds(), i, n, step)
 		}
 	}
-	m := net.Analyze().Metrics(opt)
-	switch netFormat {
-	case "json":
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(m)
-	case "csv":
-		w := csv.NewWriter(env.Stdout)
-		_ = w.Write([]string{"id", "degree", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "clustering", "core", "community"})
-		f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-		for _, n := range m.Nodes {
-			_ = w.Write([]string{n.ID, strconv.Itoa(n.Degree), f(n.Betweenness), f(n.Closeness), f(n.Harmonic), f(n.PageRank),
-				f(n.Eigenvector), f(n.Clustering), strconv.Itoa(n.Core), strconv.Itoa(n.Community)})
-		}
-		w.Flush()
-		return w.Error()
-	}
-	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "id\tdegree\tbetweenness\tcloseness\tharmonic\tpagerank\teigenvector\tclustering\tcore\tcommunity\t")
-	for _, n := range m.Nodes {
-		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.2f\t%.4f\t%.4f\t%.4f\t%d\t%d\t\n", n.ID, n.Degree, n.Betweenness, n.Closeness,
-			n.Harmonic, n.PageRank, n.Eigenvector, n.Clustering, n.Core, n.Community)
-	}
-	if err := tw.Flush(); err != nil {
+	m, err := net.Analyze().Metrics(ctx, opt)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "\n%d actors, %d components, modularity %.4f, betweenness %s\n", len(m.Nodes), m.Components, m.Modularity, m.Betweenness)
-	for _, w := range m.Warnings {
-		fmt.Fprintln(env.Stdout, "warning:", w)
+	switch netFormat {
+	case "json":
+		return m.WriteJSON(env.Stdout)
+	case "csv":
+		return m.WriteCSV(env.Stdout)
 	}
-	return nil
+	return m.WriteText(env.Stdout)
 }
 
 func runNetworkWard(ctx context.Context, env *Env, cmd *Command, args []string) error {
@@ -213,28 +261,29 @@ func runNetworkWard(ctx context.Context, env *Env, cmd *Command, args []string) 
 		return usagef(cmd, "--ward is required")
 	}
 	if netFormat != "json" && netFormat != "text" {
-		return usagef(cmd, "unknown --format %q (want text or json)", netFormat)
+		return usagef(cmd, "unknown --format %s (want text or json)", safe.Quote(netFormat))
 	}
 	net, err := loadNetwork(env, cmd, args)
 	if err != nil {
 		return err
 	}
-	w, err := net.Ward(netWard, network.WardOptions{Seed: netSeed})
+	w, err := net.Ward(ctx, netWard, network.WardOptions{Seed: netSeed})
 	if err != nil {
 		return err
 	}
 	if netFormat == "json" {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(w)
+		return w.WriteJSON(env.Stdout)
 	}
-	return writeWardText(env.Stdout, net, w)
+	return w.WriteText(env.Stdout)
 }
 
 func runNetworkExport(ctx context.Context, env *Env, cmd *Command, args []string) error {
 	args, err := parseFlags(cmd, cmd.FlagSet(), args)
 	if err != nil {
 		return err
+	}
+	if netTo != "graphml" && netTo != "gexf" && netTo != "json" {
+		return usagef(cmd, "unknown --to %s (want graphml, gexf or json)", safe.Quote(netTo))
 	}
 	net, err := loadNetwork(env, cmd, args)
 	if err != nil {
@@ -245,54 +294,6 @@ func runNetworkExport(ctx context.Context, env *Env, cmd *Command, args []string
 		return net.WriteGraphML(env.Stdout)
 	case "gexf":
 		return net.WriteGEXF(env.Stdout)
-	case "json":
-		return net.WriteJSON(env.Stdout)
 	}
-	return usagef(cmd, "unknown --to %q (want graphml, gexf or json)", netTo)
-}
-
-// writeWardText prints a ward's view in plain English: each councillor's
-// reach, the groups nobody reaches, communities and recommendations.
-func writeWardText(out io.Writer, net *network.Network, w *network.WardView) error {
-	name := func(id string) string {
-		if a, ok := net.Actor(id); ok && a.Label != "" {
-			return a.Label
-		}
-		return id
-	}
-	names := func(ids []string) string {
-		if len(ids) == 0 {
-			return "none"
-		}
-		s := make([]string, len(ids))
-		for i, id := range ids {
-			s[i] = name(id)
-		}
-		return strings.Join(s, ", ")
-	}
-	fmt.Fprintf(out, "Ward %s: %d community groups, connectivity score %.0f/100\n\n", w.Ward, len(w.Groups), w.Score)
-	for _, c := range w.Councillors {
-		fmt.Fprintf(out, "%s reaches %.0f%% of the ward's groups\n", name(c.ID), 100*c.Share)
-		fmt.Fprintf(out, "  directly:      %s\n", names(c.Reached1))
-		fmt.Fprintf(out, "  at two steps:  %s\n", names(c.Reached2))
-		ties := make([]string, len(c.StrongestTies))
-		for i, t := range c.StrongestTies {
-			ties[i] = fmt.Sprintf("%s (%g)", name(t.ID), t.Weight)
-		}
-		fmt.Fprintf(out, "  strongest ties: %s\n", strings.Join(ties, ", "))
-		for _, b := range c.Brokers {
-			fmt.Fprintf(out, "  broker: %s links %s\n", name(b.ID), names(b.Links))
-		}
-		fmt.Fprintln(out)
-	}
-	fmt.Fprintf(out, "Groups no councillor reaches: %s\n", names(w.Unreached))
-	fmt.Fprintln(out, "Communities:")
-	for i, c := range w.Communities {
-		fmt.Fprintf(out, "  %d. %s\n", i+1, names(c))
-	}
-	fmt.Fprintln(out, "\nRecommendations:")
-	for _, r := range w.Recommendations {
-		fmt.Fprintf(out, "  - %s\n", r)
-	}
-	return nil
+	return net.WriteJSON(env.Stdout)
 }

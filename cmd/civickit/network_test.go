@@ -12,7 +12,7 @@ import (
 var sampleNetwork = filepath.Join("..", "..", "civic", "network", "testdata", "sample")
 
 func TestNetworkMetricsJSONContract(t *testing.T) {
-	out, stderr, code := runCLI(t, "", "network", "metrics", "--format", "json", filepath.Join("..", "..", "civic", "network", "testdata", "karate.edges.csv"))
+	out, stderr, code := runCLI(t, "", "network", "metrics", "--default-kind", "group", "--format", "json", filepath.Join("..", "..", "civic", "network", "testdata", "karate.edges.csv"))
 	require.Equal(t, 0, code, stderr)
 	var doc struct {
 		Nodes      []map[string]any `json:"nodes"`

@@ -52,7 +52,7 @@ func TestClusterErrors(t *testing.T) {
 	require.NoError(t, os.WriteFile(bad, []byte("a,b\n1,2\n3,oops\n"), 0o644))
 	_, errs, code := runCLI(t, "", "cluster", "--k", "2", bad)
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errs, `bad.csv:3: persona: column "b": "oops" is not a finite number`)
+	assert.Contains(t, errs, `bad.csv:3:3: b: "oops" is not a finite number`)
 	_, errs, code = runCLI(t, "", "cluster", personaTestdata+"iris_std.csv")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "--k must be at least 1")
@@ -79,7 +79,7 @@ func TestPersonasCommand(t *testing.T) {
 	assert.Contains(t, errs, `--k "lots"`)
 	_, errs, code = runCLI(t, "respondent_id,conf_email\nr1,3\n", "personas", "-")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errs, "-:1: persona: missing required columns")
+	assert.Contains(t, errs, "<stdin>:1: use_email: missing column")
 }
 
 func TestPilotsCommand(t *testing.T) {
@@ -110,5 +110,43 @@ func TestPersonasMapping(t *testing.T) {
 	assert.Contains(t, out, "The Digital Champion")
 	_, errs, code = runCLI(t, "", "personas", in)
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errs, `missing required columns: "respondent_id", "conf_email"`)
+	assert.Contains(t, errs, `survey.csv:1: respondent_id: missing column`)
+}
+
+// TestPersonaCommandsBadInput: every persona command takes --max-bytes,
+// refuses a floor below the safe minimum, and bounds its size flags.
+func TestPersonaCommandsBadInput(t *testing.T) {
+	survey, err := os.ReadFile(personaTestdata + "survey69.csv")
+	require.NoError(t, err)
+	pilots, err := os.ReadFile(personaTestdata + "pilots.csv")
+	require.NoError(t, err)
+	for in, c := range map[string][]string{
+		"a\n" + strings.Repeat("1\n", 4096): {"cluster", "--k", "2", "--max-bytes", "1KB", "-"},
+		string(survey):                      {"personas", "--max-bytes", "1KB", "-"},
+		string(pilots) + string(pilots[strings.IndexByte(string(pilots), '\n')+1:]): {"pilots", "--max-bytes", "1KB", "-"},
+	} {
+		_, errs, code := runCLI(t, in, c...)
+		assert.Equal(t, 2, code, c[0])
+		assert.Contains(t, errs, "larger than the limit of 1 KiB", c[0])
+	}
+	for _, c := range [][]string{
+		{"personas", "--min-size", "1", personaTestdata + "survey69.csv"},
+		{"personas", "--min-size", "2", "--allow-small-groups", personaTestdata + "survey69.csv"},
+		{"personas", "--min-size", "5", personaTestdata + "survey69.csv"},
+		{"pilots", "--min-size", "1", personaTestdata + "pilots.csv"},
+		{"pilots", "--min-size", "4", personaTestdata + "pilots.csv"},
+	} {
+		out, errs, code := runCLI(t, "", c...)
+		assert.Equal(t, 2, code, "%v", c)
+		assert.Contains(t, errs, "--min-size", "%v", c)
+		assert.Empty(t, out)
+	}
+	_, errs, code := runCLI(t, "", "personas", "--min-size", "5", "--allow-small-groups", personaTestdata+"survey69.csv")
+	assert.Equal(t, 0, code, errs)
+	_, errs, code = runCLI(t, "", "cluster", "--k", "2", "--restarts", "2147483647", personaTestdata+"iris_std.csv")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "--restarts must be from 1 to 1000")
+	_, errs, code = runCLI(t, "", "cluster", "--k", "200", personaTestdata+"iris_std.csv")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "150 rows cannot form 200 clusters")
 }

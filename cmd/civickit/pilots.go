@@ -3,22 +3,22 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
-	"os"
 
 	"github.com/civickit/civickit/persona"
 )
 
 var pilotsFlags struct {
 	minSize   int
+	small     bool
 	format    string
 	catalogue string
+	maxBytes  sizeFlag
 }
 
 var pilotsCmd = &Command{
 	Name:      "pilots",
-	UsageLine: "pilots [--min-size N] [--format text|json] [--catalogue CATALOGUE.json] PILOTS.csv|-",
+	UsageLine: "pilots [--min-size N [--allow-small-groups]] [--format text|json|html] [--catalogue CATALOGUE.json] [--max-bytes SIZE] PILOTS.csv|-",
 	Short:     "evaluate learning pilots and rank them into a menu per stage",
 	Long: `Pilots reads a CSV file of learning pilots with the header
 
@@ -30,11 +30,14 @@ activity, attendance, the paired change in confidence with a 95% confidence
 interval, and the cost per participant and per point of confidence gained.
 It then ranks the activities into a menu of learning options for each stage
 (reluctant, curious, practising, champion). Participant ids are never
-printed; no figure rests on fewer than --min-size participants.`,
+printed; no figure rests on fewer than --min-size participants (default 5;
+below it needs --allow-small-groups, and none below 3 is accepted).`,
 	SetFlags: func(fs *flag.FlagSet) {
-		fs.IntVar(&pilotsFlags.minSize, "min-size", 5, "fewest participants a figure may rest on")
-		fs.StringVar(&pilotsFlags.format, "format", "text", "output format: text or json")
+		fs.IntVar(&pilotsFlags.minSize, "min-size", persona.DefaultPilotMinSize, "fewest participants a figure may rest on")
+		fs.BoolVar(&pilotsFlags.small, "allow-small-groups", false, "allow a --min-size below the default (never below 3)")
+		fs.StringVar(&pilotsFlags.format, "format", "text", "output format: text, json or html")
 		fs.StringVar(&pilotsFlags.catalogue, "catalogue", "", "JSON file with the council's own catalogue of learning options")
+		maxBytesFlag(fs, &pilotsFlags.maxBytes)
 	},
 	Run: runPilots,
 }
@@ -48,34 +51,33 @@ func runPilots(ctx context.Context, env *Env, cmd *Command, args []string) error
 	if len(args) != 1 {
 		return usagef(cmd, "want one PILOTS.csv file (or - for stdin)")
 	}
-	if f.minSize < 1 {
-		return usagef(cmd, "--min-size must be at least 1")
+	if err := persona.CheckMinSize(f.minSize, persona.DefaultPilotMinSize, f.small); err != nil {
+		return usagef(cmd, "--min-size: %v", err)
 	}
-	if f.format != "text" && f.format != "json" {
-		return usagef(cmd, "--format %q: want text or json", f.format)
+	render := map[string]func(*persona.PilotReport, io.Writer) error{
+		"text": (*persona.PilotReport).WriteText, "json": (*persona.PilotReport).WriteJSON, "html": (*persona.PilotReport).WriteHTML,
+	}[f.format]
+	if render == nil {
+		return usagef(cmd, "--format %q: want text, json or html", f.format)
 	}
-	var cat []persona.LearningOption
+	opts := persona.PilotOptions{MinSize: f.minSize, AllowSmallGroups: f.small}
 	if f.catalogue != "" {
-		cf, err := os.Open(f.catalogue)
-		if err != nil {
+		if opts.Catalogue, err = readJSONFile(f.catalogue, f.maxBytes, persona.ReadCatalogue); err != nil {
 			return err
 		}
-		cat, err = persona.ReadCatalogue(cf)
-		cf.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", f.catalogue, err)
-		}
 	}
-	recs, err := readParsed(env, args[0], func(r io.Reader) ([]persona.PilotRecord, error) { return persona.ReadPilots(r) })
+	recs, err := readParsed(env, args[0], func(r io.Reader, file string) ([]persona.PilotRecord, error) {
+		return persona.ReadPilots(r, persona.ReadOptions{File: file, MaxBytes: int64(f.maxBytes)})
+	})
 	if err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	rep := persona.EvaluatePilots(recs, cat, f.minSize)
-	if f.format == "json" {
-		return rep.JSON(env.Stdout)
+	rep, err := persona.EvaluatePilots(recs, opts)
+	if err != nil {
+		return err
 	}
-	return rep.Text(env.Stdout)
+	return render(rep, env.Stdout)
 }

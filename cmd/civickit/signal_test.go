@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,6 +31,7 @@ func TestInterrupt(t *testing.T) {
 		t.Skip("no SIGINT on Windows")
 	}
 	c := child(t, "check", "-")
+	c.Env = append(c.Env, "CIVICKIT_TEST_READY=1")
 	stdin, err := c.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -41,18 +44,31 @@ func TestInterrupt(t *testing.T) {
 	}
 	defer out.Close()
 	var errb bytes.Buffer
-	c.Stdout, c.Stderr = out, &errb
+	c.Stdout = out
+	errPipe, err := c.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := c.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// Wait until the signal handler is in place (a loaded machine can take
+	// seconds to start a race-instrumented binary), then keep reading.
+	br := bufio.NewReader(errPipe)
+	if line, err := br.ReadString('\n'); err != nil || line != "ready\n" {
+		t.Fatalf("child did not report ready: %q %v", line, err)
+	}
+	copied := make(chan struct{})
+	go func() { io.Copy(&errb, br); close(copied) }()
 	if _, err := stdin.Write([]byte("Some text that is being typed when Ctrl-C comes.\n")); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond) // let it start reading
+	time.Sleep(100 * time.Millisecond) // let it start reading
 	start := time.Now()
 	if err := c.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
+	<-copied
 	err = c.Wait()
 	took := time.Since(start)
 	var ee *exec.ExitError

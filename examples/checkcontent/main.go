@@ -5,7 +5,9 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"log"
+	"os"
 
 	"github.com/civickit/civickit/standards"
 )
@@ -19,19 +21,28 @@ For further information click [here](/democracy/call-in).
 `
 
 func main() {
+	if err := run(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run checks the notice and writes its findings and scores to w.
+func run(w io.Writer) error {
 	var c standards.Checker // the GOV.UK preset
 	card, err := c.Check("notice.md", []byte(notice))
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	for _, f := range card.Findings {
-		fmt.Printf("%s:%d:%d: %s: %s [%s]\n", card.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", card.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
 		if f.Suggestion != "" {
-			fmt.Printf("\t%s\n", f.Suggestion)
+			fmt.Fprintf(w, "\t%s\n", f.Suggestion)
 		}
 	}
-	fmt.Printf("\nscore %.0f/100, reading age %.1f\n", card.Score, card.Readability.ReadingAge)
+	fmt.Fprintf(w, "\nscore %.0f/100, reading age %.1f\n", card.Score, card.Readability.ReadingAge)
 	for _, s := range card.Standards {
-		fmt.Printf("  %-22s %5.1f  passed=%v\n", s.Name, s.Score, s.Passed)
+		fmt.Fprintf(w, "  %-22s %5.1f  passed=%v\n", s.Name, s.Score, s.Passed)
 	}
+	// The same scorecard as civickit check --format sarif prints it.
+	return card.WriteSARIF(io.Discard)
 }

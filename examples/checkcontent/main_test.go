@@ -3,14 +3,16 @@ package main
 import (
 	"strings"
 	"testing"
-
-	"github.com/civickit/civickit/internal/capture"
 )
 
 // TestRun runs the example as a council would and checks what it prints,
 // so that a change that breaks it fails the tests.
 func TestRun(t *testing.T) {
-	if out := capture.Stdout(t, main); !strings.Contains(out, "plain-english") {
-		t.Errorf("output lacks %q:\n%s", "plain-english", out)
+	var out strings.Builder
+	if err := run(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "plain-english") {
+		t.Errorf("output lacks %q:\n%s", "plain-english", out.String())
 	}
 }

@@ -5,6 +5,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"os"
 
@@ -13,10 +14,18 @@ import (
 )
 
 func main() {
+	if err := run(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run records the decision and writes its explanation to w.
+func run(w io.Writer) error {
+	var bad error
 	day := func(s string) calendar.Date {
 		d, err := calendar.ParseDate(s)
-		if err != nil {
-			log.Fatal(err)
+		if err != nil && bad == nil {
+			bad = err
 		}
 		return d
 	}
@@ -35,24 +44,25 @@ func main() {
 		{journey.StageAgendaPublished, "2026-02-09", "Cabinet agenda"},
 	} {
 		if err := dec.Advance(step.stage, day(step.date), step.source); err != nil {
-			log.Fatal(err)
+			return err
 		}
 	}
 	// An illegal jump is refused with both stages named.
 	if err := dec.Advance(journey.StageInEffect, day("2026-02-20"), ""); err != nil {
-		fmt.Println("refused:", err)
+		fmt.Fprintln(w, "refused:", err)
 	}
 
 	c, err := journey.Profile("kirklees")
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	meeting := day("2026-02-17")
-	dl := c.MeetingDeadlines(meeting, calendar.Date{})
-	fmt.Println("agenda must be published by", dl.AgendaPublishBy)
-	fmt.Println()
-	s := dec.Explain(&c)
-	if err := s.Text(os.Stdout); err != nil {
-		log.Fatal(err)
+	if bad != nil {
+		return bad
 	}
+	dl := c.MeetingDeadlines(meeting, calendar.Date{})
+	fmt.Fprintln(w, "agenda must be published by", dl.AgendaPublishBy)
+	fmt.Fprintln(w)
+	s := dec.Explain(&c)
+	return s.WriteText(w)
 }

@@ -5,8 +5,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"log"
+	"os"
 	"strings"
 
 	"github.com/civickit/civickit/civic/network"
@@ -32,22 +35,30 @@ council,grp-choir,1,follows
 `
 
 func main() {
+	if err := run(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run loads the network and writes the ward's report to w.
+func run(w io.Writer) error {
 	net, err := network.ReadCSV(strings.NewReader(edges), strings.NewReader(nodes),
-		network.ReadOptions{EdgesFile: "edges.csv", NodesFile: "nodes.csv"})
+		network.ReadOptions{File: "edges.csv", NodesFile: "nodes.csv"})
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	w, err := net.Ward("W1", network.WardOptions{})
+	ward, err := net.Ward(context.Background(), "W1", network.WardOptions{})
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Printf("ward %s: connectivity %.0f/100\n", w.Ward, w.Score)
-	for _, c := range w.Councillors {
-		fmt.Printf("%s reaches %.0f%% of the ward's groups (%d directly, %d at two steps)\n",
+	fmt.Fprintf(w, "ward %s: connectivity %.0f/100\n", ward.Ward, ward.Score)
+	for _, c := range ward.Councillors {
+		fmt.Fprintf(w, "%s reaches %.0f%% of the ward's groups (%d directly, %d at two steps)\n",
 			c.ID, 100*c.Share, len(c.Reached1), len(c.Reached2))
 	}
-	fmt.Println("groups nobody reaches:", strings.Join(w.Unreached, ", "))
-	for _, r := range w.Recommendations {
-		fmt.Println("-", r)
+	fmt.Fprintln(w, "groups nobody reaches:", strings.Join(ward.Unreached, ", "))
+	for _, r := range ward.Recommendations {
+		fmt.Fprintln(w, "-", r)
 	}
+	return nil
 }

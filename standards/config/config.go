@@ -1,6 +1,7 @@
 package config
 
 import (
+	"github.com/civickit/civickit/internal/safe"
 	"os"
 	"strconv"
 	"strings"
@@ -33,7 +34,7 @@ func (e *Error) Error() string {
 	}
 	s += "config: "
 	if e.Field != "" {
-		s += e.Field + ": "
+		s += safe.Text(e.Field, 80) + ": "
 	}
 	s += e.Msg
 	if e.Err != nil {
@@ -95,11 +96,11 @@ func syntaxError(name string, err error) error {
 		num, after, ok := strings.Cut(rest[5:], ":")
 		if n, err := strconv.Atoi(num); ok && err == nil {
 			e.Line, e.Column = n, 1
-			e.Msg = "syntax error: " + strings.TrimSpace(after)
+			e.Msg = "syntax error: " + safe.Text(strings.TrimSpace(after), 200)
 			return e
 		}
 	}
-	e.Msg = "syntax error: " + rest
+	e.Msg = "syntax error: " + safe.Text(rest, 200)
 	return e
 }
 
@@ -152,7 +153,7 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return "the value " + strconv.Quote(n.Value)
+		return "the value " + safe.Quote(n.Value)
 	}
 	return "something else"
 }
@@ -195,7 +196,7 @@ func (p *parser) number(n *yaml.Node, field string, min, max float64) (float64, 
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if err != nil || f != f {
-		return 0, p.fail(n, field, "want a number, got "+strconv.Quote(n.Value))
+		return 0, p.fail(n, field, "want a number, got "+safe.Quote(n.Value))
 	}
 	if f < min || f > max {
 		return 0, p.fail(n, field, "out of range: want "+strconv.FormatFloat(min, 'g', -1, 64)+" to "+strconv.FormatFloat(max, 'g', -1, 64))
@@ -223,7 +224,7 @@ func (p *parser) config(n *yaml.Node, cfg *standards.Config) error {
 				return err
 			}
 			if _, ok := standards.LookupPreset(s); !ok || s == "" {
-				return p.fail(v, key, "unknown preset "+strconv.Quote(s)+" (want "+presetNames()+")")
+				return p.fail(v, key, "unknown preset "+safe.Quote(s)+" (want "+presetNames()+")")
 			}
 			cfg.Preset = s
 			return nil
@@ -236,7 +237,7 @@ func (p *parser) config(n *yaml.Node, cfg *standards.Config) error {
 			}
 			for i, id := range ids {
 				if !knownRule(id) {
-					return p.fail(elem(v, i), key, "unknown rule "+strconv.Quote(id)+" (want "+ruleNames()+")")
+					return p.fail(elem(v, i), key, "unknown rule "+safe.Quote(id)+" (want "+ruleNames()+")")
 				}
 			}
 			cfg.Disable = append(cfg.Disable, ids...)
@@ -246,7 +247,7 @@ func (p *parser) config(n *yaml.Node, cfg *standards.Config) error {
 			return p.mapping(v, key, func(id string, k, v *yaml.Node) error {
 				f := join(key, id)
 				if !knownRule(id) {
-					return p.fail(k, f, "unknown rule "+strconv.Quote(id)+" (want "+ruleNames()+")")
+					return p.fail(k, f, "unknown rule "+safe.Quote(id)+" (want "+ruleNames()+")")
 				}
 				s, err := p.str(v, f)
 				if err != nil {
@@ -254,7 +255,7 @@ func (p *parser) config(n *yaml.Node, cfg *standards.Config) error {
 				}
 				sev, ok := standards.ParseSeverity(s)
 				if !ok {
-					return p.fail(v, f, "unknown severity "+strconv.Quote(s)+" (want error, warning or suggestion)")
+					return p.fail(v, f, "unknown severity "+safe.Quote(s)+" (want error, warning or suggestion)")
 				}
 				cfg.Severity[id] = sev
 				return nil
@@ -346,7 +347,7 @@ func (p *parser) substitutions(n *yaml.Node, field string) ([]standards.Substitu
 			return p.fail(n, f, "empty phrase")
 		}
 		if strings.TrimSpace(s.Suggestion) == "" {
-			return p.fail(n, f, "empty suggestion for "+strconv.Quote(s.Phrase))
+			return p.fail(n, f, "empty suggestion for "+safe.Quote(s.Phrase))
 		}
 		return nil
 	}

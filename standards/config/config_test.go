@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/civickit/civickit/standards"
@@ -147,4 +148,22 @@ func FuzzParseConfig(f *testing.F) {
 			t.Fatalf("parsed config does not compile: %v", err)
 		}
 	})
+}
+
+// TestErrorsQuoteShortExcerpts checks that a config error quotes at most a
+// short, escaped excerpt of the file: a long unknown key or value does not
+// make a long message, and control characters are escaped.
+func TestErrorsQuoteShortExcerpts(t *testing.T) {
+	long := strings.Repeat("z", 5000)
+	for _, src := range []string{
+		"preset: " + long + "\n",
+		"disable: [\"" + long + "\\x1b[2J\"]\n",
+		"severity:\n  \"" + long + "\": error\n",
+		"thresholds:\n  reading_age: \"" + long + "\"\n",
+	} {
+		_, err := Parse("c.yaml", []byte(src))
+		require.Error(t, err)
+		assert.Less(t, len(err.Error()), 400, err.Error())
+		assert.NotContains(t, err.Error(), "\x1b")
+	}
 }

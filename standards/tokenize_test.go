@@ -34,20 +34,20 @@ func councilText(tb testing.TB, n int) *Document {
 	return doc
 }
 
-// BenchmarkAnalyse measures tokenising, syllables, stats and readability.
-func BenchmarkAnalyse(b *testing.B) {
+// BenchmarkAnalyze measures tokenising, syllables, stats and readability.
+func BenchmarkAnalyze(b *testing.B) {
 	doc := councilText(b, 1<<20)
 	b.SetBytes(int64(len(doc.Source)))
 	b.ReportAllocs()
 	for b.Loop() {
-		Analyse(doc)
+		Analyze(doc)
 	}
 }
 
-// BenchmarkExtractAnalyse measures stats and readability from source
+// BenchmarkExtractAnalyze measures stats and readability from source
 // bytes: extracting plain text, then tokenising, syllables, stats and
 // readability.
-func BenchmarkExtractAnalyse(b *testing.B) {
+func BenchmarkExtractAnalyze(b *testing.B) {
 	src := councilText(b, 1<<20).Source
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
@@ -56,18 +56,18 @@ func BenchmarkExtractAnalyse(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		Analyse(doc)
+		Analyze(doc)
 	}
 }
 
-// FuzzAnalyse checks that any text tokenises without panicking and that
+// FuzzAnalyze checks that any text tokenises without panicking and that
 // tokens and sentences stay inside their block, in order.
-func FuzzAnalyse(f *testing.F) {
+func FuzzAnalyze(f *testing.F) {
 	for _, s := range []string{"", "Cllr. Smith met. No. 5!", "£2.5m e.g. www.x.gov.uk a@b.co", "\xff\xfe", "...?!", "“Hi.” (Yes.)", "'s' '", "a-", "1,", "£", "@@.", "x@y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		a := Analyse(textDoc(s))
+		a := Analyze(textDoc(s))
 		prev := int32(0)
 		for i, tk := range a.Tokens {
 			if tk.Start < prev || tk.End <= tk.Start || int(tk.End) > len(s) {

@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// Analyse tokenises doc in one pass per block — sentences, words, numbers,
+// Analyze tokenises doc in one pass per block — sentences, words, numbers,
 // URLs and punctuation, with syllables for each word — and computes its
 // [Stats] and [Readability].
 //
@@ -18,7 +18,14 @@ import (
 //
 // Words and numbers count as words; URLs and email addresses do not. Words
 // keep inner hyphens and straight or curly apostrophes.
-func Analyse(doc *Document) *Analysis {
+func Analyze(doc *Document) *Analysis {
+	a, _ := analyze(doc, nil)
+	return a
+}
+
+// analyze is Analyze that, when stop is not nil, polls it after each
+// MiB of block text and gives up with its error.
+func analyze(doc *Document, stop Canceler) (*Analysis, error) {
 	a := &Analysis{Doc: doc}
 	n := 0
 	for i := range doc.Blocks {
@@ -27,16 +34,23 @@ func Analyse(doc *Document) *Analysis {
 	a.Tokens = make([]Token, 0, n/4+1)
 	a.Sentences = make([]Sentence, 0, n/80+1)
 	a.cache = newSylCache(n)
+	done := 0
 	for bi := range doc.Blocks {
 		first := len(a.Tokens)
 		a.text = doc.Blocks[bi].Text
 		a.tokenise(int32(bi), a.text)
 		a.segment(int32(bi), first)
+		if done += len(a.text); done >= 1<<20 && stop != nil {
+			done = 0
+			if err := stop.Err(); err != nil {
+				return nil, err
+			}
+		}
 	}
 	a.count()
 	a.cache, a.text = nil, ""
 	a.Readability = ComputeReadability(a.Stats)
-	return a
+	return a, nil
 }
 
 // asciiClass classifies the ASCII bytes for the tokeniser's and the

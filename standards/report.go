@@ -1,0 +1,669 @@
+package standards
+
+import (
+	"io"
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/civickit/civickit/internal/safe"
+)
+
+// Report is the scorecards of one run of checks, in the order the files
+// were given. Its writers are the presentation every front end shares: the
+// civickit check command calls them, and so can a council's own program.
+//
+// The writers build their output by hand rather than with fmt or
+// encoding/json: the scoring path stays free of both for the browser
+// build, and a run with thousands of findings is written several times
+// faster than by reflection. The JSON they write is byte for byte what
+// encoding/json writes for the same values with two-space indentation
+// (a test holds them equal), except that a NaN or infinite number, which
+// encoding/json refuses, is written as null.
+type Report []*Scorecard
+
+// WriteJSON writes the report as a JSON array of scorecards, indented by
+// two spaces, with <, > and & as they are; an empty report is []. It
+// returns the first write error. [Scorecard.WriteJSON] writes one
+// scorecard as an object.
+func (r Report) WriteJSON(w io.Writer) error {
+	j := jsonWriter{out: errWriter{w: w}}
+	j.b = append(j.b, '[')
+	for i, c := range r {
+		if i > 0 {
+			j.b = append(j.b, ',')
+		}
+		j.newline(1)
+		j.scorecard(c, 1)
+	}
+	if len(r) > 0 {
+		j.newline(0)
+	}
+	j.b = append(j.b, "]\n"...)
+	j.out.write(j.b)
+	return j.out.err
+}
+
+// WriteJSON writes the scorecard as one JSON object, indented by two
+// spaces, with <, > and & as they are. It returns the first write error.
+func (c *Scorecard) WriteJSON(w io.Writer) error {
+	j := jsonWriter{out: errWriter{w: w}}
+	j.scorecard(c, 0)
+	j.b = append(j.b, '\n')
+	j.out.write(j.b)
+	return j.out.err
+}
+
+// WriteText writes the report as a compiler writes diagnostics: one line
+// "file:line:col: severity: message [rule]" per finding, its suggestion
+// indented below, then each file's scorecard and a closing count of files
+// and findings. Text from the input (file names, matches quoted in
+// messages, details) passes through [safe.Line], so no terminal control
+// sequence reaches the terminal. It returns the first write error.
+func (r Report) WriteText(w io.Writer) error {
+	var counts [4]int
+	b := make([]byte, 0, 4096)
+	ew := errWriter{w: w}
+	for _, c := range r {
+		file := safe.Line(c.File)
+		for i := range c.Findings {
+			f := &c.Findings[i]
+			b = append(b, file...)
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(f.Line), 10)
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(f.Column), 10)
+			b = append(b, ": "...)
+			b = append(b, f.Severity.String()...)
+			b = append(b, ": "...)
+			b = append(b, safe.Line(f.Message)...)
+			b = append(b, " ["...)
+			b = append(b, safe.Line(f.Rule)...)
+			b = append(b, "]\n"...)
+			if f.Suggestion != "" {
+				b = append(b, '\t')
+				b = append(b, safe.Line(f.Suggestion)...)
+				b = append(b, '\n')
+			}
+			if int(f.Severity) < len(counts) {
+				counts[f.Severity]++
+			}
+			b = ew.flush(b)
+		}
+	}
+	for _, c := range r {
+		rd := &c.Readability
+		b = append(b, '\n')
+		b = append(b, safe.Line(c.File)...)
+		b = append(b, ": score "...)
+		b = strconv.AppendFloat(b, c.Score, 'f', 0, 64)
+		b = append(b, "/100 ("...)
+		b = append(b, safe.Line(c.Preset)...)
+		b = append(b, " preset)\n  "...)
+		b = strconv.AppendInt(b, int64(c.Stats.Words), 10)
+		b = append(b, " words, "...)
+		b = strconv.AppendInt(b, int64(c.Stats.Sentences), 10)
+		b = append(b, " sentences; reading age "...)
+		b = strconv.AppendFloat(b, rd.ReadingAge, 'f', 1, 64)
+		b = append(b, ", Flesch reading ease "...)
+		b = strconv.AppendFloat(b, rd.FleschReadingEase, 'f', 1, 64)
+		b = append(b, ", grade "...)
+		b = strconv.AppendFloat(b, rd.FleschKincaidGrade, 'f', 1, 64)
+		b = append(b, "\n  Gunning fog "...)
+		b = strconv.AppendFloat(b, rd.GunningFog, 'f', 1, 64)
+		b = append(b, ", SMOG "...)
+		b = strconv.AppendFloat(b, rd.SMOG, 'f', 1, 64)
+		b = append(b, ", Coleman-Liau "...)
+		b = strconv.AppendFloat(b, rd.ColemanLiau, 'f', 1, 64)
+		b = append(b, ", ARI "...)
+		b = strconv.AppendFloat(b, rd.ARI, 'f', 1, 64)
+		b = append(b, '\n')
+		for _, n := range rd.Notes {
+			b = append(b, "  note: "...)
+			b = append(b, safe.Line(n)...)
+			b = append(b, '\n')
+		}
+		for _, s := range c.Standards {
+			mark := "pass"
+			if !s.Passed {
+				mark = "FAIL"
+			}
+			b = append(b, "  "...)
+			b = append(b, mark...)
+			b = append(b, ' ')
+			var num [24]byte
+			score := strconv.AppendFloat(num[:0], s.Score, 'f', 0, 64)
+			for pad := len(score); pad < 3; pad++ { // right-aligned in three columns
+				b = append(b, ' ')
+			}
+			b = append(b, score...)
+			b = append(b, "  "...)
+			b = append(b, safe.Line(s.Name)...)
+			if s.Detail != "" {
+				b = append(b, ": "...)
+				b = append(b, safe.Line(s.Detail)...)
+			}
+			b = append(b, '\n')
+		}
+		b = ew.flush(b)
+	}
+	b = append(b, '\n')
+	b = strconv.AppendInt(b, int64(len(r)), 10)
+	b = append(b, ' ')
+	b = append(b, plural(len(r), "file", "files")...)
+	b = append(b, " checked: "...)
+	for i, sev := range [...]Severity{SeverityError, SeverityWarning, SeveritySuggestion} {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		n := counts[sev]
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, ' ')
+		b = append(b, plural(n, sev.String(), sev.String()+"s")...)
+	}
+	b = append(b, '\n')
+	ew.write(b)
+	return ew.err
+}
+
+// WriteText writes the scorecard as [Report.WriteText] writes a report of
+// one.
+func (c *Scorecard) WriteText(w io.Writer) error { return Report{c}.WriteText(w) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// errWriter writes output in chunks of at least 32 KiB and keeps the
+// first write error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+// flush writes b once enough has gathered and returns it emptied for
+// reuse, or returns b as it is.
+func (e *errWriter) flush(b []byte) []byte {
+	if len(b) < 32<<10 {
+		return b
+	}
+	e.write(b)
+	return b[:0]
+}
+
+// write writes b unless an earlier write failed.
+func (e *errWriter) write(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
+}
+
+// WriteSARIF writes the report as a SARIF 2.1.0 log for code-scanning
+// tools: one run of the tool civickit, the rules that found something,
+// and one result per finding with its line, column (in Unicode code
+// points), byte offset and length. File names are written as URI
+// references, percent-encoded (RFC 3986), so a name with spaces, #, ? or
+// non-ASCII letters is still one valid uri. It returns the first write
+// error.
+func (r Report) WriteSARIF(w io.Writer) error {
+	j := jsonWriter{out: errWriter{w: w}, escapeHTML: true}
+	b := j.b
+	b = append(b, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n          \"name\": \"civickit\",\n          \"informationUri\": \"https://github.com/civickit/civickit\",\n          \"rules\": ["...)
+	var ids []string
+	seen := map[string]bool{}
+	for _, c := range r {
+		for i := range c.Findings {
+			if id := c.Findings[i].Rule; !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	sortStrings(ids)
+	j.b = b
+	for i, id := range ids {
+		if i > 0 {
+			j.b = append(j.b, ',')
+		}
+		j.newline(6)
+		j.b = append(j.b, "{"...)
+		j.newline(7)
+		j.key("id")
+		j.str(id)
+		j.b = append(j.b, ',')
+		j.newline(7)
+		j.key("shortDescription")
+		j.b = append(j.b, '{')
+		j.newline(8)
+		j.key("text")
+		j.str(RuleTitle(id))
+		j.newline(7)
+		j.b = append(j.b, '}')
+		j.newline(6)
+		j.b = append(j.b, '}')
+	}
+	if len(ids) > 0 {
+		j.newline(5)
+	}
+	j.b = append(j.b, "]\n        }\n      },\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["...)
+	n := 0
+	for _, c := range r {
+		uri := URIReference(c.File)
+		for i := range c.Findings {
+			f := &c.Findings[i]
+			if n > 0 {
+				j.b = append(j.b, ',')
+			}
+			n++
+			level := "note"
+			switch f.Severity {
+			case SeverityError:
+				level = "error"
+			case SeverityWarning:
+				level = "warning"
+			}
+			msg := f.Message
+			if f.Suggestion != "" {
+				msg += " " + f.Suggestion
+			}
+			j.newline(4)
+			j.b = append(j.b, '{')
+			j.newline(5)
+			j.key("ruleId")
+			j.str(f.Rule)
+			j.b = append(j.b, ',')
+			j.newline(5)
+			j.key("level")
+			j.str(level)
+			j.b = append(j.b, ',')
+			j.newline(5)
+			j.key("message")
+			j.b = append(j.b, '{')
+			j.newline(6)
+			j.key("text")
+			j.str(msg)
+			j.newline(5)
+			j.b = append(j.b, "},"...)
+			j.newline(5)
+			j.key("locations")
+			j.b = append(j.b, '[')
+			j.newline(6)
+			j.b = append(j.b, '{')
+			j.newline(7)
+			j.key("physicalLocation")
+			j.b = append(j.b, '{')
+			j.newline(8)
+			j.key("artifactLocation")
+			j.b = append(j.b, '{')
+			j.newline(9)
+			j.key("uri")
+			j.str(uri)
+			j.newline(8)
+			j.b = append(j.b, "},"...)
+			j.newline(8)
+			j.key("region")
+			j.b = append(j.b, '{')
+			j.intField(9, "startLine", f.Line, true)
+			j.intField(9, "startColumn", f.Column, true)
+			j.intField(9, "byteOffset", f.Offset, true)
+			j.intField(9, "byteLength", f.Length, false)
+			j.newline(8)
+			j.b = append(j.b, '}')
+			j.newline(7)
+			j.b = append(j.b, '}')
+			j.newline(6)
+			j.b = append(j.b, '}')
+			j.newline(5)
+			j.b = append(j.b, ']')
+			j.newline(4)
+			j.b = append(j.b, '}')
+			j.b = j.out.flush(j.b)
+		}
+	}
+	if n > 0 {
+		j.newline(3)
+	}
+	j.b = append(j.b, "]\n    }\n  ]\n}\n"...)
+	j.out.write(j.b)
+	return j.out.err
+}
+
+// WriteSARIF writes the scorecard as [Report.WriteSARIF] writes a report
+// of one.
+func (c *Scorecard) WriteSARIF(w io.Writer) error { return Report{c}.WriteSARIF(w) }
+
+// sortStrings sorts a few strings in place.
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for k := i; k > 0 && s[k] < s[k-1]; k-- {
+			s[k], s[k-1] = s[k-1], s[k]
+		}
+	}
+}
+
+// RuleTitle returns a rule's name, such as "Plain English" for
+// plain-english, or the id with spaces for hyphens when it names no rule.
+func RuleTitle(id string) string {
+	for _, r := range ruleInfos {
+		if r.ID == id {
+			return r.Name
+		}
+	}
+	b := []byte(id)
+	for i, c := range b {
+		if c == '-' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// URIReference returns a file name as a relative URI reference: letters,
+// digits, "-._~" and "/" are kept, a backslash becomes "/", and every
+// other byte is percent-encoded, so "<stdin>" becomes "%3Cstdin%3E" and
+// "minutes 2025#1.md" becomes "minutes%202025%231.md".
+func URIReference(name string) string {
+	const hex = "0123456789ABCDEF"
+	clean := true
+	for i := 0; i < len(name); i++ {
+		if !uriKeep(name[i]) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return name
+	}
+	b := make([]byte, 0, len(name)+16)
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case uriKeep(c):
+			b = append(b, c)
+		case c == '\\':
+			b = append(b, '/')
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return string(b)
+}
+
+func uriKeep(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~' || c == '/'
+}
+
+// jsonWriter appends indented JSON to b as encoding/json's Encoder does
+// with SetIndent("", "  ").
+type jsonWriter struct {
+	b          []byte
+	out        errWriter
+	escapeHTML bool
+}
+
+func (j *jsonWriter) newline(depth int) {
+	j.b = append(j.b, '\n')
+	for range depth {
+		j.b = append(j.b, "  "...)
+	}
+}
+
+func (j *jsonWriter) key(k string) {
+	j.b = append(j.b, '"')
+	j.b = append(j.b, k...)
+	j.b = append(j.b, "\": "...)
+}
+
+func (j *jsonWriter) intField(depth int, k string, v int, comma bool) {
+	j.newline(depth)
+	j.key(k)
+	j.b = strconv.AppendInt(j.b, int64(v), 10)
+	if comma {
+		j.b = append(j.b, ',')
+	}
+}
+
+func (j *jsonWriter) floatField(depth int, k string, v float64, comma bool) {
+	j.newline(depth)
+	j.key(k)
+	j.float(v)
+	if comma {
+		j.b = append(j.b, ',')
+	}
+}
+
+func (j *jsonWriter) strField(depth int, k, v string, comma bool) {
+	j.newline(depth)
+	j.key(k)
+	j.str(v)
+	if comma {
+		j.b = append(j.b, ',')
+	}
+}
+
+// float writes f as encoding/json does (ES6 number formatting), and null
+// for NaN and infinities.
+func (j *jsonWriter) float(f float64) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		j.b = append(j.b, "null"...)
+		return
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	j.b = strconv.AppendFloat(j.b, f, format, -1, 64)
+	if format == 'e' {
+		n := len(j.b)
+		if n >= 4 && j.b[n-4] == 'e' && j.b[n-3] == '-' && j.b[n-2] == '0' {
+			j.b[n-2] = j.b[n-1]
+			j.b = j.b[:n-1]
+		}
+	}
+}
+
+// str writes s as a JSON string, escaped as encoding/json escapes it.
+func (j *jsonWriter) str(s string) {
+	const hex = "0123456789abcdef"
+	b := append(j.b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && (!j.escapeHTML || c != '<' && c != '>' && c != '&') {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&15])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	j.b = append(b, '"')
+}
+
+// scorecard writes c as an object whose closing brace is at depth d.
+func (j *jsonWriter) scorecard(c *Scorecard, d int) {
+	if c == nil {
+		j.b = append(j.b, "null"...)
+		return
+	}
+	j.b = append(j.b, '{')
+	j.strField(d+1, "file", c.File, true)
+	j.strField(d+1, "format", c.Format, true)
+	j.newline(d + 1)
+	j.key("stats")
+	j.stats(&c.Stats, d+1)
+	j.b = append(j.b, ',')
+	j.newline(d + 1)
+	j.key("readability")
+	j.readability(&c.Readability, d+1)
+	j.b = append(j.b, ',')
+	j.newline(d + 1)
+	j.key("standards")
+	if c.Standards == nil {
+		j.b = append(j.b, "null"...)
+	} else {
+		j.b = append(j.b, '[')
+		for i := range c.Standards {
+			if i > 0 {
+				j.b = append(j.b, ',')
+			}
+			j.newline(d + 2)
+			j.standard(&c.Standards[i], d+2)
+		}
+		if len(c.Standards) > 0 {
+			j.newline(d + 1)
+		}
+		j.b = append(j.b, ']')
+	}
+	j.b = append(j.b, ',')
+	j.newline(d + 1)
+	j.key("findings")
+	if c.Findings == nil {
+		j.b = append(j.b, "null"...)
+	} else {
+		j.b = append(j.b, '[')
+		for i := range c.Findings {
+			if i > 0 {
+				j.b = append(j.b, ',')
+			}
+			j.newline(d + 2)
+			j.finding(&c.Findings[i], d+2)
+			j.b = j.out.flush(j.b)
+		}
+		if len(c.Findings) > 0 {
+			j.newline(d + 1)
+		}
+		j.b = append(j.b, ']')
+	}
+	j.b = append(j.b, ',')
+	j.floatField(d+1, "score", c.Score, true)
+	j.strField(d+1, "preset", c.Preset, false)
+	j.newline(d)
+	j.b = append(j.b, '}')
+}
+
+func (j *jsonWriter) stats(s *Stats, d int) {
+	j.b = append(j.b, '{')
+	j.intField(d+1, "sentences", s.Sentences, true)
+	j.intField(d+1, "words", s.Words, true)
+	j.intField(d+1, "syllables", s.Syllables, true)
+	j.intField(d+1, "letters", s.Letters, true)
+	j.intField(d+1, "characters", s.Characters, true)
+	j.intField(d+1, "polysyllables", s.Polysyllables, true)
+	j.intField(d+1, "complex_words", s.ComplexWords, true)
+	j.intField(d+1, "paragraphs", s.Paragraphs, false)
+	j.newline(d)
+	j.b = append(j.b, '}')
+}
+
+func (j *jsonWriter) readability(r *Readability, d int) {
+	j.b = append(j.b, '{')
+	j.floatField(d+1, "flesch_reading_ease", r.FleschReadingEase, true)
+	j.floatField(d+1, "flesch_kincaid_grade", r.FleschKincaidGrade, true)
+	j.floatField(d+1, "gunning_fog", r.GunningFog, true)
+	j.floatField(d+1, "smog", r.SMOG, true)
+	j.floatField(d+1, "coleman_liau", r.ColemanLiau, true)
+	j.floatField(d+1, "ari", r.ARI, true)
+	j.floatField(d+1, "reading_age", r.ReadingAge, len(r.Notes) > 0)
+	if len(r.Notes) > 0 {
+		j.newline(d + 1)
+		j.key("notes")
+		j.b = append(j.b, '[')
+		for i, n := range r.Notes {
+			if i > 0 {
+				j.b = append(j.b, ',')
+			}
+			j.newline(d + 2)
+			j.str(n)
+		}
+		j.newline(d + 1)
+		j.b = append(j.b, ']')
+	}
+	j.newline(d)
+	j.b = append(j.b, '}')
+}
+
+func (j *jsonWriter) standard(s *StandardScore, d int) {
+	j.b = append(j.b, '{')
+	j.strField(d+1, "id", s.ID, true)
+	j.strField(d+1, "name", s.Name, true)
+	j.floatField(d+1, "score", s.Score, true)
+	j.newline(d + 1)
+	j.key("passed")
+	if s.Passed {
+		j.b = append(j.b, "true,"...)
+	} else {
+		j.b = append(j.b, "false,"...)
+	}
+	if s.Detail != "" {
+		j.strField(d+1, "detail", s.Detail, true)
+	}
+	j.floatField(d+1, "weight", s.Weight, false)
+	j.newline(d)
+	j.b = append(j.b, '}')
+}
+
+func (j *jsonWriter) finding(f *Finding, d int) {
+	j.b = append(j.b, '{')
+	j.strField(d+1, "rule", f.Rule, true)
+	j.newline(d + 1)
+	j.key("severity")
+	if f.Severity < SeveritySuggestion || f.Severity > SeverityError {
+		j.b = append(j.b, "null"...) // MarshalText refuses it
+	} else {
+		j.str(f.Severity.String())
+	}
+	j.b = append(j.b, ',')
+	j.strField(d+1, "message", f.Message, true)
+	j.strField(d+1, "suggestion", f.Suggestion, true)
+	if f.Match != "" {
+		j.strField(d+1, "match", f.Match, true)
+	}
+	j.intField(d+1, "line", f.Line, true)
+	j.intField(d+1, "column", f.Column, true)
+	j.intField(d+1, "offset", f.Offset, true)
+	j.intField(d+1, "length", f.Length, false)
+	j.newline(d)
+	j.b = append(j.b, '}')
+}
