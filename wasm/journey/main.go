@@ -27,7 +27,7 @@ func main() {
 		}
 		// These three calls are all this program uses of the journey
 		// package: reading one decision, its council and its summary.
-		d, err := journey.ReadDecisionJSON(strings.NewReader(args[0].String()), "decision")
+		d, err := journey.ReadDecisionJSON(strings.NewReader(args[0].String()), journey.ReadOptions{File: "decision"})
 		if err != nil {
 			return err.Error()
 		}
