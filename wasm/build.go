@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -78,6 +79,8 @@ type File struct {
 // ever, writes gzip and brotli copies next to each, and writes:
 //
 //	civickit.js     the loader: an ES module that defines <civic-readability> and <civic-journey>
+//	readability.*.wasm, readability-worker.*.js   the scorer, loaded on an editor's first focus
+//	journey.*.wasm, journey-worker.*.js           loaded only for a raw decision, not a summary
 //	embed.html      the two lines a page needs
 //	index.html      a demo page
 //
@@ -100,6 +103,10 @@ func Build(ctx context.Context, opt BuildOptions) ([]File, error) {
 	}
 	defer os.RemoveAll(tmp)
 	wasmBin, err := compile(ctx, gocmd, mod, "./wasm/readability", filepath.Join(tmp, "readability.wasm"))
+	if err != nil {
+		return nil, err
+	}
+	journeyBin, err := compile(ctx, gocmd, mod, "./wasm/journey", filepath.Join(tmp, "journey.wasm"))
 	if err != nil {
 		return nil, err
 	}
@@ -136,17 +143,24 @@ func Build(ctx context.Context, opt BuildOptions) ([]File, error) {
 	}
 	wasmName := add("readability.wasm", wasmBin, true)
 	worker := bytes.ReplaceAll(asset("readability-worker.js"), []byte("__CIVICKIT_WASM__"), []byte(wasmName))
-	worker, err = min("text/javascript", append(append(wasmExec, '\n'), worker...))
+	worker, err = min("text/javascript", slices.Concat(wasmExec, []byte("\n"), worker))
 	if err != nil {
 		return nil, err
 	}
 	workerName := add("readability-worker.js", worker, true)
+	journeyName := add("journey.wasm", journeyBin, true)
+	jworker := bytes.ReplaceAll(asset("journey-worker.js"), []byte("__CIVICKIT_WASM__"), []byte(journeyName))
+	jworker, err = min("text/javascript", slices.Concat(wasmExec, []byte("\n"), jworker))
+	if err != nil {
+		return nil, err
+	}
+	jworkerName := add("journey-worker.js", jworker, true)
 	cssMin, err := min("text/css", asset("civickit.css"))
 	if err != nil {
 		return nil, err
 	}
 	cssName := add("civickit.css", cssMin, true)
-	loader := strings.NewReplacer("__CIVICKIT_CSS__", cssName, "__CIVICKIT_WORKER__", workerName).Replace(string(asset("civickit.js")))
+	loader := strings.NewReplacer("__CIVICKIT_CSS__", cssName, "__CIVICKIT_WORKER__", workerName, "__CIVICKIT_JOURNEY_WORKER__", jworkerName).Replace(string(asset("civickit.js")))
 	loaderMin, err := min("text/javascript", []byte(loader))
 	if err != nil {
 		return nil, err

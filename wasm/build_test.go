@@ -36,7 +36,7 @@ func built(t *testing.T) (string, []File) {
 		if buildErr != nil {
 			return
 		}
-		buildFiles, buildErr = Build(context.Background(), BuildOptions{Out: buildDir, Module: "..", BrotliQuality: 4})
+		buildFiles, buildErr = Build(context.Background(), BuildOptions{Out: buildDir, Module: "..", BrotliQuality: 1})
 	})
 	if buildErr != nil {
 		t.Fatal(buildErr)

@@ -6,6 +6,7 @@
 const base = import.meta.url;
 const cssURL = new URL("__CIVICKIT_CSS__", base).href;
 const workerURL = new URL("__CIVICKIT_WORKER__", base).href;
+const journeyWorkerURL = new URL("__CIVICKIT_JOURNEY_WORKER__", base).href;
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -70,6 +71,9 @@ class CivicReadability extends HTMLElement {
     this._spans = [];
     this._onInput = () => this._schedule();
     this._onFocus = () => this._schedule(0);
+    // a pointer over the editor starts fetching the module, so that the
+    // click that follows finds it (nearly) ready
+    this._onHover = () => { const w = getWorker(); if (w) w.postMessage({ warm: true }); };
   }
 
   connectedCallback() {
@@ -120,6 +124,7 @@ class CivicReadability extends HTMLElement {
     if (!ed) return;
     ed.addEventListener("input", this._onInput);
     ed.addEventListener("focus", this._onFocus);
+    ed.addEventListener("pointerenter", this._onHover, { once: true });
     if (document.activeElement === ed || this.hasAttribute("eager")) this._schedule(0);
   }
 
@@ -127,6 +132,7 @@ class CivicReadability extends HTMLElement {
     if (!this._editor) return;
     this._editor.removeEventListener("input", this._onInput);
     this._editor.removeEventListener("focus", this._onFocus);
+    this._editor.removeEventListener("pointerenter", this._onHover);
     this._editor = null;
   }
 
@@ -174,6 +180,7 @@ class CivicReadability extends HTMLElement {
   }
 
   _result(m) {
+    const t0 = performance.now();
     this._busy = false;
     if (m.error) {
       if (m.error === "blocked") this._blocked();
@@ -185,6 +192,8 @@ class CivicReadability extends HTMLElement {
       this.dispatchEvent(new CustomEvent("civickit:score", { detail: m.card, bubbles: true, composed: true }));
     }
     if (this._dirty) this._send();
+    // the longest the widget has held the page's main thread, in ms
+    this.mainMs = Math.max(this.mainMs || 0, performance.now() - t0);
   }
 
   _blocked() {
@@ -284,6 +293,9 @@ function safeURL(u) {
   return u;
 }
 
+let journeyWorker = null;
+const journeyWaiting = new Map();
+
 class CivicJourney extends HTMLElement {
   static get observedAttributes() { return ["src"]; }
 
@@ -304,15 +316,46 @@ class CivicJourney extends HTMLElement {
     if (src) {
       const url = new URL(src, document.baseURI);
       fetch(url, { credentials: "same-origin" })
-        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
-        .then((j) => this._show(j), (e) => this._error("The decision could not be loaded (" + e.message + ")."));
+        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.text(); })
+        .then((t) => this._data(t), (e) => this._error("The decision could not be loaded (" + e.message + ")."));
       return;
     }
     const script = this.querySelector('script[type="application/json"]');
-    if (!script) return;
+    if (script) this._data(script.textContent);
+  }
+
+  // _data shows a summary at once; a raw decision (no steps) goes to the
+  // journey worker, which computes its summary with the Go journey code.
+  _data(text) {
     let j;
-    try { j = JSON.parse(script.textContent); } catch (e) { this._error("The decision's JSON is not valid."); return; }
+    try { j = JSON.parse(text); } catch (e) { this._error("The decision's JSON is not valid."); return; }
+    if (j && typeof j === "object" && !Array.isArray(j.steps) && (j.history || j.journey || j.council)) {
+      this._explain(text);
+      return;
+    }
     this._show(j);
+  }
+
+  _explain(text) {
+    let w;
+    try {
+      w = journeyWorker || (journeyWorker = new Worker(journeyWorkerURL));
+    } catch (e) {
+      this._error("This decision cannot be shown here: the site's Content-Security-Policy must allow worker-src 'self'.");
+      return;
+    }
+    const id = nextID++;
+    journeyWaiting.set(id, this);
+    w.onmessage = (ev) => {
+      const m = ev.data || {};
+      const host = journeyWaiting.get(m.id);
+      journeyWaiting.delete(m.id);
+      if (!host) return;
+      if (m.error === "blocked") host._error("This decision cannot be shown here: the site's Content-Security-Policy must allow 'wasm-unsafe-eval'.");
+      else if (m.error) host._error("The decision could not be read: " + m.error);
+      else host._show(JSON.parse(m.summary));
+    };
+    w.postMessage({ id, decision: text });
   }
 
   _error(msg) {
@@ -326,6 +369,7 @@ class CivicJourney extends HTMLElement {
       this._error("This is not a decision summary: give the output of civickit journey show --format json.");
       return;
     }
+    this.summary = s;
     const box = this._box;
     box.replaceChildren();
     box.setAttribute("aria-label", "Decision journey: " + String(s.title || ""));

@@ -64,6 +64,7 @@
 
   self.onmessage = (ev) => {
     const msg = ev.data || {};
+    if (msg.warm) { start().catch(() => {}); return; }
     start().then(() => {
       const t0 = performance.now();
       const out = self.civickitScore(String(msg.text), String(msg.preset || ""), String(msg.name || "draft"));
