@@ -153,7 +153,10 @@ func TestBuildCancelled(t *testing.T) {
 	start := time.Now()
 	_, err := Build(ctx, big, Options{Seed: 1, Replicates: 2000, Method: MethodKPrototypes})
 	assert.True(t, errors.Is(err, context.DeadlineExceeded), "got %v", err)
-	assert.Less(t, time.Since(start), time.Second)
+	// Without the check the build runs for minutes; the bound leaves room
+	// for -race (several times slower) on a shared machine. The CLI's own
+	// one-second exit on Ctrl-C does not depend on it.
+	assert.Less(t, time.Since(start), 5*time.Second)
 }
 
 func TestFitCancelled(t *testing.T) {

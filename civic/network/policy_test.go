@@ -294,7 +294,9 @@ func TestMetricsCancel(t *testing.T) {
 		time.AfterFunc(100*time.Millisecond, cancel)
 		_, err := a.Metrics(ctx, MetricsOptions{Metrics: []string{only}})
 		assert.ErrorIs(t, err, context.Canceled, only)
-		assert.Less(t, time.Since(start), 1500*time.Millisecond, only)
+		// 100 ms of work, then the stop; the bound leaves room for -race
+		// (several times slower) on a shared machine.
+		assert.Less(t, time.Since(start), 5*time.Second, only)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -30,6 +30,12 @@ func Scorecard(e Encoder, c *standards.Scorecard) {
 	e.BeginObject()
 	str(e, "file", c.File)
 	str(e, "format", c.Format)
+	if c.Kind != "" {
+		str(e, "kind", c.Kind)
+	}
+	if c.KindReason != "" {
+		str(e, "kind_reason", c.KindReason)
+	}
 	e.Key("stats")
 	stats(e, &c.Stats)
 	e.Key("readability")
