@@ -220,6 +220,9 @@ func TestDetectFormat(t *testing.T) {
 
 // within fails the test if f takes longer than d: a guard against
 // quadratic time on hostile input.
+// within fails when f takes longer than d. The bounds catch quadratic
+// blow-ups on hostile input (which take hours), not speed: they leave room
+// for -race, several times slower, on a shared machine.
 func within(t *testing.T, d time.Duration, f func()) {
 	t.Helper()
 	start := time.Now()
@@ -256,7 +259,7 @@ func TestExtractHostile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			within(t, 5*time.Second, func() {
+			within(t, 20*time.Second, func() {
 				doc, err := Extract(tt.src, tt.f)
 				require.NoError(t, err)
 				checkMap(t, tt.src, doc, false)
@@ -272,7 +275,7 @@ func TestExtractLarge(t *testing.T) {
 	page, err := os.ReadFile(filepath.Join("testdata", "extract", "decision-notice.html"))
 	require.NoError(t, err)
 	src := bytes.Repeat(page, 50<<20/len(page)+1)
-	within(t, 10*time.Second, func() {
+	within(t, 40*time.Second, func() {
 		doc, err := Extract(src, FormatHTML)
 		require.NoError(t, err)
 		assert.Greater(t, len(doc.Blocks), 1000)

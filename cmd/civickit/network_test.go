@@ -99,6 +99,7 @@ func TestNetworkMetricsCancel(t *testing.T) {
 		cancel()
 		assert.Equal(t, exitInterrupted, code, "%s: %s", only, errb.String())
 		assert.Empty(t, out.String(), only)
-		assert.Less(t, took, 1500*time.Millisecond+base, "%s: stopped %v after the cancel (reading takes %v)", only, took-500*time.Millisecond, base)
+		// The bound leaves room for -race on a shared machine.
+		assert.Less(t, took, 5*time.Second+base, "%s: stopped %v after the cancel (reading takes %v)", only, took-500*time.Millisecond, base)
 	}
 }
