@@ -27,6 +27,11 @@ type CBC struct {
 	Dir  string // where model files go; "" means os.TempDir()
 }
 
+var (
+	debugKeep string
+	debugN    int
+)
+
 // ErrNoSolver reports that the solver program cannot be found.
 var ErrNoSolver = errors.New("panel: the COIN-OR CBC solver (Debian package coinor-cbc) is not installed: install it, or draw with --method greedy")
 
@@ -37,6 +42,7 @@ type lpModel struct {
 	lo, hi   []float64 // bounds; hi may be +Inf
 	integer  bool      // every variable is integer
 	rows     []lpRow
+	duals bool // read the rows' dual values too
 	// method is "" for cbc's default (branch and cut, or simplex for an
 	// LP), "barrier" for an interior point without crossover.
 	method string
@@ -64,6 +70,7 @@ type lpSolution struct {
 	status    lpStatus
 	objective float64
 	x         []float64
+	dual      []float64 // the rows' dual values, when asked for
 	line      string // the status line, for messages
 }
 
@@ -184,6 +191,12 @@ func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
 	if err := f.Close(); err != nil {
 		return nil, fmt.Errorf("panel: solver files: %w", err)
 	}
+	if debugKeep != "" {
+		if b, err := os.ReadFile(model); err == nil {
+			os.WriteFile(filepath.Join(debugKeep, fmt.Sprintf("model%03d-%s.lp", debugN, m.method)), b, 0o644)
+			debugN++
+		}
+	}
 	args := []string{"-import", model}
 	switch {
 	case m.method == "barrier":
@@ -193,6 +206,9 @@ func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
 		args = append(args, "-ratioGap", "0", "-allowableGap", "1e-9", "-solve")
 	default:
 		args = append(args, "-primalSimplex")
+	}
+	if m.duals {
+		args = append(args, "-printingOptions", "all")
 	}
 	args = append(args, "-solu", sol)
 	cmd := exec.CommandContext(ctx, exe, args...)
@@ -209,18 +225,18 @@ func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
 	if err != nil {
 		return nil, fmt.Errorf("panel: cbc wrote no solution: %s", lastLines(out.String(), 3))
 	}
-	return parseSolution(b, len(m.obj))
+	return parseSolution(b, len(m.obj), len(m.rows))
 }
 
 // parseSolution reads cbc's solution file: a status line, then one line
 // per variable "index name value reduced-cost" (lines of variables that
 // break a bound start with "**").
-func parseSolution(b []byte, n int) (*lpSolution, error) {
+func parseSolution(b []byte, n, rows int) (*lpSolution, error) {
 	lines := strings.Split(string(b), "\n")
 	if len(lines) == 0 {
 		return nil, errors.New("panel: empty cbc solution")
 	}
-	s := &lpSolution{x: make([]float64, n), line: strings.TrimSpace(lines[0])}
+	s := &lpSolution{x: make([]float64, n), dual: make([]float64, rows), line: strings.TrimSpace(lines[0])}
 	head := strings.ToLower(s.line)
 	switch {
 	case strings.HasPrefix(head, "optimal"):
@@ -240,11 +256,23 @@ func parseSolution(b []byte, n int) (*lpSolution, error) {
 		if len(f) > 0 && f[0] == "**" {
 			f = f[1:]
 		}
-		if len(f) < 3 || len(f[1]) < 2 || f[1][0] != 'x' {
+		if len(f) < 3 || len(f[1]) < 2 || (f[1][0] != 'x' && f[1][0] != 'r') {
 			continue
 		}
 		j, err := strconv.Atoi(f[1][1:])
-		if err != nil || j < 0 || j >= n {
+		if err != nil || j < 0 {
+			continue
+		}
+		if f[1][0] == 'r' {
+			if j < rows && len(f) >= 4 {
+				s.dual[j], err = strconv.ParseFloat(f[3], 64)
+				if err != nil {
+					return nil, fmt.Errorf("panel: bad cbc solution line %q", l)
+				}
+			}
+			continue
+		}
+		if j >= n {
 			continue
 		}
 		v, err := strconv.ParseFloat(f[2], 64)

@@ -75,8 +75,8 @@ type Task struct {
 
 // Preference weighs volunteers with one of Values in Feature.
 type Preference struct {
-	Feature string   `json:"feature"`                                     // the feature (a pool column)
-	Values  []string `json:"values"`                                      // the values that earn the weight
+	Feature string   `json:"feature"`                                            // the feature (a pool column)
+	Values  []string `json:"values"`                                             // the values that earn the weight
 	Weight  float64  `json:"weight" jsonschema:"exclusiveMinimum=0,maximum=100"` // how much more likely (2 = twice as likely)
 }
 
