@@ -42,7 +42,7 @@ type lpModel struct {
 	lo, hi   []float64 // bounds; hi may be +Inf
 	integer  bool      // every variable is integer
 	rows     []lpRow
-	duals bool // read the rows' dual values too
+	duals    bool // read the rows' dual values too
 	// method is "" for cbc's default (branch and cut, or simplex for an
 	// LP), "barrier" for an interior point without crossover.
 	method string
@@ -71,7 +71,7 @@ type lpSolution struct {
 	objective float64
 	x         []float64
 	dual      []float64 // the rows' dual values, when asked for
-	line      string // the status line, for messages
+	line      string    // the status line, for messages
 }
 
 func (m *lpModel) addVar(obj, lo, hi float64) int {

@@ -44,7 +44,7 @@ const (
 	// gapTol ends a round when the integer programme proves that no
 	// distribution gives the volunteers not yet fixed more than z by this
 	// share: LEXIMIN's probabilities are optimal to this relative accuracy
-	gapTol = 1e-5
+	gapTol   = 1e-5
 	fixShare = 1e-6 // a type is fixed when its dual weight is this share of the total
 	fixSlack = 1e-7 // fixed probabilities are lowered by this share, for the solver's tolerances
 )

@@ -52,6 +52,7 @@ var commands = []*Command{
 	cmdDemo,
 	journeyCmd,
 	networkCmd,
+	panelCmd,
 	personasCmd,
 	pilotsCmd,
 	cmdSchema,
