@@ -274,11 +274,11 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 	}
 
 	// 3. the distribution over panels
+	d.stats.Panels = len(d.panels)
 	if err := pr.primal(ctx, s, d, covered); err != nil {
 		return nil, err
 	}
 	d.stats.LPs++
-	d.stats.Panels = len(d.panels)
 	return d, nil
 }
 
