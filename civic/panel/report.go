@@ -57,6 +57,10 @@ func ReadResult(r io.Reader, opt ResultOptions) (*Result, error) {
 		}
 		if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 			field, err = strings.Trim(f, `"`), errors.New("unknown field")
+			// point at the key, not past its value
+			if i := strings.LastIndex(string(b[:min(off, int64(len(b)))]), f); i >= 0 {
+				off = int64(i)
+			}
 		}
 		line, col := lineCol(b, off)
 		return nil, &civic.ParseError{File: opt.File, Line: line, Column: col, Offset: off, Field: field, Msg: "bad result", Err: err}

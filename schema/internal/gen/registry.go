@@ -4,6 +4,7 @@ import (
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/journey"
 	"github.com/civickit/civickit/civic/network"
+	"github.com/civickit/civickit/civic/panel"
 	"github.com/civickit/civickit/persona"
 	"github.com/civickit/civickit/standards"
 )
@@ -38,6 +39,9 @@ var documents = []document{
 	{Name: "journey-summary", Title: "Where a decision is, what is next and how to have your say (journey show --format json)", Value: journey.Summary{}, Out: true},
 	{Name: "deadlines", Title: "Statutory deadlines of a meeting", Value: journey.Deadlines{}, Out: true},
 	{Name: "council", Title: "A council profile: clear days, call-in and key-decision test", Value: journey.Council{}, In: true, Out: true},
+
+	{Name: "panel-quotas", Title: "A citizens' panel's size, quotas and task (panel select --quotas)", Value: panel.Quotas{}, In: true},
+	{Name: "panel-result", Title: "A drawn citizens' panel: reserves, probabilities, quotas and the distribution (panel select --format json)", Value: panel.Result{}, In: true, Out: true},
 
 	{Name: "scorecard", Title: "A content standards scorecard with findings (check --format json)", Value: standards.Scorecard{}, Out: true},
 	{Name: "scorecards", Title: "Scorecards of several files (check --format json with several files)", Value: standards.Scorecard{}, Array: true, Out: true},
