@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/internal/input"
@@ -128,6 +129,11 @@ func ReadPool(r io.Reader, opt PoolOptions) (*Pool, error) {
 		if prev, dup := ids[id]; dup {
 			return nil, t.Error(rec, "id", "id "+safe.Quote(id)+" appears twice (first on line "+strconv.Itoa(prev)+")")
 		}
+		for _, c := range t.Header {
+			if val, _, _ := t.Field(rec, table.Name(c)); hasControl(val) {
+				return nil, t.Error(rec, table.Name(c), "control character in "+safe.Quote(val))
+			}
+		}
 		ids[id] = line
 		if len(p.Volunteers) >= MaxVolunteers {
 			return nil, t.Error(rec, "id", "more than "+strconv.Itoa(MaxVolunteers)+" volunteers")
@@ -172,4 +178,16 @@ func (p *Pool) values(f int) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// hasControl reports whether s holds a control or format character (a
+// terminal escape, a bidirectional override), which no id or feature
+// value needs and which could rewrite a terminal or a report.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -312,7 +312,7 @@ func (p *qparser) features(n *yaml.Node, q *Quotas) error {
 	return p.mapping(n, "features", func(feature string, k, v *yaml.Node) error {
 		field := join("features", feature)
 		name := strings.ToLower(strings.TrimSpace(feature))
-		if name == "" || name == "id" {
+		if name == "" || name == "id" || hasControl(name) {
 			return p.fail(k, field, "not a feature name")
 		}
 		if _, dup := q.Features[name]; dup {
@@ -324,6 +324,9 @@ func (p *qparser) features(n *yaml.Node, q *Quotas) error {
 		err := p.mapping(v, field, func(value string, vk, vv *yaml.Node) error {
 			vfield := join(field, value)
 			value = strings.TrimSpace(value)
+			if hasControl(value) {
+				return p.fail(vk, vfield, "control character in the value")
+			}
 			var r Range
 			seen := map[string]bool{}
 			err := p.mapping(vv, vfield, func(key string, kk, kv *yaml.Node) error {

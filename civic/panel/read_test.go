@@ -25,6 +25,8 @@ func TestReadPool(t *testing.T) {
 		{"feature twice", "id,age,AGE\nV1,1,2\n", "pool.csv:1:3: age: column appears twice"},
 		{"no volunteers", "id,age\n", "pool.csv:1: no volunteers after the header row"},
 		{"empty", "", "pool.csv:1: empty file: want a header row with id"},
+		{"terminal escape", "id,age\nV1,\"16\x1b]0;x\x07\"\n", `pool.csv:2:4: age: control character in "16\x1b]0;x\a"`},
+		{"bidi override", "id,age\nV\u202e1,16-29\n", `pool.csv:2:1: id: control character in "V\u202e1"`},
 		{"bad quote", "id,age\nV1,\"16\n", "pool.csv:2:8: bad CSV: extraneous or missing \" in quoted-field"},
 		{"latin-1", "id,age\nV1,caf\xe9\n", "pool.csv: cannot read the pool: input is Latin-1 or Windows-1252, not UTF-8 (first seen at byte 13); save it as UTF-8 and try again"},
 		{"utf-16", "\xff\xfei\x00d\x00", "pool.csv: cannot read the pool: input is UTF-16 (little-endian), not UTF-8 (first seen at byte 0); save it as UTF-8 and try again"},

@@ -168,7 +168,7 @@ func (res *Result) WriteText(w io.Writer) error {
 	}
 	if res.Leximin != nil {
 		s := res.Leximin
-		p("\nLEXIMIN (%s): %d groups, %d panels generated, %d in the distribution, %d rounds, %d LPs, %d ILPs\n",
+		p("\nLEXIMIN (%s): groups %d, panels generated %d, in the distribution %d, rounds %d, LPs %d, ILPs %d\n",
 			safe.Line(res.Solver), s.Types, s.Panels, s.Support, s.Rounds, s.LPs, s.ILPs)
 	}
 	p("Greedy: %d seeded draws, %.1f%% ran into a dead end and were drawn again\n", res.Greedy.Runs, res.Greedy.DeadEnds*100)
@@ -225,7 +225,7 @@ func (res *Result) WriteMarkdown(w io.Writer) error {
 	p("\n## Method\n\n")
 	p("LEXIMIN (Flanigan, Gölz, Gupta, Hennig and Procaccia, *Nature* 2021) maximises the smallest selection probability, then the next smallest, and so on, among all ways of drawing panels that meet the quotas.")
 	if res.Leximin != nil {
-		p(" Solved by %s: %d groups of interchangeable volunteers, %d panels generated, %d in the distribution.", md(res.Solver), res.Leximin.Types, res.Leximin.Panels, res.Leximin.Support)
+		p(" Solved by %s: groups of interchangeable volunteers %d, panels generated %d, panels in the distribution %d.", md(res.Solver), res.Leximin.Types, res.Leximin.Panels, res.Leximin.Support)
 	}
 	p(" The greedy method fills the quota furthest from its minimum one volunteer at a time; its probabilities are estimated from %d seeded draws (%.1f%% ran into a dead end and were drawn again).\n", res.Greedy.Runs, res.Greedy.DeadEnds*100)
 	return bw.Flush()
@@ -313,7 +313,7 @@ td.n,th.n{text-align:right}caption{text-align:left;font-weight:bold}
 {{range .R.Volunteers}}<tr><td>{{.ID}}</td><td>{{yes .Eligible}}</td><td class="n">{{.Weight}}</td><td class="n">{{pct .Leximin}}</td><td class="n">{{pct .Greedy}}</td><td>{{yes .Chosen}}</td></tr>
 {{end}}</tbody></table>
 <h2>Method</h2>
-<p>LEXIMIN (Flanigan, Gölz, Gupta, Hennig and Procaccia, <cite>Nature</cite> 2021) maximises the smallest selection probability, then the next smallest, and so on, among all ways of drawing panels that meet the quotas.{{with .R.Leximin}} Solved by {{$.R.Solver}}: {{.Types}} groups of interchangeable volunteers, {{.Panels}} panels generated, {{.Support}} in the distribution.{{end}} The greedy method fills the quota furthest from its minimum one volunteer at a time; its probabilities are estimated from {{.R.Greedy.Runs}} seeded draws.</p>
+<p>LEXIMIN (Flanigan, Gölz, Gupta, Hennig and Procaccia, <cite>Nature</cite> 2021) maximises the smallest selection probability, then the next smallest, and so on, among all ways of drawing panels that meet the quotas.{{with .R.Leximin}} Solved by {{$.R.Solver}}: groups of interchangeable volunteers {{.Types}}, panels generated {{.Panels}}, panels in the distribution {{.Support}}.{{end}} The greedy method fills the quota furthest from its minimum one volunteer at a time; its probabilities are estimated from {{.R.Greedy.Runs}} seeded draws.</p>
 </body>
 </html>
 `))
