@@ -16,10 +16,11 @@ import (
 // met), as this method sometimes does.
 type greedy struct {
 	pr      *problem
-	members [][]int // per category: eligible pool indices
-	catsOf  map[int][]int32
-	houseOf map[int]int32 // pool index → household group (two or more)
-	houseM  [][]int       // household group → pool indices
+	members [][]int   // per category: eligible pool indices
+	catsOf  [][]int32 // pool index → categories
+	houseOf []int32   // pool index → household group (two or more), or -1
+	houseM  [][]int   // household group → pool indices
+	wmax    float64   // the largest weight
 	// scratch
 	avail  []bool
 	left   []int // available volunteers per category
@@ -27,8 +28,11 @@ type greedy struct {
 }
 
 func newGreedy(pr *problem) *greedy {
-	g := &greedy{pr: pr, members: make([][]int, len(pr.cats)), catsOf: map[int][]int32{}, houseOf: map[int]int32{},
-		houseM: make([][]int, len(pr.houses))}
+	g := &greedy{pr: pr, members: make([][]int, len(pr.cats)), catsOf: make([][]int32, len(pr.weight)),
+		houseOf: make([]int32, len(pr.weight)), houseM: make([][]int, len(pr.houses))}
+	for i := range g.houseOf {
+		g.houseOf[i] = -1
+	}
 	for _, ty := range pr.types {
 		for _, i := range ty.members {
 			g.catsOf[i] = ty.cats
@@ -40,6 +44,9 @@ func newGreedy(pr *problem) *greedy {
 				g.houseM[ty.house] = append(g.houseM[ty.house], i)
 			}
 		}
+	}
+	for _, w := range pr.weight {
+		g.wmax = max(g.wmax, w)
 	}
 	g.avail = make([]bool, len(pr.weight))
 	g.left = make([]int, len(pr.cats))
@@ -89,21 +96,34 @@ func (g *greedy) draw(r *rand.Rand) []int {
 		if best < 0 || bestRatio > 1 {
 			return nil // no one left, or a minimum out of reach
 		}
-		// a random available member of the category, by weight
-		total := 0.0
-		for _, i := range g.members[best] {
-			if g.avail[i] {
-				total += pr.weight[i]
+		// a random available member of the category, by weight: by
+		// rejection (a uniform member, kept with probability w/wmax),
+		// which is quick while most members are available, then by a
+		// scan
+		pick := -1
+		ms := g.members[best]
+		for try := 0; try < 64; try++ {
+			i := ms[r.IntN(len(ms))]
+			if g.avail[i] && (!pr.weighted || r.Float64()*g.wmax < pr.weight[i]) {
+				pick = i
+				break
 			}
 		}
-		x := r.Float64() * total
-		pick := -1
-		for _, i := range g.members[best] {
-			if g.avail[i] {
-				pick = i
-				x -= pr.weight[i]
-				if x < 0 {
-					break
+		if pick < 0 {
+			total := 0.0
+			for _, i := range ms {
+				if g.avail[i] {
+					total += pr.weight[i]
+				}
+			}
+			x := r.Float64() * total
+			for _, i := range ms {
+				if g.avail[i] {
+					pick = i
+					x -= pr.weight[i]
+					if x < 0 {
+						break
+					}
 				}
 			}
 		}
@@ -117,7 +137,7 @@ func (g *greedy) draw(r *rand.Rand) []int {
 				}
 			}
 		}
-		if h, ok := g.houseOf[pick]; ok {
+		if h := g.houseOf[pick]; h >= 0 {
 			for _, i := range g.houseM[h] {
 				g.remove(i)
 			}

@@ -44,7 +44,10 @@ const (
 	// gapTol ends a round when the integer programme proves that no
 	// distribution gives the volunteers not yet fixed more than z by this
 	// share: LEXIMIN's probabilities are optimal to this relative accuracy
-	gapTol   = 1e-5
+	gapTol = 1e-5
+	// pruneAge is how many programmes a panel the solution leaves unused
+	// stays in the master programme
+	pruneAge = 1 << 30
 	fixShare = 1e-6 // a type is fixed when its dual weight is this share of the total
 	fixSlack = 1e-7 // fixed probabilities are lowered by this share, for the solver's tolerances
 )
@@ -73,6 +76,8 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 	d := &dist{p: make([]float64, T)}
 	d.stats.Types = T
 	seen := map[string]bool{}
+	var age []int // per panel: the programmes solved since it was added
+	generated := 0
 	add := func(c counts) bool {
 		k := c.key()
 		if seen[k] {
@@ -80,6 +85,8 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 		}
 		seen[k] = true
 		d.panels = append(d.panels, c)
+		age = append(age, 0)
+		generated++
 		return true
 	}
 	ilp := func(m *lpModel) (*lpSolution, error) {
@@ -162,7 +169,7 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 	// diverse panels to start from, as Flanigan et al.'s implementation
 	// starts from panels found with random weights
 	rng := rand.New(rand.NewPCG(uint64(T), 0x5eed))
-	for i := 0; i < 3*T && ctx.Err() == nil; i++ {
+	for i := 0; i < initPanels*T && ctx.Err() == nil; i++ {
 		for t := range w {
 			w[t] = rng.Float64()
 		}
@@ -195,7 +202,8 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			u, yh, z, err = pr.dual(ctx, s, d.panels, fixed, covered, d.p)
+			var lam []float64
+			u, lam, yh, z, err = pr.dual(ctx, s, d.panels, fixed, covered, d.p)
 			d.stats.LPs++
 			if errors.Is(err, errUnbounded) && slack < 1e-3 {
 				// the fixed probabilities are a hair too high for the
@@ -211,6 +219,21 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 			if err != nil {
 				return nil, err
 			}
+			// keep the programme small: drop panels the last solution
+			// does not use and that are a few programmes old (they may
+			// be generated again); the solution's own panels stay, so
+			// every fixed probability stays within reach
+			kept := d.panels[:0]
+			keptAge := age[:0]
+			for k, c := range d.panels {
+				if lam[k] > 1e-9 || age[k] < pruneAge {
+					kept = append(kept, c)
+					keptAge = append(keptAge, age[k]+1)
+				} else {
+					delete(seen, c.key())
+				}
+			}
+			d.panels, age = kept, keptAge
 			// price: local search from the panels that are best by dual
 			// weight already, adding every improving panel it finds; the
 			// integer programme when it finds none, and every few
@@ -274,7 +297,7 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 	}
 
 	// 3. the distribution over panels
-	d.stats.Panels = len(d.panels)
+	d.stats.Panels = generated
 	if err := pr.primal(ctx, s, d, covered); err != nil {
 		return nil, err
 	}
@@ -299,7 +322,7 @@ var (
 // lies inside the optimal face rather than at a vertex; column generation
 // over such central duals converges in far fewer rounds, and a round fixes
 // every volunteer the optimum fixes (Flanigan et al. solve it the same way).
-func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, fixed, covered []bool, p []float64) (u []float64, yh, z float64, err error) {
+func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, fixed, covered []bool, p []float64) (u, lam []float64, yh, z float64, err error) {
 	T := len(pr.types)
 	m := &lpModel{maximize: true, method: "barrier", duals: true}
 	for range panels {
@@ -339,22 +362,22 @@ func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, fixed, cov
 	m.addRow(all, ones, '=', 1)
 	sol, err := s.solve(ctx, m)
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, nil, 0, 0, err
 	}
 	if sol.status != lpOptimal && sol.status != lpInfeasible {
 		// the barrier may stop short on a degenerate programme; the
 		// simplex method settles it
 		m.method = ""
 		if sol, err = s.solve(ctx, m); err != nil {
-			return nil, 0, 0, err
+			return nil, nil, 0, 0, err
 		}
 	}
 	switch sol.status {
 	case lpOptimal:
 	case lpInfeasible, lpUnbounded:
-		return nil, 0, 0, errUnbounded
+		return nil, nil, 0, 0, errUnbounded
 	default:
-		return nil, 0, 0, fmt.Errorf("panel: cbc: %s", sol.line)
+		return nil, nil, 0, 0, fmt.Errorf("panel: cbc: %s", sol.line)
 	}
 	u = make([]float64, T)
 	for t, r := range rowOf {
@@ -362,7 +385,7 @@ func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, fixed, cov
 			u[t] = math.Max(0, -sol.dual[r])
 		}
 	}
-	return u, sol.dual[sumRow], sol.x[zv], nil
+	return u, sol.x[:len(panels)], sol.dual[sumRow], sol.x[zv], nil
 }
 
 // primal finds the distribution over d.panels that gives each type its
@@ -453,7 +476,11 @@ func (pr *problem) primal(ctx context.Context, s *CBC, d *dist, covered []bool) 
 
 // priceStarts is how many of the best panels so far local search starts
 // from in each round of pricing.
-const priceStarts = 12
+var priceStarts = 12
+
+// initPanels times the number of types is how many panels with random
+// weights start the column generation.
+var initPanels = 3
 
 // priceLocal runs local search from the priceStarts panels with the most
 // dual weight and adds (with add) every distinct panel whose weight
