@@ -16,9 +16,3 @@ func cpuTime() time.Duration {
 	d := func(t syscall.Timeval) time.Duration { return time.Duration(t.Nano()) }
 	return d(self.Utime) + d(self.Stime) + d(kids.Utime) + d(kids.Stime)
 }
-
-func selfCPU() time.Duration {
-	var self syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
-	return time.Duration(self.Utime.Nano() + self.Stime.Nano())
-}

@@ -3,7 +3,6 @@ package panel
 import (
 	"errors"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -164,20 +163,6 @@ func wrapInput(err error) error {
 		return pe
 	}
 	return &civic.ParseError{Msg: "cannot read the pool", Err: err}
-}
-
-// values returns the distinct values of feature f, sorted.
-func (p *Pool) values(f int) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, v := range p.Volunteers {
-		if !seen[v.Values[f]] {
-			seen[v.Values[f]] = true
-			out = append(out, v.Values[f])
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // hasControl reports whether s holds a control or format character (a

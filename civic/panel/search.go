@@ -11,17 +11,6 @@ import (
 // the same counts are one column of the master programme.
 type counts []int32
 
-// sparse returns the types with members and their counts.
-func (c counts) sparse() (ts []int32, ns []int32) {
-	for t, n := range c {
-		if n > 0 {
-			ts = append(ts, int32(t))
-			ns = append(ns, n)
-		}
-	}
-	return ts, ns
-}
-
 func (c counts) key() string {
 	b := make([]byte, 0, 4*len(c))
 	for t, n := range c {
