@@ -17,6 +17,15 @@
 // with a random volunteer, one at a time; its probabilities are estimated
 // by seeded simulation.
 //
+// The solver is COIN-OR CBC, run on model files in CPLEX LP format
+// (Debian package coinor-cbc). It solves both halves: the master linear
+// programme by its barrier method without crossover, whose duals lie
+// inside the optimal face as the column generation needs (Flanigan et
+// al. use the same setting in Gurobi), and the integer programmes by
+// branch and cut. GLPK's glpsol has no barrier without crossover and a
+// weaker integer solver; gonum's LP is a dense simplex without integer
+// programmes. Running cbc as a program keeps civickit free of cgo.
+//
 // A [Result] holds the panel and reserves drawn with a seed, each
 // volunteer's probability under both methods, how far each quota binds,
 // and the distribution the panel was drawn from, so the draw can be
