@@ -66,27 +66,7 @@ func TestLeximinBruteForce(t *testing.T) {
 	require.NoError(t, err)
 
 	n := len(p.Volunteers)
-	var panels [][]int
-	sel := make([]int, 0, pr.k)
-	var rec func(from int)
-	rec = func(from int) {
-		if len(sel) == pr.k {
-			c := make(counts, len(pr.types))
-			for _, i := range sel {
-				c[pr.typeOf[i]]++
-			}
-			if pr.feasible(c) {
-				panels = append(panels, append([]int(nil), sel...))
-			}
-			return
-		}
-		for i := from; i <= n-(pr.k-len(sel)); i++ {
-			sel = append(sel, i)
-			rec(i + 1)
-			sel = sel[:len(sel)-1]
-		}
-	}
-	rec(0)
+	panels := feasiblePanels(pr, n)
 	require.NotEmpty(t, panels)
 	m := &lpModel{maximize: true}
 	for range panels {
