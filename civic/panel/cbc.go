@@ -27,11 +27,6 @@ type CBC struct {
 	Dir  string // where model files go; "" means os.TempDir()
 }
 
-var (
-	debugKeep string
-	debugN    int
-)
-
 // ErrNoSolver reports that the solver program cannot be found.
 var ErrNoSolver = errors.New("panel: the COIN-OR CBC solver (Debian package coinor-cbc) is not installed: install it, or draw with --method greedy")
 
@@ -191,35 +186,42 @@ func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
 	if err := f.Close(); err != nil {
 		return nil, fmt.Errorf("panel: solver files: %w", err)
 	}
-	if debugKeep != "" {
-		if b, err := os.ReadFile(model); err == nil {
-			os.WriteFile(filepath.Join(debugKeep, fmt.Sprintf("model%03d-%s.lp", debugN, m.method)), b, 0o644)
-			debugN++
-		}
-	}
-	args := []string{"-import", model}
+	// each LP method, with the others as fallbacks: Clp 2.10 can abort
+	// on an assertion in one method on a degenerate programme that
+	// another solves (seen on the 1,500-volunteer shape)
+	var variants [][]string
 	switch {
-	case m.method == "barrier":
-		args = append(args, "-crossover", "off", "-barrier")
 	case m.integer:
 		// an exact optimum: no relative or absolute gap
-		args = append(args, "-ratioGap", "0", "-allowableGap", "1e-9", "-solve")
+		variants = [][]string{{"-ratioGap", "0", "-allowableGap", "1e-9", "-solve"}}
+	case m.method == "barrier":
+		variants = [][]string{{"-crossover", "off", "-barrier"}, {"-dualSimplex"}, {"-primalSimplex"}}
 	default:
-		args = append(args, "-primalSimplex")
+		variants = [][]string{{"-primalSimplex"}, {"-dualSimplex"}, {"-barrier"}}
 	}
-	if m.duals {
-		args = append(args, "-printingOptions", "all")
-	}
-	args = append(args, "-solu", sol)
-	cmd := exec.CommandContext(ctx, exe, args...)
 	var out bytes.Buffer
-	cmd.Stdout = &out
-	cmd.Stderr = &out
-	if err := cmd.Run(); err != nil {
+	var runErr error
+	for _, v := range variants {
+		args := append([]string{"-import", model}, v...)
+		if m.duals {
+			args = append(args, "-printingOptions", "all")
+		}
+		args = append(args, "-solu", sol)
+		os.Remove(sol)
+		cmd := exec.CommandContext(ctx, exe, args...)
+		out.Reset()
+		cmd.Stdout = &out
+		cmd.Stderr = &out
+		runErr = cmd.Run()
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("panel: cbc failed: %w: %s", err, lastLines(out.String(), 3))
+		if runErr == nil {
+			break
+		}
+	}
+	if runErr != nil {
+		return nil, fmt.Errorf("panel: cbc failed: %w: %s", runErr, lastLines(out.String(), 3))
 	}
 	b, err := os.ReadFile(sol)
 	if err != nil {
