@@ -186,14 +186,20 @@ func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
 	if err := f.Close(); err != nil {
 		return nil, fmt.Errorf("panel: solver files: %w", err)
 	}
-	// each LP method, with the others as fallbacks: Clp 2.10 can abort
-	// on an assertion in one method on a degenerate programme that
-	// another solves (seen on the 1,500-volunteer shape)
+	// each method, with others as fallbacks: Clp 2.10 can abort on an
+	// assertion (ClpPrimalColumnSteepest) on a degenerate programme that
+	// another method or setting solves; seen in branch and cut on the
+	// 1,500-volunteer shape, where turning off perturbation solves it
+	// (testdata/cbc-abort.lp)
 	var variants [][]string
 	switch {
 	case m.integer:
 		// an exact optimum: no relative or absolute gap
-		variants = [][]string{{"-ratioGap", "0", "-allowableGap", "1e-9", "-solve"}}
+		variants = [][]string{
+			{"-ratioGap", "0", "-allowableGap", "1e-9", "-solve"},
+			{"-ratioGap", "0", "-allowableGap", "1e-9", "-perturbation", "off", "-solve"},
+			{"-ratioGap", "0", "-allowableGap", "1e-9", "-scaling", "off", "-solve"},
+		}
 	case m.method == "barrier":
 		variants = [][]string{{"-crossover", "off", "-barrier"}, {"-dualSimplex"}, {"-primalSimplex"}}
 	default:
@@ -221,7 +227,12 @@ func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
 		}
 	}
 	if runErr != nil {
-		return nil, fmt.Errorf("panel: cbc failed: %w: %s", runErr, lastLines(out.String(), 3))
+		// keep the model so the failure can be reported and reproduced
+		kept := filepath.Join(os.TempDir(), "civickit-panel-failed.lp")
+		if b, err := os.ReadFile(model); err == nil && os.WriteFile(kept, b, 0o644) == nil {
+			return nil, fmt.Errorf("panel: cbc failed on every method (model kept in %s): %w: %s", kept, runErr, lastLines(out.String(), 3))
+		}
+		return nil, fmt.Errorf("panel: cbc failed on every method: %w: %s", runErr, lastLines(out.String(), 3))
 	}
 	b, err := os.ReadFile(sol)
 	if err != nil {
