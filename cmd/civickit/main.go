@@ -54,6 +54,7 @@ var commands = []*Command{
 	cmdDemo,
 	journeyCmd,
 	networkCmd,
+	panelCmd,
 	personasCmd,
 	pilotsCmd,
 	cmdSchema,

@@ -6,6 +6,7 @@ import (
 	"github.com/civickit/civickit/civic/journey"
 	"github.com/civickit/civickit/civic/journey/compose"
 	"github.com/civickit/civickit/civic/network"
+	"github.com/civickit/civickit/civic/panel"
 	"github.com/civickit/civickit/persona"
 	"github.com/civickit/civickit/standards"
 )
@@ -42,6 +43,8 @@ var documents = []document{
 	{Name: "council", Title: "A council profile: clear days, call-in and key-decision test", Value: journey.Council{}, In: true, Out: true},
 
 	{Name: "compose-result", Title: "Posts that explain a decision at its stage, per channel (compose --format json)", Value: compose.Result{}, Out: true},
+	{Name: "panel-quotas", Title: "A citizens' panel's size, quotas and task (panel select --quotas)", Value: panel.Quotas{}, In: true},
+	{Name: "panel-result", Title: "A drawn citizens' panel: reserves, probabilities, quotas and the distribution (panel select --format json)", Value: panel.Result{}, In: true, Out: true},
 
 	{Name: "scorecard", Title: "A content standards scorecard with findings (check --format json)", Value: standards.Scorecard{}, Out: true},
 	{Name: "scorecards", Title: "Scorecards of several files (check --format json with several files)", Value: standards.Scorecard{}, Array: true, Out: true},

@@ -1,0 +1,39 @@
+// Package panel selects citizens' panels fairly: from a pool of volunteers
+// who signed up, a panel of a given size that meets the council's quotas
+// (age band, gender, ward, digital confidence, knowledge of local
+// democracy, previous engagement, ...) with at most one person per
+// household, drawn so that every volunteer's chance of being chosen is as
+// high as the quotas allow.
+//
+// The fair method is LEXIMIN (Flanigan, Gölz, Gupta, Hennig and Procaccia,
+// "Fair algorithms for selecting citizens' assemblies", Nature 596, 2021):
+// among all probability distributions over the panels that meet the
+// quotas, the one that maximises the smallest selection probability any
+// volunteer has, then the second smallest, and so on. It is found by
+// column generation: a linear programme over a growing set of panels, and
+// an integer programme that finds the panel worth adding, both solved by
+// the COIN-OR CBC solver ([CBC]). The baseline is the greedy method most
+// councils use today ([Greedy]): fill the quota furthest from its minimum
+// with a random volunteer, one at a time; its probabilities are estimated
+// by seeded simulation.
+//
+// The solver is COIN-OR CBC, run on model files in CPLEX LP format
+// (Debian package coinor-cbc). It solves both halves: the master linear
+// programme by its barrier method without crossover, whose duals lie
+// inside the optimal face as the column generation needs (Flanigan et
+// al. use the same setting in Gurobi), and the integer programmes by
+// branch and cut. GLPK's glpsol has no barrier without crossover and a
+// weaker integer solver; gonum's LP is a dense simplex without integer
+// programmes. Running cbc as a program keeps civickit free of cgo.
+//
+// A [Result] holds the panel and reserves drawn with a seed, each
+// volunteer's probability under both methods, how far each quota binds,
+// and the distribution the panel was drawn from, so the draw can be
+// published and re-run by anyone. Volunteers appear by their pseudonymous
+// ids only.
+//
+//	pool, err := panel.ReadPool(f, panel.PoolOptions{File: "pool.csv"})
+//	quotas, err := panel.ReadQuotas(q, panel.QuotaOptions{File: "quotas.yaml"})
+//	res, err := panel.Select(ctx, pool, quotas, panel.Options{Size: 40, Seed: 2024})
+//	err = res.WriteMarkdown(os.Stdout)
+package panel

@@ -1,0 +1,206 @@
+package panel
+
+import (
+	"context"
+	"math"
+	"slices"
+	"strconv"
+)
+
+// counts is a panel counted by type: n[t] members of type t. Panels of
+// the same counts are one column of the master programme.
+type counts []int32
+
+func (c counts) key() string {
+	b := make([]byte, 0, 4*len(c))
+	for t, n := range c {
+		if n > 0 {
+			b = strconv.AppendInt(b, int64(t), 36)
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(n), 36)
+			b = append(b, ',')
+		}
+	}
+	return string(b)
+}
+
+func (c counts) value(w []float64) float64 {
+	s := 0.0
+	for t, n := range c {
+		if n > 0 {
+			s += float64(n) * w[t]
+		}
+	}
+	return s
+}
+
+// relax names quota bounds left out of a model, for finding which quotas
+// conflict: relax[2*cat] drops the minimum, relax[2*cat+1] the maximum.
+type relax []bool
+
+// ilp builds the integer programme over panels counted by type: the
+// panel size, every quota and one person per household, maximising
+// Σ obj[t]·n[t]. With cover set, it adds a 0/1 variable per type in cover
+// (at most that type's count) and maximises their sum instead: the number
+// of those types a panel can include.
+func (pr *problem) ilp(obj []float64, cover []bool, rx relax) *lpModel {
+	T := len(pr.types)
+	m := &lpModel{maximize: true, integer: true}
+	for t := 0; t < T; t++ {
+		c := 0.0
+		if obj != nil && cover == nil {
+			c = obj[t]
+		}
+		m.addVar(c, 0, float64(pr.cap(t)))
+	}
+	all := make([]int32, T)
+	ones := make([]float64, T)
+	for t := range all {
+		all[t], ones[t] = int32(t), 1
+	}
+	m.addRow(all, ones, '=', float64(pr.k))
+	members := make([][]int32, len(pr.cats))
+	for t, ty := range pr.types {
+		for _, c := range ty.cats {
+			members[c] = append(members[c], int32(t))
+		}
+	}
+	for c, cat := range pr.cats {
+		idx := members[c]
+		coef := ones[:len(idx)]
+		if cat.min > 0 && (rx == nil || !rx[2*c]) {
+			m.addRow(idx, coef, '>', float64(cat.min))
+		}
+		if cat.max < cat.pool && (rx == nil || !rx[2*c+1]) {
+			m.addRow(idx, coef, '<', float64(cat.max))
+		}
+	}
+	for _, h := range pr.houses {
+		m.addRow(h, ones[:len(h)], '<', 1)
+	}
+	for t := 0; cover != nil && t < T; t++ {
+		if !cover[t] {
+			continue
+		}
+		u := m.addVar(1, 0, 1)
+		m.addRow([]int32{int32(u), int32(t)}, []float64{1, -1}, '<', 0)
+	}
+	return m
+}
+
+// round reads the first T variables of a solution as counts.
+func round(x []float64, T int) counts {
+	c := make(counts, T)
+	for t := 0; t < T; t++ {
+		c[t] = int32(math.Round(x[t]))
+	}
+	return c
+}
+
+// feasible reports whether c meets the size, the quotas and households.
+func (pr *problem) feasible(c counts) bool {
+	total := 0
+	cat := make([]int, len(pr.cats))
+	house := make([]int, len(pr.houses))
+	for t, n := range c {
+		if n < 0 || int(n) > pr.cap(t) {
+			return false
+		}
+		if n == 0 {
+			continue
+		}
+		total += int(n)
+		for _, k := range pr.types[t].cats {
+			cat[k] += int(n)
+		}
+		if h := pr.types[t].house; h >= 0 {
+			house[h] += int(n)
+			if house[h] > 1 {
+				return false
+			}
+		}
+	}
+	if total != pr.k {
+		return false
+	}
+	for k, n := range cat {
+		if n < pr.cats[k].min || n > pr.cats[k].max {
+			return false
+		}
+	}
+	return true
+}
+
+// improve is the quick half of pricing: a local search from a feasible
+// panel that moves one member at a time from one type to another while
+// the quotas stay met and Σ w[t]·n[t] grows, taking the best move each
+// time. It returns a feasible panel at least as good as start. The exact
+// half is the integer programme, solved when this finds nothing.
+func (pr *problem) improve(ctx context.Context, start counts, w []float64) counts {
+	c := slices.Clone(start)
+	T := len(pr.types)
+	cat := make([]int, len(pr.cats))
+	house := make([]int, len(pr.houses))
+	for t, n := range c {
+		for _, k := range pr.types[t].cats {
+			cat[k] += int(n)
+		}
+		if h := pr.types[t].house; h >= 0 {
+			house[h] += int(n)
+		}
+	}
+	var in []int
+	for step := 0; step < 10*pr.k+100; step++ {
+		if step%16 == 0 && ctx.Err() != nil {
+			return c
+		}
+		in = in[:0]
+		for t, n := range c {
+			if n > 0 {
+				in = append(in, t)
+			}
+		}
+		bestGain, bestA, bestB := 1e-12*(1+math.Abs(c.value(w))), -1, -1
+		for _, a := range in {
+			ca := pr.types[a].cats
+			ha := pr.types[a].house
+			for b := 0; b < T; b++ {
+				gain := w[b] - w[a]
+				if gain <= bestGain || b == a || int(c[b]) >= pr.cap(b) {
+					continue
+				}
+				if hb := pr.types[b].house; hb >= 0 && hb != ha && house[hb] > 0 {
+					continue
+				}
+				ok := true
+				for f, kb := range pr.types[b].cats {
+					ka := ca[f]
+					if ka != kb && (cat[ka] <= pr.cats[ka].min || cat[kb] >= pr.cats[kb].max) {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					bestGain, bestA, bestB = gain, a, b
+				}
+			}
+		}
+		if bestA < 0 {
+			break
+		}
+		a, b := bestA, bestB
+		c[a]--
+		c[b]++
+		for f, kb := range pr.types[b].cats {
+			cat[pr.types[a].cats[f]]--
+			cat[kb]++
+		}
+		if h := pr.types[a].house; h >= 0 {
+			house[h]--
+		}
+		if h := pr.types[b].house; h >= 0 {
+			house[h]++
+		}
+	}
+	return c
+}
