@@ -69,6 +69,10 @@ type Item struct {
 	// Unchanged is true when the server answered 304 Not Modified and the
 	// body was carried over from the previous snapshot.
 	Unchanged bool `json:"unchanged,omitempty"`
+	// Source names the ingest that brought the item in ("site", "feed",
+	// "moderngov", "documents", "social"); a new ingest of a source
+	// replaces that source's items in the next snapshot.
+	Source string `json:"source,omitempty"`
 }
 
 // hashBody sets it.Hash from it.Body.
@@ -85,6 +89,8 @@ type Snapshot struct {
 	Taken time.Time `json:"taken"`
 	// Items are the snapshot's items, sorted by URL.
 	Items []Item `json:"items"`
+	// Views are the page views from the analytics exports, by page key.
+	Views Views `json:"views,omitempty"`
 }
 
 // ByURL returns the snapshot's items keyed by URL.
@@ -101,10 +107,10 @@ func (s *Snapshot) ByURL() map[string]*Item {
 type Store interface {
 	// SaveContent writes a snapshot's items in one transaction.
 	SaveContent(ctx context.Context, s Snapshot) error
-	// PreviousContent returns the latest saved snapshot, with its items'
-	// bodies and validators (ETag, Last-Modified), and false when there
-	// is none.
-	PreviousContent(ctx context.Context) (Snapshot, bool, error)
+	// LatestContent returns up to n saved snapshots, newest first, with
+	// their items' bodies and validators (ETag, Last-Modified): the
+	// crawler asks for 1, the audit for 2 (to report the change).
+	LatestContent(ctx context.Context, n int) ([]Snapshot, error)
 }
 
 // MemStore is a [Store] in memory. The zero value is empty and ready.
@@ -126,15 +132,16 @@ func (m *MemStore) SaveContent(ctx context.Context, s Snapshot) error {
 	return nil
 }
 
-// PreviousContent returns the latest snapshot saved.
-func (m *MemStore) PreviousContent(ctx context.Context) (Snapshot, bool, error) {
+// LatestContent returns up to n snapshots, newest first.
+func (m *MemStore) LatestContent(ctx context.Context, n int) ([]Snapshot, error) {
 	if err := ctx.Err(); err != nil {
-		return Snapshot{}, false, err
+		return nil, err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if len(m.snaps) == 0 {
-		return Snapshot{}, false, nil
+	var out []Snapshot
+	for i := len(m.snaps) - 1; i >= 0 && len(out) < n; i-- {
+		out = append(out, m.snaps[i])
 	}
-	return m.snaps[len(m.snaps)-1], true, nil
+	return out, nil
 }
