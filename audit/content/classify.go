@@ -46,12 +46,14 @@ type ClassRule struct {
 
 // DefaultRules are the classifier's rules. Explainers come first, so that
 // a page explaining decisions ("Record of decisions" under "how decisions
-// are made") is not taken for a decision; then titles, addresses and
+// are made") is not taken for a decision, then news by its address (a
+// news story about a consultation is news); then titles, addresses and
 // text, from the most specific type to the least.
 var DefaultRules = []ClassRule{
 	{ID: "social-post", Type: TypePost, Where: "channel", Any: []string{string(ChannelSocial)}},
 	{ID: "explainer-title", Type: TypeExplainer, Where: "title", Any: []string{"how decisions are made", "how the council works", "how we make decisions", "get involved", "what is ", "guide to", "how to ", "explained", "about the council", "your council"}},
 	{ID: "explainer-url", Type: TypeExplainer, Where: "url", Any: []string{"how_decisions_are_made", "how-decisions-are-made", "how-the-council-works", "how-council-works", "/about-the-council", "/get-involved"}},
+	{ID: "news-url-first", Type: TypeNews, Where: "url", Any: []string{"/news/", "/press-release", "/press/", "/newsroom"}},
 	{ID: "decision-title", Type: TypeDecisionNotice, Stage: journey.StageDecisionPublished, Where: "title", Any: []string{"decision notice", "record of decision", "decision record", "decision details", "officer decision", "delegated decision", "executive decision", "decision:"}},
 	{ID: "consultation-title", Type: TypeConsultation, Stage: journey.StageConsultation, Where: "title", Any: []string{"consultation", "have your say", "survey", "tell us what you think", "engagement"}},
 	{ID: "minutes-title", Type: TypeMinutes, Stage: journey.StageDecided, Where: "title", Any: []string{"minutes"}},
@@ -64,7 +66,6 @@ var DefaultRules = []ClassRule{
 	{ID: "minutes-url", Type: TypeMinutes, Stage: journey.StageDecided, Where: "url", Any: []string{"/minutes"}},
 	{ID: "notice-url", Type: TypeAgenda, Stage: journey.StageNoticePublished, Where: "url", Any: []string{"mglistplans", "forward-plan", "forwardplan"}},
 	{ID: "agenda-url", Type: TypeAgenda, Stage: journey.StageAgendaPublished, Where: "url", Any: []string{"ielistdocuments", "/agenda", "/committee-meetings/", "/meetings/"}},
-	{ID: "news-url", Type: TypeNews, Where: "url", Any: []string{"/news/", "/press-release", "/press/", "/newsroom"}},
 	{ID: "explainer-text", Type: TypeExplainer, Where: "text", Any: []string{"what is a key decision", "what a consultation is", "how decisions are made", "how the council makes decisions"}},
 	{ID: "decision-text", Type: TypeDecisionNotice, Stage: journey.StageDecisionPublished, Where: "text", Any: []string{"reason for decision", "reasons for the decision", "reasons for decision", "date of decision", "subject to call-in", "subject to call in", "decision status"}},
 	{ID: "minutes-text", Type: TypeMinutes, Stage: journey.StageDecided, Where: "text", Any: []string{"resolved that", "minutes:", "taken as read", "signed as a correct record"}},
