@@ -50,10 +50,10 @@ type CoverageStatus string
 
 // The coverage statuses.
 const (
-	StatusReadable CoverageStatus = "readable"    // a web page, feed entry or ModernGov item at the stage passes the standards
+	StatusReadable CoverageStatus = "readable"     // a web page, feed entry or ModernGov item at the stage passes the standards
 	StatusHard     CoverageStatus = "hard-to-read" // there is web content, but none passes
-	StatusPDFOnly  CoverageStatus = "pdf-only"    // only PDF or Word documents speak of the stage
-	StatusMissing  CoverageStatus = "missing"     // nothing speaks of the stage
+	StatusPDFOnly  CoverageStatus = "pdf-only"     // only PDF or Word documents speak of the stage
+	StatusMissing  CoverageStatus = "missing"      // nothing speaks of the stage
 )
 
 // StageCoverage is what a citizen could read about one stage of a
