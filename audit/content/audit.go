@@ -367,6 +367,22 @@ func Audit(in AuditInput) *Report {
 	if in.Previous != nil {
 		r.Change = change(in.Previous, items, pass)
 	}
+	// Empty lists are [] in JSON, never null.
+	if r.ByChannel == nil {
+		r.ByChannel, r.ByType, r.ByChannelType = []Compliance{}, []Compliance{}, []Compliance{}
+	}
+	if r.FixFirst == nil {
+		r.FixFirst = []FixItem{}
+	}
+	if r.Journeys == nil {
+		r.Journeys = []JourneyCoverage{}
+	}
+	if r.PDFOnly == nil {
+		r.PDFOnly = []PDFOnly{}
+	}
+	if r.Items == nil {
+		r.Items = []Scored{}
+	}
 	return r
 }
 

@@ -404,3 +404,39 @@ func isDocumentType(ct, u string) bool {
 	l := strings.ToLower(u)
 	return ct == "application/octet-stream" && (strings.HasSuffix(l, ".pdf") || strings.HasSuffix(l, ".docx"))
 }
+
+// Fetch fetches one address politely: robots.txt of its host is obeyed,
+// the crawler's user agent, timeout, size cap, redirect rules and delay
+// apply. It is for feeds and documents outside a sitemap.
+func (c *Crawler) Fetch(ctx context.Context, u string) (body []byte, contentType string, err error) {
+	pu, err := url.Parse(u)
+	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+		return nil, "", fmt.Errorf("content: %q is not an http or https URL", u)
+	}
+	cl := c.client(pu.Host)
+	var st CrawlStats
+	delay := orDefault(c.Delay, time.Second)
+	root := &url.URL{Scheme: pu.Scheme, Host: pu.Host}
+	f, err := c.get(ctx, cl, root.JoinPath("robots.txt").String(), nil, maxRobotsBytes, delay, &st)
+	robots := &Robots{}
+	switch {
+	case ctx.Err() != nil:
+		return nil, "", ctx.Err()
+	case err == nil:
+		robots = ParseRobots(f.body, c.token())
+	case f != nil && f.status >= 400 && f.status < 500:
+	default:
+		robots.DisallowAll = true
+	}
+	if robots.Delay > delay {
+		delay = robots.Delay
+	}
+	if !robots.Allowed(pu.RequestURI()) {
+		return nil, "", fmt.Errorf("%s: %w", u, ErrRobots)
+	}
+	f, err = c.get(ctx, cl, u, nil, orDefault(c.MaxBytes, 20<<20), delay, &st)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", u, err)
+	}
+	return f.body, f.ctype, nil
+}

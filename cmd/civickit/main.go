@@ -50,6 +50,7 @@ var commands = []*Command{
 	cmdCheck,
 	clusterCmd,
 	cmdCompose,
+	contentCmd,
 	cmdDemo,
 	journeyCmd,
 	networkCmd,
