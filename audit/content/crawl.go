@@ -26,8 +26,8 @@ type Crawler struct {
 	// DefaultUserAgent. Its first word is the product token matched
 	// against robots.txt.
 	UserAgent string
-	// Delay is the least time between two requests; 0 means 1 s. A
-	// longer robots.txt Crawl-delay wins.
+	// Delay is the least time from the end of one request to the start
+	// of the next; 0 means 1 s. A longer robots.txt Crawl-delay wins.
 	Delay time.Duration
 	// MaxPages caps the pages fetched; 0 means 10,000.
 	MaxPages int
@@ -179,6 +179,10 @@ func (c *Crawler) get(ctx context.Context, cl *http.Client, u string, prev *Item
 	if err := c.wait(ctx, delay); err != nil {
 		return nil, err
 	}
+	// The delay runs from the end of one request to the start of the
+	// next, so the server sees at least the delay between two requests
+	// however long each took to arrive.
+	defer func() { c.last = time.Now() }()
 	st.Requests++
 	ctx, cancel := context.WithTimeout(ctx, orDefault(c.Timeout, 30*time.Second))
 	defer cancel()

@@ -269,7 +269,7 @@ func (mg *ModernGov) get(ctx context.Context, op string, q url.Values) ([]byte, 
 			}
 		}
 	}
-	mg.last = time.Now()
+	defer func() { mg.last = time.Now() }()
 	ctx, cancel := context.WithTimeout(ctx, orDefault(mg.Timeout, 60*time.Second))
 	defer cancel()
 	u := strings.TrimRight(mg.BaseURL, "/") + "/mgWebService.asmx/" + op + "?" + q.Encode()

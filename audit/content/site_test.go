@@ -47,9 +47,17 @@ func (s *testSite) bump(i int) {
 }
 
 func (s *testSite) page(i int) string {
-	return fmt.Sprintf(`<!doctype html><html><head><title>Page %d</title></head><body><main><h1>Bin collections, page %d</h1>
-<p>We collect your bins every two weeks. If we miss your bin, tell us within two working days.</p>
-<p>This page is version %d.</p></main></body></html>`, i, i, s.version[i])
+	// About 300 words, as a council service page has: a heading, plain
+	// paragraphs, one in legal English, a list and a link.
+	return fmt.Sprintf(`<!doctype html><html><head><title>Page %[1]d</title></head><body><main><h1>Bin collections, area %[1]d</h1>
+<p>We collect your bins every two weeks. If we miss your bin, tell us within two working days and we will come back.</p>
+<p>Put your bin out by 7am on your collection day. Leave it at the edge of your property with the lid closed.</p>
+<p>In accordance with the provisions of the council's waste collection policy, receptacles designated for the purposes of the collection of residual waste shall be presented at the curtilage of the property, failing which the authority shall be under no obligation to effect a return visit.</p>
+<h2>What goes in each bin</h2>
+<ul><li>Green bin: garden waste, such as grass and leaves.</li><li>Blue bin: paper, card, cans and plastic bottles.</li><li>Black bin: everything else that cannot be recycled.</li></ul>
+<p>You can <a href="/bins/order">order a new bin</a> online. It costs £25 and takes up to ten working days to arrive.</p>
+<p>Cabinet will decide on changes to garden waste charges on 12 March. You can have your say until 20 February by filling in our survey.</p>
+<p>This page is version %[2]d. We last checked it in November.</p></main></body></html>`, i, s.version[i])
 }
 
 func (s *testSite) serve(w http.ResponseWriter, r *http.Request) {
