@@ -12,11 +12,21 @@
 // [Snapshot] holds one run's items and is kept in a [Store], so that the
 // next run fetches only what changed and the audit reports the change:
 //
-//	c := content.Crawler{UserAgent: "civickit-content (+https://example.gov.uk/bot)"}
-//	res, err := c.Crawl(ctx, "https://www.example.gov.uk/sitemap.xml", prev)
+//	store := &content.FileStore{Dir: "content-db"} // or the audit store
+//	prev, _ := store.LatestContent(ctx, 1)             // validators for conditional requests
+//	c := content.Crawler{UserAgent: "civickit-content (+https://www.example.gov.uk/bot)"}
+//	res, err := c.Crawl(ctx, "https://www.example.gov.uk/", &prev[0]) // nil on the first run
 //	if err != nil { ... }
-//	snap := content.Snapshot{Taken: time.Now(), Items: res.Items}
-//	scored, err := content.Score(ctx, &checker, snap.Items)
-//	rep := content.Audit(content.AuditInput{Items: scored, Views: views, Decisions: decs, Previous: prevScored})
-//	err = rep.WriteHTML(w)
+//	snap := content.Merge(&prev[0], "site", res.Items, time.Now())
+//	snap.Views, _ = content.ReadGA4CSV(ga4, content.AnalyticsOptions{File: "ga4.csv"})
+//	err = store.SaveContent(ctx, snap)
+//	s := &content.Scorer{Checker: &checker} // the council's standards config
+//	rep, err := content.AuditSnapshots(ctx, s, &snap, &prev[0], decisions, 20)
+//	err = rep.WriteHTML(w) // or WriteMarkdown, WriteJSON
+//
+// Classification is rule-based and transparent ([DefaultRules], [Classify]):
+// each item names the rule and phrase that typed it. Journey coverage
+// gathers the journey's stages into six a citizen should be able to read
+// about ([CoverageStages]): notice, consultation, agenda, decision,
+// call-in and outcome.
 package content

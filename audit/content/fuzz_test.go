@@ -138,3 +138,24 @@ func FuzzRobots(f *testing.F) {
 		}
 	})
 }
+
+// FuzzModernGov: a GetMeeting answer gives a meeting with an id and
+// content items with URLs on the base, or a clean error.
+func FuzzModernGov(f *testing.F) {
+	addFiles(f, "moderngov/*")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := ReadMeeting(bytes.NewReader(b), MGOptions{MaxBytes: 1 << 20})
+		if err != nil {
+			return
+		}
+		if m.ID == "" {
+			t.Fatal("meeting without id")
+		}
+		for _, it := range m.ContentItems("https://democracy.example.gov.uk") {
+			if it.URL == "" {
+				t.Fatalf("item without URL: %+v", it)
+			}
+		}
+		ReadMeetings(bytes.NewReader(b), MGOptions{MaxBytes: 1 << 20})
+	})
+}
