@@ -2,10 +2,13 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func addFiles(f *testing.F, glob string) {
@@ -157,5 +160,26 @@ func FuzzModernGov(f *testing.F) {
 			}
 		}
 		ReadMeetings(bytes.NewReader(b), MGOptions{MaxBytes: 1 << 20})
+	})
+}
+
+// FuzzReadPDF runs pdftotext on PDF-like input: it gives numbered pages
+// or a clean error, and never hangs past its timeout. It skips without
+// pdftotext.
+func FuzzReadPDF(f *testing.F) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		f.Skip("pdftotext (poppler-utils) not installed")
+	}
+	addFiles(f, "documents/*.pdf")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		pages, err := ReadPDF(context.Background(), b, PDFOptions{Timeout: 5 * time.Second, MaxBytes: 1 << 20})
+		if err != nil {
+			return
+		}
+		for i, p := range pages {
+			if p.Number != i+1 {
+				t.Fatal("numbering")
+			}
+		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"compress/gzip"
 	"context"
 	"errors"
 	"hash/crc32"
@@ -283,4 +284,23 @@ func TestSitemapParse(t *testing.T) {
 	assert.Error(t, err)
 	_, err = ParseSitemap([]byte(`<urlset>`+strings.Repeat("<url><loc>https://a/</loc></url>", 100)+`</urlset>`), 200)
 	assert.Error(t, err, "the size cap")
+}
+
+func TestSitemapGzip(t *testing.T) {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(`<urlset><url><loc>https://a/x</loc></url></urlset>`))
+	zw.Close()
+	sm, err := ParseSitemap(b.Bytes(), 0)
+	require.NoError(t, err)
+	assert.Len(t, sm.URLs, 1)
+	// A gzip bomb: 8 MiB of spaces read through a 1 MiB cap.
+	b.Reset()
+	zw = gzip.NewWriter(&b)
+	zw.Write([]byte("<urlset>"))
+	zw.Write(bytes.Repeat([]byte(" "), 8<<20))
+	zw.Close()
+	_, err = ParseSitemap(b.Bytes(), 1<<20)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "larger than")
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/civickit/civickit/audit/content"
 	"github.com/civickit/civickit/civic/journey"
+	"github.com/civickit/civickit/internal/input"
 	"github.com/civickit/civickit/internal/safe"
 	"github.com/civickit/civickit/standards"
 	"github.com/civickit/civickit/standards/config"
@@ -50,11 +51,11 @@ func (n *contentNet) set(fs *flag.FlagSet) {
 	fs.DurationVar(&n.delay, "delay", time.Second, "least time between two requests (a longer robots.txt Crawl-delay wins)")
 	fs.DurationVar(&n.timeout, "timeout", 30*time.Second, "time limit of each request")
 	fs.StringVar(&n.userAgent, "user-agent", content.DefaultUserAgent, "the user agent sent")
-	fs.Var(&n.maxBytes, "max-bytes", "skip any page larger than `SIZE` (default 20MiB)")
+	fs.Var(&n.maxBytes, "max-bytes", "skip any page larger than `SIZE`")
 }
 
 func (n *contentNet) crawler() *content.Crawler {
-	return &content.Crawler{Delay: n.delay, Timeout: n.timeout, UserAgent: n.userAgent, MaxBytes: int64(n.maxBytes)}
+	return &content.Crawler{Delay: n.delay, Timeout: n.timeout, UserAgent: n.userAgent, MaxBytes: input.Max(int64(n.maxBytes))}
 }
 
 // ingest saves the next snapshot with items in place of source's.
