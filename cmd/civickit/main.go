@@ -51,6 +51,7 @@ var commands = []*Command{
 	cmdCheck,
 	clusterCmd,
 	cmdCompose,
+	contentCmd,
 	cmdDemo,
 	journeyCmd,
 	networkCmd,

@@ -25,7 +25,12 @@ D=civic/journey/testdata/library-decision.json
 "$ck" personas --format json $S/survey/survey69.csv >$V/persona-report.json
 "$ck" pilots --format json $S/survey/pilots.csv >$V/pilot-report.json
 "$ck" compose --format json --channels x,bluesky $D >$V/compose-result.json || true
-for n in network network-metrics ward journey-summary deadlines scorecard scorecards persona-report pilot-report compose-result; do
+db=$(mktemp -d)
+C=audit/content/testdata
+"$ck" content feed --db "$db" $C/feeds/news.rss >/dev/null
+"$ck" content analytics --db "$db" --format ga4 $C/analytics/ga4.csv >/dev/null
+"$ck" content report --db "$db" --format json >$V/content-report.json || true
+for n in network network-metrics ward journey-summary deadlines scorecard scorecards persona-report pilot-report compose-result content-report; do
   python3 - "$V/$n.json" "$I/$n.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))

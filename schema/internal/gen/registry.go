@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/civickit/civickit/audit"
+	"github.com/civickit/civickit/audit/content"
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/journey"
 	"github.com/civickit/civickit/civic/journey/compose"
@@ -50,6 +51,8 @@ var documents = []document{
 	{Name: "scorecards", Title: "Scorecards of several files (check --format json with several files)", Value: standards.Scorecard{}, Array: true, Out: true},
 	{Name: "finding", Title: "One finding of the content standards checks", Value: standards.Finding{}, Out: true},
 	{Name: "standards-config", Title: "A council's own rules and thresholds (check --config)", Value: standards.Config{}, In: true},
+
+	{Name: "content-report", Title: "A democratic content audit: compliance, fix first, journey coverage (content report --format json)", Value: content.Report{}, Out: true},
 
 	{Name: "persona-report", Title: "Personas of a councillors' digital-skills survey (personas --format json)", Value: persona.Report{}, Out: true},
 	{Name: "pilot-report", Title: "Evaluation of learning pilots (pilots --format json)", Value: persona.PilotReport{}, Out: true},

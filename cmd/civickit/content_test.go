@@ -1,0 +1,129 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const councilDir = "../../audit/content/testdata/council"
+
+// councilServer serves the fixture council Millbrook's site with a sitemap
+// and a news feed.
+func councilServer(t *testing.T) *httptest.Server {
+	pages := map[string]string{
+		"/consultations/library-hours":  "consultations-library-hours.html",
+		"/forward-plan":                 "forward-plan.html",
+		"/decisions/library-hours":      "decisions-library-hours.html",
+		"/meetings/cabinet-18-november": "meetings-cabinet-18-november.html",
+		"/bins":                         "bins.html",
+		"/news/parking":                 "news-parking.html",
+		"/annual-report":                "annual-report.html",
+		"/documents/library-report.pdf": "library-report.pdf",
+	}
+	var ts *httptest.Server
+	ts = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			w.Write([]byte("User-agent: *\nDisallow:\n"))
+		case "/sitemap.xml":
+			var b strings.Builder
+			b.WriteString("<urlset>")
+			for p := range pages {
+				b.WriteString("<url><loc>" + ts.URL + p + "</loc></url>")
+			}
+			b.WriteString("</urlset>")
+			w.Write([]byte(b.String()))
+		case "/feed.rss":
+			w.Write([]byte(`<rss><channel><item><title>Bins at Christmas</title><link>` + ts.URL + `/news/bins</link><description>Your bins will be collected a day later.</description></item></channel></rss>`))
+		default:
+			f, ok := pages[r.URL.Path]
+			if !ok {
+				http.NotFound(w, r)
+				return
+			}
+			if strings.HasSuffix(f, ".pdf") {
+				w.Header().Set("Content-Type", "application/pdf")
+			}
+			http.ServeFile(w, r, filepath.Join(councilDir, "site", f))
+		}
+	}))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func TestContentCLI(t *testing.T) {
+	ts := councilServer(t)
+	db := t.TempDir()
+	out, errs, code := runCLI(t, "", "content", "crawl", "--db", db, "--delay", "1ms", ts.URL+"/")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "8 fetched")
+	out, errs, code = runCLI(t, "", "content", "crawl", "--db", db, "--delay", "1ms", ts.URL+"/")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "0 fetched, 8 not modified", "http.ServeFile answers If-Modified-Since")
+	_, errs, code = runCLI(t, "", "content", "feed", "--db", db, "--delay", "1ms", ts.URL+"/feed.rss")
+	require.Equal(t, 0, code, errs)
+	_, errs, code = runCLI(t, "", "content", "analytics", "--db", db, "--format", "ga4", filepath.Join(councilDir, "ga4.csv"))
+	require.Equal(t, 0, code, errs)
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		out, errs, code = runCLI(t, "", "content", "documents", "--db", db)
+		require.Equal(t, 0, code, errs)
+		assert.Contains(t, out, "1 read, 0 failed")
+	}
+
+	dec, err := os.ReadFile(filepath.Join(councilDir, "decisions.json"))
+	require.NoError(t, err)
+	decFile := filepath.Join(t.TempDir(), "decisions.json")
+	require.NoError(t, os.WriteFile(decFile, []byte(strings.ReplaceAll(string(dec), "SITE", ts.URL)), 0o644))
+
+	out, errs, code = runCLI(t, "", "content", "report", "--db", db, "--decisions", decFile, "--format", "json")
+	assert.Equal(t, 1, code, "decisions with gaps: exit 1; %s", errs)
+	var rep struct {
+		FixFirst []struct{ URL string } `json:"fix_first"`
+		Journeys []struct {
+			DecisionID string   `json:"decision_id"`
+			Gaps       []string `json:"gaps"`
+		} `json:"journeys"`
+		Change *struct{ Added []string } `json:"change"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep), out)
+	require.NotEmpty(t, rep.FixFirst)
+	assert.Equal(t, ts.URL+"/bins", rep.FixFirst[0].URL)
+	require.Len(t, rep.Journeys, 2)
+	assert.Equal(t, []string{"notice", "agenda"}, rep.Journeys[0].Gaps)
+	require.NotNil(t, rep.Change, "the analytics ingest made a second snapshot")
+
+	for _, format := range []string{"md", "html"} {
+		out, _, code = runCLI(t, "", "content", "report", "--db", db, "--format", format)
+		assert.Equal(t, 0, code, "no decisions given, and the content-only ones have no gap")
+		assert.Contains(t, out, "Fix first")
+	}
+}
+
+func TestContentCLIErrors(t *testing.T) {
+	db := t.TempDir()
+	for _, args := range [][]string{
+		{"content", "crawl", "https://x"},
+		{"content", "crawl", "--db", db},
+		{"content", "report", "--db", db, "--format", "pdf"},
+		{"content", "analytics", "--db", db, "--format", "omniture", "x.csv"},
+		{"content", "moderngov", "--db", db},
+	} {
+		_, errs, code := runCLI(t, "", args...)
+		assert.Equal(t, 2, code, "%v: %s", args, errs)
+	}
+	_, errs, code := runCLI(t, "", "content", "report", "--db", db)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "no snapshot")
+	_, errs, code = runCLI(t, "", "content", "crawl", "--db", db, "ftp://x/")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "not an http or https URL")
+}
