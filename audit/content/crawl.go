@@ -254,16 +254,10 @@ func (c *Crawler) Crawl(ctx context.Context, start string, prev *Snapshot) (*Cra
 
 	// robots.txt first: 4xx means no rules, 5xx or no answer means keep out.
 	root := &url.URL{Scheme: su.Scheme, Host: host}
-	robots := &Robots{}
 	f, err := c.get(ctx, cl, root.JoinPath("robots.txt").String(), nil, maxRobotsBytes, delay, st)
-	switch {
-	case ctx.Err() != nil:
-		return nil, ctx.Err()
-	case err == nil:
-		robots = ParseRobots(f.body, c.token())
-	case f != nil && f.status >= 400 && f.status < 500:
-	default:
-		robots.DisallowAll = true
+	robots, err := c.robotsFrom(ctx, f, err)
+	if err != nil {
+		return nil, err
 	}
 	if robots.Delay > delay {
 		delay = robots.Delay
@@ -409,6 +403,21 @@ func isDocumentType(ct, u string) bool {
 	return ct == "application/octet-stream" && (strings.HasSuffix(l, ".pdf") || strings.HasSuffix(l, ".docx"))
 }
 
+// robotsFrom reads the answer to a robots.txt request as RFC 9309 asks:
+// the rules when it came, none for a 4xx, keep out for a 5xx or no
+// answer. It fails only when ctx is done.
+func (c *Crawler) robotsFrom(ctx context.Context, f *fetched, err error) (*Robots, error) {
+	switch {
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case err == nil:
+		return ParseRobots(f.body, c.token()), nil
+	case f != nil && f.status >= 400 && f.status < 500:
+		return &Robots{}, nil
+	}
+	return &Robots{DisallowAll: true}, nil
+}
+
 // Fetch fetches one address politely: robots.txt of its host is obeyed,
 // the crawler's user agent, timeout, size cap, redirect rules and delay
 // apply. It is for feeds and documents outside a sitemap.
@@ -422,15 +431,9 @@ func (c *Crawler) Fetch(ctx context.Context, u string) (body []byte, contentType
 	delay := orDefault(c.Delay, time.Second)
 	root := &url.URL{Scheme: pu.Scheme, Host: pu.Host}
 	f, err := c.get(ctx, cl, root.JoinPath("robots.txt").String(), nil, maxRobotsBytes, delay, &st)
-	robots := &Robots{}
-	switch {
-	case ctx.Err() != nil:
-		return nil, "", ctx.Err()
-	case err == nil:
-		robots = ParseRobots(f.body, c.token())
-	case f != nil && f.status >= 400 && f.status < 500:
-	default:
-		robots.DisallowAll = true
+	robots, err := c.robotsFrom(ctx, f, err)
+	if err != nil {
+		return nil, "", err
 	}
 	if robots.Delay > delay {
 		delay = robots.Delay

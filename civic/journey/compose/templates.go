@@ -348,14 +348,12 @@ func renderPart(b *strings.Builder, p part, vals map[string]string) {
 	}
 }
 
+// filled reports whether every placeholder directly in parts has a
+// value; a nested optional part may be empty, as it is left out itself.
 func filled(parts []part, vals map[string]string) bool {
 	for _, p := range parts {
 		if p.name != "" && vals[p.name] == "" {
 			return false
-		}
-		if p.group != nil && !filled(p.group, vals) {
-			// a nested optional part may be empty
-			continue
 		}
 	}
 	return true
