@@ -294,9 +294,10 @@ func (s *Store) Summaries(ctx context.Context) (map[int64][]audit.Summary, error
 	return out, rows.Err()
 }
 
-// Prune deletes the snapshots taken before cutoff, in one transaction,
-// and returns how many it deleted. The latest snapshot is always kept, so
-// the report never goes blank.
+// Prune deletes the social and content snapshots taken before cutoff, in
+// one transaction, and returns how many it deleted. The latest snapshot of
+// each is always kept, so neither report goes blank; content bodies that
+// no snapshot left uses are deleted too.
 func (s *Store) Prune(ctx context.Context, cutoff time.Time) (int, error) {
 	if s.ro {
 		return 0, errors.New("the store is open read-only")
@@ -322,5 +323,9 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (int, error) {
 		}
 		n++
 	}
-	return n, tx.Commit()
+	c, err := s.pruneContent(ctx, tx, cutoff)
+	if err != nil {
+		return 0, err
+	}
+	return n + c, tx.Commit()
 }
