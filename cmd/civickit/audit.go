@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -10,14 +11,17 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/civickit/civickit/audit"
+	"github.com/civickit/civickit/audit/content"
 	"github.com/civickit/civickit/audit/source"
 	"github.com/civickit/civickit/audit/store"
+	"github.com/civickit/civickit/internal/input"
 	"github.com/civickit/civickit/internal/safe"
 )
 
@@ -35,8 +39,13 @@ Run "civickit audit ingest" as often as you like (a nightly job): each run
 is one snapshot, written in one transaction. Citizens' handles are replaced
 by keyed pseudonyms before anything is stored; the key comes from the
 CIVICKIT_PSEUDONYM_KEY environment variable (or --pseudonym-key-file) and is never
-stored. Keep the same key from run to run so snapshots compare.`,
-	Sub: []*Command{auditDiffCmd, auditIngestCmd, auditPruneCmd, auditReportCmd, auditServeCmd},
+stored. Keep the same key from run to run so snapshots compare.
+
+The same store holds the democratic content audit: "civickit audit ingest
+--source site=URL" (and feed, moderngov with dates, documents, analytics)
+takes a content snapshot, and "civickit audit content" reports it with the
+social snapshots' posts.`,
+	Sub: []*Command{auditContentCmd, auditDiffCmd, auditIngestCmd, auditPruneCmd, auditReportCmd, auditServeCmd},
 }
 
 // sourceList is a repeatable --source flag.
@@ -51,11 +60,12 @@ var auditIngestFlags struct {
 	label    string
 	keyFile  string
 	maxBytes sizeFlag
+	net      contentNet
 }
 
 var auditIngestCmd = &Command{
 	Name:      "ingest",
-	UsageLine: "audit ingest --db DB --source register|export|mastodon|bluesky|moderngov[=ARG][,key=value...] ... [--label TEXT] [--pseudonym-key-file FILE]",
+	UsageLine: "audit ingest --db DB --source register|export|mastodon|bluesky|moderngov|site|feed|documents|analytics[=ARG][,key=value...] ... [--label TEXT] [--pseudonym-key-file FILE] [--delay 1s] [--timeout 30s]",
 	Short:     "read the sources into a new snapshot",
 	Long: `Ingest reads every --source, in the order given, into one new snapshot.
 If any source fails (a missing file, a server error after retries), nothing
@@ -89,6 +99,32 @@ Sources:
   moderngov=URL           councillors by ward from the council's ModernGov
                           web service (mgWebService.asmx)
 
+Content sources (the democratic content audit; see "civickit audit content"):
+
+  site=URL[,max-pages=N]  the council website from its sitemap (a site's
+                          root means the sitemaps robots.txt names):
+                          robots.txt and its Crawl-delay obeyed, one host,
+                          conditional requests against the previous content
+                          snapshot, --delay between requests
+  feed=URL|FILE           an RSS or Atom feed (news, ModernGov meetings and
+                          decisions)
+  moderngov=URL,from=DATE[,to=DATE][,committee=ID][,documents=yes]
+                          meetings, agenda items, decisions and (with
+                          documents=yes) their documents from ModernGov,
+                          between two dates (YYYY-MM-DD; to defaults to
+                          today)
+  documents[=FILE]        read the text, page by page, of the PDF and Word
+                          documents fetched, and of FILE (PDF needs
+                          pdftotext, Debian's poppler-utils)
+  analytics=FILE,format=ga4|matomo|plausible
+                          page views: GA4's Pages and screens CSV, Matomo's
+                          Actions.getPageUrls JSON, Plausible's pages.csv
+
+Social sources make one snapshot of the social audit; content sources make
+one content snapshot, carrying over what the other content sources read
+last time. Each is written in one transaction; a citizen's pseudonym key
+is needed only for social sources.
+
 Put the register first: later sources join what they find to its actors.
 A FILE of "-" is standard input. Progress goes to standard error when it
 is a terminal.`,
@@ -99,6 +135,7 @@ is a terminal.`,
 		fs.StringVar(&auditIngestFlags.label, "label", "", "a label for the snapshot")
 		fs.StringVar(&auditIngestFlags.keyFile, "pseudonym-key-file", "", "read the pseudonym key from `FILE` instead of CIVICKIT_PSEUDONYM_KEY")
 		maxBytesFlag(fs, &auditIngestFlags.maxBytes)
+		auditIngestFlags.net.setNet(fs)
 	},
 	Run: runAuditIngest,
 }
@@ -119,17 +156,9 @@ func auditPseudonymizer(file string) (*audit.Pseudonymizer, error) {
 // parseSource turns KIND[=ARG][,key=value...] into a source. Files are
 // opened here and closed by the caller through closers.
 func parseSource(env *Env, spec string, maxBytes int64, closers *[]io.Closer) (audit.Source, error) {
-	head, rest, _ := strings.Cut(spec, ",")
-	kind, arg, _ := strings.Cut(head, "=")
-	opts := map[string]string{}
-	if rest != "" {
-		for kv := range strings.SplitSeq(rest, ",") {
-			k, v, ok := strings.Cut(kv, "=")
-			if !ok {
-				return nil, fmt.Errorf("source %s: option %s is not key=value", safe.Quote(spec), safe.Quote(kv))
-			}
-			opts[k] = v
-		}
+	kind, arg, opts, err := splitSource(spec)
+	if err != nil {
+		return nil, err
 	}
 	allow := func(keys ...string) error {
 		for k := range opts {
@@ -203,7 +232,154 @@ func parseSource(env *Env, spec string, maxBytes int64, closers *[]io.Closer) (a
 		}
 		return &source.ModernGov{Base: arg}, nil
 	}
-	return nil, fmt.Errorf("unknown source %s (want register, export, mastodon, bluesky or moderngov)", safe.Quote(kind))
+	return nil, fmt.Errorf("unknown source %s (want register, export, mastodon, bluesky, moderngov, site, feed, documents or analytics)", safe.Quote(kind))
+}
+
+// splitSource splits KIND[=ARG][,key=value...].
+func splitSource(spec string) (kind, arg string, opts map[string]string, err error) {
+	head, rest, _ := strings.Cut(spec, ",")
+	kind, arg, _ = strings.Cut(head, "=")
+	opts = map[string]string{}
+	if rest != "" {
+		for kv := range strings.SplitSeq(rest, ",") {
+			k, v, ok := strings.Cut(kv, "=")
+			if !ok {
+				return "", "", nil, fmt.Errorf("source %s: option %s is not key=value", safe.Quote(spec), safe.Quote(kv))
+			}
+			opts[k] = v
+		}
+	}
+	return kind, arg, opts, nil
+}
+
+// contentStep reads one content source into an ingest.
+type contentStep func(ctx context.Context, env *Env, b *contentBuild) error
+
+// isContentSource reports whether spec names a content audit source: site,
+// feed, documents, analytics, or moderngov with a from= date (without, it
+// is the councillors by ward).
+func isContentSource(spec string) bool {
+	kind, _, opts, err := splitSource(spec)
+	if err != nil {
+		return false
+	}
+	switch kind {
+	case "site", "feed", "documents", "analytics":
+		return true
+	case "moderngov":
+		_, ok := opts["from"]
+		return ok
+	}
+	return false
+}
+
+// parseContentSource turns a content source's spec into a step.
+func parseContentSource(spec string, net *contentNet, maxBytes int64) (contentStep, error) {
+	kind, arg, opts, err := splitSource(spec)
+	if err != nil {
+		return nil, err
+	}
+	allow := func(keys ...string) error {
+		for k := range opts {
+			if !slices.Contains(keys, k) {
+				return fmt.Errorf("source %s: unknown option %s", safe.Quote(spec), safe.Quote(k))
+			}
+		}
+		return nil
+	}
+	need := func(what string) error {
+		if arg == "" {
+			return fmt.Errorf("source %s needs %s: %s=%s", kind, what, kind, strings.ToUpper(what))
+		}
+		return nil
+	}
+	crawler := func() *content.Crawler {
+		c := net.crawler()
+		c.MaxBytes = input.Max(maxBytes)
+		return c
+	}
+	switch kind {
+	case "site":
+		if err := cmp.Or(allow("max-pages"), need("url")); err != nil {
+			return nil, err
+		}
+		pages := 10000
+		if v, ok := opts["max-pages"]; ok {
+			if pages, err = strconv.Atoi(v); err != nil || pages <= 0 {
+				return nil, fmt.Errorf("source %s: max-pages wants a whole number above 0", safe.Quote(spec))
+			}
+		}
+		return func(ctx context.Context, env *Env, b *contentBuild) error {
+			c := crawler()
+			c.MaxPages = pages
+			items, err := crawlSite(ctx, env, c, arg, b.prev)
+			if err == nil {
+				b.add("site", items)
+			}
+			return err
+		}, nil
+	case "feed":
+		if err := cmp.Or(allow(), need("url")); err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context, env *Env, b *contentBuild) error {
+			items, err := readFeeds(ctx, env, crawler(), []string{arg}, maxBytes)
+			if err == nil {
+				b.add("feed", items)
+			}
+			return err
+		}, nil
+	case "moderngov":
+		if err := cmp.Or(allow("from", "to", "committee", "documents"), need("url")); err != nil {
+			return nil, err
+		}
+		committee := 0
+		if v, ok := opts["committee"]; ok {
+			if committee, err = strconv.Atoi(v); err != nil || committee < 0 {
+				return nil, fmt.Errorf("source %s: committee wants a committee id", safe.Quote(spec))
+			}
+		}
+		from, to := opts["from"], opts["to"]
+		if to == "" {
+			to = time.Now().Format(time.DateOnly)
+		}
+		docs := opts["documents"] == "yes" || opts["documents"] == "true" || opts["documents"] == "1"
+		return func(ctx context.Context, env *Env, b *contentBuild) error {
+			mg := content.ModernGov{BaseURL: arg, Delay: net.delay, Timeout: net.timeout, UserAgent: net.userAgent, MaxBytes: maxBytes}
+			items, err := readModernGovContent(ctx, env, mg, committee, from, to, docs, crawler())
+			if err == nil {
+				b.add("moderngov", items)
+			}
+			return err
+		}, nil
+	case "documents":
+		if err := allow(); err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context, env *Env, b *contentBuild) error {
+			b.documents = true
+			if arg != "" {
+				b.docFiles = append(b.docFiles, arg)
+			}
+			return nil
+		}, nil
+	case "analytics":
+		if err := cmp.Or(allow("format"), need("file")); err != nil {
+			return nil, err
+		}
+		format := opts["format"]
+		if analyticsReaders[format] == nil {
+			return nil, fmt.Errorf("source %s: format wants ga4, matomo or plausible", safe.Quote(spec))
+		}
+		return func(ctx context.Context, env *Env, b *contentBuild) error {
+			views, err := readAnalytics(env, format, []string{arg}, maxBytes)
+			if err == nil {
+				b.addViews(views)
+			}
+			return err
+		}, nil
+	}
+	return nil, fmt.Errorf("unknown source %s", safe.Quote(kind))
 }
 
 func cmpOr(a, b string) string {
@@ -238,10 +414,6 @@ func runAuditIngest(ctx context.Context, env *Env, cmd *Command, args []string) 
 	if len(f.sources) == 0 {
 		return usagef(cmd, "give at least one --source")
 	}
-	p, err := auditPseudonymizer(f.keyFile)
-	if err != nil {
-		return err
-	}
 	var closers []io.Closer
 	defer func() {
 		for _, c := range closers {
@@ -249,14 +421,57 @@ func runAuditIngest(ctx context.Context, env *Env, cmd *Command, args []string) 
 		}
 	}()
 	var sources []audit.Source
+	var steps []contentStep
 	for _, spec := range f.sources {
+		if isContentSource(spec) {
+			step, err := parseContentSource(spec, &f.net, int64(f.maxBytes))
+			if err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			steps = append(steps, step)
+			continue
+		}
 		s, err := parseSource(env, spec, int64(f.maxBytes), &closers)
 		if err != nil {
 			return usagef(cmd, "%v", err)
 		}
 		sources = append(sources, s)
 	}
-	st, err := store.Open(ctx, f.db, store.Options{})
+	var p *audit.Pseudonymizer
+	if len(sources) > 0 {
+		if p, err = auditPseudonymizer(f.keyFile); err != nil {
+			return err
+		}
+	}
+	// The content sources are read first (the site is crawled against
+	// the previous content snapshot) and saved last, in their own
+	// transaction, once the social snapshot is in.
+	var b *contentBuild
+	if len(steps) > 0 {
+		if b, err = openContent(ctx, f.db); err != nil {
+			return err
+		}
+		defer b.close()
+		for _, step := range steps {
+			if err := step(ctx, env, b); err != nil {
+				return err
+			}
+		}
+	}
+	if len(sources) > 0 {
+		if err := ingestSocial(ctx, env, f.db, f.label, sources, p); err != nil {
+			return err
+		}
+	}
+	if b != nil {
+		return b.save(ctx, env, int64(f.maxBytes))
+	}
+	return nil
+}
+
+// ingestSocial reads the social sources into one new snapshot.
+func ingestSocial(ctx context.Context, env *Env, db, label string, sources []audit.Source, p *audit.Pseudonymizer) error {
+	st, err := store.Open(ctx, db, store.Options{})
 	if err != nil {
 		return err
 	}
@@ -268,7 +483,7 @@ func runAuditIngest(ctx context.Context, env *Env, cmd *Command, args []string) 
 			fmt.Fprintf(env.Stderr, "\r%d records read in %.0f s", n, time.Since(start).Seconds())
 		}
 	}
-	sn, err := st.Ingest(ctx, f.label, time.Now(), sources, p, progress)
+	sn, err := st.Ingest(ctx, label, time.Now(), sources, p, progress)
 	if progress != nil {
 		fmt.Fprintln(env.Stderr)
 	}
@@ -286,6 +501,15 @@ func runAuditIngest(ctx context.Context, env *Env, cmd *Command, args []string) 
 		}
 	}
 	return nil
+}
+
+var auditContentCmd = &Command{
+	Name:      "content",
+	UsageLine: "audit content --db DB [--format md|json|html] [--out DIR] [--decisions FILE] [--config FILE] [--top 20] [--pass-mark 60] [--no-social]",
+	Short:     "the democratic content audit of the latest content snapshot",
+	Long:      "Content " + contentReportLong,
+	SetFlags:  setContentReportFlags,
+	Run:       runContentReport,
 }
 
 var auditReportFlags struct {

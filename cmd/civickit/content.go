@@ -7,11 +7,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/civickit/civickit/audit/content"
+	"github.com/civickit/civickit/audit/store"
 	"github.com/civickit/civickit/civic/journey"
 	"github.com/civickit/civickit/internal/input"
 	"github.com/civickit/civickit/internal/safe"
@@ -19,21 +22,22 @@ import (
 	"github.com/civickit/civickit/standards/config"
 )
 
-// contentCmd groups the democratic content audit's commands. Each ingest
-// command reads the latest snapshot from --db, replaces its own source's
-// items and saves the next snapshot; report audits the latest against
-// the one before.
+// contentCmd groups the democratic content audit's commands under their
+// first names; each is also a source of "civickit audit ingest", and
+// report is "civickit audit content". They share the audit's store.
 var contentCmd = &Command{
 	Name:      "content",
 	UsageLine: "content <command> [arguments]",
-	Short:     "audit the council's democratic content: site, feeds, ModernGov, documents, reach",
+	Short:     "the democratic content audit's commands (also under civickit audit)",
 	Long: `Content audits a council's democratic content as a whole. Ingest commands
 (crawl, feed, moderngov, documents, analytics) each add their source to a new
-snapshot in the store --db; report scores the latest snapshot against the
-content standards and writes the audit: compliance by channel and type, the
-pages to fix first (views × score gap), which stages of each decision a
-citizen could read about, documents published only as PDF, and the change
-since the previous snapshot.`,
+content snapshot in the audit's store --db (a SQLite file or a postgres://
+URL); report scores the latest snapshot against the content standards and
+writes the audit: compliance by channel and type, the pages to fix first
+(views × score gap), which stages of each decision a citizen could read
+about, documents published only as PDF, and the change since the previous
+snapshot. They are the same as "civickit audit ingest --source
+site|feed|moderngov|documents|analytics" and "civickit audit content".`,
 	Sub: []*Command{contentCrawlCmd, contentFeedCmd, contentModernGovCmd, contentDocumentsCmd, contentAnalyticsCmd, contentReportCmd},
 }
 
@@ -47,45 +51,268 @@ type contentNet struct {
 }
 
 func (n *contentNet) set(fs *flag.FlagSet) {
-	fs.StringVar(&n.db, "db", "", "the snapshot store `DIR` (required)")
+	fs.StringVar(&n.db, "db", "", "the store: a SQLite `FILE` or a postgres:// URL (required)")
+	n.setNet(fs)
+	fs.Var(&n.maxBytes, "max-bytes", "skip any page larger than `SIZE`")
+}
+
+// setNet sets the network flags alone (audit ingest has its own --db and
+// --max-bytes).
+func (n *contentNet) setNet(fs *flag.FlagSet) {
 	fs.DurationVar(&n.delay, "delay", time.Second, "least time between two requests (a longer robots.txt Crawl-delay wins)")
 	fs.DurationVar(&n.timeout, "timeout", 30*time.Second, "time limit of each request")
 	fs.StringVar(&n.userAgent, "user-agent", content.DefaultUserAgent, "the user agent sent")
-	fs.Var(&n.maxBytes, "max-bytes", "skip any page larger than `SIZE`")
 }
 
 func (n *contentNet) crawler() *content.Crawler {
 	return &content.Crawler{Delay: n.delay, Timeout: n.timeout, UserAgent: n.userAgent, MaxBytes: input.Max(int64(n.maxBytes))}
 }
 
-// ingest saves the next snapshot with items in place of source's.
-func ingest(ctx context.Context, env *Env, db, source string, items []content.Item, views content.Views) error {
-	store := &content.FileStore{Dir: db}
-	prevs, err := store.LatestContent(ctx, 1)
+// contentBuild gathers one content ingest: what each source read, in the
+// order given, then the next snapshot saved in one transaction. Each
+// source's items replace that source's items of the previous snapshot;
+// the other sources' items are carried over.
+type contentBuild struct {
+	st    *store.Store
+	prev  *content.Snapshot
+	order []string
+	items map[string][]content.Item
+	// views, when not nil, replace the previous snapshot's.
+	views content.Views
+	// documents: read the text of the documents fetched, and of docFiles.
+	documents bool
+	docFiles  []string
+}
+
+// openContent opens the store for a content ingest and reads its latest
+// content snapshot.
+func openContent(ctx context.Context, db string) (*contentBuild, error) {
+	st, err := store.Open(ctx, db, store.Options{})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var prev *content.Snapshot
+	b := &contentBuild{st: st, items: map[string][]content.Item{}}
+	prevs, err := st.LatestContent(ctx, 1)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	if len(prevs) == 1 {
-		prev = &prevs[0]
+		b.prev = &prevs[0]
 	}
-	next := content.Merge(prev, source, items, time.Now())
-	if views != nil {
-		next.Views = views
+	return b, nil
+}
+
+func (b *contentBuild) close() { b.st.Close() }
+
+// add records what source read; several reads of one source add up.
+func (b *contentBuild) add(source string, items []content.Item) {
+	if _, ok := b.items[source]; !ok {
+		b.order = append(b.order, source)
 	}
-	if err := store.SaveContent(ctx, next); err != nil {
+	b.items[source] = append(b.items[source], items...)
+}
+
+// addViews sums views into the ones the ingest will save.
+func (b *contentBuild) addViews(v content.Views) {
+	if b.views == nil {
+		b.views = content.Views{}
+	}
+	for k, n := range v {
+		b.views[k] += n
+	}
+}
+
+// save merges what was read into the next snapshot, reads the documents'
+// text when asked, saves it and says so on standard output.
+func (b *contentBuild) save(ctx context.Context, env *Env, maxBytes int64) error {
+	now := time.Now()
+	next := content.Snapshot{Taken: now}
+	if b.prev != nil {
+		next.Items, next.Views = b.prev.Items, b.prev.Views
+	}
+	for _, src := range b.order {
+		next = content.Merge(&next, src, b.items[src], now)
+		fmt.Fprintf(env.Stdout, "%s: %d items\n", src, len(b.items[src]))
+	}
+	if b.views != nil {
+		next.Views = b.views
+		fmt.Fprintf(env.Stdout, "analytics: views of %d pages\n", len(b.views))
+	}
+	if b.documents {
+		if err := readDocuments(ctx, env, &next, b.docFiles, maxBytes); err != nil {
+			return err
+		}
+	}
+	if err := b.st.SaveContent(ctx, next); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d items; snapshot of %d items saved in %s\n", source, len(items), len(next.Items), safe.Line(db))
+	fmt.Fprintf(env.Stdout, "content snapshot of %d items saved\n", len(next.Items))
 	return nil
 }
 
-func latest(ctx context.Context, db string) (*content.Snapshot, error) {
-	prevs, err := (&content.FileStore{Dir: db}).LatestContent(ctx, 1)
-	if err != nil || len(prevs) == 0 {
+// crawlSite fetches a site from its sitemap against prev's validators.
+func crawlSite(ctx context.Context, env *Env, c *content.Crawler, site string, prev *content.Snapshot) ([]content.Item, error) {
+	res, err := c.Crawl(ctx, site, prev)
+	if err != nil {
 		return nil, err
 	}
-	return &prevs[0], nil
+	for _, e := range res.Errors {
+		fmt.Fprintf(env.Stderr, "civickit: crawl: %s\n", safe.Line(e.Error()))
+	}
+	st := res.Stats
+	fmt.Fprintf(env.Stdout, "crawl: %d requests, %d fetched, %d not modified, %d failed, %d disallowed, %d off host, %d over the page cap; delay %v\n",
+		st.Requests, st.Fetched, st.NotModified, st.Failed, st.Disallowed, st.OffHost, st.Capped, st.Delay)
+	return res.Items, nil
+}
+
+// readFeeds reads RSS or Atom feeds from URLs or files.
+func readFeeds(ctx context.Context, env *Env, c *content.Crawler, feeds []string, maxBytes int64) ([]content.Item, error) {
+	var items []content.Item
+	for _, a := range feeds {
+		var src []byte
+		var err error
+		if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
+			src, _, err = c.Fetch(ctx, a)
+		} else {
+			src, err = readInput(env, a, maxBytes)
+		}
+		if err != nil {
+			return nil, err
+		}
+		its, err := content.ReadFeed(bytes.NewReader(src), content.FeedOptions{File: a, MaxBytes: maxBytes})
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, its...)
+	}
+	return items, nil
+}
+
+// readModernGovContent reads meetings, agenda items, decisions and
+// documents from ModernGov; with documents, the documents on the same host
+// are fetched too.
+func readModernGovContent(ctx context.Context, env *Env, mg content.ModernGov, committee int, from, to string, documents bool, c *content.Crawler) ([]content.Item, error) {
+	items, errs, err := mg.Items(ctx, committee, from, to)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range errs {
+		fmt.Fprintf(env.Stderr, "civickit: moderngov: %s\n", safe.Line(e.Error()))
+	}
+	if !documents {
+		return items, nil
+	}
+	for i := range items {
+		it := &items[i]
+		if it.Channel != content.ChannelDocument || !sameHost(it.URL, mg.BaseURL) {
+			continue
+		}
+		body, ct, err := c.Fetch(ctx, it.URL)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "civickit: moderngov: %s\n", safe.Line(err.Error()))
+			continue
+		}
+		it.Body, it.ContentType = body, ct
+	}
+	return items, nil
+}
+
+// readDocuments extracts, page by page, the text of the PDF and Word
+// documents in snap that have a body and no text yet (they keep their
+// source), and adds files as documents of the source "documents".
+func readDocuments(ctx context.Context, env *Env, snap *content.Snapshot, files []string, maxBytes int64) error {
+	extract := func(it *content.Item) error {
+		var err error
+		switch {
+		case bytes.HasPrefix(it.Body, []byte("%PDF-")):
+			it.Pages, err = content.ReadPDF(ctx, it.Body, content.PDFOptions{})
+		case bytes.HasPrefix(it.Body, []byte("PK\x03\x04")):
+			it.Pages, err = content.ReadDOCX(it.Body, content.DOCXOptions{MaxBytes: maxBytes})
+		default:
+			err = errors.New("neither PDF nor DOCX")
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "civickit: documents: %s: %s\n", safe.Line(it.URL), safe.Line(err.Error()))
+		}
+		return err
+	}
+	read, failed := 0, 0
+	count := func(err error) {
+		if err != nil {
+			failed++
+		} else {
+			read++
+		}
+	}
+	// Copy the items: the previous snapshot's slice is not this one's.
+	snap.Items = append([]content.Item(nil), snap.Items...)
+	for i := range snap.Items {
+		it := &snap.Items[i]
+		if it.Channel == content.ChannelDocument && len(it.Body) > 0 && len(it.Pages) == 0 {
+			if err := extract(it); ctx.Err() != nil {
+				return err
+			} else {
+				count(err)
+			}
+		}
+	}
+	if len(files) > 0 {
+		var own []content.Item
+		for _, a := range files {
+			b, err := readInput(env, a, maxBytes)
+			if err != nil {
+				return err
+			}
+			it := content.Item{URL: filepath.ToSlash(a), Channel: content.ChannelDocument, Body: b, Title: strings.TrimSuffix(filepath.Base(a), filepath.Ext(a))}
+			if err := extract(&it); ctx.Err() != nil {
+				return err
+			} else {
+				count(err)
+			}
+			own = append(own, it)
+		}
+		*snap = content.Merge(snap, "documents", own, snap.Taken)
+	}
+	fmt.Fprintf(env.Stdout, "documents: %d read, %d failed\n", read, failed)
+	return nil
+}
+
+// analyticsReaders are the page-view exports read by format.
+var analyticsReaders = map[string]func(r io.Reader, o content.AnalyticsOptions) (content.Views, error){
+	"ga4":       func(r io.Reader, o content.AnalyticsOptions) (content.Views, error) { return content.ReadGA4CSV(r, o) },
+	"matomo":    func(r io.Reader, o content.AnalyticsOptions) (content.Views, error) { return content.ReadMatomoJSON(r, o) },
+	"plausible": func(r io.Reader, o content.AnalyticsOptions) (content.Views, error) { return content.ReadPlausibleCSV(r, o) },
+}
+
+// readAnalytics reads and sums page views from files of one format.
+func readAnalytics(env *Env, format string, files []string, maxBytes int64) (content.Views, error) {
+	read := analyticsReaders[format]
+	if read == nil {
+		return nil, fmt.Errorf("unknown analytics format %s (want ga4, matomo or plausible)", safe.Quote(format))
+	}
+	views := content.Views{}
+	for _, a := range files {
+		r, display, err := openArg(env, a)
+		if err != nil {
+			return nil, err
+		}
+		v, err := read(bufio.NewReader(r), content.AnalyticsOptions{File: display, MaxBytes: maxBytes})
+		r.Close()
+		if err != nil {
+			return nil, err
+		}
+		for k, n := range v {
+			views[k] += n
+		}
+	}
+	return views, nil
 }
 
 var contentCrawlFlags struct {
@@ -95,14 +322,15 @@ var contentCrawlFlags struct {
 
 var contentCrawlCmd = &Command{
 	Name:      "crawl",
-	UsageLine: "content crawl --db DIR [--delay 1s] [--max-pages 10000] [--timeout 30s] [--max-bytes SIZE] [--user-agent UA] SITE-OR-SITEMAP-URL",
-	Short:     "fetch the council website from its sitemap, politely",
+	UsageLine: "content crawl --db DB [--delay 1s] [--max-pages 10000] [--timeout 30s] [--max-bytes SIZE] [--user-agent UA] SITE-OR-SITEMAP-URL",
+	Short:     "fetch the council website from its sitemap, politely (audit ingest --source site)",
 	Long: `Crawl fetches the pages a site's sitemap lists (sitemap indexes too; a site's
 root URL means the sitemaps robots.txt names, else /sitemap.xml): one host,
 robots.txt and its Crawl-delay obeyed, one request at a time, at most 10
 redirects and never to another host, a size cap per page, and conditional
 requests against the previous snapshot so that a nightly run fetches only
-what changed. Pages that fail are listed on standard error.`,
+what changed. Pages that fail are listed on standard error. It is
+"civickit audit ingest --source site=URL".`,
 	SetFlags: func(fs *flag.FlagSet) {
 		contentCrawlFlags.set(fs)
 		fs.IntVar(&contentCrawlFlags.maxPages, "max-pages", 10000, "fetch at most `N` pages")
@@ -116,23 +344,19 @@ what changed. Pages that fail are listed on standard error.`,
 		if f.db == "" || len(args) != 1 {
 			return usagef(cmd, "want --db and one URL")
 		}
-		prev, err := latest(ctx, f.db)
+		b, err := openContent(ctx, f.db)
 		if err != nil {
 			return err
 		}
+		defer b.close()
 		c := f.crawler()
 		c.MaxPages = f.maxPages
-		res, err := c.Crawl(ctx, args[0], prev)
+		items, err := crawlSite(ctx, env, c, args[0], b.prev)
 		if err != nil {
 			return err
 		}
-		for _, e := range res.Errors {
-			fmt.Fprintf(env.Stderr, "civickit content crawl: %s\n", safe.Line(e.Error()))
-		}
-		st := res.Stats
-		fmt.Fprintf(env.Stdout, "crawl: %d requests, %d fetched, %d not modified, %d failed, %d disallowed, %d off host, %d over the page cap; delay %v\n",
-			st.Requests, st.Fetched, st.NotModified, st.Failed, st.Disallowed, st.OffHost, st.Capped, st.Delay)
-		return ingest(ctx, env, f.db, "site", res.Items, nil)
+		b.add("site", items)
+		return b.save(ctx, env, int64(f.maxBytes))
 	},
 }
 
@@ -140,10 +364,11 @@ var contentFeedFlags struct{ contentNet }
 
 var contentFeedCmd = &Command{
 	Name:      "feed",
-	UsageLine: "content feed --db DIR [--delay 1s] [--timeout 30s] URL|FILE...",
-	Short:     "read RSS or Atom feeds (news, ModernGov meetings and decisions)",
+	UsageLine: "content feed --db DB [--delay 1s] [--timeout 30s] URL|FILE...",
+	Short:     "read RSS or Atom feeds (audit ingest --source feed)",
 	Long: `Feed reads RSS 2.0 and Atom 1.0 feeds, from URLs (fetched politely, robots.txt
-obeyed) or files, and adds their entries to the next snapshot.`,
+obeyed) or files, and adds their entries to the next snapshot. It is
+"civickit audit ingest --source feed=URL".`,
 	SetFlags: func(fs *flag.FlagSet) { contentFeedFlags.set(fs) },
 	Run: func(ctx context.Context, env *Env, cmd *Command, args []string) error {
 		args, err := parseFlags(cmd, cmd.FlagSet(), args)
@@ -154,25 +379,17 @@ obeyed) or files, and adds their entries to the next snapshot.`,
 		if f.db == "" || len(args) == 0 {
 			return usagef(cmd, "want --db and at least one feed")
 		}
-		var items []content.Item
-		c := f.crawler()
-		for _, a := range args {
-			var src []byte
-			if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
-				src, _, err = c.Fetch(ctx, a)
-			} else {
-				src, err = readInput(env, a, int64(f.maxBytes))
-			}
-			if err != nil {
-				return err
-			}
-			its, err := content.ReadFeed(bytes.NewReader(src), content.FeedOptions{File: a, MaxBytes: int64(f.maxBytes)})
-			if err != nil {
-				return err
-			}
-			items = append(items, its...)
+		items, err := readFeeds(ctx, env, f.crawler(), args, int64(f.maxBytes))
+		if err != nil {
+			return err
 		}
-		return ingest(ctx, env, f.db, "feed", items, nil)
+		b, err := openContent(ctx, f.db)
+		if err != nil {
+			return err
+		}
+		defer b.close()
+		b.add("feed", items)
+		return b.save(ctx, env, int64(f.maxBytes))
 	},
 }
 
@@ -186,14 +403,15 @@ var contentMGFlags struct {
 
 var contentModernGovCmd = &Command{
 	Name:      "moderngov",
-	UsageLine: "content moderngov --db DIR --base URL [--committee ID] --from DATE --to DATE [--documents]",
+	UsageLine: "content moderngov --db DB --base URL [--committee ID] --from DATE --to DATE [--documents]",
 	Short:     "read meetings, agenda items, decisions and documents from ModernGov",
 	Long: `Moderngov reads the council's Modern.Gov web service (mgWebService.asmx):
 the meetings of --committee (0 for all) between --from and --to
 (YYYY-MM-DD), each meeting's agenda items, their decisions (linked by
 ModernGov issue id as mg-issue-N) and documents. With --documents the
 reports and appendices are fetched too (same host only) so that "content
-documents" can read their text.`,
+documents" can read their text. It is "civickit audit ingest --source
+moderngov=URL,from=DATE,to=DATE".`,
 	SetFlags: func(fs *flag.FlagSet) {
 		contentMGFlags.set(fs)
 		fs.StringVar(&contentMGFlags.base, "base", "", "the ModernGov site, e.g. https://democracy.example.gov.uk (required)")
@@ -212,32 +430,17 @@ documents" can read their text.`,
 			return usagef(cmd, "want --db, --base, --from and --to")
 		}
 		mg := content.ModernGov{BaseURL: f.base, Delay: f.delay, Timeout: f.timeout, UserAgent: f.userAgent, MaxBytes: int64(f.maxBytes)}
-		items, errs, err := mg.Items(ctx, f.committee, f.from, f.to)
+		items, err := readModernGovContent(ctx, env, mg, f.committee, f.from, f.to, f.documents, f.crawler())
 		if err != nil {
 			return err
 		}
-		for _, e := range errs {
-			fmt.Fprintf(env.Stderr, "civickit content moderngov: %s\n", safe.Line(e.Error()))
+		b, err := openContent(ctx, f.db)
+		if err != nil {
+			return err
 		}
-		if f.documents {
-			c := f.crawler()
-			for i := range items {
-				it := &items[i]
-				if it.Channel != content.ChannelDocument || !sameHost(it.URL, f.base) {
-					continue
-				}
-				body, ct, err := c.Fetch(ctx, it.URL)
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				if err != nil {
-					fmt.Fprintf(env.Stderr, "civickit content moderngov: %s\n", safe.Line(err.Error()))
-					continue
-				}
-				it.Body, it.ContentType = body, ct
-			}
-		}
-		return ingest(ctx, env, f.db, "moderngov", items, nil)
+		defer b.close()
+		b.add("moderngov", items)
+		return b.save(ctx, env, int64(f.maxBytes))
 	},
 }
 
@@ -259,14 +462,15 @@ var contentDocumentsFlags struct {
 
 var contentDocumentsCmd = &Command{
 	Name:      "documents",
-	UsageLine: "content documents --db DIR [--max-bytes SIZE] [FILE.pdf|FILE.docx...]",
+	UsageLine: "content documents --db DB [--max-bytes SIZE] [FILE.pdf|FILE.docx...]",
 	Short:     "read the text of PDF and Word documents, page by page",
 	Long: `Documents extracts the text, page by page, of the PDF and Word documents
 in the latest snapshot that have been fetched, and of the files given
 (added as documents under their file names). PDF text needs pdftotext
-(Debian's poppler-utils); Word documents are read from their XML.`,
+(Debian's poppler-utils); Word documents are read from their XML. It is
+"civickit audit ingest --source documents[=FILE]".`,
 	SetFlags: func(fs *flag.FlagSet) {
-		fs.StringVar(&contentDocumentsFlags.db, "db", "", "the snapshot store `DIR` (required)")
+		fs.StringVar(&contentDocumentsFlags.db, "db", "", "the store: a SQLite `FILE` or a postgres:// URL (required)")
 		maxBytesFlag(fs, &contentDocumentsFlags.maxBytes)
 	},
 	Run: func(ctx context.Context, env *Env, cmd *Command, args []string) error {
@@ -278,77 +482,13 @@ in the latest snapshot that have been fetched, and of the files given
 		if f.db == "" {
 			return usagef(cmd, "want --db")
 		}
-		prev, err := latest(ctx, f.db)
+		b, err := openContent(ctx, f.db)
 		if err != nil {
 			return err
 		}
-		var items []content.Item
-		if prev != nil {
-			for _, it := range prev.Items {
-				if it.Channel == content.ChannelDocument && len(it.Body) > 0 && len(it.Pages) == 0 {
-					items = append(items, it)
-				}
-			}
-		}
-		for _, a := range args {
-			b, err := readInput(env, a, int64(f.maxBytes))
-			if err != nil {
-				return err
-			}
-			items = append(items, content.Item{URL: filepath.ToSlash(a), Channel: content.ChannelDocument, Body: b, Title: strings.TrimSuffix(filepath.Base(a), filepath.Ext(a))})
-		}
-		failed := 0
-		for i := range items {
-			it := &items[i]
-			var pages []content.Page
-			var err error
-			switch {
-			case bytes.HasPrefix(it.Body, []byte("%PDF-")):
-				pages, err = content.ReadPDF(ctx, it.Body, content.PDFOptions{})
-			case bytes.HasPrefix(it.Body, []byte("PK\x03\x04")):
-				pages, err = content.ReadDOCX(it.Body, content.DOCXOptions{MaxBytes: int64(f.maxBytes)})
-			default:
-				err = errors.New("neither PDF nor DOCX")
-			}
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if err != nil {
-				failed++
-				fmt.Fprintf(env.Stderr, "civickit content documents: %s: %s\n", safe.Line(it.URL), safe.Line(err.Error()))
-				continue
-			}
-			it.Pages = pages
-		}
-		if prev != nil {
-			// Documents from other sources keep their source: replace
-			// them in place rather than under "documents".
-			byURL := map[string]content.Item{}
-			for _, it := range items {
-				byURL[it.URL] = it
-			}
-			var own []content.Item
-			next := content.Snapshot{Views: prev.Views, Taken: time.Now()}
-			for _, it := range prev.Items {
-				if n, ok := byURL[it.URL]; ok {
-					it.Pages = n.Pages
-					delete(byURL, it.URL)
-				}
-				next.Items = append(next.Items, it)
-			}
-			for _, it := range items {
-				if _, ok := byURL[it.URL]; ok {
-					own = append(own, it)
-				}
-			}
-			merged := content.Merge(&next, "documents", own, next.Taken)
-			if err := (&content.FileStore{Dir: f.db}).SaveContent(ctx, merged); err != nil {
-				return err
-			}
-			fmt.Fprintf(env.Stdout, "documents: %d read, %d failed; snapshot of %d items saved in %s\n", len(items)-failed, failed, len(merged.Items), safe.Line(f.db))
-			return nil
-		}
-		return ingest(ctx, env, f.db, "documents", items, nil)
+		defer b.close()
+		b.documents, b.docFiles = true, args
+		return b.save(ctx, env, int64(f.maxBytes))
 	},
 }
 
@@ -360,13 +500,14 @@ var contentAnalyticsFlags struct {
 
 var contentAnalyticsCmd = &Command{
 	Name:      "analytics",
-	UsageLine: "content analytics --db DIR --format ga4|matomo|plausible [--max-bytes SIZE] FILE...",
+	UsageLine: "content analytics --db DB --format ga4|matomo|plausible [--max-bytes SIZE] FILE...",
 	Short:     "read page views from a GA4, Matomo or Plausible export",
 	Long: `Analytics reads page views and joins them to content by page path: a GA4
 "Pages and screens" CSV export, Matomo's Actions.getPageUrls (flat=1,
-format=JSON) or Plausible's pages.csv. Several files are summed.`,
+format=JSON) or Plausible's pages.csv. Several files are summed. It is
+"civickit audit ingest --source analytics=FILE,format=ga4".`,
 	SetFlags: func(fs *flag.FlagSet) {
-		fs.StringVar(&contentAnalyticsFlags.db, "db", "", "the snapshot store `DIR` (required)")
+		fs.StringVar(&contentAnalyticsFlags.db, "db", "", "the store: a SQLite `FILE` or a postgres:// URL (required)")
 		fs.StringVar(&contentAnalyticsFlags.format, "format", "", "ga4, matomo or plausible (required)")
 		maxBytesFlag(fs, &contentAnalyticsFlags.maxBytes)
 	},
@@ -379,84 +520,126 @@ format=JSON) or Plausible's pages.csv. Several files are summed.`,
 		if f.db == "" || len(args) == 0 {
 			return usagef(cmd, "want --db and at least one file")
 		}
-		read := map[string]func(r *bufio.Reader, o content.AnalyticsOptions) (content.Views, error){
-			"ga4": func(r *bufio.Reader, o content.AnalyticsOptions) (content.Views, error) {
-				return content.ReadGA4CSV(r, o)
-			},
-			"matomo": func(r *bufio.Reader, o content.AnalyticsOptions) (content.Views, error) {
-				return content.ReadMatomoJSON(r, o)
-			},
-			"plausible": func(r *bufio.Reader, o content.AnalyticsOptions) (content.Views, error) {
-				return content.ReadPlausibleCSV(r, o)
-			},
-		}[f.format]
-		if read == nil {
+		if analyticsReaders[f.format] == nil {
 			return usagef(cmd, "unknown format %q (want ga4, matomo or plausible)", f.format)
 		}
-		views := content.Views{}
-		for _, a := range args {
-			r, display, err := openArg(env, a)
-			if err != nil {
-				return err
-			}
-			v, err := read(bufio.NewReader(r), content.AnalyticsOptions{File: display, MaxBytes: int64(f.maxBytes)})
-			r.Close()
-			if err != nil {
-				return err
-			}
-			for k, n := range v {
-				views[k] += n
-			}
-		}
-		prev, err := latest(ctx, f.db)
+		views, err := readAnalytics(env, f.format, args, int64(f.maxBytes))
 		if err != nil {
 			return err
 		}
-		next := content.Snapshot{Taken: time.Now(), Views: views}
-		if prev != nil {
-			next.Items = prev.Items
-		}
-		if err := (&content.FileStore{Dir: f.db}).SaveContent(ctx, next); err != nil {
+		b, err := openContent(ctx, f.db)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "analytics: views of %d pages saved in %s\n", len(views), safe.Line(f.db))
-		return nil
+		defer b.close()
+		b.addViews(views)
+		return b.save(ctx, env, int64(f.maxBytes))
 	},
 }
 
 var contentReportFlags struct {
 	db        string
 	format    string
+	out       string
 	decisions string
 	config    string
 	top       int
 	passMark  float64
+	noSocial  bool
 	maxBytes  sizeFlag
 }
 
+func setContentReportFlags(fs *flag.FlagSet) {
+	f := &contentReportFlags
+	fs.StringVar(&f.db, "db", "", "the store: a SQLite `FILE` or a postgres:// URL (required)")
+	fs.StringVar(&f.format, "format", "md", "output format: md, json or html")
+	fs.StringVar(&f.out, "out", "", "write content.md, content.json or content.html into `DIR` instead of standard output")
+	fs.StringVar(&f.decisions, "decisions", "", "the council's decisions `FILE`")
+	fs.StringVar(&f.config, "config", "", "the council's standards config `FILE` (YAML or JSON)")
+	fs.IntVar(&f.top, "top", 20, "list `N` pages to fix first")
+	fs.Float64Var(&f.passMark, "pass-mark", 60, "the score an item needs to pass")
+	fs.BoolVar(&f.noSocial, "no-social", false, "leave out the social audit's posts")
+	maxBytesFlag(fs, &f.maxBytes)
+}
+
+const contentReportLong = `scores every item of the latest content snapshot, and the posts of the
+latest social snapshot, against the content standards (the council's
+--config, else the GOV.UK preset), classifies it and links it to its
+decision and journey stage, then writes the audit: compliance by channel
+and type, the pages to fix first (views × (100 − score)), for each decision
+which stages a citizen could read about, the documents published only as
+PDF or Word, and the change since the previous snapshot. Every item is
+listed with its findings and their positions (page, line and column).
+--decisions reads the council's decisions (a JSON array or object, or a
+ModernGov-style CSV) for their titles and journeys. Exit status 1 when a
+decision has an expected stage nobody could read.`
+
 var contentReportCmd = &Command{
 	Name:      "report",
-	UsageLine: "content report --db DIR [--format md|json|html] [--decisions FILE] [--config FILE] [--top 20] [--pass-mark 60]",
-	Short:     "write the content audit of the latest snapshot",
-	Long: `Report scores every item of the latest snapshot against the content
-standards (the council's --config, else the GOV.UK preset), classifies it
-and links it to its decision and journey stage, then writes the audit:
-compliance by channel and type, the pages to fix first (views × (100 −
-score)), for each decision which stages a citizen could read about, the
-documents published only as PDF or Word, and the change since the previous
-snapshot. --decisions reads the council's decisions (a JSON array or
-object, or a ModernGov-style CSV) for their titles and journeys.
-Exit status 1 when a decision has an expected stage nobody could read.`,
-	SetFlags: func(fs *flag.FlagSet) {
-		fs.StringVar(&contentReportFlags.db, "db", "", "the snapshot store `DIR` (required)")
-		fs.StringVar(&contentReportFlags.format, "format", "md", "output format: md, json or html")
-		fs.StringVar(&contentReportFlags.decisions, "decisions", "", "the council's decisions `FILE`")
-		fs.StringVar(&contentReportFlags.config, "config", "", "the council's standards config `FILE` (YAML or JSON)")
-		fs.IntVar(&contentReportFlags.top, "top", 20, "list `N` pages to fix first")
-		fs.Float64Var(&contentReportFlags.passMark, "pass-mark", 60, "the score an item needs to pass")
-		maxBytesFlag(fs, &contentReportFlags.maxBytes)
-	},
-	Run: runContentReport,
+	UsageLine: "content report --db DB [--format md|json|html] [--out DIR] [--decisions FILE] [--config FILE] [--top 20] [--pass-mark 60] [--no-social]",
+	Short:     "write the content audit of the latest snapshot (audit content)",
+	Long:      "Report " + contentReportLong + ` It is "civickit audit content".`,
+	SetFlags:  setContentReportFlags,
+	Run:       runContentReport,
+}
+
+// contentAudit builds the content audit of the store's latest content
+// snapshot against the one before it; unless noSocial, the latest social
+// snapshot's posts join the first and the social snapshot before that
+// the second.
+func contentAudit(ctx context.Context, st *store.Store, s *content.Scorer, decs []journey.Decision, top int, noSocial bool) (*content.Report, error) {
+	snaps, err := st.LatestContent(ctx, 2)
+	if err != nil {
+		return nil, err
+	}
+	var cur, prev *content.Snapshot
+	if len(snaps) > 0 {
+		cur = &snaps[0]
+	}
+	if len(snaps) == 2 {
+		prev = &snaps[1]
+	}
+	if !noSocial {
+		latest, previous, err := st.Latest(ctx)
+		if err != nil && !errors.Is(err, store.ErrNoSnapshot) {
+			return nil, err
+		}
+		withPosts := func(sn *content.Snapshot, id int64) (*content.Snapshot, error) {
+			if id == 0 {
+				return sn, nil
+			}
+			posts, err := st.Posts(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			items, views := content.PostItems(posts)
+			next := content.Merge(sn, "social", items, latest.TakenAt)
+			if sn != nil {
+				next.ID, next.Taken = sn.ID, sn.Taken
+			}
+			all := content.Views{}
+			for k, n := range next.Views {
+				all[k] += n
+			}
+			for k, n := range views {
+				all[k] += n
+			}
+			next.Views = all
+			return &next, nil
+		}
+		if cur, err = withPosts(cur, latest.ID); err != nil {
+			return nil, err
+		}
+		if prev != nil || previous.ID != 0 {
+			if prev, err = withPosts(prev, previous.ID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if cur == nil {
+		return nil, errors.New("no content snapshot yet: run civickit audit ingest --source site=URL (or feed, moderngov, documents, analytics) first")
+	}
+	return content.AuditSnapshots(ctx, s, cur, prev, decs, top)
 }
 
 func runContentReport(ctx context.Context, env *Env, cmd *Command, args []string) error {
@@ -495,29 +678,21 @@ func runContentReport(ctx context.Context, env *Env, cmd *Command, args []string
 			decs = append(decs, *d)
 		}
 	}
-	snaps, err := (&content.FileStore{Dir: f.db}).LatestContent(ctx, 2)
+	st, err := openReadOnly(ctx, cmd, f.db)
 	if err != nil {
 		return err
 	}
-	if len(snaps) == 0 {
-		return fmt.Errorf("no snapshot in %s: run an ingest command first", f.db)
-	}
-	var prev *content.Snapshot
-	if len(snaps) == 2 {
-		prev = &snaps[1]
-	}
+	defer st.Close()
 	s := &content.Scorer{Checker: checker, PassMark: f.passMark}
-	r, err := content.AuditSnapshots(ctx, s, &snaps[0], prev, decs, f.top)
+	r, err := contentAudit(ctx, st, s, decs, f.top, f.noSocial)
 	if err != nil {
 		return err
 	}
-	switch f.format {
-	case "json":
-		err = r.WriteJSON(env.Stdout)
-	case "html":
-		err = r.WriteHTML(env.Stdout)
-	default:
-		err = r.WriteMarkdown(env.Stdout)
+	write := map[string]func(io.Writer) error{"json": r.WriteJSON, "html": r.WriteHTML, "md": r.WriteMarkdown}[f.format]
+	if f.out == "" {
+		err = write(env.Stdout)
+	} else {
+		err = writeFile(filepath.Join(f.out, "content."+f.format), write)
 	}
 	if err != nil {
 		return err
@@ -528,6 +703,22 @@ func runContentReport(ctx context.Context, env *Env, cmd *Command, args []string
 		}
 	}
 	return nil
+}
+
+// writeFile writes a file through write, creating its directory.
+func writeFile(name string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	fh, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(fh); err != nil {
+		fh.Close()
+		return err
+	}
+	return fh.Close()
 }
 
 // readDecisionsFile reads decisions: a JSON array, a JSON object, or a

@@ -62,7 +62,7 @@ func councilServer(t *testing.T) *httptest.Server {
 
 func TestContentCLI(t *testing.T) {
 	ts := councilServer(t)
-	db := t.TempDir()
+	db := filepath.Join(t.TempDir(), "audit.db")
 	out, errs, code := runCLI(t, "", "content", "crawl", "--db", db, "--delay", "1ms", ts.URL+"/")
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "8 fetched")
@@ -109,7 +109,7 @@ func TestContentCLI(t *testing.T) {
 }
 
 func TestContentCLIErrors(t *testing.T) {
-	db := t.TempDir()
+	db := filepath.Join(t.TempDir(), "audit.db")
 	for _, args := range [][]string{
 		{"content", "crawl", "https://x"},
 		{"content", "crawl", "--db", db},
@@ -122,8 +122,108 @@ func TestContentCLIErrors(t *testing.T) {
 	}
 	_, errs, code := runCLI(t, "", "content", "report", "--db", db)
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errs, "no snapshot")
+	assert.Contains(t, errs, "run civickit audit ingest first")
 	_, errs, code = runCLI(t, "", "content", "crawl", "--db", db, "ftp://x/")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "not an http or https URL")
+}
+
+// TestAuditContent runs the content audit under civickit audit, on SQLite
+// and PostgreSQL: one ingest of the site, a feed, the analytics and the
+// documents, the social audit's posts, then the report in each format.
+func TestAuditContent(t *testing.T) {
+	t.Setenv("CIVICKIT_PSEUDONYM_KEY", "a-key-of-at-least-sixteen-bytes")
+	ts := councilServer(t)
+	dec, err := os.ReadFile(filepath.Join(councilDir, "decisions.json"))
+	require.NoError(t, err)
+	decFile := filepath.Join(t.TempDir(), "decisions.json")
+	require.NoError(t, os.WriteFile(decFile, []byte(strings.ReplaceAll(string(dec), "SITE", ts.URL)), 0o644))
+	_, pdf := exec.LookPath("pdftotext")
+	for name, db := range auditDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			srcs := []string{"audit", "ingest", "--db", db, "--delay", "1ms",
+				"--source", "site=" + ts.URL + "/", "--source", "feed=" + ts.URL + "/feed.rss",
+				"--source", "analytics=" + filepath.Join(councilDir, "ga4.csv") + ",format=ga4"}
+			if pdf == nil {
+				srcs = append(srcs, "--source", "documents")
+			}
+			out, errs, code := auditCLI(t, srcs...)
+			require.Equal(t, 0, code, errs)
+			assert.Contains(t, out, "8 fetched")
+			assert.Contains(t, out, "content snapshot of 9 items saved")
+			if pdf == nil {
+				assert.Contains(t, out, "documents: 1 read, 0 failed")
+			}
+			// A second ingest, of the site and the social posts: the
+			// crawl is conditional, the feed and views carry over.
+			out, errs, code = auditCLI(t, "audit", "ingest", "--db", db, "--delay", "1ms", "--source", "site="+ts.URL+"/",
+				"--source", "register="+filepath.Join(auditFixtures, "register.csv"), "--source", "export="+filepath.Join(auditFixtures, "export", "posts.csv"))
+			require.Equal(t, 0, code, errs)
+			assert.Contains(t, out, "0 fetched, 8 not modified")
+			assert.Contains(t, out, "snapshot 1: ")
+			assert.Contains(t, out, "content snapshot of 9 items saved")
+
+			out, errs, code = auditCLI(t, "audit", "content", "--db", db, "--decisions", decFile, "--format", "json")
+			require.Equal(t, 1, code, "decisions with gaps: exit 1; %s", errs)
+			var rep struct {
+				FixFirst []struct{ URL string } `json:"fix_first"`
+				Journeys []struct {
+					Gaps []string `json:"gaps"`
+				} `json:"journeys"`
+				ByChannel []struct {
+					Channel string
+					Items   int
+				} `json:"by_channel"`
+				Items []struct {
+					URL      string
+					Channel  string
+					Findings []struct{ Line, Column, Page int }
+				} `json:"items"`
+				Change *struct{ Added []string } `json:"change"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &rep), out)
+			require.NotEmpty(t, rep.FixFirst)
+			assert.Equal(t, ts.URL+"/bins", rep.FixFirst[0].URL)
+			require.Len(t, rep.Journeys, 2)
+			assert.Equal(t, []string{"notice", "agenda"}, rep.Journeys[0].Gaps)
+			social := 0
+			for _, it := range rep.Items {
+				if it.Channel == "social" {
+					social++
+					assert.Contains(t, []string{"https://nextdoor.co.uk/p/abc", "post:nextdoor:jane-smith:p2"}, it.URL)
+				}
+			}
+			assert.Equal(t, 2, social, "the social snapshot's posts with an actor are content items")
+			require.NotNil(t, rep.Change)
+			assert.ElementsMatch(t, []string{"https://nextdoor.co.uk/p/abc", "post:nextdoor:jane-smith:p2"}, rep.Change.Added)
+
+			out, _, code = auditCLI(t, "audit", "content", "--db", db, "--format", "json", "--no-social")
+			assert.Equal(t, 0, code)
+			assert.NotContains(t, out, "nextdoor")
+
+			dir := t.TempDir()
+			_, errs, code = auditCLI(t, "audit", "content", "--db", db, "--format", "html", "--out", dir)
+			require.Equal(t, 0, code, errs)
+			html, err := os.ReadFile(filepath.Join(dir, "content.html"))
+			require.NoError(t, err)
+			assert.Contains(t, string(html), "Fix first")
+		})
+	}
+}
+
+func TestAuditIngestContentErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "audit.db")
+	for _, src := range []string{"site", "site=https://x/,max-pages=none", "feed", "analytics=x.csv", "analytics=x.csv,format=omniture",
+		"moderngov=https://x,from=2026-01-01,committee=-1", "documents,x=1", "site=https://x/,depth=3"} {
+		_, errs, code := auditCLI(t, "audit", "ingest", "--db", db, "--source", src)
+		assert.Equal(t, 2, code, "%s: %s", src, errs)
+	}
+	// Content alone needs no pseudonym key.
+	t.Setenv("CIVICKIT_PSEUDONYM_KEY", "")
+	out, errs, code := auditCLI(t, "audit", "ingest", "--db", db, "--source", "analytics="+filepath.Join(councilDir, "ga4.csv")+",format=ga4")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "content snapshot of 0 items saved")
+	_, errs, code = auditCLI(t, "audit", "ingest", "--db", db, "--source", "register="+filepath.Join(auditFixtures, "register.csv"))
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "pseudonym key")
 }
