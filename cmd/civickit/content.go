@@ -286,13 +286,9 @@ func readDocuments(ctx context.Context, env *Env, snap *content.Snapshot, files 
 
 // analyticsReaders are the page-view exports read by format.
 var analyticsReaders = map[string]func(r io.Reader, o content.AnalyticsOptions) (content.Views, error){
-	"ga4": func(r io.Reader, o content.AnalyticsOptions) (content.Views, error) { return content.ReadGA4CSV(r, o) },
-	"matomo": func(r io.Reader, o content.AnalyticsOptions) (content.Views, error) {
-		return content.ReadMatomoJSON(r, o)
-	},
-	"plausible": func(r io.Reader, o content.AnalyticsOptions) (content.Views, error) {
-		return content.ReadPlausibleCSV(r, o)
-	},
+	"ga4":       content.ReadGA4CSV,
+	"matomo":    content.ReadMatomoJSON,
+	"plausible": content.ReadPlausibleCSV,
 }
 
 // readAnalytics reads and sums page views from files of one format.
