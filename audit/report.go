@@ -26,6 +26,10 @@ type Report struct {
 	Councillors []CouncillorReport `json:"councillors"`
 	// Rejects lists the first input rows the ingest could not use, with their positions.
 	Rejects []RejectInfo `json:"rejects"`
+	// ContentPage, when set, is the relative address of the content
+	// audit's page in the same HTML site; every page links to it. It is
+	// not part of the JSON.
+	ContentPage string `json:"-"`
 }
 
 // SnapshotInfo describes a snapshot.

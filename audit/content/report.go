@@ -182,6 +182,12 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 		"num":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
 		"int":    func(f float64) string { return fmt.Sprintf("%.0f", f) },
 		"inc":    func(i int) int { return i + 1 },
+		"pos": func(f Finding) string {
+			if f.Page > 0 {
+				return fmt.Sprintf("page %d, line %d:%d", f.Page, f.Line, f.Column)
+			}
+			return fmt.Sprintf("line %d:%d", f.Line, f.Column)
+		},
 		"stages": func() []CoverageStage { return CoverageStages },
 		"tag": func(s StageCoverage) string {
 			if !s.Expected {
@@ -212,6 +218,7 @@ td.n,th.n{text-align:right}
 .summary dt{font-weight:700;float:left;clear:left;width:14rem}.summary dd{margin-left:15rem}
 small{color:#505a5f}
 </style></head><body>
+{{with .Home}}<p><a href="{{.}}">Social media audit</a></p>{{end}}
 <h1>Democratic content audit</h1>
 <dl class="summary">
 {{if .Taken}}<dt>Snapshot</dt><dd>{{.Taken}}</dd>{{end}}
@@ -230,12 +237,12 @@ small{color:#505a5f}
 <h2>Fix first</h2>
 <p>The most read pages with the furthest to go: views × (100 − score).</p>
 {{if .FixFirst}}<table><thead><tr><th class="n">#</th><th>Page</th><th>Type</th><th class="n">Views</th><th class="n">Score</th><th class="n">Priority</th><th>First findings</th></tr></thead><tbody>
-{{range $i, $f := .FixFirst}}<tr><td class="n">{{inc $i}}</td><td>{{with link $f.URL}}<a href="{{.}}">{{t (or $f.Title $f.URL)}}</a>{{else}}{{t (or $f.Title $f.URL)}} <small>{{t $f.URL}}</small>{{end}}</td><td>{{$f.Type}}</td><td class="n">{{$f.Views}}</td><td class="n">{{num $f.Score}}</td><td class="n">{{int $f.Priority}}</td><td>{{range $f.Findings}}<div>{{if .Page}}page {{.Page}}, {{end}}line {{.Line}}:{{.Column}} {{.Message}} <small>{{.Rule}}</small></div>{{end}}</td></tr>
+{{range $i, $f := .FixFirst}}<tr><td class="n">{{inc $i}}</td><td>{{with link $f.URL}}<a href="{{.}}">{{t (or $f.Title $f.URL)}}</a>{{else}}{{t (or $f.Title $f.URL)}} <small>{{t $f.URL}}</small>{{end}}</td><td>{{$f.Type}}</td><td class="n">{{$f.Views}}</td><td class="n">{{num $f.Score}}</td><td class="n">{{int $f.Priority}}</td><td>{{range $f.Findings}}<div>{{pos .}} {{.Message}} <small>{{.Rule}}</small></div>{{end}}{{with index $.Anchors $f.URL}}<div><a href="#{{.}}">All findings</a></div>{{end}}</td></tr>
 {{end}}</tbody></table>{{else}}<p>No page with views falls short.</p>{{end}}
 <h2>Journey coverage</h2>
 <p>For each decision, whether a citizen could read about each stage.</p>
 <table><thead><tr><th>Decision</th>{{range stages}}<th>{{stage .}}</th>{{end}}</tr></thead><tbody>
-{{range .Journeys}}<tr><td>{{t (or .Title .DecisionID)}} <small>{{t .DecisionID}}</small></td>{{range .Stages}}<td><span class="tag {{tag .}}">{{if .Expected}}{{.Status}}{{else}}not expected{{end}}</span>{{range .Items}}{{with link .}}<div><small><a href="{{.}}">source</a></small></div>{{end}}{{end}}</td>{{end}}</tr>
+{{range .Journeys}}<tr><td>{{t (or .Title .DecisionID)}} <small>{{t .DecisionID}}</small></td>{{range .Stages}}<td><span class="tag {{tag .}}">{{if .Expected}}{{.Status}}{{else}}not expected{{end}}</span>{{range .Items}}<div><small>{{with index $.Anchors .}}<a href="#{{.}}">findings</a>{{end}}{{with link .}} <a href="{{.}}">source</a>{{end}}</small></div>{{end}}</td>{{end}}</tr>
 {{end}}</tbody></table>
 <h2>Published only as PDF or Word</h2>
 {{if .PDFOnly}}<ul>{{range .PDFOnly}}<li>{{with link .URL}}<a href="{{.}}">{{end}}{{t (or .Title .URL)}}{{if link .URL}}</a>{{end}}{{if .DecisionID}} <small>decision {{t .DecisionID}}</small>{{end}}</li>{{end}}</ul>{{else}}<p>None.</p>{{end}}
@@ -243,6 +250,19 @@ small{color:#505a5f}
 <p>{{len .Added}} added, {{len .Removed}} removed, {{len .Changed}} changed. Mean score {{num .MeanScoreBefore}} → {{num .MeanScoreAfter}}; pass rate {{pct .PassRateBefore}} → {{pct .PassRateAfter}}.</p>
 {{if .Improved}}<h3>Improved</h3><ul>{{range .Improved}}<li>{{with link .URL}}<a href="{{.}}">{{.}}</a>{{else}}{{t .URL}}{{end}}: {{num .Before}} → {{num .After}}</li>{{end}}</ul>{{end}}
 {{if .Worsened}}<h3>Worse</h3><ul>{{range .Worsened}}<li>{{with link .URL}}<a href="{{.}}">{{.}}</a>{{else}}{{t .URL}}{{end}}: {{num .Before}} → {{num .After}}</li>{{end}}</ul>{{end}}
+{{end}}
+<h2>Every item and its findings</h2>
+<p>Each item's score and its first findings, with where each is: the page of a document, the line and the column.</p>
+{{range $i, $it := .Items}}<section id="{{index $.Anchors $it.URL}}">
+<h3>{{t (or $it.Title $it.URL)}}</h3>
+<dl class="summary"><dt>Address</dt><dd>{{with link $it.URL}}<a href="{{.}}">{{t $it.URL}}</a>{{else}}{{t $it.URL}}{{end}}</dd>
+<dt>Channel and type</dt><dd>{{$it.Channel}}, {{$it.Class.Type}}</dd>
+<dt>Score</dt><dd><span class="tag {{if $it.Passed}}tag-green{{else}}tag-red{{end}}">{{num $it.Score}}</span>{{if $it.DecisionID}} <small>decision {{t $it.DecisionID}}</small>{{end}}</dd>
+{{if $it.Error}}<dt>Not scored</dt><dd>{{t $it.Error}}</dd>{{end}}</dl>
+{{if $it.Findings}}<table><thead><tr><th>Where</th><th>Finding</th><th>Rule</th></tr></thead><tbody>
+{{range $it.Findings}}<tr><td>{{pos .}}</td><td>{{.Message}}</td><td><small>{{.Rule}}</small></td></tr>
+{{end}}</tbody></table>{{if gt $it.FindingCount (len $it.Findings)}}<p><small>The first {{len $it.Findings}} of {{$it.FindingCount}} findings.</small></p>{{end}}{{else}}<p>No findings.</p>{{end}}
+</section>
 {{end}}</body></html>
 `))
 })
@@ -251,8 +271,29 @@ small{color:#505a5f}
 // no external assets, every input-derived string escaped, links only to
 // http, https or relative addresses.
 func (r *Report) WriteHTML(w io.Writer) error {
+	return r.WriteHTMLPage(w, "")
+}
+
+// htmlData is the report with each item's anchor, so that the fix-first
+// list and the journeys link to an item's findings.
+type htmlData struct {
+	*Report
+	Anchors map[string]string
+	Home    string
+}
+
+// WriteHTMLPage writes the report as [Report.WriteHTML] does, as a page of
+// a site: home, when not empty, is the relative address of the site's
+// overview, linked from the top of the page.
+func (r *Report) WriteHTMLPage(w io.Writer, home string) error {
+	d := htmlData{Report: r, Anchors: make(map[string]string, len(r.Items)), Home: LinkURL(home)}
+	for i, it := range r.Items {
+		if _, ok := d.Anchors[it.URL]; !ok {
+			d.Anchors[it.URL] = fmt.Sprintf("item-%d", i+1)
+		}
+	}
 	var b bytes.Buffer
-	if err := htmlTmpl().Execute(&b, r); err != nil {
+	if err := htmlTmpl().Execute(&b, d); err != nil {
 		return err
 	}
 	m := minify.New()

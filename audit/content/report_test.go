@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -82,4 +83,44 @@ func TestLinkURL(t *testing.T) {
 	} {
 		assert.Equal(t, want, LinkURL(in), in)
 	}
+}
+
+// Every item is listed with its findings and their positions; the fix
+// first list and the journeys link to an item's findings by anchor.
+func TestReportHTMLFindings(t *testing.T) {
+	items := []Item{
+		{URL: "https://x.gov.uk/notice", Channel: ChannelWeb, Title: "Notice", ContentType: "text/html",
+			Body: []byte(`<p>It is hereby notified that pursuant to the provisions the undermentioned determination shall be effected notwithstanding any representations thereto.</p>`)},
+		{URL: "https://x.gov.uk/report.pdf", Channel: ChannelDocument, Title: "Report", DecisionID: "D1", Stage: journey.StageAgendaPublished,
+			Pages: []Page{{1, "A short page."}, {2, "It is hereby notified that pursuant to the provisions the undermentioned determination shall be effected notwithstanding any representations thereto."}}},
+	}
+	views := Views{}
+	views.Add(items[0].URL, 500)
+	r, err := AuditSnapshots(context.Background(), &Scorer{}, &Snapshot{Items: items, Views: views}, nil,
+		[]journey.Decision{{ID: "D1", Title: "Library hours"}}, 0)
+	require.NoError(t, err)
+	require.NotEmpty(t, r.FixFirst)
+	var b bytes.Buffer
+	require.NoError(t, r.WriteHTMLPage(&b, "index.html"))
+	h := b.String()
+	anchor := map[string]string{}
+	for i, it := range r.Items {
+		anchor[it.URL] = "item-" + string(rune('1'+i))
+		assert.Contains(t, h, `id="`+anchor[it.URL]+`"`, it.URL)
+	}
+	assert.Contains(t, h, `href="#`+anchor[r.FixFirst[0].URL]+`"`, "the fix-first row links to the item's findings")
+	assert.Contains(t, h, `href="#`+anchor["https://x.gov.uk/report.pdf"]+`">findings`, "the journey links to the document's findings")
+	assert.Contains(t, h, `href="index.html"`, "the page links home")
+	var pdf Scored
+	for _, s := range r.Items {
+		if s.Document {
+			pdf = s
+		}
+	}
+	require.NotEmpty(t, pdf.Findings)
+	f := pdf.Findings[len(pdf.Findings)-1]
+	assert.Contains(t, h, fmt.Sprintf("page %d, line %d:%d", f.Page, f.Line, f.Column), "a document's finding names its page")
+	b.Reset()
+	require.NoError(t, r.WriteHTML(&b))
+	assert.NotContains(t, b.String(), `href="index.html"`, "a standalone report has no home link")
 }

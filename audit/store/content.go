@@ -173,6 +173,14 @@ func (s *Store) LatestContent(ctx context.Context, n int) ([]content.Snapshot, e
 	return out, nil
 }
 
+// LatestContentID returns the id of the latest content snapshot, 0 when
+// there is none.
+func (s *Store) LatestContentID(ctx context.Context) (int64, error) {
+	var id sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT MAX(id) FROM content_snapshots`).Scan(&id)
+	return id.Int64, err
+}
+
 func (s *Store) contentItems(ctx context.Context, id int64) ([]content.Item, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT i.url, i.channel, i.source, i.title, i.content_type, b.body, i.pages, i.published, i.etag, i.last_modified, i.hash, i.decision_id, i.stage, i.links, i.unchanged
 		FROM content_items i LEFT JOIN content_bodies b ON b.hash = i.body_hash AND i.body_hash <> ''

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -580,6 +581,19 @@ func runAuditReport(ctx context.Context, env *Env, cmd *Command, args []string) 
 	if err != nil {
 		return err
 	}
+	if f.format == "html" && f.out != "" && f.ward == "" {
+		// The site carries the content audit when the store has one.
+		cr, err := siteContent(ctx, st)
+		if err != nil {
+			return err
+		}
+		if cr != nil {
+			if err := writeFile(filepath.Join(f.out, "content.html"), func(w io.Writer) error { return cr.WriteHTMLPage(w, "index.html") }); err != nil {
+				return err
+			}
+			r.ContentPage = "content.html"
+		}
+	}
 	return writeReport(env, cmd, r, f.ward, f.format, f.out)
 }
 
@@ -770,7 +784,8 @@ var auditServeCmd = &Command{
 	Name:      "serve",
 	UsageLine: "audit serve --db DB [--addr 127.0.0.1:8080]",
 	Short:     "serve the latest report read-only over HTTP",
-	Long: `Serve serves the HTML report of the latest snapshot, rebuilt when a new
+	Long: `Serve serves the HTML report of the latest snapshot, and the content
+audit of the latest content snapshot at /content.html, rebuilt when a new
 snapshot lands. It only reads: the store is opened read-only and any
 method but GET and HEAD is refused. Every response carries a strict
 Content-Security-Policy (no script, frame-ancestors 'none'),
@@ -789,10 +804,12 @@ identity-aware proxy) and let only the proxy reach the port.`,
 
 // auditSite serves the HTML pages of the latest snapshot.
 type auditSite struct {
-	st    *store.Store
-	mu    sync.Mutex
-	id    int64
-	pages map[string][]byte
+	st *store.Store
+	mu sync.Mutex
+	id int64
+	// contentID is the latest content snapshot's, 0 when none.
+	contentID int64
+	pages     map[string][]byte
 }
 
 // securityHeaders are sent with every response of audit serve.
@@ -809,23 +826,40 @@ func (s *auditSite) current(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	contentID, err := s.st.LatestContentID(ctx)
+	if err != nil {
+		return nil, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.pages != nil && s.id == latest.ID {
+	if s.pages != nil && s.id == latest.ID && s.contentID == contentID {
 		return s.pages, nil
 	}
 	r, err := s.st.Report(ctx, latest.ID)
 	if err != nil {
 		return nil, err
 	}
+	all := map[string][]byte{}
+	cr, err := siteContent(ctx, s.st)
+	if err != nil {
+		return nil, err
+	}
+	if cr != nil {
+		var b bytes.Buffer
+		if err := cr.WriteHTMLPage(&b, "index.html"); err != nil {
+			return nil, err
+		}
+		all["content.html"] = b.Bytes()
+		r.ContentPage = "content.html"
+	}
 	pages, err := r.HTMLPages()
 	if err != nil {
 		return nil, err
 	}
-	s.pages, s.id = map[string][]byte{}, latest.ID
 	for _, p := range pages {
-		s.pages[p.Name] = p.HTML
+		all[p.Name] = p.HTML
 	}
+	s.pages, s.id, s.contentID = all, latest.ID, contentID
 	return s.pages, nil
 }
 

@@ -583,6 +583,21 @@ var contentReportCmd = &Command{
 	Run:       runContentReport,
 }
 
+// errNoContent reports a store without content snapshots or posts.
+var errNoContent = errors.New("no content snapshot yet: run civickit audit ingest --source site=URL (or feed, moderngov, documents, analytics) first")
+
+// siteContent is the content audit for the audit's HTML site, with the
+// default standards and no decisions file; nil when the store has no
+// content.
+func siteContent(ctx context.Context, st *store.Store) (*content.Report, error) {
+	s := &content.Scorer{Checker: &standards.Checker{Stemmer: config.Snowball{}}, PassMark: 60}
+	r, err := contentAudit(ctx, st, s, nil, 20, false)
+	if errors.Is(err, errNoContent) {
+		return nil, nil
+	}
+	return r, err
+}
+
 // contentAudit builds the content audit of the store's latest content
 // snapshot against the one before it; unless noSocial, the latest social
 // snapshot's posts join the first and the social snapshot before that
@@ -637,7 +652,7 @@ func contentAudit(ctx context.Context, st *store.Store, s *content.Scorer, decs 
 		}
 	}
 	if cur == nil {
-		return nil, errors.New("no content snapshot yet: run civickit audit ingest --source site=URL (or feed, moderngov, documents, analytics) first")
+		return nil, errNoContent
 	}
 	return content.AuditSnapshots(ctx, s, cur, prev, decs, top)
 }
@@ -692,6 +707,12 @@ func runContentReport(ctx context.Context, env *Env, cmd *Command, args []string
 	if f.out == "" {
 		err = write(env.Stdout)
 	} else {
+		if f.format == "html" {
+			// In the social audit's site, the page links home.
+			if _, err := os.Stat(filepath.Join(f.out, "index.html")); err == nil {
+				write = func(w io.Writer) error { return r.WriteHTMLPage(w, "index.html") }
+			}
+		}
 		err = writeFile(filepath.Join(f.out, "content."+f.format), write)
 	}
 	if err != nil {

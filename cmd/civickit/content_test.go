@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/civickit/civickit/audit/store"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -207,6 +209,35 @@ func TestAuditContent(t *testing.T) {
 			html, err := os.ReadFile(filepath.Join(dir, "content.html"))
 			require.NoError(t, err)
 			assert.Contains(t, string(html), "Fix first")
+			assert.NotContains(t, string(html), `href="index.html"`, "no site here to link home to")
+
+			// The audit's HTML site carries the content audit, linked
+			// both ways, each item with its findings' positions.
+			site := t.TempDir()
+			_, errs, code = auditCLI(t, "audit", "report", "--db", db, "--format", "html", "--out", site)
+			require.Equal(t, 0, code, errs)
+			index, err := os.ReadFile(filepath.Join(site, "index.html"))
+			require.NoError(t, err)
+			assert.Contains(t, string(index), `href="content.html"`)
+			page, err := os.ReadFile(filepath.Join(site, "content.html"))
+			require.NoError(t, err)
+			assert.Contains(t, string(page), `href="index.html"`)
+			assert.Regexp(t, `href="#item-\d+"`, string(page), "fix first links to the findings")
+			assert.Regexp(t, `line \d+:\d+`, string(page), "findings have positions")
+			if pdf == nil {
+				assert.Regexp(t, `page 2, line \d+:\d+`, string(page), "a PDF's findings name their page")
+			}
+
+			st, err := store.Open(context.Background(), db, store.Options{ReadOnly: true})
+			require.NoError(t, err)
+			defer st.Close()
+			srv := httptest.NewServer(&auditSite{st: st})
+			defer srv.Close()
+			resp, err := http.Get(srv.URL + "/content.html")
+			require.NoError(t, err)
+			resp.Body.Close()
+			assert.Equal(t, 200, resp.StatusCode)
+			assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'")
 		})
 	}
 }
