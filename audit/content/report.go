@@ -174,14 +174,14 @@ func statusMark(s StageCoverage) string {
 // command links this package.
 var htmlTmpl = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Funcs(template.FuncMap{
-		"link":   LinkURL,
-		"t":      safe.Line,
-		"mark":   statusMark,
-		"stage":  func(c CoverageStage) string { return string(c) },
-		"pct":    func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
-		"num":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
-		"int":    func(f float64) string { return fmt.Sprintf("%.0f", f) },
-		"inc":    func(i int) int { return i + 1 },
+		"link":  LinkURL,
+		"t":     safe.Line,
+		"mark":  statusMark,
+		"stage": func(c CoverageStage) string { return string(c) },
+		"pct":   func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
+		"num":   func(f float64) string { return fmt.Sprintf("%.1f", f) },
+		"int":   func(f float64) string { return fmt.Sprintf("%.0f", f) },
+		"inc":   func(i int) int { return i + 1 },
 		"pos": func(f Finding) string {
 			if f.Page > 0 {
 				return fmt.Sprintf("page %d, line %d:%d", f.Page, f.Line, f.Column)
