@@ -12,7 +12,7 @@
 // [Snapshot] holds one run's items and is kept in a [Store], so that the
 // next run fetches only what changed and the audit reports the change:
 //
-//	store := &content.FileStore{Dir: "content-db"} // or the audit store
+//	store, _ := store.Open(ctx, "audit.db", store.Options{}) // package audit/store; or a FileStore, a MemStore
 //	prev, _ := store.LatestContent(ctx, 1)             // validators for conditional requests
 //	c := content.Crawler{UserAgent: "civickit-content (+https://www.example.gov.uk/bot)"}
 //	res, err := c.Crawl(ctx, "https://www.example.gov.uk/", &prev[0]) // nil on the first run

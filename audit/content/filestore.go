@@ -14,7 +14,8 @@ import (
 // FileStore is a [Store] in a directory: one JSON file per snapshot
 // (snapshot-000001.json, ...), bodies included, each written to a
 // temporary file and renamed into place so that a reader never sees half
-// a snapshot. It stands in for the audit store until that is wired in.
+// a snapshot. The audit store (package audit/store) is the one the CLI
+// uses; FileStore suits a quick local run without a database.
 type FileStore struct {
 	// Dir is the directory; it is created on the first save.
 	Dir string

@@ -102,8 +102,9 @@ func (s *Snapshot) ByURL() map[string]*Item {
 	return m
 }
 
-// Store keeps content snapshots. The audit store of package audit is meant
-// to implement it; [MemStore] is an in-memory one.
+// Store keeps content snapshots. The audit store (package audit/store,
+// SQLite or PostgreSQL) implements it; [FileStore] keeps them in a
+// directory and [MemStore] in memory.
 type Store interface {
 	// SaveContent writes a snapshot's items in one transaction.
 	SaveContent(ctx context.Context, s Snapshot) error
