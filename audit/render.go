@@ -143,6 +143,33 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		p("\n")
 	}
+	if m := o.Personas; m != nil {
+		p("### Councillors' digital skills\n\nFrom the digital-skills survey: %d respondents; no figure rests on fewer than %d.\n\n", m.Respondents, m.MinSize)
+		for _, n := range m.Notes {
+			p("%s\n\n", mdText(n))
+		}
+		if len(m.Stages) > 0 {
+			p("| Stage | Personas | Respondents | Share |\n|---|---:|---:|---:|\n")
+			for _, st := range m.Stages {
+				p("| %s | %d | %d | %s |\n", mdText(st.Stage), st.Personas, st.Respondents, pct(st.Share))
+			}
+			p("\n")
+		}
+		if len(m.Personas) > 0 {
+			p("| Persona | Stage | Respondents | Next step | Learning |\n|---|---|---:|---|---|\n")
+			for _, pn := range m.Personas {
+				p("| %s | %s | %d | %s | %s |\n", mdText(pn.Name), mdText(pn.Stage), pn.Respondents, mdText(pn.Next), mdText(strings.Join(pn.Learning, "; ")))
+			}
+			p("\n")
+		}
+		if len(m.LearningNeeds) > 0 {
+			p("Learning needs (topics at least 30%% of a persona want):\n\n")
+			for _, n := range m.LearningNeeds {
+				p("- %s: %s (%d respondents)\n", mdText(n.Topic), mdText(strings.Join(n.Personas, ", ")), n.Respondents)
+			}
+			p("\n")
+		}
+	}
 	for _, wd := range r.Wards {
 		p("## %s (%s)\n\nConnectivity score: %.0f out of 100", mdText(wd.Name), mdText(wd.ID), wd.Score)
 		if wd.ScoreChange != nil {

@@ -66,6 +66,8 @@ type Overview struct {
 	Platforms []PlatformUse `json:"platforms"`
 	// Recommendations are the council-wide next steps, in plain English.
 	Recommendations []string `json:"recommendations"`
+	// Personas is the councillors' stage mix and learning needs from the digital-skills survey, when one was given; every figure rests on at least its min_size respondents.
+	Personas *PersonaMix `json:"personas,omitempty"`
 }
 
 // PlatformUse is how many councillors and groups use one platform.

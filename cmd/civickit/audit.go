@@ -24,6 +24,7 @@ import (
 	"github.com/civickit/civickit/audit/store"
 	"github.com/civickit/civickit/internal/input"
 	"github.com/civickit/civickit/internal/safe"
+	"github.com/civickit/civickit/persona"
 )
 
 // auditCmd groups the social-media audit's commands.
@@ -519,11 +520,67 @@ var auditReportFlags struct {
 	format   string
 	out      string
 	snapshot int64
+	survey   surveyFlags
+}
+
+// surveyFlags name the councillors' digital-skills survey whose personas
+// join the council overview.
+type surveyFlags struct {
+	file     string
+	forms    bool
+	seed     uint64
+	minSize  int
+	small    bool
+}
+
+func (f *surveyFlags) set(fs *flag.FlagSet) {
+	fs.StringVar(&f.file, "survey", "", "the councillors' digital-skills survey `FILE` (CSV, JSON or .xlsx, as civickit personas reads it)")
+	fs.BoolVar(&f.forms, "survey-forms", false, "the survey is a Microsoft Forms, Google Forms or SurveyMonkey export with the shipped wording")
+	fs.Uint64Var(&f.seed, "survey-seed", 1, "the personas' random `SEED`")
+	fs.IntVar(&f.minSize, "survey-min-size", persona.DefaultMinSize, "fewest respondents a persona or figure may rest on")
+	fs.BoolVar(&f.small, "allow-small-groups", false, "allow a --survey-min-size below the default (never below 3)")
+}
+
+// personas builds the personas of the survey, or returns nil when none was
+// given. Too few respondents for any persona is not an error: the overview
+// says so and shows no figure.
+func (f *surveyFlags) personas(ctx context.Context, env *Env, cmd *Command) (*persona.Report, error) {
+	if f.file == "" {
+		return nil, nil
+	}
+	if err := persona.CheckMinSize(f.minSize, persona.DefaultMinSize, f.small); err != nil {
+		return nil, usagef(cmd, "--survey-min-size: %v", err)
+	}
+	var mapping *persona.Mapping
+	if f.forms {
+		mapping = persona.FormsMapping()
+	}
+	survey, err := readParsed(env, f.file, func(r io.Reader, file string) (*persona.Survey, error) {
+		o := persona.SurveyOptions{File: file, Mapping: mapping}
+		switch lower := strings.ToLower(f.file); {
+		case strings.HasSuffix(lower, ".json"):
+			return persona.ReadSurveyJSON(r, o)
+		case strings.HasSuffix(lower, ".xlsx"):
+			return persona.ReadSurveyXLSX(r, o)
+		}
+		return persona.ReadSurveyCSV(r, o)
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep, err := persona.Build(ctx, survey, persona.Options{Seed: f.seed, MinSize: f.minSize, AllowSmallGroups: f.small})
+	if errors.Is(err, persona.ErrTooFew) || errors.Is(err, persona.ErrTooFewDistinct) {
+		return &persona.Report{MinSize: f.minSize}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.file, err)
+	}
+	return rep, nil
 }
 
 var auditReportCmd = &Command{
 	Name:      "report",
-	UsageLine: "audit report --db DB [--ward ID] [--format json|md|html] [--out DIR] [--snapshot ID]",
+	UsageLine: "audit report --db DB [--ward ID] [--format json|md|html] [--out DIR] [--snapshot ID] [--survey FILE [--survey-forms] [--survey-seed 1] [--survey-min-size 10 [--allow-small-groups]]]",
 	Short:     "report the latest snapshot per ward and councillor",
 	Long: `Report writes the audit of the latest snapshot (or --snapshot), compared
 with the one before it: per ward, the connectivity score and its trend,
@@ -531,6 +588,13 @@ the community groups and who reaches them, groups nobody reaches and who
 could introduce them; per councillor, the tools used, activity, followers,
 reach, groups reached directly and at two steps, ties gained and lost, and
 what to do next.
+
+--survey joins the councillors' digital-skills survey to the council
+overview: the personas' stage mix (reluctant, curious, practising,
+champion) and learning needs, as "civickit personas" builds them. No
+figure rests on fewer than --survey-min-size respondents (default 10), and
+no persona is ever tied to a councillor; with too few respondents the
+overview says so and shows no figure.
 
 --format html with --out DIR writes a self-contained site (index.html, a
 page per ward and per councillor) to open in a browser; without --out it
@@ -542,6 +606,7 @@ standard output, or to report.json or report.md in --out DIR.`,
 		fs.StringVar(&auditReportFlags.format, "format", "md", "output format: json, md or html")
 		fs.StringVar(&auditReportFlags.out, "out", "", "write files into `DIR` instead of standard output")
 		fs.Int64Var(&auditReportFlags.snapshot, "snapshot", 0, "report snapshot `ID` instead of the latest")
+		auditReportFlags.survey.set(fs)
 	},
 	Run: runAuditReport,
 }
@@ -572,6 +637,10 @@ func runAuditReport(ctx context.Context, env *Env, cmd *Command, args []string) 
 	default:
 		return usagef(cmd, "unknown format %s (want json, md or html)", safe.Quote(f.format))
 	}
+	pr, err := f.survey.personas(ctx, env, cmd)
+	if err != nil {
+		return err
+	}
 	st, err := openReadOnly(ctx, cmd, f.db)
 	if err != nil {
 		return err
@@ -580,6 +649,11 @@ func runAuditReport(ctx context.Context, env *Env, cmd *Command, args []string) 
 	r, err := st.Report(ctx, f.snapshot)
 	if err != nil {
 		return err
+	}
+	if pr != nil {
+		if err := r.JoinPersonas(pr); err != nil {
+			return err
+		}
 	}
 	if f.format == "html" && f.out != "" && f.ward == "" {
 		// The site carries the content audit when the store has one.
@@ -776,13 +850,14 @@ func runAuditPrune(ctx context.Context, env *Env, cmd *Command, args []string) e
 }
 
 var auditServeFlags struct {
-	db   string
-	addr string
+	db     string
+	addr   string
+	survey surveyFlags
 }
 
 var auditServeCmd = &Command{
 	Name:      "serve",
-	UsageLine: "audit serve --db DB [--addr 127.0.0.1:8080]",
+	UsageLine: "audit serve --db DB [--addr 127.0.0.1:8080] [--survey FILE ...]",
 	Short:     "serve the latest report read-only over HTTP",
 	Long: `Serve serves the HTML report of the latest snapshot, and the content
 audit of the latest content snapshot at /content.html, rebuilt when a new
@@ -798,6 +873,7 @@ identity-aware proxy) and let only the proxy reach the port.`,
 	SetFlags: func(fs *flag.FlagSet) {
 		fs.StringVar(&auditServeFlags.db, "db", "", "the store: a SQLite `FILE` or a postgres:// URL")
 		fs.StringVar(&auditServeFlags.addr, "addr", "127.0.0.1:8080", "listen on `ADDR`")
+		auditServeFlags.survey.set(fs)
 	},
 	Run: runAuditServe,
 }
@@ -810,6 +886,8 @@ type auditSite struct {
 	// contentID is the latest content snapshot's, 0 when none.
 	contentID int64
 	pages     map[string][]byte
+	// personas, when not nil, join the overview (audit serve --survey).
+	personas *persona.Report
 }
 
 // securityHeaders are sent with every response of audit serve.
@@ -838,6 +916,11 @@ func (s *auditSite) current(ctx context.Context) (map[string][]byte, error) {
 	r, err := s.st.Report(ctx, latest.ID)
 	if err != nil {
 		return nil, err
+	}
+	if s.personas != nil {
+		if err := r.JoinPersonas(s.personas); err != nil {
+			return nil, err
+		}
 	}
 	all := map[string][]byte{}
 	cr, err := siteContent(ctx, s.st)
@@ -903,6 +986,10 @@ func runAuditServe(ctx context.Context, env *Env, cmd *Command, args []string) e
 	if len(args) > 0 {
 		return usagef(cmd, "unexpected argument %s", safe.Quote(args[0]))
 	}
+	pr, err := f.survey.personas(ctx, env, cmd)
+	if err != nil {
+		return err
+	}
 	st, err := openReadOnly(ctx, cmd, f.db)
 	if err != nil {
 		return err
@@ -912,7 +999,7 @@ func runAuditServe(ctx context.Context, env *Env, cmd *Command, args []string) e
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: &auditSite{st: st}, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
+	srv := &http.Server{Handler: &auditSite{st: st, personas: pr}, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
 	fmt.Fprintf(env.Stderr, "serving the audit read-only on http://%s/ (Ctrl-C stops)\n", ln.Addr())
 	go func() {
 		<-ctx.Done()
