@@ -526,11 +526,11 @@ var auditReportFlags struct {
 // surveyFlags name the councillors' digital-skills survey whose personas
 // join the council overview.
 type surveyFlags struct {
-	file     string
-	forms    bool
-	seed     uint64
-	minSize  int
-	small    bool
+	file    string
+	forms   bool
+	seed    uint64
+	minSize int
+	small   bool
 }
 
 func (f *surveyFlags) set(fs *flag.FlagSet) {
