@@ -190,6 +190,14 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			}
 			p("\n")
 		}
+		if len(wd.Communities) > 0 {
+			p("Communities of the ward's network (Louvain method; modularity %.2f):\n\n| # | People and organisations | Groups | Councillors | Others | Citizens |\n|---:|---:|---|---|---|---:|\n", *wd.Modularity)
+			for _, c := range wd.Communities {
+				p("| %d | %d | %s | %s | %s | %d |\n", c.ID, c.Size, mdText(joinNames(c.Groups, names)), mdText(cmp.Or(joinNames(c.Councillors, names), "none")),
+					mdText(joinNames(c.Others, names)), c.Citizens)
+			}
+			p("\n")
+		}
 		for _, c := range r.Councillors {
 			if c.Ward != wd.ID {
 				continue

@@ -104,6 +104,10 @@ type WardReport struct {
 	Recommendations []string `json:"recommendations"`
 	// Trend is the ward's score at each snapshot, oldest first.
 	Trend []TrendPoint `json:"trend"`
+	// Communities are the communities of the ward's network (its councillors, its groups, everyone tied to them) that hold one of its groups or councillors, found by the Louvain method, largest first.
+	Communities []CommunityReport `json:"communities,omitempty"`
+	// Modularity is the modularity of the ward's partition into communities (up to 1; higher is more clearly split); absent when the ward has no network.
+	Modularity *float64 `json:"modularity,omitempty"`
 }
 
 // GroupReport is one community group of a ward.
@@ -269,6 +273,7 @@ type analysis struct {
 	wards  []Ward
 	// neighbours of each councillor: "kind platform direction other" keys.
 	ties map[string]map[string]bool
+	g    *graph
 }
 
 // analyze computes every ward's view of a snapshot.
@@ -279,6 +284,7 @@ func analyze(ctx context.Context, d *Data) (*analysis, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.g = g
 	seen := map[string]bool{}
 	for _, w := range d.Wards {
 		seen[w.ID] = true
@@ -432,6 +438,14 @@ func Build(ctx context.Context, cur, prev *Data, h History) (*Report, error) {
 			Unreached: nonNil(v.Unreached), NewlyReached: []string{},
 			Recommendations: append([]string{}, v.Advice...), Trend: nonNil(trend["ward "+w.ID])}
 		scoreSum += v.Score
+		comms, mod, err := a.g.communities(ctx, w.ID)
+		if err != nil {
+			return nil, err
+		}
+		if len(comms) > 0 {
+			wr.Communities, wr.Modularity = comms, &mod
+			wr.Recommendations = append(wr.Recommendations, communityAdvice(comms, name)...)
+		}
 		if p != nil {
 			if ps, ok := p.wardScore[w.ID]; ok {
 				d := v.Score - ps
