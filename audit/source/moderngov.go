@@ -11,10 +11,14 @@ import (
 // service (mgWebService.asmx/GetCouncillorsByWard), so councillors and
 // wards come from the council's own system. A ward whose name matches one
 // the register named keeps the register's id; a councillor whose name
-// matches a register actor keeps that actor's id.
+// matches a register actor keeps that actor's id. With Committees, the
+// council's current committees (GetCommittees) are read too, each an
+// actor of the council (kind council_account) with the id
+// mg-committee-ID, so that a register or export can tie to them.
 type ModernGov struct {
-	Base   string // the ModernGov site, e.g. https://democracy.example.gov.uk
-	Client *Client
+	Base       string // the ModernGov site, e.g. https://democracy.example.gov.uk
+	Client     *Client
+	Committees bool // read the committees too
 
 	wards  map[string]string // lower-case ward name → id
 	actors map[string]string // slug of a name → actor id
@@ -51,6 +55,44 @@ type mgCouncillorsByWard struct {
 	} `xml:"wards>ward"`
 }
 
+// Committee is one of the council's committees, from GetCommittees.
+type Committee struct {
+	ID       string `xml:"committeeid"`
+	Title    string `xml:"committeetitle"`
+	Deleted  string `xml:"committeedeleted"`
+	Expired  string `xml:"committeeexpired"`
+	Category string `xml:"committeecategory"`
+}
+
+// Current reports whether the committee is neither deleted nor expired.
+func (c Committee) Current() bool {
+	return !strings.EqualFold(strings.TrimSpace(c.Deleted), "true") && !strings.EqualFold(strings.TrimSpace(c.Expired), "true")
+}
+
+type mgCommittees struct {
+	Count      string      `xml:"committeescount"`
+	Committees []Committee `xml:"committee"`
+}
+
+// ListCommittees reads every committee the council's ModernGov lists
+// (GetCommittees?lDays=0), deleted and expired ones included, titles
+// trimmed.
+func (m *ModernGov) ListCommittees(ctx context.Context) ([]Committee, error) {
+	c := m.Client
+	if c == nil {
+		c = &Client{}
+	}
+	var doc mgCommittees
+	if err := c.getXML(ctx, strings.TrimRight(m.Base, "/")+"/mgWebService.asmx/GetCommittees?lDays=0", &doc); err != nil {
+		return nil, err
+	}
+	for i := range doc.Committees {
+		cm := &doc.Committees[i]
+		cm.ID, cm.Title, cm.Category = strings.TrimSpace(cm.ID), strings.TrimSpace(cm.Title), strings.TrimSpace(cm.Category)
+	}
+	return doc.Committees, nil
+}
+
 // Read implements [audit.Source].
 func (m *ModernGov) Read(ctx context.Context, s audit.Sink) error {
 	c := m.Client
@@ -85,6 +127,21 @@ func (m *ModernGov) Read(ctx context.Context, s audit.Sink) error {
 			if err := s.Actor(audit.Actor{ID: id, Kind: audit.KindCouncillor, Ward: wid, Label: name}); err != nil {
 				return err
 			}
+		}
+	}
+	if !m.Committees {
+		return nil
+	}
+	cms, err := m.ListCommittees(ctx)
+	if err != nil {
+		return err
+	}
+	for _, cm := range cms {
+		if !cm.Current() || cm.ID == "" || cm.Title == "" {
+			continue
+		}
+		if err := s.Actor(audit.Actor{ID: "mg-committee-" + cm.ID, Kind: audit.KindCouncilAccount, Label: cm.Title}); err != nil {
+			return err
 		}
 	}
 	return nil

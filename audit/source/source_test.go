@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -112,6 +113,8 @@ func (f *fixtureServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	case p == "/mgWebService.asmx/GetCouncillorsByWard":
 		file = "moderngov/GetCouncillorsByWard.xml"
+	case p == "/mgWebService.asmx/GetCommittees" && q.Get("lDays") == "0":
+		file = "moderngov/GetCommittees.xml"
 	}
 	b, err := os.ReadFile(filepath.Join("testdata", file))
 	if err != nil {
@@ -364,5 +367,50 @@ func TestNextLinkStaysOnHost(t *testing.T) {
 	h := http.Header{"Link": {`<https://evil.example/api?max_id=2>; rel="next"`}}
 	if _, err := nextLink(h, "https://social.example/api/v1/accounts/1/followers"); err == nil {
 		t.Error("a next link to another host was followed")
+	}
+}
+
+// The committees call: the current committees become the council's
+// actors; deleted and expired ones are left out.
+func TestModernGovCommittees(t *testing.T) {
+	srv := httptest.NewServer(&fixtureServer{})
+	defer srv.Close()
+	mg := &ModernGov{Base: srv.URL, Committees: true}
+	all, err := mg.ListCommittees(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 5 || all[2].Title != "Overview & Scrutiny Committee" || all[0].Category != "Executive" {
+		t.Fatalf("committees %+v", all)
+	}
+	rec := newRecorder()
+	if err := audit.Ingest(context.Background(), rec, []audit.Source{mg}, key); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for id, a := range rec.actors {
+		if strings.HasPrefix(id, "mg-committee-") {
+			if a.Kind != audit.KindCouncilAccount {
+				t.Errorf("%s: kind %q", id, a.Kind)
+			}
+			got = append(got, id+"="+a.Label)
+		}
+	}
+	sort.Strings(got)
+	if strings.Join(got, "; ") != "mg-committee-130=Cabinet; mg-committee-142=Council; mg-committee-151=Overview & Scrutiny Committee" {
+		t.Errorf("committee actors %v", got)
+	}
+	if a := rec.actors["priya-patel"]; a.Kind != audit.KindCouncillor {
+		t.Errorf("the councillors are still read: %+v", a)
+	}
+	// Without Committees, no committee is asked for.
+	rec = newRecorder()
+	if err := audit.Ingest(context.Background(), rec, []audit.Source{&ModernGov{Base: srv.URL}}, key); err != nil {
+		t.Fatal(err)
+	}
+	for id := range rec.actors {
+		if strings.HasPrefix(id, "mg-committee-") {
+			t.Errorf("committee %s read without Committees", id)
+		}
 	}
 }

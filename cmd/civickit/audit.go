@@ -98,8 +98,11 @@ Sources:
                           Bluesky accounts through the public AppView
                           (https://public.api.bsky.app); without a handle,
                           every Bluesky account the register lists
-  moderngov=URL           councillors by ward from the council's ModernGov
-                          web service (mgWebService.asmx)
+  moderngov=URL[,committees=yes]
+                          councillors by ward from the council's ModernGov
+                          web service (mgWebService.asmx); with
+                          committees=yes its current committees too, as
+                          the council's actors mg-committee-ID
 
 Content sources (the democratic content audit; see "civickit audit content"):
 
@@ -226,13 +229,21 @@ func parseSource(env *Env, spec string, maxBytes int64, closers *[]io.Closer) (a
 		}
 		return &source.Bluesky{Base: opts["api"], Accounts: account("bluesky")}, nil
 	case "moderngov":
-		if err := allow(); err != nil {
+		if err := allow("committees"); err != nil {
 			return nil, err
 		}
 		if !strings.HasPrefix(arg, "https://") && !strings.HasPrefix(arg, "http://") {
 			return nil, fmt.Errorf("source moderngov needs the site's address: moderngov=https://democracy.example.gov.uk")
 		}
-		return &source.ModernGov{Base: arg}, nil
+		committees := false
+		switch opts["committees"] {
+		case "", "no", "false", "0":
+		case "yes", "true", "1":
+			committees = true
+		default:
+			return nil, fmt.Errorf("source %s: committees wants yes or no", safe.Quote(spec))
+		}
+		return &source.ModernGov{Base: arg, Committees: committees}, nil
 	}
 	return nil, fmt.Errorf("unknown source %s (want register, export, mastodon, bluesky, moderngov, site, feed, documents or analytics)", safe.Quote(kind))
 }

@@ -59,6 +59,8 @@ func fixtureHandler(t *testing.T) http.Handler {
 			}
 		case p == "/mgWebService.asmx/GetCouncillorsByWard":
 			file = "moderngov/GetCouncillorsByWard.xml"
+		case p == "/mgWebService.asmx/GetCommittees":
+			file = "moderngov/GetCommittees.xml"
 		}
 		b, err := os.ReadFile(filepath.Join(auditFixtures, file))
 		if err != nil {
@@ -124,7 +126,7 @@ func TestAuditLive(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			for i := range 2 {
 				out, errs, code := auditCLI(t, "audit", "ingest", "--db", db, "--source", "register="+reg,
-					"--source", "mastodon,server="+srv.URL, "--source", "bluesky,api="+srv.URL, "--source", "moderngov="+srv.URL)
+					"--source", "mastodon,server="+srv.URL, "--source", "bluesky,api="+srv.URL, "--source", "moderngov="+srv.URL+",committees=yes")
 				if code != 0 || !strings.HasPrefix(out, fmt.Sprintf("snapshot %d: ", i+1)) {
 					t.Fatalf("ingest %d: %d %q %q", i, code, out, errs)
 				}
@@ -154,6 +156,25 @@ func TestAuditLive(t *testing.T) {
 			}
 			if strings.Contains(out, "bob") || strings.Contains(out, "erin") {
 				t.Error("a citizen's handle reached the report")
+			}
+			// The committees came from ModernGov's committee call.
+			st, err := store.Open(context.Background(), db, store.Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			d, err := st.Load(context.Background(), 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			committees := 0
+			for _, a := range d.Actors {
+				if strings.HasPrefix(a.ID, "mg-committee-") {
+					committees++
+				}
+			}
+			if committees != 3 {
+				t.Errorf("%d committees stored, want the 3 current ones", committees)
 			}
 		})
 	}
