@@ -16,8 +16,17 @@
 //
 // Connectivity follows the definitions of the civic network's ward view
 // (civic/network, Network.Ward) and is checked against it, computed on
-// compact arrays so that a council's million ties report in seconds.
+// compact arrays so that a council's million ties report in seconds. Each
+// ward's communities ([CommunityReport]) come from civic/network's Louvain
+// method on the ward's named actors, tied by their own ties and by the
+// citizens they share; citizens are counted in them, never named.
 //
-// The store's items table is shared with the content audit: a post is an
-// item of kind "post"; pages and documents are items of their own kinds.
+// [Report.JoinPersonas] adds the councillors' digital-skills survey to the
+// council overview ([PersonaMix]): the personas' stage mix and learning
+// needs, from the personas' own figures (package persona), none resting on
+// fewer respondents than the privacy floor, and none tied to a councillor.
+//
+// The store also keeps the democratic content audit's snapshots (package
+// audit/content): the store implements content.Store, and a social
+// snapshot's posts become content items of the social channel.
 package audit

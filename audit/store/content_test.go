@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"reflect"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -235,4 +237,38 @@ func TestPosts(t *testing.T) {
 			t.Errorf("post 10 read as %+v (want reach as views when impressions are unknown)", p)
 		}
 	})
+}
+
+// BenchmarkContentSnapshot saves and reads back a nightly content
+// snapshot of 2,000 pages of which a tenth changed.
+func BenchmarkContentSnapshot(b *testing.B) {
+	ctx := context.Background()
+	st, err := Open(ctx, b.TempDir()+"/audit.db", Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	page := strings.Repeat("<p>The council decided to extend the library's opening hours.</p>\n", 60)
+	n := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		sn := content.Snapshot{Taken: time.Now(), Views: content.Views{}}
+		for i := range 2000 {
+			body := page + strconv.Itoa(i)
+			if i%10 == 0 {
+				body += "changed " + strconv.Itoa(n)
+			}
+			u := "https://council.example/p/" + strconv.Itoa(i)
+			sn.Items = append(sn.Items, content.Item{URL: u, Channel: content.ChannelWeb, Source: "site", ContentType: "text/html", Body: []byte(body)})
+			sn.Views[u] = int64(i)
+		}
+		n++
+		if err := st.SaveContent(ctx, sn); err != nil {
+			b.Fatal(err)
+		}
+		got, err := st.LatestContent(ctx, 1)
+		if err != nil || len(got[0].Items) != 2000 {
+			b.Fatal(err)
+		}
+	}
 }

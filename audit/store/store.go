@@ -1,4 +1,5 @@
-// Package store keeps the social-media audit's snapshots in SQLite (the
+// Package store keeps the social-media audit's snapshots, and the
+// democratic content audit's (it implements content.Store), in SQLite (the
 // default, pure Go, no cgo) or PostgreSQL (a postgres:// URL).
 //
 // Each ingest is one snapshot written in one transaction: readers see the
