@@ -31,186 +31,225 @@ type CommunityReport struct {
 // louvainSeed makes the communities the same from run to run.
 const louvainSeed = 1
 
-// communities finds the communities of ward w's network with the
-// Louvain method. The network is the ward's councillors and groups, the
-// named actors tied to them, and their ties, with two named actors also
-// tied by the citizens they share (a weight of one per shared citizen,
-// counted when one of the two is the ward's own): a community is named
-// actors tied to each other or sharing followers and members. Each citizen tied to the ward then joins the community most of
-// their ties go to. Clustering the named actors, not every citizen, keeps
-// this to milliseconds on a council of a million ties. A community with
-// none of the ward's groups or councillors is left out. It returns the
-// communities, largest first, and the partition's modularity.
-func (g *graph) communities(ctx context.Context, w string) ([]CommunityReport, float64, error) {
-	if g.loc == nil {
-		// Scratch, reset after each ward: a vertex's network index (-1:
-		// none) and whether a citizen was seen.
-		g.loc = make([]int32, len(g.ids))
-		for i := range g.loc {
-			g.loc[i] = -1
-		}
-		g.seen = make([]bool, len(g.ids))
-		g.core = map[string][]int32{}
-		for v := range g.ids {
-			if g.kind[v] == KindCouncillor || g.kind[v] == KindGroup {
-				g.core[g.ward[v]] = append(g.core[g.ward[v]], int32(v))
+// wardCommunities is one ward's communities and their modularity.
+type wardCommunities struct {
+	list       []CommunityReport
+	modularity float64
+}
+
+// communities finds each ward's communities with the Louvain method. A
+// ward's network is its councillors and groups (its own), the named
+// actors tied to them, and their ties, with two of its own also tied by
+// the citizens they share (a weight of one per shared citizen): a
+// community is named actors tied to each other or sharing followers and
+// members. Each citizen tied to a ward's own then joins the community of
+// that ward most of those ties go to. Clustering the named actors, and
+// sweeping the citizens twice for all wards at once, keeps this to a
+// fraction of a second on a council of a million ties. A community with
+// none of the ward's own is left out; the communities are largest first.
+func (g *graph) communities(ctx context.Context) (map[string]wardCommunities, error) {
+	own := func(v int32) bool {
+		return g.ward[v] != "" && (g.kind[v] == KindCouncillor || g.kind[v] == KindGroup)
+	}
+	core := map[string][]int32{}
+	var wards []string
+	for v := range g.ids {
+		if own(int32(v)) {
+			w := g.ward[v]
+			if core[w] == nil {
+				wards = append(wards, w)
 			}
+			core[w] = append(core[w], int32(v))
 		}
 	}
-	var members, citizens []int32
-	defer func() {
-		for _, v := range members {
-			g.loc[v] = -1
-		}
-		for _, c := range citizens {
-			g.seen[c] = false
-		}
-	}()
-	add := func(v int32) {
-		if g.loc[v] < 0 {
-			g.loc[v] = int32(len(members))
-			members = append(members, v)
-		}
-	}
-	core := g.core[w]
-	if len(core) == 0 {
-		return []CommunityReport{}, 0, nil
-	}
-	for _, v := range core {
-		add(v)
-	}
-	ncore := int32(len(members)) // the ward's own come first
-	for _, v := range core {
-		for _, x := range g.nbrs(v) {
-			if public(g.kind[x]) {
-				add(x)
-			} else if !g.seen[x] {
-				g.seen[x] = true
-				citizens = append(citizens, x)
-			}
-		}
-	}
-	// Weights between named actors: their own ties, then shared citizens.
-	weight := map[[2]int32]float64{}
-	pair := func(a, b int32) [2]int32 {
+	slices.Sort(wards)
+	type pairKey [2]int32
+	pair := func(a, b int32) pairKey {
 		if a > b {
 			a, b = b, a
 		}
-		return [2]int32{a, b}
+		return pairKey{a, b}
 	}
-	for _, v := range members {
-		for _, x := range g.nbrs(v) {
-			if lx := g.loc[x]; lx >= 0 && x > v {
-				weight[pair(g.loc[v], lx)]++
-			}
-		}
-	}
+	// Shared citizens, between two of one ward's own.
+	shared := map[pairKey]float64{}
 	var near []int32
-	for i, c := range citizens {
-		if i%4096 == 0 && ctx.Err() != nil {
-			return nil, 0, ctx.Err()
+	for c := range g.ids {
+		if c%65536 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		near = near[:0]
-		for _, x := range g.nbrs(c) {
-			if lx := g.loc[x]; lx >= 0 && !slices.Contains(near, lx) {
-				near = append(near, lx)
-			}
-		}
-		// Only pairs with one of the ward's own: citizens shared by two
-		// outsiders say nothing of the ward.
-		for i := range near {
-			for j := i + 1; j < len(near); j++ {
-				if near[i] < ncore || near[j] < ncore {
-					weight[pair(near[i], near[j])]++
-				}
-			}
-		}
-	}
-	net := network.NewNetwork(false)
-	net.Weighted = true
-	for _, v := range members {
-		if err := net.AddActor(network.Actor{ID: g.ids[v]}); err != nil {
-			return nil, 0, err
-		}
-	}
-	keys := make([][2]int32, 0, len(weight))
-	for k := range weight {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b [2]int32) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
-	for _, k := range keys {
-		if err := net.AddTie(network.Tie{Source: g.ids[members[k[0]]], Target: g.ids[members[k[1]]], Weight: weight[k]}); err != nil {
-			return nil, 0, err
-		}
-	}
-	an := net.Analyze()
-	an.Workers = 1
-	parts, err := an.Louvain(ctx, network.LouvainOptions{Seed: louvainSeed})
-	if err != nil {
-		return nil, 0, err
-	}
-	byID := map[int]*CommunityReport{}
-	get := func(c int) *CommunityReport {
-		cr := byID[c]
-		if cr == nil {
-			cr = &CommunityReport{Groups: []string{}, Councillors: []string{}, Others: []string{}}
-			byID[c] = cr
-		}
-		return cr
-	}
-	for i, c := range parts.Of {
-		v := members[i] // the network's actors are in the order added
-		cr := get(c)
-		cr.Size++
-		switch {
-		case g.kind[v] == KindGroup && g.ward[v] == w:
-			cr.Groups = append(cr.Groups, g.ids[v])
-		case g.kind[v] == KindCouncillor && g.ward[v] == w:
-			cr.Councillors = append(cr.Councillors, g.ids[v])
-		default:
-			cr.Others = append(cr.Others, g.ids[v])
-		}
-	}
-	count := make([]int, len(members))
-	for _, c := range citizens {
-		best, most := -1, 0
-		for _, x := range g.nbrs(c) {
-			if lx := g.loc[x]; lx >= 0 {
-				k := parts.Of[lx]
-				count[k]++
-				if n := count[k]; n > most || n == most && k < best {
-					best, most = k, n
-				}
-			}
-		}
-		for _, x := range g.nbrs(c) {
-			if lx := g.loc[x]; lx >= 0 {
-				count[parts.Of[lx]] = 0
-			}
-		}
-		if best >= 0 {
-			cr := get(best)
-			cr.Size++
-			cr.Citizens++
-		}
-	}
-	out := []CommunityReport{}
-	for _, cr := range byID {
-		if len(cr.Groups)+len(cr.Councillors) == 0 {
+		if public(g.kind[c]) {
 			continue
 		}
-		slices.Sort(cr.Groups)
-		slices.Sort(cr.Councillors)
-		slices.Sort(cr.Others)
-		out = append(out, *cr)
+		near = near[:0]
+		for _, x := range g.nbrs(int32(c)) {
+			if own(x) && !slices.Contains(near, x) {
+				near = append(near, x)
+			}
+		}
+		for i := range near {
+			for j := i + 1; j < len(near); j++ {
+				if g.ward[near[i]] == g.ward[near[j]] {
+					shared[pair(near[i], near[j])]++
+				}
+			}
+		}
 	}
-	slices.SortFunc(out, func(a, b CommunityReport) int {
-		return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(strings.Join(a.Groups, "\n")+"\t"+strings.Join(a.Councillors, "\n"), strings.Join(b.Groups, "\n")+"\t"+strings.Join(b.Councillors, "\n")))
-	})
-	for i := range out {
-		out[i].ID = i + 1
+	sharedKeys := make([]pairKey, 0, len(shared))
+	for k := range shared {
+		sharedKeys = append(sharedKeys, k)
 	}
-	return out, parts.Modularity, nil
+	slices.SortFunc(sharedKeys, func(a, b pairKey) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	byWard := map[string][]pairKey{}
+	for _, k := range sharedKeys {
+		w := g.ward[k[0]]
+		byWard[w] = append(byWard[w], k)
+	}
+	// Louvain per ward; comm gives each of a ward's own its community.
+	comm := make(map[int32]int, len(g.ids)/64)
+	reports := map[string]map[int]*CommunityReport{}
+	out := map[string]wardCommunities{}
+	for _, w := range wards {
+		local := map[int32]int{}
+		var members []int32
+		add := func(v int32) {
+			if _, ok := local[v]; !ok {
+				local[v] = len(members)
+				members = append(members, v)
+			}
+		}
+		weight := map[pairKey]float64{}
+		for _, v := range core[w] {
+			add(v)
+		}
+		for _, v := range core[w] {
+			for _, x := range g.nbrs(v) {
+				if !public(g.kind[x]) || x == v {
+					continue
+				}
+				if own(x) && g.ward[x] == w && x < v {
+					continue // the same tie, seen from x
+				}
+				add(x)
+				weight[pair(v, x)]++
+			}
+		}
+		for _, k := range byWard[w] {
+			weight[k] += shared[k]
+		}
+		keys := make([]pairKey, 0, len(weight))
+		for k := range weight {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b pairKey) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+		net := network.NewNetwork(false)
+		net.Weighted = true
+		for _, v := range members {
+			if err := net.AddActor(network.Actor{ID: g.ids[v]}); err != nil {
+				return nil, err
+			}
+		}
+		for _, k := range keys {
+			if err := net.AddTie(network.Tie{Source: g.ids[k[0]], Target: g.ids[k[1]], Weight: weight[k]}); err != nil {
+				return nil, err
+			}
+		}
+		an := net.Analyze()
+		an.Workers = 1
+		parts, err := an.Louvain(ctx, network.LouvainOptions{Seed: louvainSeed})
+		if err != nil {
+			return nil, err
+		}
+		rs := map[int]*CommunityReport{}
+		for i, c := range parts.Of {
+			v := members[i] // the network's actors are in the order added
+			cr := rs[c]
+			if cr == nil {
+				cr = &CommunityReport{Groups: []string{}, Councillors: []string{}, Others: []string{}}
+				rs[c] = cr
+			}
+			cr.Size++
+			switch {
+			case own(v) && g.ward[v] == w && g.kind[v] == KindGroup:
+				cr.Groups = append(cr.Groups, g.ids[v])
+				comm[v] = c
+			case own(v) && g.ward[v] == w:
+				cr.Councillors = append(cr.Councillors, g.ids[v])
+				comm[v] = c
+			default:
+				cr.Others = append(cr.Others, g.ids[v])
+			}
+		}
+		reports[w] = rs
+		out[w] = wardCommunities{modularity: parts.Modularity}
+	}
+	// Each citizen joins, in each ward it is tied to, the community most
+	// of its ties to that ward's own go to (the lowest number on a tie).
+	type vote struct {
+		ward      string
+		comm, num int
+	}
+	var votes []vote
+	for c := range g.ids {
+		if c%65536 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if public(g.kind[c]) {
+			continue
+		}
+		votes = votes[:0]
+		for _, x := range g.nbrs(int32(c)) {
+			if !own(x) {
+				continue
+			}
+			k, found := comm[x], false
+			for i := range votes {
+				if votes[i].ward == g.ward[x] && votes[i].comm == k {
+					votes[i].num++
+					found = true
+					break
+				}
+			}
+			if !found {
+				votes = append(votes, vote{g.ward[x], k, 1})
+			}
+		}
+		for i, v := range votes {
+			best := true
+			for j, o := range votes {
+				if j != i && o.ward == v.ward && (o.num > v.num || o.num == v.num && o.comm < v.comm) {
+					best = false
+					break
+				}
+			}
+			if best {
+				cr := reports[v.ward][v.comm]
+				cr.Size++
+				cr.Citizens++
+			}
+		}
+	}
+	for _, w := range wards {
+		list := []CommunityReport{}
+		for _, cr := range reports[w] {
+			if len(cr.Groups)+len(cr.Councillors) == 0 {
+				continue
+			}
+			slices.Sort(cr.Groups)
+			slices.Sort(cr.Councillors)
+			slices.Sort(cr.Others)
+			list = append(list, *cr)
+		}
+		slices.SortFunc(list, func(a, b CommunityReport) int {
+			return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(strings.Join(a.Groups, "\n")+"\t"+strings.Join(a.Councillors, "\n"), strings.Join(b.Groups, "\n")+"\t"+strings.Join(b.Councillors, "\n")))
+		})
+		for i := range list {
+			list[i].ID = i + 1
+		}
+		wc := out[w]
+		wc.list = list
+		out[w] = wc
+	}
+	return out, nil
 }
 
 // communityAdvice says which communities around the ward's groups no

@@ -50,11 +50,6 @@ type graph struct {
 	stamp1 []int32
 	stamp2 []int32
 	gen    int32
-	// Scratch of communities: each ward's councillors and groups, a
-	// vertex's index in the ward's network, citizens seen.
-	core map[string][]int32
-	loc  []int32
-	seen []bool
 }
 
 func newGraph(ctx context.Context, actors []Actor, ties []Tie) (*graph, error) {

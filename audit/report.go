@@ -427,6 +427,10 @@ func Build(ctx context.Context, cur, prev *Data, h History) (*Report, error) {
 	for _, ac := range cur.Activity {
 		use(ac.Platform).Posts += ac.Posts
 	}
+	comms, err := a.g.communities(ctx)
+	if err != nil {
+		return nil, err
+	}
 	now := cur.Snapshot.TakenAt
 	scoreSum := 0.0
 	for _, w := range a.wards {
@@ -438,13 +442,10 @@ func Build(ctx context.Context, cur, prev *Data, h History) (*Report, error) {
 			Unreached: nonNil(v.Unreached), NewlyReached: []string{},
 			Recommendations: append([]string{}, v.Advice...), Trend: nonNil(trend["ward "+w.ID])}
 		scoreSum += v.Score
-		comms, mod, err := a.g.communities(ctx, w.ID)
-		if err != nil {
-			return nil, err
-		}
-		if len(comms) > 0 {
-			wr.Communities, wr.Modularity = comms, &mod
-			wr.Recommendations = append(wr.Recommendations, communityAdvice(comms, name)...)
+		if wc := comms[w.ID]; len(wc.list) > 0 {
+			mod := wc.modularity
+			wr.Communities, wr.Modularity = wc.list, &mod
+			wr.Recommendations = append(wr.Recommendations, communityAdvice(wc.list, name)...)
 		}
 		if p != nil {
 			if ps, ok := p.wardScore[w.ID]; ok {
