@@ -334,6 +334,11 @@ func (mg *ModernGov) Items(ctx context.Context, committee int, from, to string) 
 		return nil, nil, err
 	}
 	for _, r := range refs {
+		// Some installs ignore sFromDate and sToDate and list the
+		// committee's whole history: keep to the dates asked for.
+		if d := (&Meeting{Date: r.Date}).ISODate(); d != "" && (from != "" && d < from || to != "" && d > to) {
+			continue
+		}
 		m, err := mg.Meeting(ctx, r.ID)
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
