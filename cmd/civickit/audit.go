@@ -899,6 +899,10 @@ type auditSite struct {
 	pages     map[string][]byte
 	// personas, when not nil, join the overview (audit serve --survey).
 	personas *persona.Report
+
+	cmu         sync.Mutex
+	contentKey  [2]int64 // the social and content snapshots of contentPage
+	contentPage []byte
 }
 
 // securityHeaders are sent with every response of audit serve.
@@ -933,28 +937,49 @@ func (s *auditSite) current(ctx context.Context) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	all := map[string][]byte{}
-	cr, err := siteContent(ctx, s.st)
-	if err != nil {
-		return nil, err
-	}
-	if cr != nil {
-		var b bytes.Buffer
-		if err := cr.WriteHTMLPage(&b, "index.html"); err != nil {
-			return nil, err
-		}
-		all["content.html"] = b.Bytes()
+	if contentID != 0 {
 		r.ContentPage = "content.html"
 	}
 	pages, err := r.HTMLPages()
 	if err != nil {
 		return nil, err
 	}
+	all := map[string][]byte{}
 	for _, p := range pages {
 		all[p.Name] = p.HTML
 	}
 	s.pages, s.id, s.contentID = all, latest.ID, contentID
 	return s.pages, nil
+}
+
+// content returns the content audit's page, built on first asking after a
+// new social or content snapshot (scoring a large site takes a while, so
+// the social pages never wait for it); nil when there is no content.
+func (s *auditSite) content(ctx context.Context) ([]byte, error) {
+	latest, _, err := s.st.Latest(ctx)
+	if err != nil && !errors.Is(err, store.ErrNoSnapshot) {
+		return nil, err
+	}
+	contentID, err := s.st.LatestContentID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.cmu.Lock()
+	defer s.cmu.Unlock()
+	key := [2]int64{latest.ID, contentID}
+	if s.contentPage != nil && s.contentKey == key {
+		return s.contentPage, nil
+	}
+	cr, err := siteContent(ctx, s.st)
+	if err != nil || cr == nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := cr.WriteHTMLPage(&b, "index.html"); err != nil {
+		return nil, err
+	}
+	s.contentPage, s.contentKey = b.Bytes(), key
+	return s.contentPage, nil
 }
 
 func (s *auditSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -969,6 +994,19 @@ func (s *auditSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(r.URL.Path, "/")
 	if name == "" {
 		name = "index.html"
+	}
+	if name == "content.html" {
+		page, err := s.content(r.Context())
+		switch {
+		case err != nil:
+			http.Error(w, "the content audit could not be built", http.StatusInternalServerError)
+		case page == nil:
+			http.NotFound(w, r)
+		default:
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(page)
+		}
+		return
 	}
 	pages, err := s.current(r.Context())
 	if err != nil {

@@ -198,7 +198,7 @@ func TestAuditServe(t *testing.T) {
 		status       int
 	}{
 		{"GET", "/", 200}, {"HEAD", "/", 200}, {"GET", "/ward-E05000001.html", 200}, {"GET", "/councillor-jane-smith.html", 200},
-		{"GET", "/nope.html", 404}, {"GET", "/../../etc/passwd", 404},
+		{"GET", "/nope.html", 404}, {"GET", "/../../etc/passwd", 404}, {"GET", "/content.html", 404},
 		{"POST", "/", 405}, {"PUT", "/index.html", 405}, {"DELETE", "/", 405},
 	} {
 		req, _ := http.NewRequest(c.method, srv.URL+c.path, strings.NewReader("x"))

@@ -628,6 +628,9 @@ func contentAudit(ctx context.Context, st *store.Store, s *content.Scorer, decs 
 				return nil, err
 			}
 			items, views := content.PostItems(posts)
+			if sn == nil && len(items) == 0 {
+				return nil, nil
+			}
 			next := content.Merge(sn, "social", items, latest.TakenAt)
 			if sn != nil {
 				next.ID, next.Taken = sn.ID, sn.Taken

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -235,9 +236,16 @@ func TestAuditContent(t *testing.T) {
 			defer srv.Close()
 			resp, err := http.Get(srv.URL + "/content.html")
 			require.NoError(t, err)
+			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			assert.Equal(t, 200, resp.StatusCode)
 			assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'")
+			assert.Contains(t, string(body), "Every item and its findings")
+			resp, err = http.Get(srv.URL + "/")
+			require.NoError(t, err)
+			body, _ = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			assert.Contains(t, string(body), `href="content.html"`, "the served overview links to the content audit")
 		})
 	}
 }
