@@ -272,3 +272,57 @@ func BenchmarkContentSnapshot(b *testing.B) {
 		}
 	}
 }
+
+// A store written before the content audit's tables
+// keeps its snapshots and gains the tables on the next open for writing;
+// read-only, it is refused with a message.
+func TestContentMigratesOldStore(t *testing.T) {
+	eachBackend(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		st, err := Open(ctx, dsn, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sn, err := ingest(t, st, time.Now(), small)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Back to the version before the content tables.
+		v := 0
+		for i, m := range migrations {
+			if strings.Contains(strings.Join(m.sqlite, " "), "CREATE TABLE content_snapshots") {
+				v = i + 1
+			}
+		}
+		if v != len(migrations) {
+			t.Skipf("the content tables are migration %d of %d: this test undoes only the last", v, len(migrations))
+		}
+		for _, q := range []string{`DROP TABLE content_items`, `DROP TABLE content_views`, `DROP TABLE content_bodies`, `DROP TABLE content_snapshots`} {
+			if _, err := st.db.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := st.db.ExecContext(ctx, st.q(`DELETE FROM schema_migrations WHERE version = ?`), v); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		if ro, err := Open(ctx, dsn, Options{ReadOnly: true}); err == nil {
+			ro.Close()
+			t.Error("a read-only open of an old store succeeded")
+		}
+		st, err = Open(ctx, dsn, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if all, err := st.Snapshots(ctx); err != nil || len(all) != 1 || all[0].ID != sn.ID {
+			t.Fatalf("snapshots after migrating: %v, %v", all, err)
+		}
+		if err := st.SaveContent(ctx, contentSnap(time.Now(), "<p>x</p>")); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := st.LatestContent(ctx, 1); err != nil || len(got) != 1 {
+			t.Errorf("content after migrating: %v, %v", ids(got), err)
+		}
+	})
+}
