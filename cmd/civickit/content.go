@@ -588,8 +588,12 @@ var errNoContent = errors.New("no content snapshot yet: run civickit audit inges
 
 // siteContent is the content audit for the audit's HTML site, with the
 // default standards and no decisions file; nil when the store has no
-// content.
+// content snapshot (posts alone do not make the site score them: run
+// civickit audit content for that).
 func siteContent(ctx context.Context, st *store.Store) (*content.Report, error) {
+	if id, err := st.LatestContentID(ctx); err != nil || id == 0 {
+		return nil, err
+	}
 	s := &content.Scorer{Checker: &standards.Checker{Stemmer: config.Snowball{}}, PassMark: 60}
 	r, err := contentAudit(ctx, st, s, nil, 20, false)
 	if errors.Is(err, errNoContent) {
