@@ -28,6 +28,15 @@ func (s *Store) SaveContent(ctx context.Context, sn content.Snapshot) error {
 	if s.ro {
 		return errors.New("the store is open read-only")
 	}
+	rows, bodies, err := contentRows(ctx, sn.Items)
+	if err != nil {
+		return err
+	}
+	// Two keys that clean to the same text are summed.
+	views := make(map[string]int64, len(sn.Views))
+	for k, n := range sn.Views {
+		views[cleaned(k)] += n
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("saving the content snapshot: %w", err)
@@ -42,82 +51,188 @@ func (s *Store) SaveContent(ctx context.Context, sn content.Snapshot) error {
 		cleaned(sn.ID), formatTime(taken), formatTime(time.Now())).Scan(&id); err != nil {
 		return fmt.Errorf("saving the content snapshot: %w", err)
 	}
-	bodyStmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO content_bodies (hash, body) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING`))
-	if err != nil {
-		return err
+	if s.dialect == Postgres {
+		err = savePostgres(ctx, tx, id, rows, bodies, views)
+	} else {
+		err = saveSQLite(ctx, tx, id, rows, bodies, views)
 	}
-	defer bodyStmt.Close()
-	itemStmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO content_items (snapshot_id, seq, url, channel, source, title, content_type, body_hash, pages, published, etag, last_modified, hash, decision_id, stage, links, unchanged)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
 	if err != nil {
-		return err
+		return fmt.Errorf("saving the content snapshot: %w", err)
 	}
-	defer itemStmt.Close()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("committing the content snapshot: %w", err)
+	}
+	return nil
+}
+
+// contentRow is an item as stored.
+type contentRow struct {
+	url, channel, source, title, contentType, bodyHash, pages, published, etag, lastModified, hash, decisionID, stage, links string
+	unchanged                                                                                                                int64
+}
+
+type contentBody struct {
+	hash string
+	body []byte
+}
+
+// contentRows turns items into rows, their texts made storable, and their
+// bodies, each once.
+func contentRows(ctx context.Context, items []content.Item) ([]contentRow, []contentBody, error) {
+	rows := make([]contentRow, 0, len(items))
+	var bodies []contentBody
 	seen := map[string]bool{}
-	for i, it := range sn.Items {
+	for i, it := range items {
 		if i%256 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+			return nil, nil, ctx.Err()
 		}
-		bh := ""
+		r := contentRow{url: it.URL, channel: string(it.Channel), source: it.Source, title: it.Title, contentType: it.ContentType,
+			published: it.Published, etag: it.ETag, lastModified: it.LastModified, hash: it.Hash, decisionID: it.DecisionID, stage: string(it.Stage)}
 		if len(it.Body) > 0 {
 			sum := sha256.Sum256(it.Body)
-			bh = hex.EncodeToString(sum[:])
-			if !seen[bh] {
-				seen[bh] = true
-				if _, err := bodyStmt.ExecContext(ctx, bh, it.Body); err != nil {
-					return fmt.Errorf("saving %s: %w", it.URL, err)
-				}
+			r.bodyHash = hex.EncodeToString(sum[:])
+			if !seen[r.bodyHash] {
+				seen[r.bodyHash] = true
+				bodies = append(bodies, contentBody{r.bodyHash, it.Body})
 			}
 		}
-		pages, links := "", ""
 		if len(it.Pages) > 0 {
-			for j := range it.Pages {
-				clean(&it.Pages[j].Text)
+			pages := make([]content.Page, len(it.Pages))
+			for j, pg := range it.Pages {
+				pages[j] = content.Page{Number: pg.Number, Text: cleaned(pg.Text)}
 			}
-			b, err := json.Marshal(it.Pages)
+			b, err := json.Marshal(pages)
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
-			pages = string(b)
+			r.pages = string(b)
 		}
 		if len(it.Links) > 0 {
 			b, err := json.Marshal(it.Links)
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
-			links = string(b)
+			r.links = string(b)
 		}
-		stage := string(it.Stage)
-		channel := string(it.Channel)
-		clean(&it.URL, &channel, &it.Source, &it.Title, &it.ContentType, &it.Published, &it.ETag, &it.LastModified, &it.Hash, &it.DecisionID, &stage)
-		unchanged := 0
+		clean(&r.url, &r.channel, &r.source, &r.title, &r.contentType, &r.published, &r.etag, &r.lastModified, &r.hash, &r.decisionID, &r.stage, &r.links)
 		if it.Unchanged {
-			unchanged = 1
+			r.unchanged = 1
 		}
-		if _, err := itemStmt.ExecContext(ctx, id, i, it.URL, channel, it.Source, it.Title, it.ContentType, bh, pages,
-			it.Published, it.ETag, it.LastModified, it.Hash, it.DecisionID, stage, links, unchanged); err != nil {
-			return fmt.Errorf("saving %s: %w", it.URL, err)
-		}
+		rows = append(rows, r)
 	}
-	if len(sn.Views) > 0 {
-		viewStmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO content_views (snapshot_id, page, views) VALUES (?, ?, ?)`))
-		if err != nil {
+	return rows, bodies, nil
+}
+
+func saveSQLite(ctx context.Context, tx *sql.Tx, id int64, rows []contentRow, bodies []contentBody, views map[string]int64) error {
+	bodyStmt, err := tx.PrepareContext(ctx, `INSERT INTO content_bodies (hash, body) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING`)
+	if err != nil {
+		return err
+	}
+	defer bodyStmt.Close()
+	for i, b := range bodies {
+		if i%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if _, err := bodyStmt.ExecContext(ctx, b.hash, b.body); err != nil {
 			return err
 		}
-		defer viewStmt.Close()
-		// Two keys that clean to the same text are summed.
-		views := make(map[string]int64, len(sn.Views))
-		for k, n := range sn.Views {
-			views[cleaned(k)] += n
+	}
+	itemStmt, err := tx.PrepareContext(ctx, `INSERT INTO content_items (snapshot_id, seq, url, channel, source, title, content_type, body_hash, pages, published, etag, last_modified, hash, decision_id, stage, links, unchanged)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer itemStmt.Close()
+	for i, r := range rows {
+		if i%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
 		}
-		for k, n := range views {
-			if _, err := viewStmt.ExecContext(ctx, id, k, n); err != nil {
-				return fmt.Errorf("saving views: %w", err)
-			}
+		if _, err := itemStmt.ExecContext(ctx, id, i, r.url, r.channel, r.source, r.title, r.contentType, r.bodyHash, r.pages,
+			r.published, r.etag, r.lastModified, r.hash, r.decisionID, r.stage, r.links, r.unchanged); err != nil {
+			return fmt.Errorf("%s: %w", r.url, err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("committing the content snapshot: %w", err)
+	if len(views) == 0 {
+		return nil
+	}
+	viewStmt, err := tx.PrepareContext(ctx, `INSERT INTO content_views (snapshot_id, page, views) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer viewStmt.Close()
+	for k, n := range views {
+		if _, err := viewStmt.ExecContext(ctx, id, k, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pgChunk is the number of rows sent in one PostgreSQL statement, as
+// arrays that unnest unpacks: one round trip per chunk, not per row;
+// pgChunkBytes caps the bodies sent in one statement. Tests lower them.
+var pgChunk, pgChunkBytes = 1000, 32 << 20
+
+func savePostgres(ctx context.Context, tx *sql.Tx, id int64, rows []contentRow, bodies []contentBody, views map[string]int64) error {
+	for lo := 0; lo < len(bodies); {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		// At most pgChunk bodies and, past the first, pgChunkBytes.
+		hi, size := lo, 0
+		for hi < len(bodies) && hi-lo < pgChunk && (hi == lo || size+len(bodies[hi].body) <= pgChunkBytes) {
+			size += len(bodies[hi].body)
+			hi++
+		}
+		chunk := bodies[lo:hi]
+		lo = hi
+		hashes, data := make([]string, len(chunk)), make([][]byte, len(chunk))
+		for i, b := range chunk {
+			hashes[i], data[i] = b.hash, b.body
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO content_bodies (hash, body) SELECT * FROM unnest($1::text[], $2::bytea[]) ON CONFLICT (hash) DO NOTHING`, hashes, data); err != nil {
+			return err
+		}
+	}
+	for lo := 0; lo < len(rows); lo += pgChunk {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		chunk := rows[lo:min(lo+pgChunk, len(rows))]
+		n := len(chunk)
+		seq, unchanged := make([]int64, n), make([]int64, n)
+		cols := make([][]string, 14)
+		for c := range cols {
+			cols[c] = make([]string, n)
+		}
+		for i, r := range chunk {
+			seq[i], unchanged[i] = int64(lo+i), r.unchanged
+			for c, v := range [14]string{r.url, r.channel, r.source, r.title, r.contentType, r.bodyHash, r.pages, r.published, r.etag, r.lastModified, r.hash, r.decisionID, r.stage, r.links} {
+				cols[c][i] = v
+			}
+		}
+		args := []any{id, seq}
+		for _, c := range cols {
+			args = append(args, c)
+		}
+		args = append(args, unchanged)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO content_items (snapshot_id, seq, url, channel, source, title, content_type, body_hash, pages, published, etag, last_modified, hash, decision_id, stage, links, unchanged)
+			SELECT $1::bigint, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[])`, args...); err != nil {
+			return err
+		}
+	}
+	if len(views) == 0 {
+		return nil
+	}
+	pages, counts := make([]string, 0, len(views)), make([]int64, 0, len(views))
+	for k, n := range views {
+		pages, counts = append(pages, k), append(counts, n)
+	}
+	for lo := 0; lo < len(pages); lo += pgChunk {
+		hi := min(lo+pgChunk, len(pages))
+		if _, err := tx.ExecContext(ctx, `INSERT INTO content_views (snapshot_id, page, views) SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[])`, id, pages[lo:hi], counts[lo:hi]); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -33,6 +33,11 @@ func contentSnap(taken time.Time, bins string) content.Snapshot {
 }
 
 func TestContentStoreRoundTrip(t *testing.T) {
+	// PostgreSQL's rows go in chunks: small ones here, so that one
+	// snapshot takes several, by count and by size.
+	oldChunk, oldBytes := pgChunk, pgChunkBytes
+	pgChunk, pgChunkBytes = 2, 40
+	defer func() { pgChunk, pgChunkBytes = oldChunk, oldBytes }()
 	eachBackend(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		st, err := Open(ctx, dsn, Options{})
