@@ -127,3 +127,27 @@ func TestJoinPersonas(t *testing.T) {
 		t.Errorf("JSON personas %+v, %v", back.Overview.Personas, err)
 	}
 }
+
+// Persona names, topics and learning options are escaped like any input.
+func TestPersonasEscaped(t *testing.T) {
+	r := hostileReport(t)
+	err := r.JoinPersonas(&persona.Report{MinSize: 10, Personas: []persona.Persona{{Name: evil, Stage: persona.Curious, Respondents: 10, Next: evil,
+		WantsToLearn: []persona.ShareFigure{{Item: "<img src=x onerror=alert(1)>", Share: 0.5}},
+		Learning:     []persona.Recommendation{{Option: persona.LearningOption{Title: "[x](javascript:alert(1))"}}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html, md bytes.Buffer
+	if err := r.WriteHTML(&html); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(html.String(), "<script>alert") || strings.Contains(html.String(), "<img") {
+		t.Error("HTML: a persona's text was not escaped")
+	}
+	if strings.Contains(md.String(), "<script>") || strings.Contains(md.String(), "](javascript") {
+		t.Error("Markdown: a persona's text was not escaped")
+	}
+}
