@@ -627,6 +627,9 @@ func openReadOnly(ctx context.Context, cmd *Command, db string) (*store.Store, e
 		return nil, usagef(cmd, "--db is required")
 	}
 	if !store.IsPostgres(db) {
+		if err := notADirectory(db); err != nil {
+			return nil, err
+		}
 		if _, err := os.Stat(db); err != nil {
 			return nil, fmt.Errorf("no audit store at %s: run civickit audit ingest first", db)
 		}

@@ -87,6 +87,9 @@ type contentBuild struct {
 // openContent opens the store for a content ingest and reads its latest
 // content snapshot.
 func openContent(ctx context.Context, db string) (*contentBuild, error) {
+	if err := notADirectory(db); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(ctx, db, store.Options{})
 	if err != nil {
 		return nil, err
@@ -581,6 +584,15 @@ var contentReportCmd = &Command{
 	Long:      "Report " + contentReportLong + ` It is "civickit audit content".`,
 	SetFlags:  setContentReportFlags,
 	Run:       runContentReport,
+}
+
+// notADirectory refuses a --db that is a directory, as the content
+// commands' own file store once took.
+func notADirectory(db string) error {
+	if fi, err := os.Stat(db); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory: --db is the audit store, a SQLite file (such as audit.db) or a postgres:// URL", safe.Quote(db))
+	}
+	return nil
 }
 
 // errNoContent reports a store without content snapshots or posts.

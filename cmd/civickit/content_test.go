@@ -126,6 +126,11 @@ func TestContentCLIErrors(t *testing.T) {
 	_, errs, code := runCLI(t, "", "content", "report", "--db", db)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "run civickit audit ingest first")
+	for _, args := range [][]string{{"content", "report", "--db", t.TempDir()}, {"content", "analytics", "--db", t.TempDir(), "--format", "ga4", filepath.Join(councilDir, "ga4.csv")}} {
+		_, errs, code = runCLI(t, "", args...)
+		assert.Equal(t, 2, code)
+		assert.Contains(t, errs, "is a directory: --db is the audit store", "a --db of the old file store's kind")
+	}
 	_, errs, code = runCLI(t, "", "content", "crawl", "--db", db, "ftp://x/")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "not an http or https URL")
