@@ -228,60 +228,63 @@ func TestAuditServe(t *testing.T) {
 // too small a survey shows no figure, and a floor under 3 is refused.
 func TestAuditReportSurvey(t *testing.T) {
 	t.Setenv("CIVICKIT_PSEUDONYM_KEY", "a-key-of-at-least-sixteen-bytes")
-	db := filepath.Join(t.TempDir(), "audit.db")
-	if _, errs, code := auditCLI(t, "audit", "ingest", "--db", db, "--source", "register="+filepath.Join(auditFixtures, "register.csv")); code != 0 {
-		t.Fatal(errs)
-	}
-	survey := "../../persona/testdata/survey69.csv"
-	out, errs, code := auditCLI(t, "audit", "report", "--db", db, "--format", "json", "--survey", survey)
-	if code != 0 {
-		t.Fatalf("report: %d %s", code, errs)
-	}
-	var r audit.Report
-	if err := json.Unmarshal([]byte(out), &r); err != nil {
-		t.Fatal(err)
-	}
-	m := r.Overview.Personas
-	if m == nil || m.MinSize != 10 || len(m.Stages) == 0 || len(m.Personas) == 0 || len(m.LearningNeeds) == 0 {
-		t.Fatalf("personas %+v", m)
-	}
-	for _, p := range m.Personas {
-		if p.Respondents < 10 {
-			t.Errorf("persona %s rests on %d respondents", p.Name, p.Respondents)
-		}
-	}
-	for _, c := range r.Councillors {
-		if strings.Contains(out, `"persona"`) || strings.Contains(c.Name, m.Personas[0].Name) {
-			t.Error("a persona is tied to a councillor")
-		}
-	}
-	out, errs, code = auditCLI(t, "audit", "report", "--db", db, "--format", "md", "--survey", survey)
-	if code != 0 || !strings.Contains(out, "Councillors' digital skills") || !strings.Contains(out, "| Stage |") {
-		t.Errorf("markdown: %d %s", code, errs)
-	}
+	for name, db := range auditDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			if _, errs, code := auditCLI(t, "audit", "ingest", "--db", db, "--source", "register="+filepath.Join(auditFixtures, "register.csv")); code != 0 {
+				t.Fatal(errs)
+			}
+			survey := "../../persona/testdata/survey69.csv"
+			out, errs, code := auditCLI(t, "audit", "report", "--db", db, "--format", "json", "--survey", survey)
+			if code != 0 {
+				t.Fatalf("report: %d %s", code, errs)
+			}
+			var r audit.Report
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				t.Fatal(err)
+			}
+			m := r.Overview.Personas
+			if m == nil || m.MinSize != 10 || len(m.Stages) == 0 || len(m.Personas) == 0 || len(m.LearningNeeds) == 0 {
+				t.Fatalf("personas %+v", m)
+			}
+			for _, p := range m.Personas {
+				if p.Respondents < 10 {
+					t.Errorf("persona %s rests on %d respondents", p.Name, p.Respondents)
+				}
+			}
+			for _, c := range r.Councillors {
+				if strings.Contains(out, `"persona"`) || strings.Contains(c.Name, m.Personas[0].Name) {
+					t.Error("a persona is tied to a councillor")
+				}
+			}
+			out, errs, code = auditCLI(t, "audit", "report", "--db", db, "--format", "md", "--survey", survey)
+			if code != 0 || !strings.Contains(out, "Councillors' digital skills") || !strings.Contains(out, "| Stage |") {
+				t.Errorf("markdown: %d %s", code, errs)
+			}
 
-	// Six respondents: no persona, no figure.
-	raw, err := os.ReadFile(survey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	small := filepath.Join(t.TempDir(), "small.csv")
-	lines := strings.SplitAfter(string(raw), "\n")
-	if err := os.WriteFile(small, []byte(strings.Join(lines[:7], "")), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, errs, code = auditCLI(t, "audit", "report", "--db", db, "--format", "json", "--survey", small)
-	if code != 0 {
-		t.Fatalf("small survey: %d %s", code, errs)
-	}
-	r = audit.Report{}
-	if err := json.Unmarshal([]byte(out), &r); err != nil {
-		t.Fatal(err)
-	}
-	if m := r.Overview.Personas; m == nil || m.Respondents != 0 || len(m.Stages) != 0 || len(m.Personas) != 0 || len(m.Notes) == 0 {
-		t.Errorf("small survey: %+v", m)
-	}
-	if _, _, code := auditCLI(t, "audit", "report", "--db", db, "--survey", survey, "--survey-min-size", "2", "--allow-small-groups"); code != 2 {
-		t.Errorf("a floor of 2: exit %d, want 2", code)
+			// Six respondents: no persona, no figure.
+			raw, err := os.ReadFile(survey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			small := filepath.Join(t.TempDir(), "small.csv")
+			lines := strings.SplitAfter(string(raw), "\n")
+			if err := os.WriteFile(small, []byte(strings.Join(lines[:7], "")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, errs, code = auditCLI(t, "audit", "report", "--db", db, "--format", "json", "--survey", small)
+			if code != 0 {
+				t.Fatalf("small survey: %d %s", code, errs)
+			}
+			r = audit.Report{}
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				t.Fatal(err)
+			}
+			if m := r.Overview.Personas; m == nil || m.Respondents != 0 || len(m.Stages) != 0 || len(m.Personas) != 0 || len(m.Notes) == 0 {
+				t.Errorf("small survey: %+v", m)
+			}
+			if _, _, code := auditCLI(t, "audit", "report", "--db", db, "--survey", survey, "--survey-min-size", "2", "--allow-small-groups"); code != 2 {
+				t.Errorf("a floor of 2: exit %d, want 2", code)
+			}
+		})
 	}
 }
