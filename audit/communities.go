@@ -48,20 +48,31 @@ type wardCommunities struct {
 // fraction of a second on a council of a million ties. A community with
 // none of the ward's own is left out; the communities are largest first.
 func (g *graph) communities(ctx context.Context) (map[string]wardCommunities, error) {
-	own := func(v int32) bool {
-		return g.ward[v] != "" && (g.kind[v] == KindCouncillor || g.kind[v] == KindGroup)
-	}
+	// ownWard numbers the ward each ward's own (councillors and groups)
+	// belongs to, -1 for everyone else: the sweeps compare numbers, not
+	// strings. public marks the named actors.
+	ownWard := make([]int32, len(g.ids))
+	isPublic := make([]bool, len(g.ids))
+	wardNum := map[string]int32{}
 	core := map[string][]int32{}
 	var wards []string
 	for v := range g.ids {
-		if own(int32(v)) {
+		ownWard[v] = -1
+		isPublic[v] = public(g.kind[v])
+		if g.ward[v] != "" && (g.kind[v] == KindCouncillor || g.kind[v] == KindGroup) {
 			w := g.ward[v]
-			if core[w] == nil {
+			n, ok := wardNum[w]
+			if !ok {
+				n = int32(len(wards))
+				wardNum[w] = n
 				wards = append(wards, w)
 			}
+			ownWard[v] = n
 			core[w] = append(core[w], int32(v))
 		}
 	}
+	own := func(v int32) bool { return ownWard[v] >= 0 }
+	wardName := slices.Clone(wards) // by number
 	slices.Sort(wards)
 	type pairKey [2]int32
 	pair := func(a, b int32) pairKey {
@@ -77,7 +88,7 @@ func (g *graph) communities(ctx context.Context) (map[string]wardCommunities, er
 		if c%65536 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if public(g.kind[c]) {
+		if isPublic[c] {
 			continue
 		}
 		near = near[:0]
@@ -88,7 +99,7 @@ func (g *graph) communities(ctx context.Context) (map[string]wardCommunities, er
 		}
 		for i := range near {
 			for j := i + 1; j < len(near); j++ {
-				if g.ward[near[i]] == g.ward[near[j]] {
+				if ownWard[near[i]] == ownWard[near[j]] {
 					shared[pair(near[i], near[j])]++
 				}
 			}
@@ -105,7 +116,7 @@ func (g *graph) communities(ctx context.Context) (map[string]wardCommunities, er
 		byWard[w] = append(byWard[w], k)
 	}
 	// Louvain per ward; comm gives each of a ward's own its community.
-	comm := make(map[int32]int, len(g.ids)/64)
+	comm := make([]int32, len(g.ids))
 	reports := map[string]map[int]*CommunityReport{}
 	out := map[string]wardCommunities{}
 	for _, w := range wards {
@@ -171,10 +182,10 @@ func (g *graph) communities(ctx context.Context) (map[string]wardCommunities, er
 			switch {
 			case own(v) && g.ward[v] == w && g.kind[v] == KindGroup:
 				cr.Groups = append(cr.Groups, g.ids[v])
-				comm[v] = c
+				comm[v] = int32(c)
 			case own(v) && g.ward[v] == w:
 				cr.Councillors = append(cr.Councillors, g.ids[v])
-				comm[v] = c
+				comm[v] = int32(c)
 			default:
 				cr.Others = append(cr.Others, g.ids[v])
 			}
@@ -185,32 +196,33 @@ func (g *graph) communities(ctx context.Context) (map[string]wardCommunities, er
 	// Each citizen joins, in each ward it is tied to, the community most
 	// of its ties to that ward's own go to (the lowest number on a tie).
 	type vote struct {
-		ward      string
-		comm, num int
+		ward, comm int32
+		num        int
 	}
 	var votes []vote
 	for c := range g.ids {
 		if c%65536 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if public(g.kind[c]) {
+		if isPublic[c] {
 			continue
 		}
 		votes = votes[:0]
 		for _, x := range g.nbrs(int32(c)) {
-			if !own(x) {
+			w := ownWard[x]
+			if w < 0 {
 				continue
 			}
 			k, found := comm[x], false
 			for i := range votes {
-				if votes[i].ward == g.ward[x] && votes[i].comm == k {
+				if votes[i].ward == w && votes[i].comm == k {
 					votes[i].num++
 					found = true
 					break
 				}
 			}
 			if !found {
-				votes = append(votes, vote{g.ward[x], k, 1})
+				votes = append(votes, vote{w, k, 1})
 			}
 		}
 		for i, v := range votes {
@@ -222,7 +234,7 @@ func (g *graph) communities(ctx context.Context) (map[string]wardCommunities, er
 				}
 			}
 			if best {
-				cr := reports[v.ward][v.comm]
+				cr := reports[wardName[v.ward]][int(v.comm)]
 				cr.Size++
 				cr.Citizens++
 			}
