@@ -57,11 +57,11 @@ type mgCouncillorsByWard struct {
 
 // Committee is one of the council's committees, from GetCommittees.
 type Committee struct {
-	ID       string `xml:"committeeid"`
-	Title    string `xml:"committeetitle"`
-	Deleted  string `xml:"committeedeleted"`
-	Expired  string `xml:"committeeexpired"`
-	Category string `xml:"committeecategory"`
+	ID       string `xml:"committeeid"`       // ModernGov's committee id
+	Title    string `xml:"committeetitle"`    // such as Cabinet
+	Deleted  string `xml:"committeedeleted"`  // "True" for a deleted committee
+	Expired  string `xml:"committeeexpired"`  // "True" for one that no longer meets
+	Category string `xml:"committeecategory"` // the council's grouping, such as Scrutiny
 }
 
 // Current reports whether the committee is neither deleted nor expired.
