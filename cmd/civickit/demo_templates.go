@@ -48,7 +48,7 @@ const demoTemplateText = `
 <p class="lead">A sample council at the scale of Kirklees: {{len $c.Wards}} real wards, {{len $c.Persons}} fictional councillors, {{.Groups}} community groups and {{.Citizens}} pseudonymous residents linked by {{$c.Ties}} ties online, {{$c.ContentItems}} items of democratic content and {{len $c.Decisions}} decisions. Every part of civickit has run on it; each section below links to its results.</p>
 <div class="cards">
 <section class="card"><h2><a href="wards.html">Wards and their networks</a></h2>
-<p>Across the {{len $c.WardViews}} wards, councillors reach their community groups with a mean network score of {{f1 .NetMean}} out of 100. Each ward has a page with its councillors' reach and what to do next.</p></section>
+<p>Across the {{len $c.WardViews}} wards, councillors reach their community groups with a mean network score of {{f1 .NetMean}}. Each ward has a page with its councillors' reach and what to do next.</p></section>
 <section class="card"><h2><a href="audit/index.html">Social media audit</a></h2>
 <p>Two snapshots of the ward register{{with $c.Audit.Previous}}, on {{day .TakenAt}}{{end}} and {{day $c.Audit.Snapshot.TakenAt}}: {{$c.Audit.Overview.Councillors}} councillors, {{$c.Audit.Overview.Groups}} groups, {{$c.Audit.Overview.GroupsReached}} of them reached. Mean ward score {{if .HasPrev}}{{f1 .PrevMean}} then, {{end}}{{f1 $c.Audit.Overview.MeanScore}} now.</p></section>
 <section class="card"><h2><a href="councillors.html">Councillors</a></h2>
@@ -70,7 +70,7 @@ const demoTemplateText = `
 
 {{define "wards"}}
 <h1>Wards</h1>
-<p>For each ward: the network score from the ward network (councillors' ties to the ward's community groups, 1 for a direct tie and 0.5 at two steps), and the social media audit's score at its latest snapshot with its change since the one before.</p>
+<p>For each ward: the network score from the ward network (councillors' ties to the ward's community groups: full marks for a group a councillor is tied to, half for one reached through someone else), and the social media audit's score at its latest snapshot with its change since the one before.</p>
 <table class="table">
 <caption class="visually-hidden">Wards and their scores</caption>
 <thead><tr><th scope="col">Ward</th><th scope="col">Code</th><th scope="col" class="num">Groups</th><th scope="col" class="num">Not reached</th><th scope="col" class="num">Network score</th><th scope="col" class="num">Audit score</th><th scope="col" class="num">Change</th></tr></thead>
@@ -85,7 +85,7 @@ const demoTemplateText = `
 <dl class="summary">
 <dt>Community groups</dt><dd>{{len $w.Net.Groups}}</dd>
 <dt>Groups no councillor reaches within two steps</dt><dd>{{len $w.Net.Unreached}}</dd>
-<dt>Network score</dt><dd>{{f1 $w.Net.Score}} out of 100</dd>
+<dt>Network score</dt><dd>{{f1 $w.Net.Score}}</dd>
 <dt>Social media audit score</dt><dd>{{f1 $w.Audit.Score}}{{with $w.Audit.ScoreChange}} ({{signed (derefs .)}} since the previous snapshot){{end}}; {{len $w.Audit.NewlyReached}} groups newly reached</dd>
 </dl>
 <p><a href="audit/{{$w.Page}}">The audit's page for {{$w.Name}}</a>: every group, its platforms and activity, and who reaches it.</p>
@@ -113,7 +113,7 @@ const demoTemplateText = `
 {{template "bars" .Chart}}
 {{template "bars" .Chart2}}
 <h2>Fix first</h2>
-<p>The items read most that fall furthest short: views × (100 − score).</p>
+<p>The items read most that fall furthest short of the standards: views times the points each is short of full marks.</p>
 <table class="table"><caption class="visually-hidden">Items to fix first</caption>
 <thead><tr><th scope="col" class="num">Rank</th><th scope="col">Item</th><th scope="col">Type</th><th scope="col" class="num">Views</th><th scope="col" class="num">Score</th><th scope="col">First finding</th></tr></thead>
 <tbody>{{range $i, $f := .Top}}<tr><td class="num">{{inc $i}}</td><td>{{$f.Title}}</td><td>{{$f.Type}}</td><td class="num">{{$f.Views}}</td><td class="num">{{f0 $f.Score}}</td><td>{{range $j, $x := $f.Findings}}{{if eq $j 0}}{{$x.Message}}{{end}}{{end}}</td></tr>
