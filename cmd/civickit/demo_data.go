@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -9,7 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
+	"math"
 	"path"
 	"sort"
 	"strconv"
@@ -20,7 +21,6 @@ import (
 	"github.com/civickit/civickit/audit"
 	"github.com/civickit/civickit/audit/content"
 	"github.com/civickit/civickit/audit/source"
-	"github.com/civickit/civickit/audit/store"
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/civic/calendar"
 	"github.com/civickit/civickit/civic/journey"
@@ -206,39 +206,137 @@ func (c *demoCouncil) loadNetwork(ctx context.Context) error {
 }
 
 // loadAudit ingests the two register snapshots, dated from their file
-// names, into an audit store in a temporary folder, and builds the audit
-// of the later against the earlier.
+// names, and builds the audit of the later against the earlier. The
+// snapshots are kept in memory (see demoSnapshot): the audit store adds
+// nothing a demo needs, and its SQLite would take most of the demo's time.
 func (c *demoCouncil) loadAudit(ctx context.Context) error {
-	dir, err := os.MkdirTemp("", "civickit-demo-audit")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	st, err := store.Open(ctx, path.Join(dir, "audit.db"), store.Options{})
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	p, err := audit.NewPseudonymizer(demoPseudonymKey)
 	if err != nil {
 		return err
 	}
-	for _, sn := range demoSnapshots {
+	h := audit.History{Summaries: map[int64][]audit.Summary{}}
+	var data []*audit.Data
+	for i, sn := range demoSnapshots {
 		b, err := kirklees.FS.ReadFile(sn.File)
 		if err != nil {
 			return err
 		}
 		src := &source.Register{R: bytes.NewReader(b), File: path.Base(sn.File)}
-		taken := sn.Day.Time().Add(9 * time.Hour)
-		if _, err := st.Ingest(ctx, "register "+sn.Day.String(), taken, []audit.Source{src}, p, nil); err != nil {
+		d, err := demoIngest(ctx, int64(i+1), "register "+sn.Day.String(), sn.Day.Time().Add(9*time.Hour), []audit.Source{src}, p)
+		if err != nil {
 			return fmt.Errorf("audit ingest of %s: %w", sn.File, err)
 		}
+		sums, err := audit.Summarize(ctx, d)
+		if err != nil {
+			return err
+		}
+		h.Snapshots = append(h.Snapshots, d.Snapshot)
+		h.Summaries[d.Snapshot.ID] = sums
+		data = append(data, d)
 	}
-	if c.Audit, err = st.Report(ctx, 0); err != nil {
+	if c.Audit, err = audit.Build(ctx, data[len(data)-1], data[len(data)-2], h); err != nil {
 		return err
 	}
 	c.AuditPages, err = c.Audit.HTMLPages()
 	return err
+}
+
+// demoIngest reads sources into a snapshot held in memory, as the audit
+// store's ingest would store it.
+func demoIngest(ctx context.Context, id int64, label string, taken time.Time, sources []audit.Source, p *audit.Pseudonymizer) (*audit.Data, error) {
+	s := &demoSnapshot{wards: map[string]int{}, actors: map[string]int{}}
+	s.d.Snapshot = audit.Snapshot{ID: id, Label: label, TakenAt: taken.UTC()}
+	if err := audit.Ingest(ctx, s, sources, p); err != nil {
+		return nil, err
+	}
+	d := &s.d
+	sort.SliceStable(d.Wards, func(i, j int) bool { return d.Wards[i].ID < d.Wards[j].ID })
+	sort.SliceStable(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
+	sort.SliceStable(d.Rejects, func(i, j int) bool {
+		a, b := d.Rejects[i], d.Rejects[j]
+		return a.File < b.File || a.File == b.File && a.Line < b.Line
+	})
+	d.Rejects = d.Rejects[:min(len(d.Rejects), 100)]
+	d.TopItems = map[string][]audit.Item{}
+	return d, nil
+}
+
+// demoSnapshot is an [audit.SnapshotSink] in memory that keeps what the
+// audit store keeps of a ward register: wards and actors merged by id as
+// the store merges them, accounts and ties in order, rejected rows. A
+// register has no posts, so it refuses them rather than keep them
+// differently from the store.
+type demoSnapshot struct {
+	d      audit.Data
+	wards  map[string]int
+	actors map[string]int
+}
+
+// SetSource implements [audit.SnapshotSink].
+func (s *demoSnapshot) SetSource(name string) {
+	s.d.Snapshot.Sources = append(s.d.Snapshot.Sources, name)
+}
+
+// Ward implements [audit.Sink]: a ward named twice keeps the first
+// non-empty name.
+func (s *demoSnapshot) Ward(w audit.Ward) error {
+	if i, ok := s.wards[w.ID]; ok {
+		if s.d.Wards[i].Name == "" {
+			s.d.Wards[i] = w
+		}
+		return nil
+	}
+	s.wards[w.ID] = len(s.d.Wards)
+	s.d.Wards = append(s.d.Wards, w)
+	return nil
+}
+
+// Actor implements [audit.Sink]: later non-empty kind, ward and label
+// fill the blanks of an actor named before.
+func (s *demoSnapshot) Actor(a audit.Actor) error {
+	if i, ok := s.actors[a.ID]; ok {
+		old := &s.d.Actors[i]
+		if old.Kind == "" || old.Kind == audit.KindCitizen && a.Kind != "" {
+			old.Kind = a.Kind
+		}
+		old.Ward, old.Label = cmp.Or(old.Ward, a.Ward), cmp.Or(old.Label, a.Label)
+		return nil
+	}
+	s.actors[a.ID] = len(s.d.Actors)
+	s.d.Actors = append(s.d.Actors, a)
+	return nil
+}
+
+// Account implements [audit.Sink].
+func (s *demoSnapshot) Account(a audit.Account) error {
+	s.d.Snapshot.Read++
+	s.d.Snapshot.Stored++
+	s.d.Accounts = append(s.d.Accounts, a)
+	return nil
+}
+
+// Tie implements [audit.Sink]; a tie without a usable weight weighs 1.
+func (s *demoSnapshot) Tie(t audit.Tie) error {
+	s.d.Snapshot.Read++
+	s.d.Snapshot.Stored++
+	if t.Weight == 0 || math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
+		t.Weight = 1
+	}
+	s.d.Ties = append(s.d.Ties, t)
+	return nil
+}
+
+// Item implements [audit.Sink]: the demo's register has no posts.
+func (s *demoSnapshot) Item(audit.Item) error {
+	return errors.New("demo: posts are not kept in memory; use the audit store")
+}
+
+// Reject implements [audit.Sink].
+func (s *demoSnapshot) Reject(r audit.Reject) error {
+	s.d.Snapshot.Read++
+	s.d.Snapshot.Rejected++
+	s.d.Rejects = append(s.d.Rejects, r)
+	return nil
 }
 
 // loadPersonas builds personas from the survey and evaluates the pilots.

@@ -41,7 +41,7 @@ func runDemoSite(ctx context.Context, env *Env, dir string, widgets, serve bool,
 	wch := make(chan built, 1)
 	if widgets {
 		go func() {
-			files, err := wasm.Build(ctx, wasm.BuildOptions{Out: filepath.Join(dir, demoWidgetsDir), BrotliQuality: 4})
+			files, err := wasm.Build(ctx, wasm.BuildOptions{Out: filepath.Join(dir, demoWidgetsDir), BrotliQuality: 1})
 			wch <- built{files, err}
 		}()
 	} else {
