@@ -98,9 +98,9 @@ func demoReadJSON(name string, v any) error {
 }
 
 // demoLoad runs every part of civickit on the sample council. Parts that
-// do not depend on each other run at once. Posts are composed for every
-// decision only when posts is true (the site shows them; the text tour
-// does not).
+// do not depend on each other run at once. The social-media audit and the
+// posts for every decision are made only when full is true (the site
+// shows them; the text tour does not).
 func demoLoad(ctx context.Context, full bool) (*demoCouncil, error) {
 	c := &demoCouncil{Name: "Kirklees Council (a sample council)"}
 	if err := c.loadCouncil(); err != nil {

@@ -223,7 +223,6 @@ type bar struct {
 	Prev     float64 // an earlier value, drawn as a thin bar, when HasPrev
 	PrevText string
 	HasPrev  bool
-	Href     string
 }
 
 // svgBars is a horizontal bar chart drawn as inline SVG.
@@ -231,7 +230,6 @@ type svgBars struct {
 	Title, Desc string
 	Bars        []svgBar
 	W, H        int
-	Max         float64
 }
 
 type svgBar struct {
@@ -253,7 +251,7 @@ func barChart(title, desc string, bars []bar, max float64) *svgBars {
 		max = 1
 	}
 	const labelW, barW, row = 230.0, 420.0, 26.0
-	c := &svgBars{Title: title, Desc: desc, W: int(labelW + barW + 90), H: int(row*float64(len(bars)) + 10), Max: max}
+	c := &svgBars{Title: title, Desc: desc, W: int(labelW + barW + 90), H: int(row*float64(len(bars)) + 10)}
 	for i, b := range bars {
 		sb := svgBar{bar: b, Y: 5 + row*float64(i), W: barW * b.Value / max}
 		if b.HasPrev {
@@ -317,7 +315,7 @@ func (s *demoSite) wardChart() *svgBars {
 	r := s.c.Audit
 	var bars []bar
 	for _, w := range r.Wards {
-		b := bar{Label: w.Name, Value: w.Score, Text: fmt.Sprintf("%.0f", w.Score), Href: audit.PageName("ward", w.ID)}
+		b := bar{Label: w.Name, Value: w.Score, Text: fmt.Sprintf("%.0f", w.Score)}
 		if n := len(w.Trend); n > 1 {
 			b.Prev, b.HasPrev = w.Trend[n-2].Value, true
 			b.PrevText = fmt.Sprintf("%.0f", b.Prev)
@@ -539,7 +537,7 @@ func (s *demoSite) widgetsPage() error {
 	}
 	for _, f := range s.c.Content.FixFirst {
 		if f.Channel == content.ChannelSocial {
-			draft = demoPostText(s.c, f.URL)
+			draft = demoPostText(f.URL)
 			break
 		}
 	}
@@ -563,18 +561,14 @@ func (s *demoSite) widgetsPage() error {
 
 // demoPostText is the text of the content item at url, for the
 // widgets' draft.
-func demoPostText(c *demoCouncil, url string) string {
-	for _, it := range c.Content.Items {
+func demoPostText(url string) string {
+	items, _, err := demoContentItems()
+	if err != nil {
+		return ""
+	}
+	for _, it := range items {
 		if it.URL == url {
-			items, _, err := demoContentItems()
-			if err != nil {
-				return it.Title
-			}
-			for _, x := range items {
-				if x.URL == url {
-					return strings.TrimSpace(string(x.Body))
-				}
-			}
+			return strings.TrimSpace(string(it.Body))
 		}
 	}
 	return ""
@@ -594,19 +588,6 @@ var demoTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 		return fmt.Sprintf("%.1f", f)
 	},
 	"derefs": func(p *float64) float64 { return *p },
-	"len0":   func(s []string) int { return len(s) },
 	"inc":    func(i int) int { return i + 1 },
-	"sub":    func(a, b int) int { return a - b },
-	"name":   func(c *demoCouncil, id string) string { return c.councillorName(id) },
-	"ward":   func(id string) string { return audit.PageName("ward", id) },
-	"cllr":   func(id string) string { return "audit/" + audit.PageName("councillor", id) },
 	"dpage":  func(m map[string]string, id string) string { return m[id] },
-	"trendf": func(t []audit.TrendPoint, back int) float64 { return t[len(t)-1-back].Value },
-	"ext": func(u string) template.URL {
-		if v, ok := journey.SafeURL(u); ok {
-			return template.URL(v)
-		}
-		return ""
-	},
-	"stage": func(s journey.StageID) string { return string(s) },
 }).Parse(demoTemplateText))
