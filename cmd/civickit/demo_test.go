@@ -102,6 +102,9 @@ func TestDemoSite(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		if m := rawCitizen.Find(b); m != nil {
+			t.Errorf("%s: a citizen's own id %q is shown", rel, m)
+		}
 		if err := wellFormed(string(b)); err != nil {
 			t.Errorf("%s: %v", rel, err)
 		}
@@ -257,6 +260,10 @@ func TestDemoTemplatesNoFigures(t *testing.T) {
 		t.Error("the check misses a figure in text")
 	}
 }
+
+// rawCitizen matches a citizen's id as the sample's network names them;
+// every output shows citizens only under pseudonyms.
+var rawCitizen = regexp.MustCompile(`\bcit-[0-9a-f]{6}\b`)
 
 // manifestRows counts the content items of the sample.
 func manifestRows(t *testing.T) int {
