@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"net"
@@ -126,6 +127,8 @@ const (
 
 // demoPage is what the layout needs of a page.
 type demoPage struct {
+	Root    string // the way back to the site's root: "" or "../"
+	Style   template.CSS
 	Title   string
 	Section string // the navigation item to mark as current
 	CSP     string
@@ -384,14 +387,55 @@ func (s *demoSite) councillors() error {
 	return s.page("councillors.html", "Councillors", "councillors.html", "councillors", map[string]any{"Rows": rows, "C": s.c})
 }
 
-// auditSite writes the social-media audit's own site under audit/.
+// auditSite writes the social-media audit's site under audit/: each page
+// the audit renders (a page per ward and per councillor, and its
+// overview), shown within the site's layout so that the site's
+// navigation leads on from it.
 func (s *demoSite) auditSite() error {
 	for _, p := range s.c.AuditPages {
-		if err := s.file("audit/"+p.Name, p.HTML); err != nil {
+		pg, err := demoAuditPage(p.HTML)
+		if err != nil {
+			return fmt.Errorf("audit page %s: %w", p.Name, err)
+		}
+		pg.Section, pg.Root = "audit/index.html", "../"
+		if err := s.layout("audit/"+p.Name, pg); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// demoAuditPage takes a page of the audit's HTML site apart: its title,
+// its stylesheet, the content of its main element and its footer's
+// note. The audit renders them with html/template, so they are already
+// escaped.
+func demoAuditPage(b []byte) (demoPage, error) {
+	src := string(b)
+	inner := func(tag string) (string, bool) {
+		i := strings.Index(src, "<"+tag)
+		if i < 0 {
+			return "", false
+		}
+		k := strings.IndexByte(src[i:], '>')
+		j := strings.Index(src[i:], "</"+tag+">")
+		if k < 0 || j < k {
+			return "", false
+		}
+		return src[i+k+1 : i+j], true
+	}
+	title, ok1 := inner("title")
+	style, ok2 := inner("style")
+	main, ok3 := inner("main")
+	if !ok1 || !ok2 || !ok3 {
+		return demoPage{}, errors.New("no title, style or main element")
+	}
+	foot, _ := inner("footer")
+	title = html.UnescapeString(strings.TrimSuffix(title, " – social media audit"))
+	body := main
+	if foot != "" {
+		body += `<div class="hint">` + foot + `</div>`
+	}
+	return demoPage{Title: title, Style: template.CSS(style), Body: template.HTML(body)}, nil // #nosec: from html/template
 }
 
 // personas writes the personas and their learning options.

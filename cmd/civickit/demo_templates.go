@@ -12,16 +12,17 @@ const demoTemplateText = `
 <meta http-equiv="Content-Security-Policy" content="{{.CSP}}">
 <meta name="referrer" content="no-referrer">
 <title>{{.Title}} – civickit demo</title>
-<link rel="stylesheet" href="site.css">
-{{range .Scripts}}<script type="module" src="{{.}}"></script>
+<link rel="stylesheet" href="{{.Root}}site.css">
+{{with .Style}}<style>{{.}}</style>
+{{end}}{{range .Scripts}}<script type="module" src="{{.}}"></script>
 {{end}}</head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="app-header"><div class="wrap">
-<a class="app-brand" href="index.html">civickit demo</a> <span class="app-council">{{.Council}}</span>
+<a class="app-brand" href="{{.Root}}index.html">civickit demo</a> <span class="app-council">{{.Council}}</span>
 </div>
 <nav class="app-nav" aria-label="Sections"><div class="wrap"><ul>
-{{$sec := .Section}}{{range nav}}<li><a href="{{.Href}}"{{if eq .Href $sec}} aria-current="page"{{end}}>{{.Text}}</a></li>{{end}}
+{{$sec := .Section}}{{$root := .Root}}{{range nav}}<li><a href="{{$root}}{{.Href}}"{{if eq .Href $sec}} aria-current="page"{{end}}>{{.Text}}</a></li>{{end}}
 </ul></div></nav>
 </header>
 <div class="wrap"><main id="main">
