@@ -41,8 +41,16 @@ func runDemoSite(ctx context.Context, env *Env, dir string, widgets, serve bool,
 	}
 	wch := make(chan built, 1)
 	if widgets {
+		wdir := filepath.Join(dir, demoWidgetsDir)
+		// A build from an earlier run goes, so that its hashed files do
+		// not pile up.
+		if _, err := os.Stat(filepath.Join(wdir, "civickit.js")); err == nil {
+			if err := os.RemoveAll(wdir); err != nil {
+				return err
+			}
+		}
 		go func() {
-			files, err := wasm.Build(ctx, wasm.BuildOptions{Out: filepath.Join(dir, demoWidgetsDir), BrotliQuality: 1})
+			files, err := wasm.Build(ctx, wasm.BuildOptions{Out: wdir, BrotliQuality: 1})
 			wch <- built{files, err}
 		}()
 	} else {
