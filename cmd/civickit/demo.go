@@ -180,7 +180,12 @@ func (c *demoCouncil) writeTour(w io.Writer) error {
 		p("  %-24s %5.1f  %3d groups, %3d not reached\n", c.WardName[wv.Ward], wv.Score, len(wv.Groups), len(wv.Unreached))
 	}
 	if len(views) > 0 && len(views[0].Recommendations) > 0 {
-		p("In %s: %s\n", c.WardName[views[0].Ward], views[0].Recommendations[0])
+		// the advice without its list of every group (the website has it)
+		rec := views[0].Recommendations[0]
+		if i := strings.LastIndex(rec, " ("); i > 0 && strings.HasSuffix(rec, ").") {
+			rec = rec[:i] + "."
+		}
+		p("In %s: %s\n", c.WardName[views[0].Ward], rec)
 	}
 
 	p("\n== 4. Personas from the councillors' digital-skills survey ==\n")
