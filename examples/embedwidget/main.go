@@ -33,7 +33,7 @@ func main() {
 	out := flag.String("out", "widget-site", "the folder to write")
 	addr := flag.String("serve", "", "serve the folder at this address (e.g. 127.0.0.1:8080)")
 	flag.Parse()
-	if err := run(context.Background(), os.Stdout, *out); err != nil {
+	if err := run(context.Background(), os.Stdout, *out, 0); err != nil {
 		log.Fatal(err)
 	}
 	if *addr != "" {
@@ -72,8 +72,10 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 `))
 
 // run builds the widgets into out and writes decision.html there.
-func run(ctx context.Context, w io.Writer, out string) error {
-	files, err := wasm.Build(ctx, wasm.BuildOptions{Out: out, BrotliQuality: 5})
+// brotli is the quality of the .br files: 0 means 11, the smallest files
+// for a site, which takes a few seconds more than 1.
+func run(ctx context.Context, w io.Writer, out string, brotli int) error {
+	files, err := wasm.Build(ctx, wasm.BuildOptions{Out: out, BrotliQuality: brotli})
 	if err != nil {
 		return err
 	}

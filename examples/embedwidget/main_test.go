@@ -21,7 +21,7 @@ func TestRun(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var out strings.Builder
-	if err := run(context.Background(), &out, dir); err != nil {
+	if err := run(context.Background(), &out, dir, 1); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), filepath.Join(dir, "decision.html")) {
