@@ -1,60 +1,84 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"path"
 	"sort"
 	"strings"
 
+	"github.com/civickit/civickit/audit/content"
 	"github.com/civickit/civickit/civic/journey"
 	"github.com/civickit/civickit/civic/network"
-	"github.com/civickit/civickit/internal/sample"
 	"github.com/civickit/civickit/persona"
-	"github.com/civickit/civickit/standards"
 )
 
 var cmdDemo = &Command{
 	Name:      "demo",
-	UsageLine: "demo [--format text|json]",
-	Short:     "run civickit on the embedded sample council",
+	UsageLine: "demo [--format text|json] [--out DIR [--serve] [--addr 127.0.0.1:8080]]",
+	Short:     "run civickit on the embedded sample council, as a text tour or a website",
 	Long: `
-Demo runs civickit on Millbrook Borough Council, a sample council embedded in
-the binary:
+Demo runs civickit on a sample council at the scale of Kirklees, embedded
+in the binary: the borough's 23 real wards, and 69 fictional councillors,
+about 1,500 community groups, two social-media audit snapshots a month
+apart, a 69-response digital-skills survey, learning pilots, 200 content
+items and 41 decisions (see internal/sample/kirklees/README.md).
 
-  1. it checks the council's decision notice, consultation page, minutes and
-     social post against the democratic content standards;
-  2. it explains where the library decision is on its journey, what comes
-     next and by when;
-  3. it shows how strongly each ward's councillors are connected to the
-     ward's community groups online, and whom to meet;
-  4. it turns the councillors' digital-skills survey into anonymised
-     personas, from reluctant to digital champion, with the learning
-     options that help each progress;
-  5. it evaluates the learning pilots into a menu of options.
+Without --out it prints a short text tour: the content standards and the
+pages to fix first, where decisions are and which deadlines were missed,
+how well each ward's councillors reach its community groups, the
+councillors' personas and the learning pilots. --format json prints the
+same as one object.
 
-The json format prints all of it as one object.
+With --out DIR it runs every part and writes a static website to DIR: an
+overview, a page per ward and per councillor, the social-media audit with
+the change between its two snapshots, personas, learning options and the
+pilots, content standards, the pages to fix first and journey coverage,
+every decision with its journey, deadline checks and posts, and the
+widgets (built when the go command and civickit's source are at hand).
+Open DIR/index.html, or add --serve to serve it at --addr until
+interrupted; the widgets run only when served.
 `,
 	SetFlags: func(fs *flag.FlagSet) {
-		fs.StringVar(&demoFlags.format, "format", "text", "output `format`: text or json")
+		fs.StringVar(&demoFlags.format, "format", "text", "output `format` of the text tour: text or json")
+		fs.StringVar(&demoFlags.out, "out", "", "write the demo website to `DIR`")
+		fs.BoolVar(&demoFlags.serve, "serve", false, "serve the website written to --out")
+		fs.StringVar(&demoFlags.addr, "addr", "127.0.0.1:8080", "the `address` --serve listens on")
+		fs.BoolVar(&demoFlags.widgets, "widgets", true, "build the widgets into the website (needs the go command and civickit's source)")
 	},
 	Run: runDemo,
 }
 
-var demoFlags struct{ format string }
+var demoFlags struct {
+	format, out, addr string
+	serve, widgets    bool
+}
 
-// demoReport is everything the demo computes, for --format json.
+// demoReport is what the text tour shows, for --format json.
 type demoReport struct {
-	Council   string                 `json:"council"`
-	Content   []*standards.Scorecard `json:"content"`
-	Decisions []journey.Summary      `json:"decisions"`
-	Wards     []*network.WardView    `json:"wards"`
-	Personas  *persona.Report        `json:"personas"`
-	Pilots    *persona.PilotReport   `json:"pilots"`
+	Council   string               `json:"council"`
+	Wards     int                  `json:"wards"`
+	Content   demoContentBrief     `json:"content"`
+	Decisions []demoDecisionBrief  `json:"decisions"`
+	Networks  []*network.WardView  `json:"wards_networks"`
+	Personas  *persona.Report      `json:"personas"`
+	Pilots    *persona.PilotReport `json:"pilots"`
+}
+
+// demoContentBrief is the content audit in brief.
+type demoContentBrief struct {
+	Total    content.Compliance `json:"total"`
+	FixFirst []content.FixItem  `json:"fix_first"`
+}
+
+// demoDecisionBrief is a decision where it stands, and its missed
+// deadlines.
+type demoDecisionBrief struct {
+	ID      string          `json:"id"`
+	Title   string          `json:"title"`
+	Current journey.StageID `json:"current"`
+	Missed  []journey.Check `json:"missed,omitempty"`
 }
 
 func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
@@ -65,207 +89,145 @@ func runDemo(ctx context.Context, env *Env, cmd *Command, args []string) error {
 	if len(rest) > 0 {
 		return usagef(cmd, "demo takes no arguments")
 	}
-	if demoFlags.format != "text" && demoFlags.format != "json" {
-		return usagef(cmd, "unknown --format %q (want text or json)", demoFlags.format)
+	f := demoFlags
+	if f.format != "text" && f.format != "json" {
+		return usagef(cmd, "unknown --format %q (want text or json)", f.format)
 	}
-	rep := demoReport{Council: "Millbrook Borough Council (a sample council)"}
-	if rep.Content, err = demoContent(ctx); err != nil {
-		return err
+	if f.serve && f.out == "" {
+		return usagef(cmd, "--serve needs --out DIR")
 	}
-	if rep.Decisions, err = demoDecisions(); err != nil {
-		return err
+	if f.out != "" {
+		return runDemoSite(ctx, env, f.out, f.widgets, f.serve, f.addr)
 	}
-	_, wards, err := demoWards(ctx)
+	c, err := demoLoad(ctx, false)
 	if err != nil {
 		return err
 	}
-	rep.Wards = wards
-	if rep.Personas, rep.Pilots, err = demoPersonas(ctx); err != nil {
-		return err
+	rep := demoReport{Council: c.Name, Wards: len(c.Wards), Networks: c.WardViews, Personas: c.Personas, Pilots: c.Pilots,
+		Content: demoContentBrief{Total: c.Content.Total, FixFirst: c.Content.FixFirst}}
+	for _, d := range c.Decisions {
+		b := demoDecisionBrief{ID: d.D.ID, Title: d.D.Title, Current: d.Summary.Current}
+		for _, ch := range d.Checks {
+			if ch.Status == journey.CheckMissed {
+				b.Missed = append(b.Missed, ch)
+			}
+		}
+		rep.Decisions = append(rep.Decisions, b)
 	}
-	if demoFlags.format == "json" {
+	if f.format == "json" {
 		return writeJSONValue(env.Stdout, rep)
 	}
-
-	w := env.Stdout
-	fmt.Fprintf(w, "civickit demo: %s\n", rep.Council)
-
-	fmt.Fprintln(w, "\n== 1. Democratic content standards ==")
-	fmt.Fprintln(w, "(civickit check FILE shows every finding; here, each file's score and first findings)")
-	for _, c := range rep.Content {
-		writeCardBrief(w, c, 3)
-	}
-
-	fmt.Fprintln(w, "\n== 2. Where decisions are on their journey ==")
-	for _, s := range rep.Decisions {
-		fmt.Fprintln(w)
-		if err := s.WriteText(w); err != nil {
-			return err
-		}
-	}
-
-	fmt.Fprintln(w, "\n== 3. Ward networks: councillors and community groups online ==")
-	for _, wv := range rep.Wards {
-		fmt.Fprintf(w, "\n-- %s --\n", demoWardNames[wv.Ward])
-		if err := wv.WriteText(w); err != nil {
-			return err
-		}
-	}
-
-	fmt.Fprintln(w, "\n== 4. Personas from the councillors' digital-skills survey ==")
-	fmt.Fprintln(w)
-	if err := rep.Personas.WriteText(w); err != nil {
-		return err
-	}
-
-	fmt.Fprintln(w, "\n== 5. Learning pilots ==")
-	fmt.Fprintln(w)
-	return rep.Pilots.WriteText(w)
+	return c.writeTour(env.Stdout)
 }
 
-// writeCardBrief prints a scorecard in a few lines: the score, the
-// standards it fails, and its n most serious findings.
-func writeCardBrief(w io.Writer, c *standards.Scorecard, n int) {
-	var failed []string
-	for _, s := range c.Standards {
-		if !s.Passed {
-			failed = append(failed, fmt.Sprintf("%s %.0f", s.Name, s.Score))
-		}
-	}
-	fmt.Fprintf(w, "\n%s: %.0f/100, reading age %.1f, %d findings\n", c.File, c.Score, c.Readability.ReadingAge, len(c.Findings))
-	if len(failed) > 0 {
-		fmt.Fprintf(w, "  below the %s standard: %s\n", c.Preset, strings.Join(failed, "; "))
-	}
-	// The most serious first; in source order within a severity.
-	top := append([]standards.Finding(nil), c.Findings...)
-	sort.SliceStable(top, func(i, j int) bool { return top[i].Severity > top[j].Severity })
-	for i, f := range top {
-		if i == n {
-			fmt.Fprintf(w, "  … and %d more\n", len(top)-n)
+// writeTour prints the short text tour.
+func (c *demoCouncil) writeTour(w io.Writer) error {
+	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
+	p("civickit demo: %s\n", c.Name)
+	p("%d wards, %d councillors, %d actors and %d ties online, %d content items, %d decisions, %d survey responses.\n",
+		len(c.Wards), len(c.Persons), c.Actors, c.Ties, c.ContentItems, len(c.Decisions), c.Survey)
+
+	p("\n== 1. Democratic content standards ==\n")
+	t := c.Content.Total
+	p("%d of %d items meet the pass mark of %.0f (%.1f%%); mean score %.1f.\n", t.Passed, t.Items, c.Content.PassMark, t.PassRate, t.MeanScore)
+	p("Fix first (read most, furthest from the standards):\n")
+	for i, f := range c.Content.FixFirst {
+		if i == 5 {
 			break
 		}
-		fmt.Fprintf(w, "  %d:%d: %s: %s [%s]\n", f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		p("  %.0f/100, %d views: %s\n", f.Score, f.Views, f.Title)
 	}
+
+	p("\n== 2. Decisions and their deadlines (as of %s) ==\n", demoAsOf.Long())
+	stages := map[string]int{}
+	var late []demoDecision
+	for _, d := range c.Decisions {
+		stages[demoCurrentTitle(&d.Summary)]++
+		if d.Missed > 0 {
+			late = append(late, d)
+		}
+	}
+	keys := make([]string, 0, len(stages))
+	for k := range stages {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return stages[keys[i]] > stages[keys[j]] || stages[keys[i]] == stages[keys[j]] && keys[i] < keys[j]
+	})
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, stages[k]))
+	}
+	p("Where the %d decisions are: %s.\n", len(c.Decisions), strings.Join(parts, "; "))
+	p("%d decisions missed a deadline:\n", len(late))
+	for _, d := range late {
+		for _, ch := range d.Checks {
+			if ch.Status == journey.CheckMissed {
+				late := "missed"
+				if ch.DaysLate > 0 {
+					late = fmt.Sprintf("%d days late", ch.DaysLate)
+				}
+				p("  %s %s: %s, %s\n", d.D.ID, d.D.Title, ch.Label, late)
+			}
+		}
+	}
+
+	p("\n== 3. Ward networks: councillors and community groups online ==\n")
+	views := append([]*network.WardView(nil), c.WardViews...)
+	sort.SliceStable(views, func(i, j int) bool { return views[i].Score < views[j].Score })
+	p("Mean over the wards' groups of 1 for a direct tie, 0.5 at two steps; lowest first:\n")
+	for _, wv := range views {
+		p("  %-24s %5.1f  %3d groups, %3d not reached\n", c.WardName[wv.Ward], wv.Score, len(wv.Groups), len(wv.Unreached))
+	}
+	if len(views) > 0 && len(views[0].Recommendations) > 0 {
+		// the advice without its list of every group (the website has it)
+		rec := views[0].Recommendations[0]
+		if i := strings.LastIndex(rec, " ("); i > 0 && strings.HasSuffix(rec, ").") {
+			rec = rec[:i] + "."
+		}
+		p("In %s: %s\n", c.WardName[views[0].Ward], rec)
+	}
+
+	p("\n== 4. Personas from the councillors' digital-skills survey ==\n")
+	p("%d responses, %d personas (no persona names a councillor):\n", c.Personas.Respondents, len(c.Personas.Personas))
+	for _, ps := range c.Personas.Personas {
+		p("  %s (%s, %d): %s\n", ps.Name, ps.Stage, ps.Respondents, ps.Next)
+	}
+
+	p("\n== 5. Learning pilots ==\n")
+	for _, a := range c.Pilots.Activities {
+		p("  %s\n", demoActivityLine(a))
+	}
+	p("\nFor all of it as a website, with the social-media audit and the widgets:\n  civickit demo --out site --serve\n")
+	return nil
 }
 
-// demoContent checks each of the sample council's content files.
-func demoContent(ctx context.Context) ([]*standards.Scorecard, error) {
-	names, err := fs.Glob(sample.FS, "content/*")
-	if err != nil {
-		return nil, err
+// demoCurrentTitle is the title of the step a decision is at, or "not
+// started".
+func demoCurrentTitle(s *journey.Summary) string {
+	for _, st := range s.Steps {
+		if st.Status == journey.StepCurrent {
+			return st.Title
+		}
 	}
-	sort.Strings(names)
-	var checker standards.Checker
-	var cards []*standards.Scorecard
-	for _, name := range names {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		src, err := sample.FS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		card, err := checker.Check(path.Base(name), src)
-		if err != nil {
-			return nil, err
-		}
-		cards = append(cards, card)
-	}
-	return cards, nil
+	return "not started"
 }
 
-// demoDecisions explains each of the sample council's decisions.
-func demoDecisions() ([]journey.Summary, error) {
-	names, err := fs.Glob(sample.FS, "decisions/*.json")
-	if err != nil {
-		return nil, err
+// demoActivityLine describes a pilot activity in a line: attendance,
+// the change in confidence and the cost, as far as they may be shown.
+func demoActivityLine(a persona.ActivityResult) string {
+	s := a.Title
+	if a.Invited != nil && a.Attended != nil {
+		s += fmt.Sprintf(": %d of %d attended", *a.Attended, *a.Invited)
 	}
-	sort.Strings(names)
-	var out []journey.Summary
-	for _, name := range names {
-		src, err := sample.FS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		d, err := journey.ReadDecisionJSON(bytes.NewReader(src), journey.ReadOptions{File: name})
-		if err != nil {
-			return nil, err
-		}
-		c := d.CouncilFor()
-		out = append(out, d.Explain(&c))
+	if a.Change != nil {
+		s += fmt.Sprintf(", confidence %+.2f (%.2f to %.2f)", a.Change.Estimate, a.Change.Low, a.Change.High)
 	}
-	return out, nil
-}
-
-// demoWardNames names the sample council's wards (see
-// internal/sample/network/README.md).
-var demoWardNames = map[string]string{
-	"E05990001": "Millbrook Central",
-	"E05990002": "Eastfield",
-	"E05990003": "Northgate",
-}
-
-// demoWards analyses the sample council's ward network, ward by ward.
-func demoWards(ctx context.Context) (*network.Network, []*network.WardView, error) {
-	edges, err := sample.FS.ReadFile("network/edges.csv")
-	if err != nil {
-		return nil, nil, err
+	if a.CostPerParticipant != nil {
+		s += fmt.Sprintf(", £%.0f a participant", *a.CostPerParticipant)
 	}
-	nodes, err := sample.FS.ReadFile("network/nodes.csv")
-	if err != nil {
-		return nil, nil, err
+	if a.Evidence {
+		s += "; evidence it helps"
 	}
-	net, err := network.ReadCSV(bytes.NewReader(edges), bytes.NewReader(nodes),
-		network.ReadOptions{File: "network/edges.csv", NodesFile: "network/nodes.csv"})
-	if err != nil {
-		return nil, nil, err
-	}
-	if net, _, err = net.Pseudonymize(nil); err != nil {
-		return nil, nil, err
-	}
-	var views []*network.WardView
-	for _, id := range []string{"E05990001", "E05990002", "E05990003"} { // in demoWardNames
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		wv, err := net.Ward(ctx, id, network.WardOptions{})
-		if err != nil {
-			return nil, nil, err
-		}
-		views = append(views, wv)
-	}
-	return net, views, nil
-}
-
-// demoPersonas builds personas from the sample survey and evaluates the
-// sample learning pilots.
-func demoPersonas(ctx context.Context) (*persona.Report, *persona.PilotReport, error) {
-	raw, err := sample.FS.ReadFile("survey/survey69.csv")
-	if err != nil {
-		return nil, nil, err
-	}
-	survey, err := persona.ReadSurveyCSV(bytes.NewReader(raw), persona.SurveyOptions{File: "survey69.csv"})
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, nil, err
-	}
-	rep, err := persona.Build(ctx, survey, persona.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	raw, err = sample.FS.ReadFile("survey/pilots.csv")
-	if err != nil {
-		return nil, nil, err
-	}
-	recs, err := persona.ReadPilots(bytes.NewReader(raw), persona.ReadOptions{File: "pilots.csv"})
-	if err != nil {
-		return nil, nil, err
-	}
-	pilots, err := persona.EvaluatePilots(recs, persona.PilotOptions{})
-	if err != nil {
-		return nil, nil, err
-	}
-	return rep, pilots, nil
+	return s
 }
