@@ -63,6 +63,7 @@ var auditIngestFlags struct {
 	keyFile  string
 	maxBytes sizeFlag
 	net      contentNet
+	taken    string
 }
 
 var auditIngestCmd = &Command{
@@ -139,6 +140,7 @@ is a terminal.`,
 		fs.Var(&auditIngestFlags.sources, "source", "a `SOURCE` to read (repeat for several)")
 		fs.StringVar(&auditIngestFlags.label, "label", "", "a label for the snapshot")
 		fs.StringVar(&auditIngestFlags.keyFile, "pseudonym-key-file", "", "read the pseudonym key from `FILE` instead of CIVICKIT_PSEUDONYM_KEY")
+		fs.StringVar(&auditIngestFlags.taken, "taken", "", "date the snapshots `WHEN` (2026-11-02 or an RFC 3339 time) instead of now, for exports read after the day they describe")
 		maxBytesFlag(fs, &auditIngestFlags.maxBytes)
 		auditIngestFlags.net.setNet(fs)
 	},
@@ -427,6 +429,12 @@ func runAuditIngest(ctx context.Context, env *Env, cmd *Command, args []string) 
 	if len(f.sources) == 0 {
 		return usagef(cmd, "give at least one --source")
 	}
+	taken := time.Now()
+	if f.taken != "" {
+		if taken, err = parseTaken(f.taken, taken); err != nil {
+			return usagef(cmd, "--taken: %v", err)
+		}
+	}
 	var closers []io.Closer
 	defer func() {
 		for _, c := range closers {
@@ -465,6 +473,10 @@ func runAuditIngest(ctx context.Context, env *Env, cmd *Command, args []string) 
 			return err
 		}
 		defer b.close()
+		b.taken = taken
+		if b.prev != nil && b.prev.Taken.After(taken) {
+			return fmt.Errorf("the latest content snapshot was taken %s, after %s: snapshots are kept in the order they were taken, so ingest older exports first", b.prev.Taken.Format(time.RFC3339), taken.Format(time.RFC3339))
+		}
 		for _, step := range steps {
 			if err := step(ctx, env, b); err != nil {
 				return err
@@ -472,7 +484,7 @@ func runAuditIngest(ctx context.Context, env *Env, cmd *Command, args []string) 
 		}
 	}
 	if len(sources) > 0 {
-		if err := ingestSocial(ctx, env, f.db, f.label, sources, p); err != nil {
+		if err := ingestSocial(ctx, env, f.db, f.label, taken, sources, p); err != nil {
 			return err
 		}
 	}
@@ -483,12 +495,19 @@ func runAuditIngest(ctx context.Context, env *Env, cmd *Command, args []string) 
 }
 
 // ingestSocial reads the social sources into one new snapshot.
-func ingestSocial(ctx context.Context, env *Env, db, label string, sources []audit.Source, p *audit.Pseudonymizer) error {
+func ingestSocial(ctx context.Context, env *Env, db, label string, taken time.Time, sources []audit.Source, p *audit.Pseudonymizer) error {
 	st, err := store.Open(ctx, db, store.Options{})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	all, err := st.Snapshots(ctx)
+	if err != nil {
+		return err
+	}
+	if n := len(all); n > 0 && all[n-1].TakenAt.After(taken) {
+		return fmt.Errorf("snapshot %d was taken %s, after %s: snapshots are kept in the order they were taken, so ingest older exports first", all[n-1].ID, all[n-1].TakenAt.Format(time.RFC3339), taken.Format(time.RFC3339))
+	}
 	var progress func(int64)
 	start := time.Now()
 	if isTerminal(env.Stderr) {
@@ -496,7 +515,7 @@ func ingestSocial(ctx context.Context, env *Env, db, label string, sources []aud
 			fmt.Fprintf(env.Stderr, "\r%d records read in %.0f s", n, time.Since(start).Seconds())
 		}
 	}
-	sn, err := st.Ingest(ctx, label, time.Now(), sources, p, progress)
+	sn, err := st.Ingest(ctx, label, taken, sources, p, progress)
 	if progress != nil {
 		fmt.Fprintln(env.Stderr)
 	}
@@ -1063,4 +1082,20 @@ func runAuditServe(ctx context.Context, env *Env, cmd *Command, args []string) e
 		return err
 	}
 	return ctx.Err()
+}
+
+// parseTaken reads --taken: a date (midnight UTC) or an RFC 3339 time,
+// not after now (a snapshot from the future would hide every later one).
+func parseTaken(v string, now time.Time) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		var derr error
+		if t, derr = time.Parse(time.DateOnly, v); derr != nil {
+			return time.Time{}, fmt.Errorf("%s is neither a date (2026-11-02) nor an RFC 3339 time (2026-11-02T09:00:00Z)", safe.Quote(v))
+		}
+	}
+	if t.After(now) {
+		return time.Time{}, fmt.Errorf("%s is in the future", safe.Quote(v))
+	}
+	return t.UTC(), nil
 }

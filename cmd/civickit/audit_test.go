@@ -288,3 +288,46 @@ func TestAuditReportSurvey(t *testing.T) {
 		})
 	}
 }
+
+// TestAuditIngestTaken dates snapshots from exports read after the day
+// they describe (the sample council's two registers), keeps them in the
+// order taken, and refuses bad or out-of-order dates.
+func TestAuditIngestTaken(t *testing.T) {
+	t.Setenv("CIVICKIT_PSEUDONYM_KEY", "a-key-of-at-least-sixteen-bytes")
+	dir := "../../internal/sample/kirklees/audit"
+	db := filepath.Join(t.TempDir(), "audit.db")
+	for i, day := range []string{"2026-11-02", "2026-12-01"} {
+		out, errs, code := auditCLI(t, "audit", "ingest", "--db", db, "--taken", day,
+			"--source", "register="+filepath.Join(dir, "register-"+day+".csv"))
+		if code != 0 || !strings.HasPrefix(out, fmt.Sprintf("snapshot %d: ", i+1)) {
+			t.Fatalf("ingest %s: %d %q %q", day, code, out, errs)
+		}
+	}
+	st, err := store.Open(context.Background(), db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := st.Snapshots(context.Background())
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 2 || all[0].TakenAt.Format(time.DateOnly) != "2026-11-02" || all[1].TakenAt.Format(time.DateOnly) != "2026-12-01" {
+		t.Fatalf("snapshots %+v", all)
+	}
+	out, errs, code := auditCLI(t, "audit", "report", "--db", db, "--format", "md")
+	if code != 0 || !strings.Contains(out, "2 November 2026") {
+		t.Fatalf("report: %d %q, want the change since 2 November 2026", code, errs)
+	}
+	for _, c := range []struct{ taken, want string }{
+		{"2026-11-15", "snapshot 2 was taken 2026-12-01"},
+		{"2999-01-01", "in the future"},
+		{"1 Nov 2026", "neither a date"},
+	} {
+		_, errs, code := auditCLI(t, "audit", "ingest", "--db", db, "--taken", c.taken,
+			"--source", "register="+filepath.Join(dir, "register-2026-12-01.csv"))
+		if code == 0 || !strings.Contains(errs, c.want) {
+			t.Errorf("--taken %s: exit %d, %q; want an error saying %q", c.taken, code, errs, c.want)
+		}
+	}
+}

@@ -82,6 +82,8 @@ type contentBuild struct {
 	// documents: read the text of the documents fetched, and of docFiles.
 	documents bool
 	docFiles  []string
+	// taken dates the snapshot (--taken); zero means now.
+	taken time.Time
 }
 
 // openContent opens the store for a content ingest and reads its latest
@@ -129,7 +131,10 @@ func (b *contentBuild) addViews(v content.Views) {
 // save merges what was read into the next snapshot, reads the documents'
 // text when asked, saves it and says so on standard output.
 func (b *contentBuild) save(ctx context.Context, env *Env, maxBytes int64) error {
-	now := time.Now()
+	now := b.taken
+	if now.IsZero() {
+		now = time.Now()
+	}
 	next := content.Snapshot{Taken: now}
 	if b.prev != nil {
 		next.Items, next.Views = b.prev.Items, b.prev.Views
