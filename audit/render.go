@@ -250,6 +250,9 @@ func joinNames(ids []string, names map[string]string) string {
 func (r *Report) names() map[string]string {
 	m := map[string]string{}
 	for _, w := range r.Wards {
+		if w.Name != "" {
+			m[w.ID] = w.Name
+		}
 		for _, g := range w.Groups {
 			m[g.ID] = g.Name
 		}

@@ -104,6 +104,9 @@ func TestHTMLEscapes(t *testing.T) {
 	if !strings.Contains(cl, `<h1 class="govuk-heading-xl">&lt;script>alert("x")&lt;/script> O'Brien & "Sons"</h1>`) {
 		t.Errorf("the councillor's name is not shown escaped:\n%s", cl)
 	}
+	if strings.Contains(cl, `>W"1</a>`) {
+		t.Error("the councillor's ward is shown by its code, not its name")
+	}
 	if !strings.Contains(cl, "<svg") || !strings.Contains(cl, "<polyline") {
 		t.Error("no trend chart")
 	}
