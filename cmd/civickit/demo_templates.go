@@ -71,7 +71,7 @@ const demoTemplateText = `
 
 {{define "wards"}}
 <h1>Wards</h1>
-<p>For each ward: the network score from the ward network (councillors' ties to the ward's community groups: full marks for a group a councillor is tied to, half for one reached through someone else), and the social media audit's score at its latest snapshot with its change since the one before. The two use the same rule on different data: the network holds every tie, residents' among them, so a group reached through a resident counts there; the register the audit reads lists only the named links of councillors, groups and partners, so its score is lower.</p>
+<p>For each ward: the network score from the ward network (councillors' ties to the ward's community groups: full marks for a group a councillor is tied to, half for one reached through someone else), and the social media audit's score at its latest snapshot with its change since the one before. The two use the same rule on different data: the network holds every tie, occasional follows and residents' ties among them, so a group a councillor follows now and then, or reaches through a resident, counts there; the register the audit reads lists only memberships, partnerships and strong follows, so its score is lower.</p>
 <table class="table">
 <caption class="visually-hidden">Wards and their scores</caption>
 <thead><tr><th scope="col">Ward</th><th scope="col">Code</th><th scope="col" class="num">Groups</th><th scope="col" class="num">Not reached</th><th scope="col" class="num">Network score</th><th scope="col" class="num">Audit score</th><th scope="col" class="num">Change</th></tr></thead>
