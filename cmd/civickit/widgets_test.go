@@ -438,6 +438,15 @@ func TestWidgetsBrowser(t *testing.T) {
 		if !kinds["plain:utilises"] || !kinds["passive:was agreed"] {
 			t.Errorf("registered highlights %v, want plain:utilises and passive:was agreed", kinds)
 		}
+		// keyboard: Enter on a suggestion selects its text in the contenteditable
+		want := js[string](t, ctx, `(() => { const el = document.querySelector("civic-readability");
+  const i = el.lastCard.findings.findIndex((f) => f.match === "utilisation");
+  el.shadowRoot.querySelectorAll(".findings > li")[i].querySelector("button.go").focus();
+  return el.lastCard.findings[i].match; })()`)
+		do(t, ctx, chromedp.KeyEvent("\r"))
+		if sel := js[string](t, ctx, `document.activeElement === document.getElementById("ce") ? document.getSelection().toString() : "(focus elsewhere)"`); sel != want {
+			t.Errorf("Enter on a suggestion selected %q in the contenteditable, want %q", sel, want)
+		}
 	})
 
 	t.Run("hostile paste", func(t *testing.T) {

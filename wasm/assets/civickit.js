@@ -491,7 +491,7 @@ class CivicReadability extends HTMLElement {
     this._marks = marks;
     this._marksText = this._lastText || "";
     this._paint();
-    const selectable = this._editor && typeof this._editor.setSelectionRange === "function";
+    const selectable = this._editor && (typeof this._editor.setSelectionRange === "function" || this._editor.isContentEditable);
     for (let i = 0; i < fs.length && i < max; i++) {
       const f = fs[i];
       const li = el("li", "finding " + f.severity + " " + f.rule);
@@ -598,7 +598,13 @@ class CivicReadability extends HTMLElement {
     const s = this._spans[2 * i], e = this._spans[2 * i + 1];
     if (!ed || s === undefined) return;
     ed.focus();
-    ed.setSelectionRange(s, e);
+    if (typeof ed.setSelectionRange === "function") { ed.setSelectionRange(s, e); return; }
+    // a contenteditable: the scored text's offsets mapped onto its DOM
+    const text = this._text();
+    if (text !== this._lastText) return;
+    const r = rangeOf(textPositions(ed, text), s, e);
+    const sel = document.getSelection();
+    if (r && sel) { sel.removeAllRanges(); sel.addRange(r); }
   }
 }
 
