@@ -215,8 +215,9 @@ function highlightFor(kind) {
   let h = CSS.highlights.get(name);
   if (!h) {
     h = new Highlight();
-    // sentence marks under word marks
-    h.priority = KINDS.indexOf(kind) < 2 ? 0 : 1;
+    // sentence marks under word marks, plainer words on top (as the
+    // mirror's style sheet orders them)
+    h.priority = { long: 0, hard: 0, passive: 1, plain: 2, other: 3 }[kind] || 0;
     CSS.highlights.set(name, h);
   }
   return h;
