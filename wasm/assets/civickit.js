@@ -162,24 +162,32 @@ class Mirror {
     const b = this.box;
     const frag = document.createDocumentFragment();
     // cut the text at every mark's edge; each piece is marked with the
-    // kinds of the findings over it
+    // kinds of the findings over it (one sweep: marks sorted by start,
+    // the ones open at each cut kept in a list)
     const cuts = new Set([0, text.length]);
     for (const m of marks) { cuts.add(m[0]); cuts.add(m[1]); }
     const at = Array.from(cuts).filter((x) => x >= 0 && x <= text.length).sort((x, y) => x - y);
+    const byStart = marks.slice().sort((x, y) => x[0] - y[0]);
+    let next = 0, open = [];
     for (let i = 0; i + 1 < at.length; i++) {
       const s = at[i], e = at[i + 1];
-      const over = marks.filter((m) => m[0] <= s && m[1] >= e);
+      open = open.filter((m) => m[1] > s);
+      while (next < byStart.length && byStart[next][0] <= s) {
+        if (byStart[next][1] > s) open.push(byStart[next]);
+        next++;
+      }
       const piece = text.slice(s, e);
-      if (!over.length) { frag.append(piece); continue; }
-      const kinds = KINDS.filter((k) => over.some((m) => m[2] === k));
+      if (!open.length) { frag.append(piece); continue; }
+      const kinds = KINDS.filter((k) => open.some((m) => m[2] === k));
       const mk = el("mark", "hl " + kinds.join(" "), piece);
-      mk.dataset.f = over.map((m) => m[3]).join(" ");
+      mk.dataset.f = open.map((m) => m[3]).sort((x, y) => x - y).join(" ");
       frag.append(mk);
     }
     // a final newline needs a line of its own to scroll to
     frag.append("\n\u200b");
+    // no layout is read here, so the browser lays the text out once, when
+    // it paints; the textarea's scroll events keep the scroll in step
     b.replaceChildren(frag);
-    this.layout();
   }
 
   remove() {
@@ -292,7 +300,12 @@ class CivicReadability extends HTMLElement {
     this._marksText = "";
     this._ranges = [];      // [Highlight, Range] of a contenteditable
     this.highlights = [];   // what the editor shows: {kind, start, end, index}
-    this._onInput = () => { this._follow(); this._schedule(); };
+    this._onInput = () => {
+      const t0 = performance.now();
+      this._follow();
+      this._schedule();
+      this.mainMs = Math.max(this.mainMs || 0, performance.now() - t0);
+    };
     this._onCaret = () => this._hint();
     this._onFocus = () => this._schedule(0);
     // a pointer over the editor starts fetching the module, so that the
@@ -523,9 +536,22 @@ class CivicReadability extends HTMLElement {
     this._paint();
   }
 
-  // _paint shows the marks in the editor: in the mirror behind a
-  // textarea, or as custom highlights over a contenteditable.
+  // _paint shows the marks in the editor at the next frame: keystrokes
+  // and scores between two frames cost one update.
   _paint() {
+    if (this._paintPending) return;
+    this._paintPending = true;
+    requestAnimationFrame(() => {
+      this._paintPending = false;
+      const t0 = performance.now();
+      this._paintNow();
+      this.mainMs = Math.max(this.mainMs || 0, performance.now() - t0);
+    });
+  }
+
+  // _paintNow shows the marks: in the mirror behind a textarea, or as
+  // custom highlights over a contenteditable.
+  _paintNow() {
     const ed = this._editor;
     const on = this._highlightsOn();
     this._toggle.setAttribute("aria-pressed", on ? "true" : "false");
