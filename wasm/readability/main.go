@@ -55,6 +55,7 @@ func checker(preset string) (*standards.Checker, error) {
 func addr(p []byte) int32 { return int32(uintptr(unsafe.Pointer(unsafe.SliceData(p)))) }
 
 //go:wasmexport civickitIn
+//lint:ignore U1000 called by the worker: exported with go:wasmexport
 func inBuffer(n int32) int32 {
 	if n < 0 {
 		n = 0
@@ -67,9 +68,11 @@ func inBuffer(n int32) int32 {
 }
 
 //go:wasmexport civickitOut
+//lint:ignore U1000 called by the worker: exported with go:wasmexport
 func outBuffer() int32 { return addr(out) }
 
 //go:wasmexport civickitScore
+//lint:ignore U1000 called by the worker: exported with go:wasmexport
 func score(textLen, presetLen, nameLen int32) int32 {
 	t, p, m := int(textLen), int(presetLen), int(nameLen)
 	if t < 0 || p < 0 || m < 0 || t+p+m > len(in) {
