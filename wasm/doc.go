@@ -32,8 +32,9 @@
 // widget lets go). Over a contenteditable it uses the CSS Custom Highlight
 // API (CSS.highlights, one Highlight per kind, Range objects mapped from
 // innerText's offsets onto the DOM, styled by a constructed style sheet,
-// which a strict style-src allows); a browser without it shows the list
-// alone. Findings give byte offsets; the worker turns them into UTF-16
+// which a strict style-src allows); a browser without it, and a one-line
+// text input, show the list alone. The marks are painted once a frame,
+// without reading layout, so typing costs one update per frame. Findings give byte offsets; the worker turns them into UTF-16
 // code units, which the DOM counts. While the text is typed the marks move
 // with their words until the next score. The marks are not focusable: the
 // keyboard's way to them is the caret, and the panel says (politely) which
