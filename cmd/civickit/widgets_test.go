@@ -338,6 +338,9 @@ func TestWidgetsBrowser(t *testing.T) {
 
 	t.Run("highlights in a textarea", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/")
+		// a page whose own rules for div would move a mirror that did not guard against them
+		js[bool](t, ctx, `(() => { const sh = new CSSStyleSheet(); sh.replaceSync("div { padding: 13px; margin: 21px; border: 3px solid red; width: 50%; }");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sh]; return true; })()`)
 		got := js[string](t, ctx, scoreJS+"("+jsString(highlightText)+")")
 		var card map[string]any
 		if err := json.Unmarshal([]byte(got), &card); err != nil {

@@ -136,13 +136,15 @@ class Mirror {
     const ta = this.ta, h = this.host, b = this.box;
     const cs = getComputedStyle(ta);
     const st = h.style;
-    st.setProperty("position", "absolute");
-    st.setProperty("margin", "0");
-    st.setProperty("z-index", "0");
-    st.setProperty("pointer-events", "none");
-    st.setProperty("left", ta.offsetLeft + "px");
-    st.setProperty("top", ta.offsetTop + "px");
-    st.setProperty("display", cs.display === "none" ? "none" : "block");
+    // the page's own rules for div must not move it
+    for (const [k, v] of [["position", "absolute"], ["margin", "0"], ["padding", "0"], ["border", "0"],
+      ["width", "auto"], ["height", "auto"], ["transform", "none"], ["float", "none"], ["background", "none"],
+      ["overflow", "visible"]]) st.setProperty(k, v, "important");
+    st.setProperty("z-index", "0", "important");
+    st.setProperty("pointer-events", "none", "important");
+    st.setProperty("left", ta.offsetLeft + "px", "important");
+    st.setProperty("top", ta.offsetTop + "px", "important");
+    st.setProperty("display", cs.display === "none" ? "none" : "block", "important");
     const bs = b.style;
     for (const k of MIRRORED) bs.setProperty(k, cs.getPropertyValue(k));
     bs.setProperty("border-color", "transparent");
