@@ -663,12 +663,12 @@ func TestWidgetsBrowser(t *testing.T) {
   document.getElementById("draft").focus();
 }))`)
 		text := words2000(t)
-		res := js[struct{ RT, Wasm []float64 }](t, ctx, `(async (text, n) => {
+		res := js[struct{ RT, Wasm, Go []float64 }](t, ctx, `(async (text, n) => {
   const el = document.querySelector("civic-readability");
   const ta = document.getElementById("draft");
   el.setAttribute("delay", "0");
   ta.focus();
-  const rt = [], wasm = [];
+  const rt = [], wasm = [], go = [];
   for (let i = 0; i < n; i++) {
     const t = text + " ".repeat(i % 7) + (i % 2 ? " Yes." : "");
     const got = new Promise((r) => document.addEventListener("civickit:score", r, { once: true }));
@@ -678,14 +678,17 @@ func TestWidgetsBrowser(t *testing.T) {
     await got;
     rt.push(performance.now() - t0);
     wasm.push(el.lastScoreMs);
+    go.push(el.lastGoMs);
   }
-  return { RT: rt, Wasm: wasm };
+  return { RT: rt, Wasm: wasm, Go: go };
 })(`+jsString(text)+`, 60)`)
 		w := res.Wasm[10:] // after warm-up
 		r := res.RT[10:]
 		load := js[float64](t, ctx, `document.querySelector("civic-readability").loadMs || 0`)
 		t.Logf("first focus to first score (warm cache): %.1f ms, of which fetching, compiling and starting the module %.1f ms (budget 300 ms)", first, load)
 		t.Logf("2,000 words, scoring in the worker (wasm call and decoding): min %.2f, median %.2f, p95 %.2f ms (budget: median 3, p95 16)", percentile(w, 0), percentile(w, 0.5), percentile(w, 0.95))
+		g := res.Go[10:]
+		t.Logf("2,000 words, the Go call alone (civickitScore: extracting, scoring, writing the tape): min %.2f, median %.2f, p95 %.2f ms", percentile(g, 0), percentile(g, 0.5), percentile(g, 0.95))
 		t.Logf("2,000 words, input event to score event, page rendered: min %.2f, median %.2f, p95 %.2f ms", percentile(r, 0), percentile(r, 0.5), percentile(r, 0.95))
 		own := js[float64](t, ctx, `document.querySelector("civic-readability").mainMs`)
 		t.Logf("2,000 words: the widget's longest stretch on the main thread (rendering the panel and the highlights, moving the marks on input): %.1f ms (budget 50 ms)", own)

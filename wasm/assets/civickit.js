@@ -451,6 +451,7 @@ class CivicReadability extends HTMLElement {
     } else {
       this._render(m.card, m.spans || []);
       this.lastScoreMs = m.ms;
+      this.lastGoMs = m.go;
       if (m.load) this.loadMs = m.load;
       this.dispatchEvent(new CustomEvent("civickit:score", { detail: m.card, bubbles: true, composed: true }));
     }

@@ -1,7 +1,8 @@
 // The <civic-readability> scoring worker. At build time Go's wasm_exec.js
 // is put in front of this file, so that its globals live in the worker and
 // never on the page. The page posts {id, text, preset, name}; the worker
-// answers {id, card, spans, ms} or {id, error}. The module is fetched on
+// answers {id, card, spans, ms, go} (ms: the whole request; go: the Go
+// call alone) or {id, error}. The module is fetched on
 // the first message, which the page sends on the editor's first focus.
 // The Go program exports civickitIn, civickitScore and civickitOut and
 // shares its memory (see wasm/readability/main.go): no syscall/js.
@@ -37,6 +38,7 @@
   // score writes text, preset and name into the module's input buffer,
   // scores, and returns the tape's bytes or an error message.
   const utf8in = new TextEncoder();
+  let goMs = 0; // the last civickitScore call alone
   function score(text, preset, name) {
     const t = utf8in.encode(text), p = utf8in.encode(preset), m = utf8in.encode(name);
     const at = wasm.civickitIn(t.length + p.length + m.length) >>> 0;
@@ -44,7 +46,9 @@
     mem.set(t, at);
     mem.set(p, at + t.length);
     mem.set(m, at + t.length + p.length);
+    const t0 = performance.now();
     const n = wasm.civickitScore(t.length, p.length, m.length);
+    goMs = performance.now() - t0;
     const out = wasm.civickitOut() >>> 0;
     const b = new Uint8Array(wasm.mem.buffer, out, n < 0 ? -n - 1 : n);
     return n < 0 ? utf8.decode(b) : b;
@@ -98,7 +102,7 @@
       } else {
         const r = decodeTape(out);
         const ms = performance.now() - t0;
-        self.postMessage({ id: msg.id, card: r.card, spans: r.spans, ms: ms, load: loadMs });
+        self.postMessage({ id: msg.id, card: r.card, spans: r.spans, ms: ms, go: goMs, load: loadMs });
         loadMs = 0;
       }
     }, (err) => {
