@@ -20,7 +20,31 @@
 // request in flight, the latest text next), and shows the reading age,
 // Flesch reading ease, the overall score, each standard's pass or fail and
 // the suggestions, each a button that selects its text in the editor. A
-// polite ARIA live region announces each new score. Attributes: preset
+// polite ARIA live region announces each new score.
+//
+// It also marks the text in the editor itself, as the Hemingway editor
+// does: long sentences, very long ones (half as long again as the limit),
+// passive voice, words with a plainer alternative (plain English and
+// jargon), and other findings underlined. Behind a textarea it puts a
+// mirror: a box with the textarea's position, size, font, padding and
+// wrapping width holding the same text with <mark> elements, under the
+// textarea made transparent (its inline styles are restored when the
+// widget lets go). Over a contenteditable it uses the CSS Custom Highlight
+// API (CSS.highlights, one Highlight per kind, Range objects mapped from
+// innerText's offsets onto the DOM, styled by a constructed style sheet,
+// which a strict style-src allows); a browser without it, and a one-line
+// text input, show the list alone. The marks are painted once a frame,
+// without reading layout, so typing costs one update per frame. Findings give byte offsets; the worker turns them into UTF-16
+// code units, which the DOM counts. While the text is typed the marks move
+// with their words until the next score. The marks are not focusable: the
+// keyboard's way to them is the caret, and the panel says (politely) which
+// finding the caret is in, with the plainer word; the suggestions' buttons
+// select each finding's text; a toggle button (aria-pressed) or
+// highlights="off" turns the marks off. Colours (--civic-hl-long,
+// --civic-hl-hard, --civic-hl-passive, --civic-hl-plain, --civic-hl-other)
+// keep the text's contrast above 4.5:1; their fade is left out under
+// prefers-reduced-motion, and under forced colours the marks are
+// underlined in Highlight. Attributes: preset
 // (govuk, nhs or plain-english-campaign), name (the "file" of the
 // scorecard, default "draft"), delay, max-length (characters, default
 // 200,000: a longer text is not scored as it is typed, so a 5 MB paste
@@ -53,7 +77,12 @@
 //
 // The worker gets the scorecard from Go as one byte tape (see
 // wasm/internal/card) and rebuilds the object in JavaScript: building it
-// with a syscall/js call per field cost up to 180 ms on 2,000 words.
+// with a syscall/js call per field cost up to 180 ms on 2,000 words. The
+// scoring program does not use syscall/js at all: it exports three
+// functions with //go:wasmexport and the worker writes the text into, and
+// reads the tape from, the module's memory (wasm/readability/main.go);
+// syscall/js linked reflectcall, finalizers and the map iterator, about
+// 17 KB brotli. Go's wasm_exec.js still starts the runtime.
 //
 // # Building a widget
 //
@@ -99,16 +128,29 @@
 //
 // # Where the bytes go
 //
-// Of the scoring program's 518.0 KB, the Go runtime is 381.8 KB (the empty
-// main). The scoring path adds about 136 KB: its code; the syllable
-// exception table, about 22 KB (6,925 CMUdict words the spelling rules
-// miscount, which keep agreement with CMUdict above 99.5%); the rules'
-// word lists, about 8 KB; the unicode package's tables and code, about
-// 5 KB (letters, marks and case outside ASCII; strings.ToLower and
+// The readability widget's program weighs 538.0 KB (it was 556.0 KB with
+// syscall/js); with its worker, loader and styles the widget is 548.3 KB,
+// over the 500 KB. Of the scoring program's 533.3 KB, the Go
+// runtime is 380.6 KB (the empty main); Analyze (the tokeniser, sentences,
+// syllables and formulas) adds 72.3 KB and the rules, scores and plain-text
+// reader 80.4 KB more. By section, the scoring path adds about 76 KB of
+// code and 80 KB of data: of the data, about 41 KB is read-only (the
+// tables below, strings and type data) and about 31 KB the runtime's
+// per-function tables (names, PC tables and stack maps of some 450 more
+// functions). -gcflags=all=-B (no bounds checks) would take 19 KB off, at
+// the cost of silent wrong reads instead of a panic on a bug, and is not
+// used.
+//
+// Within the scoring path: the syllable exception table, about 20 KB
+// (6,925 CMUdict words the spelling rules miscount, which keep agreement
+// with CMUdict above 99.5%; front-coded, it is as small under brotli as
+// any layout tried: plain lines 24 KB, grouped by count 20 KB); the
+// rules' word lists, about 10 KB; the unicode package's tables and code,
+// about 5 KB (letters, marks and case outside ASCII; strings.ToLower and
 // strings.Fields need its case and space tables whatever the rules use);
-// and the runtime's per-function tables, strings and type data for all
-// of it, the rest. Checker.Check, which also reads Markdown and HTML,
-// adds about 45 KB more.
+// and the code, strings, type data and per-function tables of the rest.
+// Checker.Check, which also reads Markdown and HTML, adds about 45 KB
+// more.
 //
 // What keeps it there: the scoring path does not range over a map (the
 // runtime's map iterator is about 4 KB brotli), does not import bytes

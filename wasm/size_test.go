@@ -40,15 +40,23 @@ const (
 	checkBudget      = 631_000
 	// widgetBudget is the ceiling of the readability widget's own
 	// program, wasm/readability, built as the widget is: the scoring
-	// path plus syscall/js and the worker glue, about 22 KB (556 KB after
-	// the real-page precision work of issue 9).
-	widgetBudget = 556_500
+	// path plus the exported functions, the tape and the UTF-16 spans,
+	// about 5 KB. The issue's budget for the whole widget (wasm, JS and
+	// CSS) is 500 KB: widgetGoal, which the test reports against. The
+	// program was 556 KB after the real-page precision work of issue 9,
+	// 538 KB once it stopped using syscall/js (reflectcall, finalizers
+	// and the map iterator came with it) and wrote the card on a concrete
+	// tape; the rest of the way is in the scoring path itself (doc.go).
+	widgetBudget = 539_000
+	widgetGoal   = 500_000
 	// journeyBudget is the ceiling of wasm/journey, which <civic-journey>
 	// loads only for a raw decision: the journey package with
 	// encoding/json, which reads the decision and writes the summary:
-	// 712 KB before the journey merge of issues 8 and 10 (Welsh and
-	// committee-system rules, profiles), 892 KB after.
-	journeyBudget = 893_500
+	// 892 KB after the journey merge of issues 8 and 10, 714 KB once the
+	// summary's HTML view (html/template, whose init links regexp and
+	// text/template) was left out of the js build. A hand-written reader
+	// of the decision format in place of encoding/json is the next lever.
+	journeyBudget = 715_500
 )
 
 // sizePrograms are the programs measured: an empty main (the Go runtime's
@@ -201,6 +209,9 @@ func TestWasmSize(t *testing.T) {
 		}
 		raw, br := brotli(bin)
 		t.Logf("%-8s %-7s %10d %10d %10d", p.name, "widget", raw, br, br-base["widget"])
+		if p.name == "readability" && br > widgetGoal {
+			t.Logf("the readability widget's program is %d bytes over the issue's goal of %d for the whole widget", br-widgetGoal, widgetGoal)
+		}
 		if br > p.budget {
 			t.Errorf("the %s widget's program is %d bytes brotli, over its budget of %d", p.name, br, p.budget)
 		}

@@ -1,28 +1,57 @@
 // The <civic-readability> scoring worker. At build time Go's wasm_exec.js
 // is put in front of this file, so that its globals live in the worker and
 // never on the page. The page posts {id, text, preset, name}; the worker
-// answers {id, card, spans, ms} or {id, error}. The module is fetched on
+// answers {id, card, spans, ms, go} (ms: the whole request; go: the Go
+// call alone) or {id, error}. The module is fetched on
 // the first message, which the page sends on the editor's first focus.
+// The Go program exports civickitIn, civickitScore and civickitOut and
+// shares its memory (see wasm/readability/main.go): no syscall/js.
 "use strict";
 (() => {
   const wasmURL = new URL("__CIVICKIT_WASM__", self.location.href).href;
   let ready = null;
   let loadMs = 0; // fetching, compiling and starting the module, sent with the first score
 
+  let wasm = null; // the module's exports: civickitIn, civickitScore, civickitOut, mem
+
   function start() {
     if (ready) return ready;
     const t0 = performance.now();
     ready = new Promise((resolve, reject) => {
       const go = new self.Go();
-      self.civickitReady = () => { loadMs = performance.now() - t0; resolve(); };
       const load = WebAssembly.instantiateStreaming
         ? WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject).catch(() =>
             // a server that does not send application/wasm
             fetch(wasmURL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject)))
         : fetch(wasmURL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject));
-      load.then((m) => { go.run(m.instance); }, reject);
+      load.then((m) => {
+        // run returns once main blocks: the exports are ready
+        go.run(m.instance);
+        wasm = m.instance.exports;
+        loadMs = performance.now() - t0;
+        resolve();
+      }, reject);
     });
     return ready;
+  }
+
+  // score writes text, preset and name into the module's input buffer,
+  // scores, and returns the tape's bytes or an error message.
+  const utf8in = new TextEncoder();
+  let goMs = 0; // the last civickitScore call alone
+  function score(text, preset, name) {
+    const t = utf8in.encode(text), p = utf8in.encode(preset), m = utf8in.encode(name);
+    const at = wasm.civickitIn(t.length + p.length + m.length) >>> 0;
+    const mem = new Uint8Array(wasm.mem.buffer); // after the call: it may grow the memory
+    mem.set(t, at);
+    mem.set(p, at + t.length);
+    mem.set(m, at + t.length + p.length);
+    const t0 = performance.now();
+    const n = wasm.civickitScore(t.length, p.length, m.length);
+    goMs = performance.now() - t0;
+    const out = wasm.civickitOut() >>> 0;
+    const b = new Uint8Array(wasm.mem.buffer, out, n < 0 ? -n - 1 : n);
+    return n < 0 ? utf8.decode(b) : b;
   }
 
   // decodeTape rebuilds the value tree that the Go program wrote as a
@@ -67,13 +96,13 @@
     if (msg.warm) { start().catch(() => {}); return; }
     start().then(() => {
       const t0 = performance.now();
-      const out = self.civickitScore(String(msg.text), String(msg.preset || ""), String(msg.name || "draft"));
+      const out = score(String(msg.text), String(msg.preset || ""), String(msg.name || "draft"));
       if (typeof out === "string") {
         self.postMessage({ id: msg.id, error: out });
       } else {
         const r = decodeTape(out);
         const ms = performance.now() - t0;
-        self.postMessage({ id: msg.id, card: r.card, spans: r.spans, ms: ms, load: loadMs });
+        self.postMessage({ id: msg.id, card: r.card, spans: r.spans, ms: ms, go: goMs, load: loadMs });
         loadMs = 0;
       }
     }, (err) => {

@@ -86,9 +86,7 @@ func TestScorecardMatchesEncodingJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var e jsonEncoder
-			Scorecard(&e, sc)
-			if got := e.buf.String(); got != string(want) {
+			if got := asJSON(t, sc); got != string(want) {
 				t.Errorf("preset %q, text %.30q:\n got %s\nwant %s", preset, text, got, want)
 			}
 		}
@@ -96,10 +94,8 @@ func TestScorecardMatchesEncodingJSON(t *testing.T) {
 	// nil slices are null, as encoding/json writes them
 	sc := &standards.Scorecard{}
 	want, _ := json.Marshal(sc)
-	var e jsonEncoder
-	Scorecard(&e, sc)
-	if e.buf.String() != string(want) {
-		t.Errorf("zero Scorecard:\n got %s\nwant %s", e.buf.String(), want)
+	if got := asJSON(t, sc); got != string(want) {
+		t.Errorf("zero Scorecard:\n got %s\nwant %s", got, want)
 	}
 }
 
@@ -145,9 +141,19 @@ func BenchmarkUTF16Spans(b *testing.B) {
 	}
 }
 
+// asJSON writes sc on a tape and replays it as JSON text.
+func asJSON(t *testing.T, sc *standards.Scorecard) string {
+	t.Helper()
+	var tape Tape
+	Scorecard(&tape, sc)
+	var e jsonEncoder
+	decodeTape(t, tape.Bytes(), &e)
+	return e.buf.String()
+}
+
 // decodeTape is the worker's decodeTape in Go: it replays a tape into
-// another Encoder.
-func decodeTape(t *testing.T, b []byte, e Encoder) {
+// the JSON writer.
+func decodeTape(t *testing.T, b []byte, e *jsonEncoder) {
 	t.Helper()
 	for i := 0; i < len(b); {
 		op := b[i]

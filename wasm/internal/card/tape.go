@@ -5,7 +5,8 @@ import (
 	"math"
 )
 
-// Tape is an [Encoder] that writes the value tree as bytes, for the
+// Tape holds a value tree as bytes, written depth first (inside an
+// object, Key comes before each member's value), for the
 // worker's JavaScript to rebuild as objects in one pass (decodeTape in
 // wasm/assets/readability-worker.js): a single copy from the module's
 // memory instead of a call across the wasm boundary for each field, which
