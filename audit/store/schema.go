@@ -86,6 +86,7 @@ var migrations = []migration{
 				groups_count BIGINT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (snapshot_id, scope, id))`,
 		},
 	},
+	feedbackMigration,
 }
 
 // snapshotTables are the tables holding a snapshot's rows, deleted by
