@@ -133,7 +133,7 @@ func TestFeedbackServeFlood(t *testing.T) {
 	got, err := st.FeedbackByPage(context.Background(), time.Time{})
 	require.NoError(t, err)
 	require.Len(t, got, 2)
-	assert.Equal(t, 11, got[0].Clear)  // flood
+	assert.Equal(t, 11, got[0].Clear)    // flood
 	assert.Equal(t, 500, got[1].Unclear) // others: nothing lost
 }
 
