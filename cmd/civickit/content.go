@@ -432,6 +432,7 @@ var contentReportFlags struct {
 	top       int
 	passMark  float64
 	maxBytes  sizeFlag
+	feedback  string
 }
 
 var contentReportCmd = &Command{
@@ -446,6 +447,9 @@ score)), for each decision which stages a citizen could read about, the
 documents published only as PDF or Word, and the change since the previous
 snapshot. --decisions reads the council's decisions (a JSON array or
 object, or a ModernGov-style CSV) for their titles and journeys.
+--feedback reads citizens' answers to "Is this page clear?" from the audit
+store that "civickit feedback serve" writes: a page's fix-first priority is
+multiplied by 1 plus its smoothed share of "no" answers (up to 2).
 Exit status 1 when a decision has an expected stage nobody could read.`,
 	SetFlags: func(fs *flag.FlagSet) {
 		fs.StringVar(&contentReportFlags.db, "db", "", "the snapshot store `DIR` (required)")
@@ -454,6 +458,7 @@ Exit status 1 when a decision has an expected stage nobody could read.`,
 		fs.StringVar(&contentReportFlags.config, "config", "", "the council's standards config `FILE` (YAML or JSON)")
 		fs.IntVar(&contentReportFlags.top, "top", 20, "list `N` pages to fix first")
 		fs.Float64Var(&contentReportFlags.passMark, "pass-mark", 60, "the score an item needs to pass")
+		fs.StringVar(&contentReportFlags.feedback, "feedback", "", "the audit store (SQLite `DB` or postgres:// URL) with citizens' feedback")
 		maxBytesFlag(fs, &contentReportFlags.maxBytes)
 	},
 	Run: runContentReport,
@@ -507,6 +512,11 @@ func runContentReport(ctx context.Context, env *Env, cmd *Command, args []string
 		prev = &snaps[1]
 	}
 	s := &content.Scorer{Checker: checker, PassMark: f.passMark}
+	if f.feedback != "" {
+		if s.Feedback, err = readFeedback(ctx, cmd, f.feedback); err != nil {
+			return err
+		}
+	}
 	r, err := content.AuditSnapshots(ctx, s, &snaps[0], prev, decs, f.top)
 	if err != nil {
 		return err

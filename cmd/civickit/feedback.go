@@ -21,6 +21,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/civickit/civickit/audit/content"
 	"github.com/civickit/civickit/audit/store"
 	"github.com/civickit/civickit/civic/journey"
 	"github.com/civickit/civickit/internal/safe"
@@ -388,4 +389,23 @@ func runFeedbackServe(ctx context.Context, env *Env, cmd *Command, args []string
 		return err
 	}
 	return ctx.Err()
+}
+
+// readFeedback reads citizens' answers by page from the audit store at
+// db, for the content audit.
+func readFeedback(ctx context.Context, cmd *Command, db string) (content.Feedback, error) {
+	st, err := openReadOnly(ctx, cmd, db)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	pages, err := st.FeedbackByPage(ctx, time.Time{})
+	if err != nil {
+		return nil, fmt.Errorf("reading feedback from %s: %w", db, err)
+	}
+	fb := content.Feedback{}
+	for _, p := range pages {
+		fb.Add(p.Page, p.Clear, p.Unclear)
+	}
+	return fb, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -214,4 +215,63 @@ func FuzzFeedbackServe(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestContentReportFeedback: answers that "feedback serve" stored reach
+// the content audit, joined to the crawled page by its path, and weigh
+// its fix-first priority.
+func TestContentReportFeedback(t *testing.T) {
+	ts := councilServer(t)
+	db := t.TempDir()
+	_, errs, code := runCLI(t, "", "content", "crawl", "--db", db, "--delay", "1ms", ts.URL+"/")
+	require.Equal(t, 0, code, errs)
+	_, errs, code = runCLI(t, "", "content", "analytics", "--db", db, "--format", "ga4", filepath.Join(councilDir, "ga4.csv"))
+	require.Equal(t, 0, code, errs)
+	type fix struct {
+		URL      string  `json:"url"`
+		Priority float64 `json:"priority"`
+		Feedback *struct {
+			Clear   int `json:"clear"`
+			Unclear int `json:"unclear"`
+		} `json:"feedback"`
+	}
+	report := func(args ...string) []fix {
+		t.Helper()
+		out, errs, _ := runCLI(t, "", append([]string{"content", "report", "--db", db, "--format", "json"}, args...)...)
+		var rep struct {
+			FixFirst []fix `json:"fix_first"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(out), &rep), errs)
+		require.GreaterOrEqual(t, len(rep.FixFirst), 2)
+		return rep.FixFirst
+	}
+	before := report()
+	target := before[1]
+
+	s, _, auditDB, _ := newFeedbackServer(t)
+	page := "https://www.council.example" + strings.TrimPrefix(target.URL, ts.URL) + "?utm_source=x"
+	for i := 0; i < 4; i++ {
+		clear := "false"
+		if i == 0 {
+			clear = "true"
+		}
+		w := postJSON(s, "198.51.100."+strconv.Itoa(i), `{"page":`+strconv.Quote(page)+`,"clear":`+clear+`,"text":"<b>hostile</b>"}`)
+		require.Equal(t, http.StatusNoContent, w.Code, w.Body.String())
+	}
+	after := report("--feedback", auditDB)
+	var got *fix
+	for i := range after {
+		if after[i].URL == target.URL {
+			got = &after[i]
+		}
+	}
+	require.NotNil(t, got, "%s left the list", target.URL)
+	require.NotNil(t, got.Feedback)
+	assert.Equal(t, 1, got.Feedback.Clear)
+	assert.Equal(t, 3, got.Feedback.Unclear)
+	// weight 1 + 3/(1+3+2) = 1.5
+	assert.InDelta(t, target.Priority*1.5, got.Priority, 0.2)
+	for i := 1; i < len(after); i++ {
+		assert.GreaterOrEqual(t, after[i-1].Priority, after[i].Priority, "the list is in order of the weighed priority")
+	}
 }
