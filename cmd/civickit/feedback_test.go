@@ -14,10 +14,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/civickit/civickit/audit/store"
+	"github.com/civickit/civickit/wasm"
 )
 
 // newFeedbackServer returns a server on a fresh SQLite store with a clock
@@ -274,4 +276,61 @@ func TestContentReportFeedback(t *testing.T) {
 	for i := 1; i < len(after); i++ {
 		assert.GreaterOrEqual(t, after[i-1].Priority, after[i].Priority, "the list is in order of the weighed priority")
 	}
+}
+
+// TestFeedbackWidgetBrowser drives <civic-feedback> in headless Chromium
+// against the feedback server: the element replaces the plain form,
+// asks what was unclear on "No" with the focus in the text box, posts
+// the answer (hostile text stays text), says thank you in a live region
+// and sets no cookie.
+func TestFeedbackWidgetBrowser(t *testing.T) {
+	exe := browserPath(t)
+	if testing.Short() {
+		t.Skip("builds the widgets and drives Chromium")
+	}
+	dir := t.TempDir()
+	if _, err := wasm.Build(context.Background(), wasm.BuildOptions{Out: dir, Module: "../..", BrotliQuality: 1}); err != nil {
+		t.Fatal(err)
+	}
+	page := `<!doctype html><html lang="en"><head><title>Bins</title><script type="module" src="civickit.js"></script></head><body><main>
+<h1>Bin collections</h1>
+<civic-feedback action="/feedback">
+<form method="post" action="/feedback"><input type="hidden" name="page" value="/bins.html">
+<fieldset><legend>Is this page clear?</legend>
+<label><input type="radio" name="clear" value="yes"> Yes</label> <label><input type="radio" name="clear" value="no"> No</label></fieldset>
+<label for="t">What was unclear?</label><textarea id="t" name="text"></textarea><button>Send</button></form>
+</civic-feedback></main></body></html>`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bins.html"), []byte(page), 0o644))
+	fs, st, _, _ := newFeedbackServer(t)
+	fs.now = time.Now
+	mux := http.NewServeMux()
+	mux.Handle("/feedback", fs)
+	mux.Handle("/", wasm.Handler(dir))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	ctx := browser(t, exe)
+
+	do(t, ctx, chromedp.Navigate(srv.URL+"/bins.html"))
+	js[bool](t, ctx, `customElements.whenDefined("civic-feedback").then(() => true)`)
+	const root = `document.querySelector("civic-feedback").shadowRoot`
+	poll[bool](t, ctx, root+` && `+root+`.querySelector(".feedback-no") !== null`, 10*time.Second)
+	assert.Equal(t, "Is this page clear?", js[string](t, ctx, root+`.querySelector("h2").textContent`))
+	assert.True(t, js[bool](t, ctx, `document.querySelector("civic-feedback form").getClientRects().length === 0`), "the plain form gives way to the element")
+	js[bool](t, ctx, `(() => { `+root+`.querySelector(".feedback-no").click(); return true; })()`)
+	assert.True(t, js[bool](t, ctx, root+`.activeElement && `+root+`.activeElement.tagName === "TEXTAREA"`), "the focus moves to the question")
+	assert.Equal(t, "What was unclear?", js[string](t, ctx, `(() => { const r = `+root+`; return r.querySelector("label[for='" + r.querySelector("textarea").id + "']").textContent; })()`))
+	hostile := `<img src=x onerror="document.title='pwned'">Which day?`
+	js[bool](t, ctx, `(() => { const r = `+root+`; r.querySelector("textarea").value = `+jsString(hostile)+`; r.querySelector(".feedback-send").click(); return true; })()`)
+	status := poll[string](t, ctx, `(() => { const s = `+root+`.querySelector("[role=status]").textContent; return s || false; })()`, 20*time.Second)
+	assert.Equal(t, "Thank you for your feedback.", status)
+	assert.Equal(t, "", js[string](t, ctx, `document.cookie`))
+	assert.Equal(t, "Bins", js[string](t, ctx, `document.title`))
+	assert.Equal(t, 0, js[int](t, ctx, root+`.querySelectorAll("img").length + document.querySelectorAll("img").length`))
+
+	got, err := st.FeedbackByPage(context.Background(), time.Time{})
+	require.NoError(t, err)
+	require.Len(t, got, 1)
+	assert.Equal(t, srv.URL+"/bins.html", got[0].Page)
+	assert.Equal(t, 1, got[0].Unclear)
+	assert.Equal(t, []string{hostile}, got[0].Texts)
 }
