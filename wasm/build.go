@@ -79,6 +79,7 @@ type File struct {
 // ever, writes gzip and brotli copies next to each, and writes:
 //
 //	civickit.js     the loader: an ES module that defines <civic-readability> and <civic-journey>
+//	feedback.*.js   <civic-feedback>, loaded only by a page that has one
 //	readability.*.wasm, readability-worker.*.js   the scorer, loaded on an editor's first focus
 //	journey.*.wasm, journey-worker.*.js           loaded only for a raw decision, not a summary
 //	embed.html      the two lines a page needs
@@ -160,7 +161,12 @@ func Build(ctx context.Context, opt BuildOptions) ([]File, error) {
 		return nil, err
 	}
 	cssName := add("civickit.css", cssMin, true)
-	loader := strings.NewReplacer("__CIVICKIT_CSS__", cssName, "__CIVICKIT_WORKER__", workerName, "__CIVICKIT_JOURNEY_WORKER__", jworkerName).Replace(string(asset("civickit.js")))
+	feedback, err := min("text/javascript", []byte(strings.ReplaceAll(string(asset("feedback.js")), "__CIVICKIT_CSS__", cssName)))
+	if err != nil {
+		return nil, err
+	}
+	feedbackName := add("feedback.js", feedback, true)
+	loader := strings.NewReplacer("__CIVICKIT_CSS__", cssName, "__CIVICKIT_WORKER__", workerName, "__CIVICKIT_JOURNEY_WORKER__", jworkerName, "__CIVICKIT_FEEDBACK__", feedbackName).Replace(string(asset("civickit.js")))
 	loaderMin, err := min("text/javascript", []byte(loader))
 	if err != nil {
 		return nil, err

@@ -117,8 +117,12 @@ type FixItem struct {
 	Score float64 `json:"score"`
 	// Gap is 100 minus the score.
 	Gap float64 `json:"gap"`
-	// Priority is Views × Gap, the order of the list.
+	// Priority is Views × Gap, times the feedback's weight when citizens
+	// answered "Is this page clear?" (see [PageFeedback.Weight]), the
+	// order of the list.
 	Priority float64 `json:"priority"`
+	// Feedback is citizens' answers about the page, when there are any.
+	Feedback *PageFeedback `json:"feedback,omitempty"`
 	// Findings are its first findings, with positions.
 	Findings []Finding `json:"findings,omitempty"`
 }
@@ -212,6 +216,8 @@ type AuditInput struct {
 	Decisions []journey.Decision
 	// PassMark is the score an item needs to pass; 0 means 60.
 	PassMark float64
+	// Feedback is citizens' answers by page; nil for none.
+	Feedback Feedback
 	// Top caps the fix-first list; 0 means 20.
 	Top int
 	// Snapshot and Taken label the report.
@@ -310,6 +316,10 @@ func Audit(in AuditInput) *Report {
 			f.Findings = s.Findings[:3]
 		} else {
 			f.Findings = s.Findings
+		}
+		if fb := in.Feedback.Of(s.URL); fb.Clear+fb.Unclear > 0 {
+			f.Feedback = &fb
+			f.Priority = round1(float64(v) * gap * fb.Weight())
 		}
 		r.FixFirst = append(r.FixFirst, f)
 	}

@@ -47,7 +47,7 @@ func AuditSnapshots(ctx context.Context, s *Scorer, cur, prev *Snapshot, decisio
 	if s.Decisions == nil {
 		s.Decisions = decisions
 	}
-	in := AuditInput{Views: cur.Views, Decisions: decisions, PassMark: s.PassMark, Top: top, Snapshot: cur.ID}
+	in := AuditInput{Views: cur.Views, Decisions: decisions, PassMark: s.PassMark, Top: top, Snapshot: cur.ID, Feedback: s.Feedback}
 	if !cur.Taken.IsZero() {
 		in.Taken = cur.Taken.UTC().Format(time.RFC3339)
 	}

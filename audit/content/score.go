@@ -82,6 +82,9 @@ type Scorer struct {
 	Decisions []journey.Decision
 	// PassMark is the score an item needs to pass; 0 means 60.
 	PassMark float64
+	// Feedback is citizens' answers by page, which AuditSnapshots weighs
+	// in "fix first"; nil for none.
+	Feedback Feedback
 	// MaxFindings caps the findings kept per item; 0 means 20.
 	MaxFindings int
 	// Workers is the number of items scored at once; 0 means GOMAXPROCS.

@@ -119,6 +119,7 @@ var migrations = []migration{
 				PRIMARY KEY (snapshot_id, page))`,
 		},
 	},
+	feedbackMigration,
 }
 
 // snapshotTables are the tables holding a snapshot's rows, deleted by

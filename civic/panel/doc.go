@@ -19,12 +19,15 @@
 //
 // The solver is COIN-OR CBC, run on model files in CPLEX LP format
 // (Debian package coinor-cbc). It solves both halves: the master linear
-// programme by its barrier method without crossover, whose duals lie
-// inside the optimal face as the column generation needs (Flanigan et
-// al. use the same setting in Gurobi), and the integer programmes by
-// branch and cut. GLPK's glpsol has no barrier without crossover and a
-// weaker integer solver; gonum's LP is a dense simplex without integer
-// programmes. Running cbc as a program keeps civickit free of cgo.
+// programme by the primal simplex method warm-started from the previous
+// basis while panels are being added, then by its barrier method without
+// crossover, whose duals lie inside the optimal face as fixing
+// probabilities needs (Flanigan et al. use the same setting in Gurobi),
+// and the integer programmes by branch and cut. GLPK's glpsol has no
+// barrier without crossover and a weaker integer solver; gonum's LP
+// (lp.Simplex) is a dense simplex that returns neither duals nor a basis
+// to start from, and has no integer programmes. Running cbc as a program
+// keeps civickit free of cgo. Pools also come from Excel ([ReadPoolXLSX]).
 //
 // A [Result] holds the panel and reserves drawn with a seed, each
 // volunteer's probability under both methods, how far each quota binds,

@@ -19,6 +19,7 @@ type Stats struct {
 	ILPs        int `json:"ilps"`        // integer programmes solved
 	Heuristic   int `json:"heuristic"`   // panels found by local search alone
 	Uncoverable int `json:"uncoverable"` // eligible volunteers on no panel that meets the quotas
+	Reactivated int `json:"-"`           // panels brought back into the master programme from the pool
 }
 
 // trace, when set (by tests), receives progress lines.
@@ -44,8 +45,15 @@ const (
 	// gapTol ends a round when the integer programme proves that no
 	// distribution gives the volunteers not yet fixed more than z by this
 	// share: LEXIMIN's probabilities are optimal to this relative accuracy
-	gapTol   = 1e-5
-	fixShare = 1e-6 // a type is fixed when its dual weight is this share of the total
+	gapTol = 1e-6
+	// fixShare: a type is fixed when its dual weight is at least this
+	// share of the total. The duals are optimal only to gapTol, so a
+	// type with share s is proved to be at z only to within gapTol/s of
+	// z (0.1% here): a type with a smaller weight (the barrier's central
+	// duals of a master over some of the panels give small weights to
+	// types that more panels would lift) waits for a later round, where
+	// the same z fixes it if it is truly there.
+	fixShare = 1e-3
 	fixSlack = 1e-7 // fixed probabilities are lowered by this share, for the solver's tolerances
 )
 
@@ -65,15 +73,25 @@ const (
 //     distribution over panels.
 //
 // With task weights, z bounds each probability divided by the volunteer's
-// weight. The dual is solved by the barrier method without crossover, so
-// that its solution lies inside the optimal face and fixes as many
-// volunteers per round as possible.
+// weight. During column generation the master is re-solved by the primal
+// simplex method from the previous basis (a few pivots after new panels
+// instead of a solve from scratch), over the active panels only: panels
+// outside the basis that price out worst leave for a pool, from which
+// they come back when they price in. Once nothing prices in, the master
+// is solved by the barrier method without crossover, so that its dual
+// solution lies inside the optimal face and fixes as many volunteers per
+// round as possible; the round ends when the integer programme proves
+// that those duals are optimal over every panel too.
 func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 	T := len(pr.types)
 	d := &dist{p: make([]float64, T)}
 	d.stats.Types = T
 	seen := map[string]bool{}
 	generated := 0
+	// the master programme holds the active panels only; the others stay
+	// in the pool and come back when their dual weight prices them in
+	var active []int
+	isActive := []bool{}
 	add := func(c counts) bool {
 		k := c.key()
 		if seen[k] {
@@ -81,6 +99,8 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 		}
 		seen[k] = true
 		d.panels = append(d.panels, c)
+		active = append(active, len(d.panels)-1)
+		isActive = append(isActive, true)
 		generated++
 		return true
 	}
@@ -188,16 +208,24 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 		return n
 	}
 	slack := fixSlack
+	var warm []byte // the master's last simplex basis
 	for remaining() > 0 {
 		d.stats.Rounds++
 		var u []float64
 		var yh, z float64
+		// Column generation solves the master by the primal simplex
+		// method from the last basis (a few pivots after new panels),
+		// and, once no panel prices in, by the barrier method: its
+		// central duals fix every volunteer the optimum fixes. The
+		// round ends when the integer programme finds no panel that
+		// prices in under the central duals either.
+		central, settling := false, false
 		iter := 0
 		for {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			u, _, yh, z, err = pr.dual(ctx, s, d.panels, fixed, covered, d.p)
+			sol, err := pr.dual(ctx, s, d.panels, active, fixed, covered, d.p, central, warm)
 			d.stats.LPs++
 			if errors.Is(err, errUnbounded) && slack < 1e-3 {
 				// the fixed probabilities are a hair too high for the
@@ -208,45 +236,62 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 					}
 				}
 				slack *= 10
+				warm = nil
 				continue
 			}
 			if err != nil {
 				return nil, err
 			}
-			// price: local search from the panels that are best by dual
-			// weight already, adding every improving panel it finds; the
-			// integer programme when it finds none, and every few
-			// programmes anyway to measure the gap left
-			tol := priceTol * math.Max(yh, 1e-12)
-			iter++
-			if iter%4 != 0 {
-				if n := pr.priceLocal(ctx, d.panels, u, yh+tol, add); n > 0 {
-					d.stats.Heuristic += n
-					continue
+			u, yh, z = sol.u, sol.yh, sol.z
+			if sol.basis != nil {
+				warm = sol.basis
+				if !settling {
+					active = pr.prune(active, isActive, d.panels, basic(sol.basis), u, yh)
 				}
 			}
-			sol, err := ilp(pr.ilp(u, nil, nil))
+			// price: panels of the pool, local search from the panels
+			// that are best by dual weight, and the integer programme,
+			// which also bounds the gap left
+			tol := priceTol * math.Max(yh, 1e-12)
+			added := pr.reactivate(d.panels, isActive, &active, u, yh+tol)
+			d.stats.Reactivated += added
+			n := pr.priceLocal(ctx, d.panels, u, yh+tol, add)
+			d.stats.Heuristic += n
+			added += n
+			// the integer programme when the quick pricing found nothing,
+			// under central duals, and every few programmes anyway to
+			// measure the gap left
+			iter++
+			if added > 0 && !central && iter%4 != 0 {
+				continue
+			}
+			ilpSol, err := ilp(pr.ilp(u, nil, nil))
 			if err != nil {
 				return nil, err
 			}
-			if sol.status != lpOptimal {
-				return nil, fmt.Errorf("panel: cbc: %s", sol.line)
+			if ilpSol.status != lpOptimal {
+				return nil, fmt.Errorf("panel: cbc: %s", ilpSol.line)
 			}
-			c := round(sol.x, T)
+			c := round(ilpSol.x, T)
 			if !pr.feasible(c) {
 				return nil, errors.New("panel: cbc returned a panel that breaks the quotas")
 			}
+			if c.value(u) > yh+tol && add(c) {
+				added++
+			}
 			// Lagrangian bound: no distribution gives more than zUB
 			zUB := c.value(u) - (yh - z)
-			tracef("  ilp: zUB %.8g gap %.3g", zUB, (zUB-z)/math.Max(z, 1e-12))
-			if zUB <= z+gapTol*math.Max(z, 1e-9) || !add(c) {
+			tracef("  lp %d central %v: z %.8g zUB %.8g gap %.3g added %d active %d", d.stats.LPs, central, z, zUB, (zUB-z)/math.Max(z, 1e-12), added, len(active))
+			done := added == 0 || zUB <= z+gapTol*math.Max(z, 1e-9)
+			if done && central {
 				break
 			}
-			if n := pr.priceLocal(ctx, d.panels, u, yh+tol, add); n > 0 {
-				d.stats.Heuristic += n
-			}
+			// from the first barrier on, panels only join the master
+			// (pruning could drop what the central duals brought in)
+			settling = settling || central
+			central = done
 		}
-		tracef("round %d: z %.6g panels %d lps %d ilps %d heur %d", d.stats.Rounds, z, len(d.panels), d.stats.LPs, d.stats.ILPs, d.stats.Heuristic)
+		tracef("round %d: z %.6g panels %d active %d lps %d ilps %d heur %d back %d", d.stats.Rounds, z, len(d.panels), len(active), d.stats.LPs, d.stats.ILPs, d.stats.Heuristic, d.stats.Reactivated)
 		// fix the types with positive dual weight at z
 		total := 0.0
 		for t := range u {
@@ -277,6 +322,13 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 
 	// 3. the distribution over panels
 	d.stats.Panels = generated
+	// over the active panels: the last master programme met every fixed
+	// probability with them
+	sub := make([]counts, len(active))
+	for i, k := range active {
+		sub[i] = d.panels[k]
+	}
+	d.panels = sub
 	if err := pr.primal(ctx, s, d, covered); err != nil {
 		return nil, err
 	}
@@ -289,31 +341,51 @@ var (
 	errUnbounded  = errors.New("panel: the dual programme is unbounded")
 )
 
-// dual solves the master programme over the panels found so far,
+// master is a solution of the master programme: the dual weights u_t of
+// each volunteer of type t, ŷ of the row Σλ = 1, z, and the simplex
+// method's final basis (nil after the barrier method).
+type master struct {
+	u     []float64
+	yh, z float64
+	basis []byte
+}
+
+// dual solves the master programme over the panels active (indices of
+// panels),
 //
 //	maximise z such that Σ_K λ_K·n_{K,t} ≥ |t|·w_t·z for each type t not yet fixed,
 //	                     Σ_K λ_K·n_{K,t} ≥ |t|·p_t for each fixed type,
 //	                     Σ_K λ_K = 1, λ ≥ 0,
 //
-// by the barrier method without crossover, and returns its dual values: u_t,
-// the dual weight of each volunteer of type t (the rows of type t divided
-// among its volunteers), ŷ (the row Σλ = 1) and z. The barrier's solution
-// lies inside the optimal face rather than at a vertex; column generation
-// over such central duals converges in far fewer rounds, and a round fixes
-// every volunteer the optimum fixes (Flanigan et al. solve it the same way).
-func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, fixed, covered []bool, p []float64) (u, lam []float64, yh, z float64, err error) {
+// and returns its dual values: u_t, the dual weight of each volunteer of
+// type t (the rows of type t divided among its volunteers), ŷ (the row
+// Σλ = 1) and z. With central set it is solved by the barrier method
+// without crossover: that solution lies inside the optimal face rather
+// than at a vertex, so the volunteers it gives a positive dual weight are
+// all those the optimum fixes (Flanigan et al. solve it the same way).
+// Otherwise it is solved by the primal simplex method from the basis warm
+// (when not nil), which after a few new panels takes a few pivots. The
+// variables are named by the panels' indices, so that a basis carries
+// over as panels come and go.
+func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, active []int, fixed, covered []bool, p []float64, central bool, warm []byte) (*master, error) {
 	T := len(pr.types)
-	m := &lpModel{maximize: true, method: "barrier", duals: true}
-	for range panels {
-		m.addVar(0, 0, math.Inf(1))
+	m := &lpModel{maximize: true, method: "warm", duals: true, warm: warm}
+	if central {
+		m.method, m.warm = "barrier", nil
 	}
+	m.ids = make([]int32, 0, len(active)+1)
 	zv := m.addVar(1, 0, math.Inf(1))
+	m.ids = append(m.ids, 0)
+	for _, k := range active {
+		m.addVar(0, 0, math.Inf(1))
+		m.ids = append(m.ids, int32(k+1))
+	}
 	rows := make([][]int32, T)
 	coefs := make([][]float64, T)
-	for k, c := range panels {
-		for t, n := range c {
+	for i, k := range active {
+		for t, n := range panels[k] {
 			if n > 0 {
-				rows[t] = append(rows[t], int32(k))
+				rows[t] = append(rows[t], int32(i+1))
 				coefs[t] = append(coefs[t], float64(n))
 			}
 		}
@@ -332,39 +404,44 @@ func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, fixed, cov
 			m.addRow(append(rows[t], int32(zv)), append(coefs[t], -size*pr.types[t].w), '>', 0)
 		}
 	}
-	all := make([]int32, len(panels))
-	ones := make([]float64, len(panels))
-	for k := range all {
-		all[k], ones[k] = int32(k), 1
+	all := make([]int32, len(active))
+	ones := make([]float64, len(active))
+	for i := range all {
+		all[i], ones[i] = int32(i+1), 1
 	}
 	sumRow := len(m.rows)
 	m.addRow(all, ones, '=', 1)
 	sol, err := s.solve(ctx, m)
 	if err != nil {
-		return nil, nil, 0, 0, err
+		return nil, err
 	}
-	if sol.status != lpOptimal && sol.status != lpInfeasible {
-		// the barrier may stop short on a degenerate programme; the
-		// simplex method settles it
-		m.method = ""
+	// the barrier, or the simplex method from a basis, may stop short
+	// ("stopped on difficulties") on a degenerate programme; the simplex
+	// methods from scratch settle it
+	for _, method := range []string{"dual", ""} {
+		if sol.status == lpOptimal || sol.status == lpInfeasible {
+			break
+		}
+		tracef("  master: %s; again by %q", sol.line, method)
+		m.method, m.warm = method, nil
 		if sol, err = s.solve(ctx, m); err != nil {
-			return nil, nil, 0, 0, err
+			return nil, err
 		}
 	}
 	switch sol.status {
 	case lpOptimal:
 	case lpInfeasible, lpUnbounded:
-		return nil, nil, 0, 0, errUnbounded
+		return nil, errUnbounded
 	default:
-		return nil, nil, 0, 0, fmt.Errorf("panel: cbc: %s", sol.line)
+		return nil, fmt.Errorf("panel: cbc: %s", sol.line)
 	}
-	u = make([]float64, T)
+	u := make([]float64, T)
 	for t, r := range rowOf {
 		if r >= 0 {
 			u[t] = math.Max(0, -sol.dual[r])
 		}
 	}
-	return u, sol.x[:len(panels)], sol.dual[sumRow], sol.x[zv], nil
+	return &master{u: u, yh: sol.dual[sumRow], z: sol.x[zv], basis: sol.basis}, nil
 }
 
 // primal finds the distribution over d.panels that gives each type its
@@ -455,9 +532,13 @@ func (pr *problem) primal(ctx context.Context, s *CBC, d *dist, covered []bool) 
 
 // priceStarts is how many of the best panels so far local search starts
 // from in each round of pricing. More starts find more improving panels
-// per programme solved: on the 1,000-volunteer shape, 12 starts needed
-// 192 linear programmes, 30 needed 114, 60 needed 85 and 120 needed 75.
-var priceStarts = 100
+// per programme solved. With the master re-solved from scratch by the
+// barrier method, on the 1,000-volunteer shape 12 starts needed 192
+// linear programmes, 30 needed 114, 60 needed 85 and 120 needed 75; with
+// warm-started simplex solves a programme is cheaper than 50 local
+// searches, and on the 2,000-volunteer shape 50 starts took 50 s of CPU
+// where 100 took 64 s and 30 took 64 s.
+var priceStarts = 50
 
 // initPanels times the number of types is how many panels with random
 // weights start the column generation (3 needed 192 programmes where 1
@@ -478,11 +559,70 @@ func (pr *problem) priceLocal(ctx context.Context, panels []counts, u []float64,
 	}
 	sort.SliceStable(best, func(a, b int) bool { return best[a].v > best[b].v })
 	n := 0
+	order := byWeight(u)
 	for _, s := range best[:min(priceStarts, len(best))] {
-		c := pr.improve(ctx, panels[s.i], u)
+		c := pr.improveBy(ctx, panels[s.i], u, order)
 		if c.value(u) > bound && add(c) {
 			n++
 		}
+	}
+	return n
+}
+
+// activeMax is how many panels the master programme holds before the
+// ones that price out worst leave it for the pool; activeKeep times the
+// number of types is how many it keeps then. The barrier method's time
+// grows with the panels, and most generated panels never get weight.
+var activeMax, activeKeep = 6, 3
+
+// prune drops from active (indices of panels) the panels that are not
+// in the basis (basic, by variable number: panel k is k+1) and price out
+// worst under the dual weights u and ŷ = yh, when there are more than
+// activeMax per type. A non-basic panel has no weight, so the master's
+// solution and basis stay as they are.
+func (pr *problem) prune(active []int, isActive []bool, panels []counts, basis map[int32]bool, u []float64, yh float64) []int {
+	T := len(pr.types)
+	if len(active) <= activeMax*T {
+		return active
+	}
+	type kv struct {
+		k int
+		v float64
+	}
+	var keep []int
+	var idle []kv
+	for _, k := range active {
+		if basis[int32(k+1)] {
+			keep = append(keep, k)
+		} else {
+			idle = append(idle, kv{k, panels[k].value(u) - yh})
+		}
+	}
+	sort.SliceStable(idle, func(a, b int) bool { return idle[a].v > idle[b].v })
+	for _, x := range idle {
+		if len(keep) < activeKeep*T {
+			keep = append(keep, x.k)
+		} else {
+			isActive[x.k] = false
+		}
+	}
+	sort.Ints(keep)
+	return keep
+}
+
+// reactivate brings back into the master the pooled panels whose dual
+// weight exceeds bound, and returns how many.
+func (pr *problem) reactivate(panels []counts, isActive []bool, active *[]int, u []float64, bound float64) int {
+	n := 0
+	for k, c := range panels {
+		if !isActive[k] && c.value(u) > bound {
+			isActive[k] = true
+			*active = append(*active, k)
+			n++
+		}
+	}
+	if n > 0 {
+		sort.Ints(*active)
 	}
 	return n
 }

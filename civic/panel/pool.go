@@ -49,6 +49,7 @@ type PoolOptions struct {
 	// Household names the column that groups volunteers of one household
 	// or address; "" means "household". The column is optional.
 	Household string
+	Sheet     string // ReadPoolXLSX: the worksheet to read; "" for the first
 }
 
 // personalColumns are column names that hold personal data. A pool for

@@ -137,8 +137,33 @@ func (pr *problem) feasible(c counts) bool {
 // time. It returns a feasible panel at least as good as start. The exact
 // half is the integer programme, solved when this finds nothing.
 func (pr *problem) improve(ctx context.Context, start counts, w []float64) counts {
+	return pr.improveBy(ctx, start, w, byWeight(w))
+}
+
+// byWeight returns the types in order of decreasing weight w.
+func byWeight(w []float64) []int32 {
+	order := make([]int32, len(w))
+	for t := range order {
+		order[t] = int32(t)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		switch {
+		case w[a] > w[b]:
+			return -1
+		case w[a] < w[b]:
+			return 1
+		}
+		return 0
+	})
+	return order
+}
+
+// improveBy is improve with the types in order of decreasing weight
+// (byWeight(w)): for each member's type it tries the types to move to
+// from the heaviest down, and stops at the first that keeps the quotas
+// met, or as soon as no lighter type can beat the best move found.
+func (pr *problem) improveBy(ctx context.Context, start counts, w []float64, order []int32) counts {
 	c := slices.Clone(start)
-	T := len(pr.types)
 	cat := make([]int, len(pr.cats))
 	house := make([]int, len(pr.houses))
 	for t, n := range c {
@@ -150,6 +175,9 @@ func (pr *problem) improve(ctx context.Context, start counts, w []float64) count
 		}
 	}
 	var in []int
+	F := len(pr.features)
+	leave := make([]bool, len(pr.cats))
+	join := make([]bool, len(pr.cats))
 	for step := 0; step < 10*pr.k+100; step++ {
 		if step%16 == 0 && ctx.Err() != nil {
 			return c
@@ -161,27 +189,36 @@ func (pr *problem) improve(ctx context.Context, start counts, w []float64) count
 			}
 		}
 		bestGain, bestA, bestB := 1e-12*(1+math.Abs(c.value(w))), -1, -1
+		for k := range cat {
+			// a member may leave category k, or join it
+			leave[k] = cat[k] > pr.cats[k].min
+			join[k] = cat[k] < pr.cats[k].max
+		}
 		for _, a := range in {
-			ca := pr.types[a].cats
-			ha := pr.types[a].house
-			for b := 0; b < T; b++ {
+			ca := pr.flat[a*F : a*F+F]
+			ha := pr.houseOf[a]
+			for _, b32 := range order {
+				b := int(b32)
 				gain := w[b] - w[a]
-				if gain <= bestGain || b == a || int(c[b]) >= pr.cap(b) {
+				if gain <= bestGain {
+					break // every later type is lighter
+				}
+				if b == a || c[b] >= pr.capOf[b] {
 					continue
 				}
-				if hb := pr.types[b].house; hb >= 0 && hb != ha && house[hb] > 0 {
+				if hb := pr.houseOf[b]; hb >= 0 && hb != ha && house[hb] > 0 {
 					continue
 				}
 				ok := true
-				for f, kb := range pr.types[b].cats {
-					ka := ca[f]
-					if ka != kb && (cat[ka] <= pr.cats[ka].min || cat[kb] >= pr.cats[kb].max) {
+				for f, kb := range pr.flat[b*F : b*F+F] {
+					if ka := ca[f]; ka != kb && !(leave[ka] && join[kb]) {
 						ok = false
 						break
 					}
 				}
 				if ok {
 					bestGain, bestA, bestB = gain, a, b
+					break // the best move from a
 				}
 			}
 		}

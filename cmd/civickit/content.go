@@ -579,8 +579,11 @@ which stages a citizen could read about, the documents published only as
 PDF or Word, and the change since the previous snapshot. Every item is
 listed with its findings and their positions (page, line and column).
 --decisions reads the council's decisions (a JSON array or object, or a
-ModernGov-style CSV) for their titles and journeys. Exit status 1 when a
-decision has an expected stage nobody could read.`
+ModernGov-style CSV) for their titles and journeys. Citizens' answers to
+"Is this page clear?", which "civickit feedback serve" keeps in the same
+store, weigh fix first: a page's priority is multiplied by 1 plus its
+smoothed share of "no" answers (up to 2). Exit status 1 when a decision
+has an expected stage nobody could read.`
 
 var contentReportCmd = &Command{
 	Name:      "report",
@@ -677,6 +680,11 @@ func contentAudit(ctx context.Context, st *store.Store, s *content.Scorer, decs 
 	}
 	if cur == nil {
 		return nil, errNoContent
+	}
+	if s.Feedback == nil {
+		if s.Feedback, err = storeFeedback(ctx, st); err != nil {
+			return nil, err
+		}
 	}
 	return content.AuditSnapshots(ctx, s, cur, prev, decs, top)
 }

@@ -53,6 +53,7 @@ var commands = []*Command{
 	cmdCompose,
 	contentCmd,
 	cmdDemo,
+	feedbackCmd,
 	journeyCmd,
 	networkCmd,
 	panelCmd,

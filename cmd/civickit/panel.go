@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/civickit/civickit/civic/panel"
 )
@@ -23,6 +24,7 @@ var (
 	panelRuns     int
 	panelCBC      string
 	panelHouse    string
+	panelSheet    string
 	panelMax      sizeFlag
 )
 
@@ -35,7 +37,8 @@ var panelCmd = &Command{
 			Name:      "select",
 			UsageLine: "panel select --pool FILE --quotas FILE --size N [--seed S] [--method leximin|greedy] [--format text|json|markdown|html]",
 			Short:     "draw a panel and reserves, with every volunteer's chance under LEXIMIN and greedy",
-			Long: `Select reads the pool (CSV: a pseudonymous id column, an optional household
+			Long: `Select reads the pool (CSV, or an Excel workbook .xlsx read from its first
+worksheet or --sheet: a pseudonymous id column, an optional household
 column, and one column per feature) and the quotas (YAML or JSON: each
 feature value's min and max, and optionally a task that requires or
 prefers features), and draws a panel with reserves.
@@ -51,7 +54,7 @@ anyone can re-run it. Without --seed a random seed is chosen and printed.
 Quotas that no panel can meet are named in the error. Save the JSON
 (--format json) to publish it with "civickit panel report".`,
 			SetFlags: func(fs *flag.FlagSet) {
-				fs.StringVar(&panelPool, "pool", "", "the pool of volunteers (`CSV`)")
+				fs.StringVar(&panelPool, "pool", "", "the pool of volunteers (`CSV or XLSX`)")
 				fs.StringVar(&panelQuotas, "quotas", "", "the quotas (`YAML or JSON`)")
 				fs.IntVar(&panelSize, "size", 0, "the panel size `N` (default: the quotas' size)")
 				fs.IntVar(&panelReserves, "reserves", 0, "reserves to list (default: the quotas' number, or one in ten)")
@@ -61,6 +64,7 @@ Quotas that no panel can meet are named in the error. Save the JSON
 				fs.IntVar(&panelRuns, "greedy-runs", 10000, "seeded draws that estimate the greedy method's chances")
 				fs.StringVar(&panelCBC, "cbc", "", "the CBC solver `program` (default: cbc on the PATH)")
 				fs.StringVar(&panelHouse, "household", "household", "the pool's household or address-group `column`")
+				fs.StringVar(&panelSheet, "sheet", "", "the worksheet of an Excel pool (`NAME`; default: the first)")
 				maxBytesFlag(fs, &panelMax)
 			},
 			Run: runPanelSelect,
@@ -118,7 +122,16 @@ func runPanelSelect(ctx context.Context, env *Env, cmd *Command, args []string) 
 	if err != nil {
 		return err
 	}
-	pool, err := panel.ReadPool(r, panel.PoolOptions{File: name, MaxBytes: int64(panelMax), Household: panelHouse})
+	popt := panel.PoolOptions{File: name, MaxBytes: int64(panelMax), Household: panelHouse, Sheet: panelSheet}
+	var pool *panel.Pool
+	if strings.HasSuffix(strings.ToLower(panelPool), ".xlsx") {
+		pool, err = panel.ReadPoolXLSX(r, popt)
+	} else if panelSheet != "" {
+		r.Close()
+		return usagef(cmd, "--sheet is for an Excel pool (.xlsx)")
+	} else {
+		pool, err = panel.ReadPool(r, popt)
+	}
 	r.Close()
 	if err != nil {
 		return err

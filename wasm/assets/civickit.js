@@ -1,4 +1,4 @@
-// civickit widgets: <civic-readability> and <civic-journey>.
+// civickit widgets: <civic-readability>, <civic-journey> and <civic-feedback>.
 // A page embeds them with one script tag:
 //   <script type="module" src="/civickit/civickit.js"></script>
 // Nothing here writes text from the page or a decision into HTML: every
@@ -787,3 +787,4 @@ class CivicJourney extends HTMLElement {
 
 if (!customElements.get("civic-readability")) customElements.define("civic-readability", CivicReadability);
 if (!customElements.get("civic-journey")) customElements.define("civic-journey", CivicJourney);
+if (document.querySelector("civic-feedback")) import(new URL("__CIVICKIT_FEEDBACK__", base).href);
