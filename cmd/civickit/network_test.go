@@ -96,7 +96,7 @@ func TestNetworkMetricsCancel(t *testing.T) {
 		// Brandes (betweenness, closeness, all) is still running at
 		// 500 ms; Louvain alone can finish first on a quiet machine, so
 		// it is cancelled half-way through what reading took, before
-		// its first sweep (civic/network's own tests cancel mid-sweep).
+		// its first sweep (civic/network's TestMetricsCancel stops it while it runs).
 		delay := 500 * time.Millisecond
 		if only == "community" {
 			delay = base / 2
