@@ -418,7 +418,9 @@ func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, active []i
 	// the barrier, or the simplex method from a basis, may stop short
 	// ("stopped on difficulties") on a degenerate programme; the simplex
 	// methods from scratch settle it
-	for _, method := range []string{"dual", ""} {
+	// (by "warm" without a basis: the dual simplex method, which leaves
+	// a basis for the next solve)
+	for _, method := range []string{"warm", ""} {
 		if sol.status == lpOptimal || sol.status == lpInfeasible {
 			break
 		}

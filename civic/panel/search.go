@@ -188,6 +188,17 @@ func (pr *problem) improveBy(ctx context.Context, start counts, w []float64, ord
 				in = append(in, t)
 			}
 		}
+		// the lightest members first: their moves gain most, so the best
+		// gain found early cuts short the scans of the heavier ones
+		slices.SortStableFunc(in, func(a, b int) int {
+			switch {
+			case w[a] < w[b]:
+				return -1
+			case w[a] > w[b]:
+				return 1
+			}
+			return 0
+		})
 		bestGain, bestA, bestB := 1e-12*(1+math.Abs(c.value(w))), -1, -1
 		for k := range cat {
 			// a member may leave category k, or join it

@@ -3,6 +3,7 @@ package panel
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +18,7 @@ import (
 
 // workbook writes rows to a workbook's first worksheet, named sheet, as a
 // sign-up form's Excel export.
-func workbook(t *testing.T, sheet string, rows [][]string) []byte {
+func workbook(t testing.TB, sheet string, rows [][]string) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -79,4 +80,34 @@ func TestReadPoolXLSXErrors(t *testing.T) {
 	_, err = ReadPoolXLSX(bytes.NewReader(workbook(t, "Form1", rows)), PoolOptions{File: "pool.xlsx", MaxBytes: 100})
 	require.ErrorAs(t, err, &pe)
 	assert.Contains(t, err.Error(), "larger than the limit of 100 bytes")
+}
+
+// FuzzReadPoolXLSX mutates a workbook's bytes and its worksheet's cells:
+// any input gives a pool or a *civic.ParseError, never a panic, and a
+// pool read has unique, non-empty ids.
+func FuzzReadPoolXLSX(f *testing.F) {
+	f.Add(workbook(f, "Sheet1", [][]string{{"id", "household", "age"}, {"V1", "H1", "16-29"}, {"V2", "", "30-44"}}), "", "")
+	f.Add(workbook(f, "Form1", [][]string{{"id", "age"}, {"V1", "a\nb"}}), "V2", "Form1")
+	f.Add([]byte("PK\x03\x04 not really a zip"), "x", "")
+	f.Fuzz(func(t *testing.T, in []byte, cell, sheet string) {
+		if cell != "" && len(in) < 4096 {
+			// a workbook built with the cell, as well as the raw bytes
+			in = workbook(t, "Sheet1", [][]string{{"id", "age"}, {cell, cell}, {"V9", "x"}})
+		}
+		p, err := ReadPoolXLSX(bytes.NewReader(in), PoolOptions{File: "f.xlsx", MaxBytes: 1 << 16, Sheet: sheet})
+		if err != nil {
+			var pe *civic.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v (%T) is not a *civic.ParseError", err, err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, v := range p.Volunteers {
+			if v.ID == "" || seen[v.ID] {
+				t.Fatalf("bad id %q", v.ID)
+			}
+			seen[v.ID] = true
+		}
+	})
 }
