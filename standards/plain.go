@@ -259,10 +259,11 @@ func explainedHere(a *Analysis, first, n int) bool {
 	}
 	// defined by the next sentence: "... on which key decisions will be
 	// made. Key decisions are decisions that ..."
-	if k := hi; k+n < len(toks) && toks[k].Kind == TokenWord {
+	// (the next sentence's first n tokens must lie in one block: read
+	// across a block boundary, their offsets are of two texts)
+	if k := hi; k+n < len(toks) && toks[k].Kind == TokenWord && toks[k+n-1].Block == toks[k].Block {
 		b := &a.Doc.Blocks[toks[k].Block]
-		if next := b.Text[toks[k].Start:toks[k+n-1].End]; toks[k+n-1].Block == toks[k].Block &&
-			termKey(next) == termKey(a.Doc.Blocks[blk].Text[toks[first].Start:toks[first+n-1].End]) {
+		if next := b.Text[toks[k].Start:toks[k+n-1].End]; termKey(next) == termKey(a.Doc.Blocks[blk].Text[toks[first].Start:toks[first+n-1].End]) {
 			switch a.Text(k + n) {
 			case "is", "are", "means", "mean":
 				return true
