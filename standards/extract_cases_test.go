@@ -79,7 +79,7 @@ var extractCases = []struct {
 	{"html main only", FormatHTML, "<header>H</header><nav>N</nav><main><p>M</p></main><footer>F</footer>", "paragraph: M\n"},
 	{"html articles", FormatHTML, "<p>side</p><article><p>A</p></article><div>mid</div><article><h2>B</h2></article>", "paragraph: A\nheading2: B\n"},
 	{"html body", FormatHTML, "<body><header>H</header><div class=cookie-consent>Cookies?</div><aside>Related</aside><div>Text <span>more</span></div><footer>F</footer>", "paragraph: Text more\n"},
-	{"html header in article kept", FormatHTML, "<article><header><h1>T</h1></header><p>x</p><footer>Published 1 May</footer></article>", "heading1: T\nparagraph: x\nparagraph: Published 1 May\n"},
+	{"html header in article: its heading kept, the footer not", FormatHTML, "<article><header><h1>T</h1><p>By the press office</p></header><p>x</p><footer>Published 1 May</footer></article>", "heading1: T\nparagraph: x\n"},
 	{"html excluded", FormatHTML, "<div>a<script>b</script><style>c</style><noscript>d</noscript><template>e</template><svg><text>f</text></svg><select><option>g</select><button>h</button><textarea>i</textarea><pre>j</pre><span hidden>k</span><span aria-hidden=\"true\">l</span><div role=navigation>m</div>n</div>", "paragraph: a\nparagraph: n\n"},
 	{"html whitespace", FormatHTML, "<p>\n  a \t b\n  <b>c</b> d<i>e</i>  </p>", "paragraph: a b c de\n"},
 	{"html br", FormatHTML, "<p><br>a<br>b<br><br><br><br>c<br></p>", "paragraph: a\nb\n\nc\n"},

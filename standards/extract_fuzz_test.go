@@ -34,7 +34,10 @@ func FuzzExtractHTML(f *testing.F) {
 		"<main></main><article>a</article><article>b</article>",
 		"<script>a</scrip</script>b<style x>c</STYLE >d",
 		"<svg/><p hidden>x</p><br/><br><br><br>y",
-		"a\r\n<b\n>c</b\n>&", "<", "<p", "<p a='", "&", "&#", "&#x", "<plaintext>x")
+		"a\r\n<b\n>c</b\n>&", "<", "<p", "<p a='", "&", "&#", "&#x", "<plaintext>x",
+		"<a class=skip href=#c>Skip</a><a class='skip-link' href=#>x</", "<div role=main><header><h1>t</h1>x</header><footer>f</footer></div>",
+		"<div class=content><p>long text, with commas, more than 25 bytes</p></div><div id=cookie>c</div><div class=sidebar><li>a, b, c, d, e, f, g, h</li>",
+		"<body><div><div><div><p>a paragraph of more than twenty-five bytes, in three divs</p></div></div></div><div><h1>T</h1>")
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzExtract(t, src, FormatHTML) })
 }
 
