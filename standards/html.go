@@ -205,10 +205,10 @@ type htmlReader struct {
 	bst   hstate            // state of the current block, set by its first byte
 	ent   [utf8.UTFMax]byte // scratch for decoded references
 
-	doc      bool           // reading a whole document: collect candidates
-	cands    []candidate    // candidate elements, in document order
-	blockAnc [][3]int32     // each block's nearest candidates (index+1, 0 for none), from the reader's first block
-	first    int            // index of the reader's first block
+	doc      bool        // reading a whole document: collect candidates
+	cands    []candidate // candidate elements, in document order
+	blockAnc [][3]int32  // each block's nearest candidates (index+1, 0 for none), from the reader's first block
+	first    int         // index of the reader's first block
 
 	link      bool // a link is open
 	linkStart int  // where its text starts in the current block, or -1 until its first byte
