@@ -257,13 +257,12 @@ const (
 		"jargon\tward members\tyour local councillors\t\tward members\t\t\n" +
 		"jargon\telected members\tcouncillors\t\telected members\t\t\n" +
 		"jargon\telected member\tcouncillor\t\telected member\t\t\n" +
-		"jargon\tcabinet member\tcouncillor in the cabinet who is responsible for ... (say who and for what)\t\tcabinet member\t\t\n" +
 		"jargon\tportfolio holder\tcabinet member responsible for ... (say who and for what)\t\tportfolio|portfolios holder|holders\t\t\n" +
-		"jargon\tofficer\tcouncil staff (say which team)\t\tofficer|officers\t\tfire|fired|fires|firing|medical|medicals|police|policed|polices|policing|proper|returning\n" +
 		"jargon\tkey decision\ta decision that spends or saves a lot of money or affects several wards: explain it\t\tkey decision\t\t\n" +
 		"jargon\tkey decisions\tdecisions that spend or save a lot of money or affect several wards: explain them\t\tkey decisions\t\t\n" +
 		"jargon\tcall-in\ta way for councillors to ask for a decision to be looked at again before it takes effect: explain it\t\tcall-in\t\t\n" +
 		"jargon\tcalled in\tasked to be looked at again by councillors: explain it\t\tcalled in\t\t\n" +
+		"jargon\tcalling in\tasking for a decision to be looked at again: explain it\t\tcalling in\t\t\n" +
 		"jargon\tforward plan\tthe list of decisions the council plans to make\t\tforward plan\t\t\n" +
 		"jargon\tS106\ta legal agreement where a developer pays for local services or affordable homes (a section 106 agreement)\t\ts106\t\t\n" +
 		"jargon\tsection 106\ta legal agreement where a developer pays for local services or affordable homes\t\tsection 106\t\t\n" +
@@ -499,6 +498,12 @@ const (
 		"under consideration\n" +
 		"\n" +
 		"[next]\n" +
+		"will be brought back\n" +
+		"will be brought\n" +
+		"will run\n" +
+		"will go to\n" +
+		"will be taken\n" +
+		"will be reported\n" +
 		"will be implemented\n" +
 		"will take effect\n" +
 		"takes effect\n" +
@@ -591,6 +596,8 @@ const (
 		"\n" +
 		"\n" +
 		"[kind-agenda]\n" +
+		"matters of urgency\n" +
+		"public speaking\n" +
 		"agenda\n" +
 		"apologies for absence\n" +
 		"declarations of interest\n" +
@@ -656,6 +663,9 @@ const (
 		"resolved to\n" +
 		"\n" +
 		"[kind-consultation]\n" +
+		"we asked\n" +
+		"you said\n" +
+		"we did\n" +
 		"consultation closes\n" +
 		"the consultation closes\n" +
 		"closing date\n" +
@@ -688,6 +698,36 @@ const (
 		"appendices\n" +
 		"\n" +
 		"[kind-explainer]\n" +
+		"what a consultation is\n" +
+		"other ways to have your say\n" +
+		"how to respond\n" +
+		"search decisions\n" +
+		"written statement\n" +
+		"register to speak\n" +
+		"what is\n" +
+		"the regulations\n" +
+		"regulations require\n" +
+		"decisions taken under\n" +
+		"written record\n" +
+		"which decisions\n" +
+		"the forward plan is\n" +
+		"forward plans\n" +
+		"is updated\n" +
+		"petition scheme\n" +
+		"petitions scheme\n" +
+		"who can sign\n" +
+		"how will the council\n" +
+		"how to petition\n" +
+		"our consultations\n" +
+		"we consult\n" +
+		"we run consultations\n" +
+		"our principles\n" +
+		"purpose of the committee\n" +
+		"the committee can\n" +
+		"the process\n" +
+		"the purpose of\n" +
+		"if you are a resident\n" +
+		"as a resident\n" +
 		"here you can\n" +
 		"find out about\n" +
 		"carry out\n" +

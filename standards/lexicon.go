@@ -409,6 +409,22 @@ func (ps *phraseSet) add(v *vocab, text string, label int) {
 	ps.addPhrase(ph)
 }
 
+// addStems adds a phrase whose words of letters each match their
+// regular inflections ([inflections]: petition matches petitions, speak
+// matches speaking, comment matches commenting).
+func (ps *phraseSet) addStems(v *vocab, text string, label int) {
+	var ph phrase
+	for _, w := range strings.Fields(text) {
+		if isLetters(w) && len(w) > 2 {
+			ph.words = append(ph.words, v.addAll(inflections(w)))
+		} else {
+			ph.words = append(ph.words, []int32{v.add(w)})
+		}
+	}
+	ph.label = label
+	ps.addPhrase(ph)
+}
+
 func (ps *phraseSet) addPhrase(ph phrase) {
 	if len(ph.words) == 0 {
 		return
