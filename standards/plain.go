@@ -419,7 +419,7 @@ func inTitleCaseName(a *Analysis, first, n int) bool {
 		switch a.Text(first - 1) {
 		case "and", "of", "for":
 			// "Overview and Scrutiny members"
-			if capWord(first-2) {
+			if capWord(first - 2) {
 				return true
 			}
 		}
