@@ -116,7 +116,8 @@ const (
 		"plain-english\treimburse\tpay back or repay\t\treimburse|reimbursed|reimburses|reimbursing\t\t\n" +
 		"plain-english\tremuneration\tpay or wages\t\tremuneration|remunerations\t\t\n" +
 		"plain-english\trender\tmake or give\t\trender|rendered|rendering|renders\t\t\n" +
-		"plain-english\trequest\task\t\trequest|requested|requesting|requests\t\t\n" +
+		"plain-english\trequested|requesting\tasked or asking\t\trequested|requesting\t\t\n" +
+		"plain-english\tto request\tto ask\t\tto request\t\t\n" +
 		"plain-english\trequire\tneed\t\trequire|required|requires|requiring\t\t\n" +
 		"plain-english\treside\tlive\t\treside|resided|resides|residing\t\t\n" +
 		"plain-english\tresidence\thome\t\tresidence|residences\t\t\n" +
@@ -165,7 +166,7 @@ const (
 		"plain-english\toverarching\tmain or overall\t\toverarching\t\t\n" +
 		"plain-english\tparadigm\tmodel or way of thinking\t\tparadigm|paradigms\t\t\n" +
 		"plain-english\tproactive\t(say what you will do)\t\tproactive\t\t\n" +
-		"plain-english\tprogress\tmove forward or continue (as a verb)\t\tprogress|progressed|progresses|progressing\t\tgood|goods|in|ins|made|make|makes|making|of|offed|offing|our|slow|slowed|slowing|slows|the|your\n" +
+		"plain-english\tprogress\tmove forward or continue (as a verb)\t\tprogress|progressed|progresses|progressing\t\tany|good|goods|in|ins|made|make|makes|making|monitor|monitoring|no|of|offed|offing|on|our|report|review|slow|slowed|slowing|slows|some|that|the|your\n" +
 		"plain-english\trobust\tstrong or thorough\t\trobust\t\t\n" +
 		"plain-english\tstreamline\tsimplify or speed up\t\tstreamline|streamlined|streamlines|streamlining\t\t\n" +
 		"plain-english\tsynergy\tworking together\t\tsynergies|synergy\t\t\n" +
@@ -173,7 +174,7 @@ const (
 		"plain-english\ttransform\tchange\t\ttransform|transformed|transforming|transforms\t\t\n" +
 		"plain-english\tcollaborative\tjoint or working together\t\tcollaborative\t\t\n" +
 		"plain-english\tholistic\twhole or complete\t\tholistic\t\t\n" +
-		"plain-english\timpact\teffect or affect\t\timpact|impacted|impacting|impacts\t\t\n" +
+		"plain-english\timpact\teffect or affect (as a verb)\t\timpact|impacted|impacting|impacts\t\ta|an|any|big|direct|environmental|its|little|major|negative|no|positive|real|significant|the|their|this\n" +
 		"plain-english\tinnovative\tnew\t\tinnovative\t\t\n" +
 		"plain-english\tdialogue\ttalk or discussion\t\tdialogue|dialogues\t\t\n" +
 		"plain-english\tdrive\tpush, lead or encourage\t\tdrive|drives|driving\taway|car|cars|home|homed|homes|homing|safe|safely|safes|test|tested|testes|testing|tests|vehicle|vehicles\tcan|canned|cans|car|careful|carefully|cars|not|please|pleased|pleases|pleasing|safely|test|tested|testes|testing|tests|to|toed|will|willed|willing|wills|you\n" +
@@ -498,6 +499,7 @@ const (
 		"under consideration\n" +
 		"\n" +
 		"[next]\n" +
+		"effective from\n" +
 		"will be brought back\n" +
 		"will be brought\n" +
 		"will run\n" +
@@ -725,7 +727,6 @@ const (
 		"purpose of the committee\n" +
 		"the committee can\n" +
 		"the process\n" +
-		"the purpose of\n" +
 		"if you are a resident\n" +
 		"as a resident\n" +
 		"here you can\n" +

@@ -188,7 +188,8 @@ func tableRow(b *builder, src []byte, s, e int) {
 
 // isLabelValue reports whether l is a label and its value, such as
 // "Date: Tuesday 14 January 2025" or "Contact - Democratic Services": a
-// label of one to five words starting with a capital letter, then ": "
+// label of one to five words starting with a capital letter (a question
+// mark may end it, as in "Is Key decision?: No"), then ": "
 // and a value without a full stop in the middle of it. A sentence that
 // leads into a list ("The plan includes:") is not one: it has nothing
 // after the colon, nor is a resolution ("RESOLVED: That the comments be
@@ -200,11 +201,16 @@ func isLabelValue(l []byte) bool {
 		return false
 	}
 	words := 1
-	for _, c := range l[:colon] {
+	for k, c := range l[:colon] {
 		switch c {
 		case ' ':
 			words++
-		case '.', '!', '?', ',', ';':
+		case '?':
+			if k < colon-1 {
+				return false
+			}
+			// "Is Key decision?: No": a form's question label
+		case '.', '!', ',', ';':
 			return false
 		}
 	}
