@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/civickit/civickit/internal/input"
+	"github.com/civickit/civickit/internal/input/decode"
 	"github.com/civickit/civickit/internal/safe"
 	"github.com/civickit/civickit/standards"
 	"github.com/civickit/civickit/standards/config"
@@ -243,9 +244,11 @@ func expandDirs(names []string) ([]string, []error) {
 
 // readInput reads a named file, or standard input for "-", failing once
 // it passes max bytes (the default cap when max is 0) and when it is not
-// UTF-8 (UTF-16, UTF-32, Latin-1): an *input.EncodingError names the
-// encoding. A UTF-8 byte-order mark is kept: the extractor skips it, so
-// offsets stay true to the file.
+// UTF-8 (UTF-16, UTF-32, bytes that are not Windows-1252): an
+// *input.EncodingError names the encoding. Text in Windows-1252, as Word
+// saves it, is decoded to UTF-8 with a note on standard error
+// ([decode.Text]). A UTF-8 byte-order mark is kept: the extractor skips
+// it, so offsets stay true to the file.
 func readInput(env *Env, name string, max int64) ([]byte, error) {
 	r, _, err := openArg(env, name)
 	if err != nil {
@@ -256,8 +259,16 @@ func readInput(env *Env, name string, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := input.Check(src, true); err != nil {
+	src, note, err := decode.Text(src)
+	if err != nil {
 		return nil, err
+	}
+	if note != "" {
+		display := name
+		if name == "-" {
+			display = "<stdin>"
+		}
+		fmt.Fprintf(env.Stderr, "civickit: %s: %s\n", safe.Line(display), note)
 	}
 	return src, nil
 }

@@ -64,16 +64,17 @@ func TestCheckJSONContract(t *testing.T) {
 	assert.Len(t, cards, 2)
 }
 
-// TestCheckEncodings checks that a file in UTF-16 or Latin-1 is an error
-// naming the file and the encoding, while the other files are still
-// checked and, with two files named, printed as a JSON array.
+// TestCheckEncodings checks that a file in UTF-16, or with bytes that are
+// neither UTF-8 nor Windows-1252, is an error naming the file and the
+// encoding, while the other files are still checked and, with two files
+// named, printed as a JSON array.
 func TestCheckEncodings(t *testing.T) {
 	dir := t.TempDir()
 	ok := filepath.Join(dir, "ok.txt")
 	latin1 := filepath.Join(dir, "latin1.txt")
 	utf16 := filepath.Join(dir, "utf16.txt")
 	require.NoError(t, os.WriteFile(ok, []byte("You can tell us what you think of the plan until 5 May.\n"), 0o644))
-	require.NoError(t, os.WriteFile(latin1, []byte("Caf\xe9 opening hours are 9am to 5pm.\n"), 0o644))
+	require.NoError(t, os.WriteFile(latin1, []byte("Caf\xe9 opening hours are 9am to 5pm.\x81\n"), 0o644))
 	require.NoError(t, os.WriteFile(utf16, []byte("\xff\xfeY\x00o\x00u\x00\n\x00"), 0o644))
 
 	out, stderr, code := runCLI(t, "", "check", "--format", "json", latin1, ok)
@@ -113,4 +114,34 @@ func TestCheckDirSkipsFIFO(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, "a.md")
 	assert.NotContains(t, out, "pipe.md")
+}
+
+// TestCheckWindows1252 checks that text saved by Word in Windows-1252
+// (curly quotes, an en dash, £) is decoded with a note, not refused and
+// not turned into U+FFFD, and that findings keep the file's lines and
+// columns.
+func TestCheckWindows1252(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "notice.txt")
+	src := "Parking charges\r\n\r\nThe council \x96 after the consultation \x96 will utilise the \x93new\x94 \xa35 charge.\r\n"
+	require.NoError(t, os.WriteFile(file, []byte(src), 0o644))
+	out, stderr, code := runCLI(t, "", "check", "--format", "json", "--fail-on", "never", file)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "notice.txt: not UTF-8: read as Windows-1252")
+	assert.NotContains(t, out, "\ufffd")
+	var card struct {
+		Findings []struct {
+			Rule, Match  string
+			Line, Column int
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &card), out)
+	found := false
+	for _, f := range card.Findings {
+		if f.Match == "utilise" {
+			found = true
+			assert.Equal(t, 3, f.Line)
+			assert.Equal(t, 45, f.Column, "columns count characters, as in the file")
+		}
+	}
+	assert.True(t, found, "want the plain-English finding on \"utilise\": %s", out)
 }
