@@ -15,7 +15,7 @@ import (
 // Windows-1252.
 const Windows1252Note = "not UTF-8: read as Windows-1252, the encoding Word and Excel save text in; save it as UTF-8 to be sure"
 
-// Decode returns b as UTF-8 text. UTF-8 input is returned as it is, with
+// Text returns b as UTF-8 text. UTF-8 input is returned as it is, with
 // its byte-order mark. Input that is not UTF-8 but whose every byte is a
 // Windows-1252 character (council documents saved as text from Word: é,
 // curly quotes, en dashes, £) is decoded with
