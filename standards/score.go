@@ -84,7 +84,10 @@ var standardInfos = []struct {
 //     not about a decision.
 //   - citizen-needs: 100·(checks passed)/3; 100 for a text with no words.
 //
-// Every standard but readability passes at a score of at least M. A
+// Every standard but readability passes at a score of at least M, and
+// only when it meets the target its detail names (the share of passive
+// sentences, the preset's average sentence length): the scorecard never
+// shows "pass" beside a missed target. A
 // document with no words scores 0 on every standard and overall, and
 // fails each (the checker adds a no-text error). The
 // overall score is the mean of the enabled standards' scores weighted as
@@ -96,6 +99,7 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 	for _, info := range standardInfos {
 		var s StandardScore
 		s.ID, s.Name, s.Weight = info.id, info.name, info.weight
+		missed := false // a target the detail names is missed: never "pass" beside it
 		t, enabled := tallies[info.id]
 		switch info.id {
 		case StandardReadability:
@@ -131,11 +135,15 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 				avg = float64(a.Stats.Words) / float64(len(a.Sentences))
 			}
 			s.Score = 100 - 200*share
-			if th.MaxAverageSentenceWords > 0 && avg > th.MaxAverageSentenceWords {
-				s.Score -= 5 * (avg - th.MaxAverageSentenceWords)
-			}
 			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " sentences over " +
 				itoa(th.MaxSentenceWords) + " words; average " + fmt1(avg) + " words"
+			if th.MaxAverageSentenceWords > 0 {
+				if avg > th.MaxAverageSentenceWords {
+					s.Score -= 5 * (avg - th.MaxAverageSentenceWords)
+					missed = true
+				}
+				s.Detail += ", target " + fmt1(th.MaxAverageSentenceWords) + " or fewer"
+			}
 		case RuleParagraphLength:
 			s.Score = 100 - 100*ratio(t.bad, t.total)
 			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " paragraphs too long"
@@ -144,6 +152,7 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 			s.Score = 100 - 400*math.Max(0, share-th.MaxPassiveShare)
 			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " sentences passive (" +
 				fmt1(100*share) + "%, target " + fmt1(100*th.MaxPassiveShare) + "% or less)"
+			missed = share > th.MaxPassiveShare
 		case RuleAcronym:
 			s.Score = 100 - 20*float64(t.bad)
 			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " acronyms not explained"
@@ -163,7 +172,7 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 		}
 		s.Score = round1(clamp(s.Score))
 		if info.id != StandardReadability {
-			s.Passed = s.Score >= th.PassMark
+			s.Passed = s.Score >= th.PassMark && !missed
 		}
 		out = append(out, s)
 		sum += s.Weight * s.Score
