@@ -249,6 +249,19 @@ const (
 		"plain-english\towing to the fact that\tbecause\t\towing to the fact that\t\t\n" +
 		"plain-english\tthe fact that\tthat (or rephrase)\t\tthe fact that\t\t\n" +
 		"plain-english\twhether or not\twhether\t\twhether or not\t\t\n" +
+		"plain-english\twhilst\twhile\t\twhilst\t\t\n" +
+		"plain-english\tamongst\tamong\t\tamongst\t\t\n" +
+		"plain-english\tforthcoming\tcoming, next or planned\t\tforthcoming\t\t\n" +
+		"plain-english\tin terms of\tabout, for or in (or say it another way)\t\tin terms of\t\t\n" +
+		"plain-english\tupon\ton\t\tupon\t\t\n" +
+		"plain-english\thenceforth\tfrom now on\t\thenceforth\t\t\n" +
+		"plain-english\therewith\twith this\t\therewith\t\t\n" +
+		"plain-english\tthereof\tof it or of them\t\tthereof\t\t\n" +
+		"plain-english\tapproximately\tabout\t\tapproximately\t\t\n" +
+		"plain-english\tdeploy|deploys|deployed|deploying\tuse or put in place\t\tdeploy|deploys|deployed|deploying\t\t\n" +
+		"plain-english\tdisincentivise|disincentivises|disincentivised|disincentivising\tdiscourage\t\tdisincentivise|disincentivises|disincentivised|disincentivising\t\t\n" +
+		"plain-english\tcountering\tagainst or answering\t\tcountering\t\t\n" +
+		"plain-english\tone-stop shop\tone place (say what it is)\t\tone-stop shop\t\t\n" +
 		"jargon\tthe Authority\tthe council\tcase\tthe Authority\t\t\n" +
 		"jargon\tthis Authority\tthe council\tcase\tthis Authority\t\t\n" +
 		"jargon\tthe local authority\tthe council\t\tthe local authority\t\t\n" +
