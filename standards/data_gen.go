@@ -37,7 +37,7 @@ const (
 		"plain-english\tconvene\tmeet or call a meeting\t\tconvene|convened|convenes|convening\t\t\n" +
 		"plain-english\tdeem\tthink, treat as or count as\t\tdeem|deemed|deeming|deems\t\t\n" +
 		"plain-english\tdemonstrate\tshow or prove\t\tdemonstrate|demonstrated|demonstrates|demonstrating\t\t\n" +
-		"plain-english\tdesignate\tname or choose\t\tdesignate|designated|designates|designating\t\t\n" +
+		"plain-english\tdesignate\tname or choose\t\tdesignate|designated|designates|designating\tpremises\t\n" +
 		"plain-english\tdisseminate\tshare or send out\t\tdisseminate|disseminated|disseminates|disseminating\t\t\n" +
 		"plain-english\tdispatch\tsend\t\tdispatch|dispatched|dispatches|dispatching\t\t\n" +
 		"plain-english\tdue to the fact that\tbecause\t\tdue to the fact that\t\t\n" +
@@ -89,7 +89,7 @@ const (
 		"plain-english\tnecessitate\tneed or make necessary\t\tnecessitate|necessitated|necessitates|necessitating\t\t\n" +
 		"plain-english\tnotify\ttell\t\tnotified|notifies|notify|notifying\t\t\n" +
 		"plain-english\tnumerous\tmany\t\tnumerous\t\t\n" +
-		"plain-english\tobjective\taim or goal\t\tobjective|objectives\t\t\n" +
+		"plain-english\tobjective\taim or goal\t\tobjective|objectives\t\tdisorder|disordered|disorders|harm|harmed|harming|harms|licensing|nuisance|nuisances|safeties|safety\n" +
 		"plain-english\tobtain\tget\t\tobtain|obtained|obtaining|obtains\t\t\n" +
 		"plain-english\ton a daily basis\tdaily or every day\t\ton a daily basis\t\t\n" +
 		"plain-english\ton a regular basis\tregularly\t\ton a regular basis\t\t\n" +
@@ -161,7 +161,7 @@ const (
 		"plain-english\tfacilitator\thelper or organiser\t\tfacilitator|facilitators\t\t\n" +
 		"plain-english\tfoster\tencourage or help\t\tfoster|fostered|fostering|fosters\tcare|cared|carer|carers|cares|caring|child|children|famili|families|home|homed|homes|homing|parent|parented|parenting|parents|placement|placements\t\n" +
 		"plain-english\tincentivise\tencourage\t\tincentivise\t\t\n" +
-		"plain-english\tkey\timportant or main (or leave out)\t\tkey|keyed|keying|keys\tcard|carded|carding|cards|code|coded|codes|coding|decision|decisions|fob|fobbed|fobbing|fobs|holder|holders|safe|safes|stage|staged|stages|staging|worker|workers\t\n" +
+		"plain-english\tkey\timportant or main (or leave out)\t\tkey|keyed|keying|keys\tcard|carded|carding|cards|code|coded|codes|coding|date|dated|dates|dating|decision|decisions|fact|facts|fob|fobbed|fobbing|fobs|holder|holders|safe|safes|stage|staged|stages|staging|worker|workers\t\n" +
 		"plain-english\tliaise\twork with or talk to\t\tliaise|liaised|liaises|liaising\t\t\n" +
 		"plain-english\toverarching\tmain or overall\t\toverarching\t\t\n" +
 		"plain-english\tparadigm\tmodel or way of thinking\t\tparadigm|paradigms\t\t\n" +
@@ -177,7 +177,7 @@ const (
 		"plain-english\timpact\teffect or affect (as a verb)\t\timpact|impacted|impacting|impacts\t\ta|an|any|big|direct|environmental|its|little|major|negative|no|positive|real|significant|the|their|this\n" +
 		"plain-english\tinnovative\tnew\t\tinnovative\t\t\n" +
 		"plain-english\tdialogue\ttalk or discussion\t\tdialogue|dialogues\t\t\n" +
-		"plain-english\tdrive\tpush, lead or encourage\t\tdrive|drives|driving\taway|car|cars|home|homed|homes|homing|safe|safely|safes|test|tested|testes|testing|tests|vehicle|vehicles\tcan|canned|cans|car|careful|carefully|cars|not|please|pleased|pleases|pleasing|safely|test|tested|testes|testing|tests|to|toed|will|willed|willing|wills|you\n" +
+		"plain-english\tdrive\tpush, lead or encourage\t\tdrive|drives|driving\taway|car|cars|home|homed|homes|homing|safe|safely|safes|test|tested|testes|testing|tests|vehicle|vehicles\tand|can|canned|cans|car|careful|carefully|cars|dangerous|drink|not|of|offed|offing|please|pleased|pleases|pleasing|safely|test|tested|testes|testing|tests|to|toed|when|while|will|willed|willing|wills|you\n" +
 		"plain-english\tframework\tplan or rules\t\tframework|frameworks\t\t\n" +
 		"plain-english\tinitiative\tplan, scheme or project\t\tinitiative|initiatives\t\t\n" +
 		"plain-english\toutcome\tresult\t\toutcome|outcomes\t\t\n" +
@@ -328,6 +328,7 @@ const (
 		"NHS | -\n" +
 		"GP | -\n" +
 		"MP | -\n" +
+		"PC | -\n" +
 		"TV | -\n" +
 		"CCTV | -\n" +
 		"PDF | -\n" +

@@ -106,19 +106,21 @@ func (r *passive) isParticiple(p *prepared, j int) bool {
 
 // isResolution reports whether tokens [lo, hi) are a council resolution
 // in its fixed form, "That the report be noted" or "That the
-// recommendations are approved" (after RESOLVED or RECOMMENDED, a number
-// or a quotation mark, or on its own): its passives are the form of the
+// recommendations are approved" (after RESOLVED, "It was resolved",
+// RECOMMENDED, a minute number and its heading in capitals, or a
+// quotation mark, or on its own): its passives are the form of the
 // record, which an editor cannot change.
 func isResolution(a *Analysis, lo, hi int) bool {
-	for i := lo; i < hi && i < lo+4; i++ {
+	for i := lo; i < hi && i < lo+12; i++ {
 		switch a.Text(i) {
 		case "That", "that":
 			return true
-		case "RESOLVED", "RECOMMENDED", "AGREED", ":", "-", "–", "(", ")", ".", "\"", "“", "'", "‘":
+		case "RESOLVED", "RECOMMENDED", "AGREED", "Resolved", "resolved", "It", "it", "was", "unanimously",
+			":", "-", "–", "(", ")", ".", "\"", "“", "'", "‘":
 			continue
 		}
-		if a.Tokens[i].Kind == TokenNumber {
-			continue
+		if t := &a.Tokens[i]; t.Kind == TokenNumber || t.Kind == TokenWord && t.Flags&FlagAllCaps != 0 {
+			continue // "1341 CHAIRMAN - Resolved - That ..."
 		}
 		return false
 	}

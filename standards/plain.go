@@ -144,8 +144,8 @@ func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 		if inTitleCaseName(a, first, n) {
 			return // the Key Decision Schedule, the Chief Operating Officer
 		}
-		if fieldLabel(a, first, n) {
-			return // "Is Key decision?: No": a form's field label, not prose
+		if fieldLabel(a, first, n) || fieldValue(a, first, n) {
+			return // "Is Key decision?: No", "Decision type: Key": a form's field, not prose
 		}
 		if r.id == RulePlainEnglish && inQuotedTerm(a, first, n) {
 			return // defined as 'key decisions': a quoted term, not the writer's word
@@ -318,6 +318,16 @@ func fieldLabel(a *Analysis, first, n int) bool {
 		}
 	}
 	return true
+}
+
+// fieldValue reports whether the match at tokens [first, first+n) is the
+// whole value of a label-and-value line: ":" stands just before it and it
+// ends its block ("Decision type: Key").
+func fieldValue(a *Analysis, first, n int) bool {
+	toks := a.Tokens
+	k := first + n
+	return first > 0 && toks[first-1].Block == toks[first].Block && a.Text(first-1) == ":" &&
+		(k == len(toks) || toks[k].Block != toks[first].Block)
 }
 
 // inQuotedTerm reports whether the match at tokens [first, first+n) lies
