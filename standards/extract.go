@@ -186,8 +186,12 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 //   - Markdown ([FormatMarkdown]): see [extractMarkdown] in markdown.go for
 //     the subset read; code is skipped, image alt text is dropped (an image
 //     is not prose the reader sees), and links give [Link]s.
-//   - HTML ([FormatHTML]): the text of <main> if it has any, else of every
-//     <article>, else of the whole body; see html.go for what is left out.
+//   - HTML ([FormatHTML]): the text of <main> (or role="main") if it has
+//     any, else of every <article>, else of the block with the densest
+//     prose, scored as Mozilla's Readability scores candidates; never the
+//     header, navigation, footer, asides, cookie or consent banners,
+//     breadcrumbs or skip links, inside the main block or outside it. See
+//     html.go for what is left out.
 func Extract(src []byte, f Format) (*Document, error) {
 	return extractFormat(src, f, nil)
 }
