@@ -234,6 +234,13 @@ func explainedHere(a *Analysis, first, n int) bool {
 		}
 		return w
 	}
+	if first > 0 && toks[first-1].Block == blk && a.Text(first-1) == "(" &&
+		first+n < len(toks) && toks[first+n].Block == blk && a.Text(first+n) == ")" {
+		// "Traffic Regulation Order (TRO)", "before they were made
+		// (pre-decision scrutiny)": the bracketed term names what comes
+		// before it
+		return true
+	}
 	if k := first + n; k < len(toks) && toks[k].Block == blk {
 		switch a.Text(k) {
 		case "(":
@@ -264,6 +271,14 @@ func explainedHere(a *Analysis, first, n int) bool {
 		// "These are key decisions.": naming what the sentence before
 		// described
 		if s := lower(lo) + " " + lower(lo+1); s == "this is" || s == "these are" {
+			return true
+		}
+	}
+	// explained by examples in the next sentence: "... only consider
+	// material planning considerations. These include: ..."
+	if k := hi; k+1 < len(toks) && toks[k].Kind == TokenWord && toks[k+1].Block == toks[k].Block {
+		switch lower(k) + " " + lower(k+1) {
+		case "these include", "this includes", "these are", "this means":
 			return true
 		}
 	}

@@ -37,6 +37,9 @@ func TestRulesOnRealPageShapes(t *testing.T) {
 		{"the Executive alone", RuleJargon, "Decisions made by the Executive are listed.", []string{"the Executive"}},
 		{"what is", RuleJargon, "What is Call-in?\n\nCouncillors can ask for a decision to be looked at again.", []string{}},
 		{"officer is plain", RuleJargon, "The officer wrote to the cabinet member.", []string{}},
+		{"term named in brackets", RuleJargon, "It was considered before it was made (pre-decision scrutiny).", []string{}},
+		{"explained by examples", RuleJargon, "The committee can only consider material planning considerations. These include loss of light.", []string{}},
+		{"democratic services term", RuleJargon, "Councillors declared disclosable pecuniary interests under Schedule 12A.", []string{"disclosable pecuniary interests", "Schedule 12A"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
