@@ -30,6 +30,8 @@ func dataFile(name string) string {
 		return dataNeeds
 	case "passive.txt":
 		return dataPassive
+	case "inclusive.txt":
+		return dataInclusive
 	}
 	panic("standards: no embedded data/" + name)
 }

@@ -1,0 +1,96 @@
+package standards
+
+// hardSentence reports sentences that the Hemingway editor marks hard or
+// very hard to read. Hemingway grades a sentence of 14 words or more by
+// the Automated Readability Index, rounded:
+//
+//	grade = 4.71·(letters / words) + 0.5·words − 21.43
+//
+// with letters the letters and digits of its words; 10 to 13 is hard, 14
+// or more very hard. Headings and table cells are not graded, and a
+// sentence over long (more words than the sentence-length rule allows,
+// when that rule runs) is left to sentence-length, which already reports
+// it.
+type hardSentence struct {
+	rule
+	long int // sentence-length's limit, or 0 when it does not run
+}
+
+// Check reports hard and very hard sentences in a.
+func (r *hardSentence) Check(a *Analysis, report func(Finding)) { run(r, r.v, r.st, a, report) }
+
+// The Hemingway editor's limits: the fewest words of a graded sentence
+// and the grades of a hard and a very hard one.
+const (
+	hardMinWords  = 14
+	hardGrade     = 10
+	veryHardGrade = 14
+)
+
+func (r *hardSentence) check(p *prepared, report func(Finding)) tally {
+	a := p.a
+	t := tally{total: len(a.Sentences)}
+	hard, veryHard := 0, 0
+	for i := range a.Sentences {
+		s := &a.Sentences[i]
+		if s.Words < hardMinWords || r.long > 0 && int(s.Words) > r.long {
+			continue
+		}
+		if k := a.Doc.Blocks[s.Block].Kind; k == BlockHeading || k == BlockTableCell {
+			continue
+		}
+		letters := 0
+		for j := s.First; j < s.Last; j++ {
+			if tk := &a.Tokens[j]; tk.Kind == TokenWord || tk.Kind == TokenNumber {
+				letters += alnumCount(a.Doc.Blocks[tk.Block].Text[tk.Start:tk.End])
+			}
+		}
+		g := hemingwayGrade(letters, int(s.Words))
+		if g < hardGrade {
+			continue
+		}
+		msg, sug := "hard to read: grade "+itoa(g)+" for a sentence of "+itoa(int(s.Words))+" words",
+			"Try: shorter words, or two sentences."
+		if g >= veryHardGrade {
+			veryHard++
+			msg, sug = "very hard to read: grade "+itoa(g)+" for a sentence of "+itoa(int(s.Words))+" words",
+				"Try: split it in two and use everyday words."
+		} else {
+			hard++
+		}
+		report(a.Span(r.id, r.sev, int(s.Block), int(s.Start), int(s.End), msg, sug))
+	}
+	t.bad = hard + 2*veryHard
+	t.detail = itoa(hard) + " hard and " + itoa(veryHard) + " very hard of " + itoa(t.total) + " sentences"
+	return t
+}
+
+// hemingwayGrade returns the Automated Readability Index of one sentence,
+// rounded half away from zero, and 0 when it is negative.
+func hemingwayGrade(letters, words int) int {
+	if words == 0 {
+		return 0
+	}
+	// in hundredths, in integers: 471·L/W + 50·W − 2143
+	x := (471*letters)/words + 50*words - 2143
+	if x <= 0 {
+		return 0
+	}
+	return (x + 50) / 100
+}
+
+// alnumCount counts the ASCII letters and digits of s, and each other
+// character (a letter beyond ASCII) once.
+func alnumCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9':
+			n++
+		case c >= 0xC0: // the first byte of a character beyond ASCII
+			n++
+		}
+	}
+	return n
+}
