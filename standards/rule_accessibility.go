@@ -116,6 +116,9 @@ func (r *accessibility) capitals(a *Analysis, markup bool, emit func(Finding)) {
 			}
 		}
 		first, last := &a.Tokens[i], &a.Tokens[j-1]
+		for k := j - 1; k > i && a.Tokens[k].Kind != TokenWord; k-- {
+			last = &a.Tokens[k-1]
+		}
 		i = j
 		b := &a.Doc.Blocks[bi]
 		if words < 4 || caps*10 < words*9 || b.Kind == BlockHeading && !markup {

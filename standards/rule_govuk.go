@@ -98,6 +98,12 @@ func (r *govukStyle) check(p *prepared, report func(Finding)) tally {
 func (r *govukStyle) clock(a *Analysis, i int, same func(i, j int) bool) (sug string, last int, msg string) {
 	toks := a.Tokens
 	w := a.Text(i)
+	// a range in one token: "9am-5pm"
+	for k := 1; k+1 < len(w); k++ {
+		if w[k] == '-' && ampm(timeSuffix(w[:k])) != 0 && isDigit(w[k+1]) && ampm(timeSuffix(w[k+1:])) != 0 {
+			return "\"" + w[:k] + " to " + w[k+1:] + "\".", i, "a time range with a dash: GOV.UK writes \"to\""
+		}
+	}
 	// the digits: hour, and minutes after ":" or "."
 	h, k := 0, 0
 	for k < len(w) && k < 2 && isDigit(w[k]) {
@@ -214,9 +220,9 @@ func clock12(h, m int) string {
 func twoDigits(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
 
 // isTimePreposition reports whether w comes before a time: at, from,
-// until, till, by, between.
+// until, till, start. ("by" is left out: "rose by 10.30 points".)
 func isTimePreposition(w string) bool {
-	return hasFoldWord(" at from until till by between starts start starting ", w)
+	return hasFoldWord(" at from until till starts start starting ", w)
 }
 
 // monthNames are the months' names and short forms, a space before each,

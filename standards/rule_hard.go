@@ -1,16 +1,20 @@
 package standards
 
-// hardSentence reports sentences that the Hemingway editor marks hard or
-// very hard to read. Hemingway grades a sentence of 14 words or more by
-// the Automated Readability Index, rounded:
+// hardSentence reports sentences that the Hemingway editor marks very
+// hard to read. Hemingway grades a sentence of 14 words or more by the
+// Automated Readability Index, rounded:
 //
 //	grade = 4.71·(letters / words) + 0.5·words − 21.43
 //
-// with letters the letters and digits of its words; 10 to 13 is hard, 14
-// or more very hard. Headings and table cells are not graded, and a
-// sentence over long (more words than the sentence-length rule allows,
-// when that rule runs) is left to sentence-length, which already reports
-// it.
+// with letters the letters of its words (numbers, addresses and
+// punctuation left out); 10 to 13 is hard, 14 or more very hard. Hard
+// sentences, and very hard ones under 18 words (so graded for their long
+// words alone, which plain-english and jargon judge word by word), count
+// towards the standard's score; very hard sentences of 18 words or more
+// are reported, as on council pages they are the ones an editor splits.
+// Headings and table cells are not graded, and a sentence over long (more
+// words than the sentence-length rule allows, when that rule runs) is
+// left to sentence-length, which already reports it.
 type hardSentence struct {
 	rule
 	long int // sentence-length's limit, or 0 when it does not run
@@ -25,6 +29,9 @@ const (
 	hardMinWords  = 14
 	hardGrade     = 10
 	veryHardGrade = 14
+	// hardReportWords is the fewest words of a very hard sentence that
+	// hard-sentence reports.
+	hardReportWords = 18
 )
 
 func (r *hardSentence) check(p *prepared, report func(Finding)) tally {
@@ -39,26 +46,31 @@ func (r *hardSentence) check(p *prepared, report func(Finding)) tally {
 		if k := a.Doc.Blocks[s.Block].Kind; k == BlockHeading || k == BlockTableCell {
 			continue
 		}
-		letters := 0
+		letters, words := 0, 0
 		for j := s.First; j < s.Last; j++ {
-			if tk := &a.Tokens[j]; tk.Kind == TokenWord || tk.Kind == TokenNumber {
+			if tk := &a.Tokens[j]; tk.Kind == TokenWord {
 				letters += alnumCount(a.Doc.Blocks[tk.Block].Text[tk.Start:tk.End])
+				words++
 			}
 		}
-		g := hemingwayGrade(letters, int(s.Words))
+		if words < hardMinWords {
+			continue
+		}
+		g := hemingwayGrade(letters, words)
 		if g < hardGrade {
 			continue
 		}
-		msg, sug := "hard to read: grade "+itoa(g)+" for a sentence of "+itoa(int(s.Words))+" words",
-			"Try: shorter words, or two sentences."
-		if g >= veryHardGrade {
-			veryHard++
-			msg, sug = "very hard to read: grade "+itoa(g)+" for a sentence of "+itoa(int(s.Words))+" words",
-				"Try: split it in two and use everyday words."
-		} else {
+		if g < veryHardGrade {
 			hard++
+			continue
 		}
-		report(a.Span(r.id, r.sev, int(s.Block), int(s.Start), int(s.End), msg, sug))
+		veryHard++
+		if words < hardReportWords {
+			continue
+		}
+		report(a.Span(r.id, r.sev, int(s.Block), int(s.Start), int(s.End),
+			"very hard to read: grade "+itoa(g)+" (Hemingway), "+itoa(words)+" words and many of them long",
+			"Try: split it in two and use everyday words."))
 	}
 	t.bad = hard + 2*veryHard
 	t.detail = itoa(hard) + " hard and " + itoa(veryHard) + " very hard of " + itoa(t.total) + " sentences"

@@ -69,8 +69,9 @@ func (r *inclusive) check(p *prepared, report func(Finding)) tally {
 		r.ps.each(p, int(s.First), int(s.Last), func(ph *phrase, first, n int) {
 			fl := r.flags[ph.label]
 			next := first + n
-			if fl&inclAlone != 0 && next < int(s.Last) && a.Tokens[next].Kind == TokenWord && !r.after.has(p.ids[next]) {
-				return // "the disabled toilet"
+			if fl&inclAlone != 0 && next < int(s.Last) && a.Tokens[next].Kind == TokenWord &&
+				(!r.after.has(p.ids[next]) || next+1 < int(s.Last) && equalFoldASCII(a.Text(next+1), "partially")) {
+				return // "the disabled toilet", "the blind and partially sighted"
 			}
 			if fl&inclPerson != 0 && !r.afterPerson(p, int(s.First), first) {
 				return // "the town centre suffers from congestion"
