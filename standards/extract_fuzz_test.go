@@ -23,6 +23,15 @@ func fuzzExtract(t *testing.T, src []byte, f Format) {
 		return // binary input
 	}
 	checkMap(t, src, doc, f == FormatText)
+	// every rule, the accessibility rule's markup readers among them,
+	// over what the reader made of it
+	var c Checker
+	card := c.CheckDocument("fuzz", doc)
+	for _, fd := range card.Findings {
+		if fd.Offset < 0 || fd.Length < 0 || fd.Offset+fd.Length > len(src) || fd.Line < 1 || fd.Column < 1 {
+			t.Fatalf("finding %+v out of range in %q", fd, src)
+		}
+	}
 }
 
 func FuzzExtractHTML(f *testing.F) {
@@ -34,7 +43,9 @@ func FuzzExtractHTML(f *testing.F) {
 		"<main></main><article>a</article><article>b</article>",
 		"<script>a</scrip</script>b<style x>c</STYLE >d",
 		"<svg/><p hidden>x</p><br/><br><br><br>y",
-		"a\r\n<b\n>c</b\n>&", "<", "<p", "<p a='", "&", "&#", "&#x", "<plaintext>x")
+		"a\r\n<b\n>c</b\n>&", "<", "<p", "<p a='", "&", "&#", "&#x", "<plaintext>x",
+		"<p>x <img src=a> <a href=b></a> <a href=c><img alt=''></a><table><tr><td>y</table><a href='d.pdf'>e</a></p>",
+		"<p>a<img alt<a href=x>&nbsp;</a<table role=none><th</p><h1>b</h1><h4>c</h4>", "<p>x<a href=y><!--")
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzExtract(t, src, FormatHTML) })
 }
 
@@ -46,7 +57,8 @@ func FuzzExtractMarkdown(f *testing.F) {
 		"| a | b |\n|---|---|\n| c \\| d | `e|f` |\n",
 		"```\ncode\n```\n\n    indented\n\n~~~\nunclosed",
 		"---\nfm: 1\n---\ntext", "<div>\n*x*\n</div>\n\ntext",
-		"a  \nb\\\nc", "\t- a\n\t\t- b", ">", "-", "1.", "[", "`", "*", "<", "&")
+		"a  \nb\\\nc", "\t- a\n\t\t- b", ">", "-", "1.", "[", "`", "*", "<", "&",
+		"![](a) [](b) \\[](c) []( ![x](y.pdf) [doc](z.docx) <img src=q>\n\n# A\n\n### B\n", "[](")
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzExtract(t, src, FormatMarkdown) })
 }
 
