@@ -102,29 +102,39 @@ func (r *accessibility) check(p *prepared, report func(Finding)) tally {
 }
 
 // capitals reports blocks of four or more words nearly all in capitals.
+// It walks the sentences, so that a block whose first word is in lower
+// case is passed over at once.
 func (r *accessibility) capitals(a *Analysis, markup bool, emit func(Finding)) {
-	for i := 0; i < len(a.Tokens); {
-		bi := a.Tokens[i].Block
-		words, caps := 0, 0
-		j := i
-		for ; j < len(a.Tokens) && a.Tokens[j].Block == bi; j++ {
+	for k := 0; k < len(a.Sentences); {
+		bi := a.Sentences[k].Block
+		first := int(a.Sentences[k].First)
+		last := k
+		for last+1 < len(a.Sentences) && a.Sentences[last+1].Block == bi {
+			last++
+		}
+		end := int(a.Sentences[last].Last)
+		k = last + 1
+		if t := &a.Tokens[first]; t.Kind == TokenWord && t.Flags&FlagAllCaps == 0 && t.End-t.Start > 1 {
+			continue // starts in lower case
+		}
+		b := &a.Doc.Blocks[bi]
+		if b.Kind == BlockHeading && !markup {
+			continue
+		}
+		words, caps, lastWord := 0, 0, first
+		for j := first; j < end; j++ {
 			if a.Tokens[j].Kind == TokenWord {
 				words++
+				lastWord = j
 				if a.Tokens[j].Flags&FlagAllCaps != 0 {
 					caps++
 				}
 			}
 		}
-		first, last := &a.Tokens[i], &a.Tokens[j-1]
-		for k := j - 1; k > i && a.Tokens[k].Kind != TokenWord; k-- {
-			last = &a.Tokens[k-1]
-		}
-		i = j
-		b := &a.Doc.Blocks[bi]
-		if words < 4 || caps*10 < words*9 || b.Kind == BlockHeading && !markup {
+		if words < 4 || caps*10 < words*9 {
 			continue
 		}
-		emit(a.Span(r.id, r.sev, int(bi), int(first.Start), int(last.End),
+		emit(a.Span(r.id, r.sev, int(bi), int(a.Tokens[first].Start), int(a.Tokens[lastWord].End),
 			itoa(words)+" words in capital letters are hard to read, and some screen readers spell them out",
 			"Try: sentence case, with bold for emphasis if it must stand out."))
 	}

@@ -33,6 +33,9 @@ func (r *govukStyle) check(p *prepared, report func(Finding)) tally {
 	}
 	for i := 0; i < len(toks); i++ {
 		tk := &toks[i]
+		if tk.Kind == TokenWord && !r.v.is(p.ids[i], tagMonthName|tagStyleWord) {
+			continue // most words
+		}
 		w := text(i)
 		kind := a.Doc.Blocks[tk.Block].Kind
 		switch tk.Kind {
@@ -44,7 +47,7 @@ func (r *govukStyle) check(p *prepared, report func(Finding)) tally {
 				emit(i, i, quoteMsg("", w, " is hard for some readers and screen readers"), "\"that is\", or rewrite the sentence.")
 			case equalFoldASCII(w, "etc.") || equalFoldASCII(w, "etc"):
 				emit(i, i, quoteMsg("", w, " leaves readers to guess the rest of the list"), "list every item, or start the list with \"for example\" or \"such as\".")
-			case monthNumber(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' && same(i, i+1) && toks[i+1].Kind == TokenNumber:
+			case r.v.is(p.ids[i], tagMonthName) && w[0] >= 'A' && w[0] <= 'Z' && same(i, i+1) && toks[i+1].Kind == TokenNumber:
 				// "April 3", "April 3rd", "April 3, 2025"
 				n := text(i + 1)
 				if d, _ := dayNumber(n); d > 0 && (i+2 >= len(toks) || !same(i, i+2) || toks[i+2].Kind != TokenWord || !isMonthOrTime(text(i+2))) {
@@ -61,7 +64,7 @@ func (r *govukStyle) check(p *prepared, report func(Finding)) tally {
 				if same(i, j) && equalFoldASCII(text(j), "of") {
 					j++
 				}
-				if same(i, j) && toks[j].Kind == TokenWord && monthNumber(text(j)) > 0 && text(j)[0] >= 'A' && text(j)[0] <= 'Z' {
+				if same(i, j) && r.v.is(p.ids[j], tagMonthName) && text(j)[0] >= 'A' && text(j)[0] <= 'Z' {
 					emit(i, j, quoteMsg("", a.Doc.Blocks[tk.Block].Text[tk.Start:toks[j].End], ": GOV.UK writes dates with no ordinal"), "\""+itoa(d)+" "+text(j)+"\".")
 					i = j
 					continue
@@ -225,26 +228,12 @@ func isTimePreposition(w string) bool {
 	return hasFoldWord(" at from until till starts start starting ", w)
 }
 
-// monthNames are the months' names and short forms, a space before each,
-// with the month's number after the short forms' list.
-const monthNames = " january february march april may june july august september october november december "
+// styleWords are the words govuk-style looks at besides months, as the
+// tokeniser reads them.
+const styleWords = "e.g. e.g eg i.e. i.e ie etc. etc noon"
 
-// monthNumber returns 1 to 12 for a month's full name in any case, or 0.
-func monthNumber(w string) int {
-	if !hasFoldWord(monthNames, w) {
-		return 0
-	}
-	n, i := 0, 0
-	for lw := len(w); i < len(monthNames); i++ {
-		if monthNames[i] == ' ' {
-			n++
-			if i+lw+1 < len(monthNames) && equalFoldASCII(monthNames[i+1:i+1+lw], w) && monthNames[i+1+lw] == ' ' {
-				return n
-			}
-		}
-	}
-	return 0
-}
+// monthNames are the months' names.
+const monthNames = " january february march april may june july august september october november december "
 
 // isMonthOrTime reports whether w, after "April 3", makes the number
 // something other than a day: "April 3 weeks".

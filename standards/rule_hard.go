@@ -6,8 +6,9 @@ package standards
 //
 //	grade = 4.71·(letters / words) + 0.5·words − 21.43
 //
-// with letters the letters of its words (numbers, addresses and
-// punctuation left out); 10 to 13 is hard, 14 or more very hard. Hard
+// with letters the characters of its words (in bytes, with their inner
+// hyphens and apostrophes, as Hemingway counts every character but
+// spaces; numbers, addresses and punctuation between words left out); 10 to 13 is hard, 14 or more very hard. Hard
 // sentences, and very hard ones under 18 words (so graded for their long
 // words alone, which plain-english and jargon judge word by word), count
 // towards the standard's score; very hard sentences of 18 words or more
@@ -49,7 +50,7 @@ func (r *hardSentence) check(p *prepared, report func(Finding)) tally {
 		letters, words := 0, 0
 		for j := s.First; j < s.Last; j++ {
 			if tk := &a.Tokens[j]; tk.Kind == TokenWord {
-				letters += alnumCount(a.Doc.Blocks[tk.Block].Text[tk.Start:tk.End])
+				letters += int(tk.End - tk.Start)
 				words++
 			}
 		}
@@ -89,20 +90,4 @@ func hemingwayGrade(letters, words int) int {
 		return 0
 	}
 	return (x + 50) / 100
-}
-
-// alnumCount counts the ASCII letters and digits of s, and each other
-// character (a letter beyond ASCII) once.
-func alnumCount(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9':
-			n++
-		case c >= 0xC0: // the first byte of a character beyond ASCII
-			n++
-		}
-	}
-	return n
 }

@@ -58,7 +58,7 @@ func (r *sentenceStarts) check(p *prepared, report func(Finding)) tally {
 		j := int(s.First)
 		if j < int(s.Last) && a.Tokens[j].Kind == TokenWord {
 			w1 = a.Text(j)
-			if hasFoldWord(startExceptions, w1) {
+			if r.v.is(p.ids[j], tagStartsPair) {
 				for j++; j < int(s.Last) && a.Tokens[j].Kind != TokenWord; j++ {
 				}
 				if j < int(s.Last) {
