@@ -64,7 +64,10 @@ func (r *accessibility) check(p *prepared, report func(Finding)) tally {
 	markup := d.Format == FormatHTML || d.Format == FormatMarkdown
 	if d.markup != nil {
 		for _, m := range d.markup(d) {
-			line, col := d.Position(m.off)
+			line, col := 0, 0 // filled in by the checker
+			if !a.deferPos {
+				line, col = d.Position(m.off)
+			}
 			msg, sug := m.message()
 			emit(Finding{Rule: r.id, Severity: r.sev, Message: msg, Suggestion: sug,
 				Match: excerpt(d.Source[m.off : m.off+m.n]), Line: line, Column: col, Offset: m.off, Length: m.n})
