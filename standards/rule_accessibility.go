@@ -16,7 +16,8 @@ import "strings"
 //     2.3MB)");
 //   - blocks of four or more words in capital letters (headings of plain
 //     text, which only capitals can mark, excepted);
-//   - instructions by colour alone ("shown in red", "the green button").
+//   - instructions by colour alone ("shown in red", "the green button"),
+//     not names in capitals ("Red Lion Street").
 type accessibility struct {
 	rule
 	colour phraseSet
@@ -26,11 +27,12 @@ type accessibility struct {
 const colourWords = "red/green/blue/yellow/orange/purple/pink/grey/gray/amber/brown"
 
 // colourPhrases are the shapes of an instruction by colour, "C" standing
-// for a colour: "a/b" lists a word's forms.
+// for a colour: "a/b" lists a word's forms. Bins and boxes are left out:
+// "the green box" names a real container.
 var colourPhrases = [...]string{
 	"shown/marked/highlighted/coloured/colored/printed/written/displayed/shaded/outlined/underlined in C",
 	"coloured/colored/shaded C",
-	"the C button/buttons/link/links/box/boxes/text/area/areas/section/sections/icon/icons/tab/tabs/circle/circles/dot/dots/line/lines/field/fields/rows/cells/items/markers",
+	"C button/buttons/link/links/text/area/areas/section/sections/icon/icons/tab/tabs/circle/circles/dot/dots/line/lines/field/fields/rows/cells/items/markers",
 	"text/items/words/sections/fields/rows/dates/entries/links/areas/options in C",
 	"in C below/above",
 }
@@ -94,6 +96,11 @@ func (r *accessibility) check(p *prepared, report func(Finding)) tally {
 	for si := range a.Sentences {
 		s := &a.Sentences[si]
 		r.colour.each(p, int(s.First), int(s.Last), func(_ *phrase, first, n int) {
+			for k := first; k < first+n; k++ {
+				if t := &a.Tokens[k]; t.Flags&FlagCapital != 0 && t.Flags&FlagSentence == 0 {
+					return // a name: Red Lion Street, the Green Line
+				}
+			}
 			tf, tl := &a.Tokens[first], &a.Tokens[first+n-1]
 			m := d.Blocks[tf.Block].Text[tf.Start:tl.End]
 			emit(a.Span(r.id, r.sev, int(tf.Block), int(tf.Start), int(tl.End),

@@ -134,6 +134,8 @@ func TestAccessibility(t *testing.T) {
 			"THE TIP IS CLOSED ON MONDAYS.\n\nWe collect from the NHS and DWP offices.")
 	assert.Equal(t, []string{"bin calendar", "form", "THE TIP IS CLOSED ON MONDAYS", "shown in red"}, matches(fs))
 	assert.Contains(t, fs[0].Message, "does not say its format or size")
+	colour, _ := findings(t, RuleAccessibility, nil, nil, "Press the green button. The Red Lion Street car park is shut. Green buttons are new. We sell red and green boxes.")
+	assert.Equal(t, []string{"green button", "Green buttons"}, matches(colour), "a name in capitals is not an instruction")
 	assert.Contains(t, fs[1].Message, "does not say how big")
 
 	card, err := (&Checker{}).Check("page.html", []byte(`<main><h1>Bins</h1><h3>Days</h3><p>Collections are weekly.</p>`+

@@ -12,6 +12,9 @@ type inclusive struct {
 	// sug and flags are each entry's suggestion and flags, by label.
 	sug   []string
 	flags []uint8
+	// article is the id of the article an entry starts with ("the
+	// disabled"), or -1: the phrase itself starts after it.
+	article []int32
 	after idSet // function words that may follow an "alone" phrase
 }
 
@@ -36,7 +39,15 @@ func newInclusive(b rule) *inclusive {
 			continue
 		}
 		var ph phrase
-		for _, w := range strings.Fields(c[0]) {
+		ws := strings.Fields(c[0])
+		var article int32 = -1
+		if len(ws) > 1 && (ws[0] == "the" || ws[0] == "a" || ws[0] == "an") {
+			// anchored on the word after the article, which is rare,
+			// rather than on the article, which starts every other
+			// phrase: the article is checked after the match
+			article, ws = b.v.add(ws[0]), ws[1:]
+		}
+		for _, w := range ws {
 			ph.words = append(ph.words, b.v.addAll(strings.Split(w, "/")))
 		}
 		if len(ph.words) == 0 {
@@ -52,6 +63,7 @@ func newInclusive(b rule) *inclusive {
 		ph.label = len(r.sug)
 		r.sug = append(r.sug, strings.TrimSpace(c[1]))
 		r.flags = append(r.flags, fl)
+		r.article = append(r.article, article)
 		r.ps.addPhrase(ph)
 	}
 	r.after = b.v.set(strings.Fields(inclFunction))
@@ -69,6 +81,12 @@ func (r *inclusive) check(p *prepared, report func(Finding)) tally {
 		r.ps.each(p, int(s.First), int(s.Last), func(ph *phrase, first, n int) {
 			fl := r.flags[ph.label]
 			next := first + n
+			if art := r.article[ph.label]; art >= 0 {
+				if first == int(s.First) || p.ids[first-1] != art {
+					return
+				}
+				first--
+			}
 			if fl&inclAlone != 0 && next < int(s.Last) && a.Tokens[next].Kind == TokenWord &&
 				(!r.after.has(p.ids[next]) || next+1 < int(s.Last) && equalFoldASCII(a.Text(next+1), "partially")) {
 				return // "the disabled toilet", "the blind and partially sighted"
