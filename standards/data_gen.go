@@ -1057,4 +1057,36 @@ const (
 		"scared frightened annoyed\n" +
 		"need speed seed proceed exceed succeed indeed hundred sacred naked wicked\n" +
 		"red bed\n"
+	dataInclusive = "" +
+		"\n" +
+		"the disabled | disabled people | alone\n" +
+		"the handicapped | disabled people | alone\n" +
+		"handicapped | disabled |\n" +
+		"mentally handicapped | with a learning disability, or with learning disabilities |\n" +
+		"suffers/suffer/suffering/suffered from | has (and name the condition or impairment) | person\n" +
+		"afflicted by/with | has (and name the condition or impairment) |\n" +
+		"confined to a wheelchair | wheelchair user, or uses a wheelchair |\n" +
+		"wheelchair-bound | wheelchair user |\n" +
+		"wheelchair bound | wheelchair user |\n" +
+		"mentally defective | with a learning disability, or with learning disabilities |\n" +
+		"retarded | with a learning disability, or with learning disabilities |\n" +
+		"subnormal | with a learning disability, or with learning disabilities |\n" +
+		"cripple/cripples | disabled person, or disabled people |\n" +
+		"invalids | disabled people |\n" +
+		"spastic/spastics | person with cerebral palsy |\n" +
+		"able-bodied | non-disabled |\n" +
+		"able bodied | non-disabled |\n" +
+		"mental patient/patients | person with a mental health condition |\n" +
+		"insane | person with a mental health condition |\n" +
+		"deaf and dumb | deaf, British Sign Language (BSL) user, or person with a hearing impairment |\n" +
+		"deaf mute/mutes | deaf, British Sign Language (BSL) user, or person with a hearing impairment |\n" +
+		"deaf-mute/deaf-mutes | deaf, British Sign Language (BSL) user, or person with a hearing impairment |\n" +
+		"the blind | blind people, or blind and partially sighted people | alone\n" +
+		"an epileptic | person with epilepsy, or someone who has epilepsy |\n" +
+		"a diabetic | person with diabetes, or someone who has diabetes |\n" +
+		"a depressive | person with depression, or someone who has depression |\n" +
+		"epileptics | people with epilepsy |\n" +
+		"diabetics | people with diabetes |\n" +
+		"midget/midgets | someone with restricted growth or short stature |\n" +
+		"epileptic fit/fits | seizure |\n"
 )

@@ -206,11 +206,22 @@ func extractFormat(src []byte, f Format, stop Canceler) (*Document, error) {
 	case FormatText:
 		return extractStop(src, f, extractText, stop)
 	case FormatMarkdown:
-		return extractStop(src, f, extractMarkdown, stop)
+		d, err := extractStop(src, f, extractMarkdown, stop)
+		return withMarkup(d, err, markdownMarkup)
 	case FormatHTML:
-		return extractStop(src, f, func(b *builder, start int) { extractHTML(b, start, len(b.src), true) }, stop)
+		d, err := extractStop(src, f, func(b *builder, start int) { extractHTML(b, start, len(b.src), true) }, stop)
+		return withMarkup(d, err, htmlMarkup)
 	}
 	return nil, &Error{Msg: "invalid format " + itoa(int(f))}
+}
+
+// withMarkup attaches a markup reader for the accessibility rule to a
+// document just read.
+func withMarkup(d *Document, err error, m func(*Document) []markupIssue) (*Document, error) {
+	if d != nil {
+		d.markup = m
+	}
+	return d, err
 }
 
 // ExtractText reads plain text as Extract(src, FormatText) does. A program

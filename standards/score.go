@@ -59,6 +59,14 @@ var standardInfos = []struct {
 	{RuleLinkText, "Link text", 1},
 	{RuleJourneySignposting, "Journey signposting", 2},
 	{RuleCitizenNeeds, "Citizen needs", 2},
+	// The editors' checks are scored and listed, with no weight in the
+	// overall score, which stays comparable with earlier scorecards.
+	{RuleSubheadings, "Subheadings", 0},
+	{RuleSentenceStarts, "Varied sentence starts", 0},
+	{RuleHardSentence, "Hard sentences", 0},
+	{RuleInclusiveLanguage, "Inclusive language", 0},
+	{RuleAccessibility, "Accessibility", 0},
+	{RuleGOVUKStyle, "GOV.UK style", 0},
 }
 
 // score computes the standards and the overall score from the rules'
@@ -83,6 +91,18 @@ var standardInfos = []struct {
 //   - journey-signposting: 100·(elements present)/5; 100 when the text is
 //     not about a decision.
 //   - citizen-needs: 100·(checks passed)/3; 100 for a text with no words.
+//   - subheadings: 100 − 25·(sections over 300 words, or a long text
+//     with no subheading).
+//   - sentence-starts: 100 − 20·(runs of three or more sentences
+//     starting with the same word).
+//   - hard-sentence: 100 − 100·(h + 2·v)/n, with h the hard and v the
+//     very hard sentences of n.
+//   - inclusive-language: 100 − 25·(findings).
+//   - accessibility: 100 − 20·(findings).
+//   - govuk-style: 100 − 10·(findings).
+//
+// The last six have weight 0: they are listed, and pass or fail, without
+// moving the overall score.
 //
 // Every standard but readability passes at a score of at least M, and
 // only when it meets the target its detail names (the share of passive
@@ -159,6 +179,24 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 		case RuleLinkText:
 			s.Score = 100 - 25*float64(t.bad)
 			s.Detail = itoa(t.bad) + " unclear links or bare web addresses"
+		case RuleSubheadings:
+			s.Score = 100 - 25*float64(t.bad)
+			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " sections too long"
+		case RuleSentenceStarts:
+			s.Score = 100 - 20*float64(t.bad)
+			s.Detail = itoa(t.bad) + " runs of sentences starting the same way"
+		case RuleHardSentence:
+			s.Score = 100 - 100*ratio(t.bad, t.total)
+			s.Detail = t.detail
+		case RuleInclusiveLanguage:
+			s.Score = 100 - 25*float64(t.bad)
+			s.Detail = itoa(t.bad) + " words to replace"
+		case RuleAccessibility:
+			s.Score = 100 - 20*float64(t.bad)
+			s.Detail = itoa(t.bad) + " accessibility problems"
+		case RuleGOVUKStyle:
+			s.Score = 100 - 10*float64(t.bad)
+			s.Detail = itoa(t.bad) + " departures from GOV.UK style"
 		case RuleJourneySignposting, RuleCitizenNeeds:
 			if t.skip || t.total == 0 {
 				s.Score = 100

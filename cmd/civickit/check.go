@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/civickit/civickit/internal/input"
@@ -70,6 +71,13 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 		return err
 	}
 	f := checkFlags
+	if os.Getenv("GOGC") == "" {
+		// A check allocates about 20 bytes for each byte of text, most
+		// of it live until the report is written: collecting at five
+		// times the live heap rather than twice spends about a sixth less
+		// CPU on a large page, for a few MB more memory.
+		debug.SetGCPercent(400)
+	}
 	if len(files) == 0 {
 		return usagef(cmd, "no files to check (use - for standard input)")
 	}
