@@ -182,7 +182,11 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 //     with a capital, without end punctuation, that starts a block and is
 //     not carried on by the next line (level 3). A one-line numbered item
 //     that would be a heading by those rules is one, number included ("2.
-//     Declarations of interest"), as minutes number their items.
+//     Declarations of interest"), as minutes number their items; so is a
+//     numbered line outside a list, up to 160 bytes, that does not end as
+//     a sentence does and stands over prose (after at most one blank
+//     line). A label ending in a number ("Option 2:") heads a value of any
+//     length.
 //   - Markdown ([FormatMarkdown]): see [extractMarkdown] in markdown.go for
 //     the subset read; code is skipped, image alt text is dropped (an image
 //     is not prose the reader sees), and links give [Link]s.

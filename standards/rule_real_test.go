@@ -39,6 +39,7 @@ func TestRulesOnRealPageShapes(t *testing.T) {
 		{"officer is plain", RuleJargon, "The officer wrote to the cabinet member.", []string{}},
 		{"term named in brackets", RuleJargon, "It was considered before it was made (pre-decision scrutiny).", []string{}},
 		{"explained by examples", RuleJargon, "The committee can only consider material planning considerations. These include loss of light.", []string{}},
+		{"road markings are no colour cue", RuleAccessibility, "It delayed double yellow lines at junctions. Items shown in red are closed.", []string{"shown in red"}},
 		{"democratic services term", RuleJargon, "Councillors declared disclosable pecuniary interests under Schedule 12A.", []string{"disclosable pecuniary interests", "Schedule 12A"}},
 	}
 	for _, tc := range tests {
