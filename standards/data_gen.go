@@ -377,7 +377,6 @@ const (
 		"jargon\tdeputation|deputations\ta group of residents who speak to a committee\t\tdeputation|deputations\t\t\n" +
 		"jargon\tpetition scheme\tthe council's rules for petitions\t\tpetition scheme\t\t\n" +
 		"jargon\tlead petitioner\tthe person who organised the petition\t\tlead petitioner\t\t\n" +
-		"jargon\tward councillor|councillors\tyour local councillor\t\tward councillor|councillors\t\t\n" +
 		"jargon\tdivisional member|members\tyour county councillor\t\tdivisional member|members\t\t\n" +
 		"jargon\tportfolio|portfolios\tarea of responsibility\t\tportfolio|portfolios\tholder|holders\t\n" +
 		"jargon\tlead member|members\tthe councillor responsible\t\tlead member|members\t\t\n" +
