@@ -15,7 +15,7 @@ type inclusive struct {
 	// article is the id of the article an entry starts with ("the
 	// disabled"), or -1: the phrase itself starts after it.
 	article []int32
-	after idSet // function words that may follow an "alone" phrase
+	after   idSet // function words that may follow an "alone" phrase
 }
 
 // The inclusive-language entry flags.
