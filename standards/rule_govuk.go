@@ -28,6 +28,7 @@ var styleWhy = [...]string{
 	": GOV.UK writes \"and\" in running text",
 	" is hard for some readers and for screen readers",
 	" leaves readers to guess the rest of the list",
+	": a date in numbers can be read two ways",
 }
 
 // The indexes of styleWhy.
@@ -39,6 +40,7 @@ const (
 	whyAmpersand
 	whyAbbrev
 	whyEtc
+	whyNumericDate
 )
 
 // styleWords are the words govuk-style looks at besides months, as the
@@ -53,26 +55,37 @@ func (r *govukStyle) check(p *prepared, report func(Finding)) tally {
 	var t tally
 	for i := 0; i < len(a.Tokens); i++ {
 		tk := &a.Tokens[i]
-		j, sug, why := i, "", 0
+		j, x, y, why := i, "", "", 0
 		switch tk.Kind {
 		case TokenWord:
 			if !r.v.is(p.ids[i], tagMonthName|tagStyleWord) || tk.Flags&FlagAllCaps != 0 {
 				continue // most words; IE, the browser
 			}
-			j, sug, why = r.word(p, i)
+			j, x, y, why = r.word(p, i)
 		case TokenNumber:
-			j, sug, why = r.number(p, i)
+			j, x, y, why = r.number(p, i)
 		case TokenPunct, TokenSymbol:
 			// an ampersand between words, with spaces: "planning & building"
 			if tk.End-tk.Start == 1 && a.Doc.Blocks[tk.Block].Text[tk.Start] == '&' && i > 0 && i+1 < len(a.Tokens) &&
 				a.Tokens[i-1].Block == tk.Block && a.Tokens[i+1].Block == tk.Block &&
 				a.Tokens[i-1].Kind == TokenWord && a.Tokens[i+1].Kind == TokenWord &&
 				a.Tokens[i-1].End < tk.Start && tk.End < a.Tokens[i+1].Start {
-				sug, why = "\"and\".", whyAmpersand
+				x, why = "and", whyAmpersand
 			}
 		}
-		if sug == "" {
+		if x == "" {
 			continue
+		}
+		// the suggestion: x alone, quoted, or x and y, quoted, as a date
+		// ("3 April") or a range ("9am to 5pm")
+		sug := x
+		switch {
+		case why == whyRange:
+			sug = "\"" + x + " to " + y + "\"."
+		case y != "":
+			sug = "\"" + x + " " + y + "\"."
+		case why <= whyAmpersand:
+			sug = "\"" + x + "\"."
 		}
 		t.bad++
 		end := int(a.Tokens[j].End)
@@ -84,32 +97,32 @@ func (r *govukStyle) check(p *prepared, report func(Finding)) tally {
 }
 
 // word looks at word token i, a month or one of styleWords.
-func (r *govukStyle) word(p *prepared, i int) (last int, sug string, why int) {
+func (r *govukStyle) word(p *prepared, i int) (last int, x, y string, why int) {
 	a := p.a
 	w := a.Text(i)
 	if !r.v.is(p.ids[i], tagMonthName) {
 		switch {
 		case w[0]|0x20 == 'i':
-			return i, "\"that is\", or rewrite the sentence.", whyAbbrev
+			return i, "\"that is\", or rewrite the sentence.", "", whyAbbrev
 		case len(w) > 2 && w[1] == 't':
-			return i, "list every item, or start the list with \"for example\" or \"such as\".", whyEtc
+			return i, "list every item, or start the list with \"for example\" or \"such as\".", "", whyEtc
 		}
-		return i, "\"for example\" or \"like\".", whyAbbrev
+		return i, "\"for example\" or \"like\".", "", whyAbbrev
 	}
 	// "April 3", "April 3rd", "April 3, 2025", but not "April 2025" nor
 	// "in May 3 people"
 	if w[0] < 'A' || w[0] > 'Z' || !p.adjacent(i, i+1) || a.Tokens[i+1].Kind != TokenNumber {
-		return i, "", 0
+		return i, "", "", 0
 	}
 	d := dayNumber(a.Text(i + 1))
 	if d == 0 || p.adjacent(i+1, i+2) && a.Tokens[i+2].Kind == TokenWord {
-		return i, "", 0
+		return i, "", "", 0
 	}
-	return i + 1, "\"" + itoa(d) + " " + w + "\".", whyDate
+	return i + 1, itoa(d), w, whyDate
 }
 
 // number looks at number token i as a date or a time of day.
-func (r *govukStyle) number(p *prepared, i int) (last int, sug string, why int) {
+func (r *govukStyle) number(p *prepared, i int) (last int, x, y string, why int) {
 	a := p.a
 	w := a.Text(i)
 	text := func(k int) string {
@@ -125,14 +138,14 @@ func (r *govukStyle) number(p *prepared, i int) (last int, sug string, why int) 
 			j++
 		}
 		if m := text(j); m != "" && r.v.is(p.ids[j], tagMonthName) && m[0] <= 'Z' {
-			return j, "\"" + itoa(d) + " " + m + "\".", whyDate
+			return j, itoa(d), m, whyDate
 		}
 	}
 	// a numeric date outside tables: "03/04/2025"
 	if text(i+1) == "/" && text(i+3) == "/" && text(i+4) != "" && a.Tokens[i+4].Kind == TokenNumber && a.Tokens[i+4].Start == a.Tokens[i+3].End &&
 		a.Tokens[i].End == a.Tokens[i+1].Start && a.Doc.Blocks[a.Tokens[i].Block].Kind != BlockTableCell {
 		if d, m := dayNumber(w), dayNumber(text(i+2)); d > 0 && isDigit(w[len(w)-1]) && m > 0 && m <= 12 {
-			return i + 4, "the day, the month in words and the year, like \"3 April 2025\".", whyDate
+			return i + 4, "the day, the month in words and the year, like \"3 April 2025\".", "", whyNumericDate
 		}
 	}
 	// the hour and minutes of a time
@@ -147,7 +160,7 @@ func (r *govukStyle) number(p *prepared, i int) (last int, sug string, why int) 
 		k += 3
 	}
 	if h > 23 || m > 59 {
-		return i, "", 0
+		return i, "", "", 0
 	}
 	suffix := w[k:]
 	last = i
@@ -155,36 +168,36 @@ func (r *govukStyle) number(p *prepared, i int) (last int, sug string, why int) 
 		suffix, last = text(i+1), i+1 // "5 pm", "5 p.m."
 	}
 	if suffix == "" && equalFoldASCII(text(i+1), "noon") {
-		return i + 1, "\"midday\".", whyMidday
+		return i + 1, "midday", "", whyMidday
 	}
-	x := ampm(suffix)
+	half := ampm(suffix)
 	// a range in one token: "9am-5pm" reads as 9 with the suffix "am-5pm"
-	if dash := indexByteString(suffix, '-'); x == 0 && dash > 0 && ampm(suffix[:dash]) != 0 && ampm(timeSuffix(suffix[dash+1:])) != 0 {
-		return last, "\"" + w[:k+dash] + " to " + suffix[dash+1:] + "\".", whyRange
+	if dash := indexByteString(suffix, '-'); half == 0 && dash > 0 && ampm(suffix[:dash]) != 0 && ampm(timeSuffix(suffix[dash+1:])) != 0 {
+		return last, w[:k+dash], suffix[dash+1:], whyRange
 	}
 	good := ""
 	switch {
-	case x != 0 && h >= 1 && h <= 12:
-		good = clockGOVUK(h, m, x == 'p')
+	case half != 0 && h >= 1 && h <= 12:
+		good = clockGOVUK(h, m, half == 'p')
 		if good == a.Doc.Blocks[a.Tokens[i].Block].Text[a.Tokens[i].Start:a.Tokens[last].End] {
 			// in style; "9am – 5pm" is a range with a dash
 			if d := text(i + 1); (d == "-" || d == "–") && ampm(timeSuffix(text(i+2))) != 0 {
-				return i + 2, "\"" + w + " to " + text(i+2) + "\".", whyRange
+				return i + 2, w, text(i + 2), whyRange
 			}
-			return i, "", 0
+			return i, "", "", 0
 		}
-	case x == 0 && sep == ':' && suffix == "" && a.Tokens[i].Kind == TokenNumber && !(p.adjacent(i, i+1) && a.Tokens[i+1].Kind == TokenNumber):
+	case half == 0 && sep == ':' && suffix == "" && a.Tokens[i].Kind == TokenNumber && !(p.adjacent(i, i+1) && a.Tokens[i+1].Kind == TokenNumber):
 		good = clockGOVUK(h, m, h >= 12) // 17:00
-	case x == 0 && sep == '.' && suffix == "" && i > 0 && p.adjacent(i-1, i) && hasFoldWord(" at from until till ", a.Text(i-1)):
+	case half == 0 && sep == '.' && suffix == "" && i > 0 && p.adjacent(i-1, i) && hasFoldWord(" at from until till ", a.Text(i-1)):
 		good = clockGOVUK(h, m, h >= 12) // at 10.30
 	default:
-		return i, "", 0
+		return i, "", "", 0
 	}
 	why = whyTime
 	if good[0] == 'm' {
 		why = whyMidday
 	}
-	return last, "\"" + good + "\".", why
+	return last, good, "", why
 }
 
 // clockGOVUK writes the time h:m (h from 0 to 23, or 1 to 12 with pm
