@@ -27,11 +27,12 @@ const colourWords = "red/green/blue/yellow/orange/purple/pink/grey/gray/amber/br
 
 // colourPhrases are the shapes of an instruction by colour, "C" standing
 // for a colour: "a/b" lists a word's forms. Bins and boxes are left out:
-// "the green box" names a real container.
+// "the green box" names a real container, and "double yellow lines" a
+// road marking.
 var colourPhrases = [...]string{
 	"shown/marked/highlighted/coloured/colored/printed/written/displayed/shaded/outlined/underlined in C",
 	"coloured/colored/shaded C",
-	"C button/buttons/link/links/text/area/areas/section/sections/icon/icons/tab/tabs/circle/circles/dot/dots/line/lines/field/fields/rows/cells/items/markers",
+	"C button/buttons/link/links/text/area/areas/section/sections/icon/icons/tab/tabs/circle/circles/dot/dots/field/fields/rows/cells/items/markers",
 	"text/items/words/sections/fields/rows/dates/entries/links/areas/options in C",
 	"in C below/above",
 }
