@@ -1,6 +1,9 @@
 package standards
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // The accessibility rule's view of markup: images without alt text, empty
 // links and tables without header cells. [Extract] attaches these readers
@@ -14,7 +17,164 @@ import "bytes"
 // (aria-hidden="true", role="presentation" or "none") are left alone.
 func htmlMarkup(d *Document) []markupIssue {
 	lo, hi := mainRange(d)
-	return scanHTMLMarkup(d.Source, lo, hi, nil)
+	return blockIssues(d, scanHTMLMarkup(d.Source, lo, hi, nil))
+}
+
+// markupIssue is an accessibility problem found in the markup of a
+// document: bytes [off, off+n) of the source, the matched text, the
+// message and the suggestion.
+type markupIssue struct {
+	_               [0]func() // not comparable: no generated equality function in the binary
+	off, n          int
+	match, msg, sug string
+}
+
+// The messages of the problems the markup scanners find.
+const (
+	msgImageAlt    = "image without alt text: screen-reader users will not know what it shows"
+	sugImageAlt    = "Try: alt text that says what the image tells the reader, or an empty alt (alt=\"\") if it is decoration."
+	msgEmptyLink   = "link with no text: screen readers read out only its address, or nothing"
+	sugEmptyLink   = "Try: link text that says where the link goes."
+	msgTableHeader = "table without header cells: screen-reader users cannot tell which column or row a cell is in"
+	sugTableHeader = "Try: mark the header row or column as header cells (<th>)."
+)
+
+// issue returns the markupIssue of source bytes [off, end).
+func issue(src []byte, off, end int, msg, sug string) markupIssue {
+	return markupIssue{off: off, n: end - off, match: excerpt(src[off:end]), msg: msg, sug: sug}
+}
+
+// blockIssues appends to out the problems of the blocks of a document in
+// markup: headings that skip a level, and links to documents that do not
+// say the file's format and size.
+func blockIssues(d *Document, out []markupIssue) []markupIssue {
+	prev := 0 // the level of the last heading
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		if b.Kind == BlockHeading && b.Level > 0 && len(b.Text) > 0 {
+			if prev > 0 && b.Level > prev+1 {
+				off := b.SourceOffset(0)
+				out = append(out, issue(d.Source, off, b.SourceOffset(len(b.Text)-1)+1,
+					"heading level "+itoa(b.Level)+" after level "+itoa(prev)+": screen-reader users move by heading level and will think a part is missing",
+					"Try: make it a level "+itoa(prev+1)+" heading, or style it without changing its level."))
+			}
+			prev = b.Level
+		}
+		for li := range b.Links {
+			out = docLink(d, b, &b.Links[li], out)
+		}
+	}
+	return out
+}
+
+// docLink appends the problem of a link to a document file whose text, or
+// the few words after it, does not give the file's format and size.
+func docLink(d *Document, b *Block, l *Link, out []markupIssue) []markupIssue {
+	kind := docKind(l.Href)
+	if kind == "" || l.End <= l.Start || l.Start < 0 || l.End > len(b.Text) {
+		return out
+	}
+	around := b.Text[l.Start:min(len(b.Text), l.End+48)]
+	hasFormat, hasSize := mentionsFormat(around, kind), mentionsSize(around)
+	if hasFormat && hasSize {
+		return out
+	}
+	msg := "link to a " + kind + " file does not say its format or size: readers need to know before they download it"
+	sug := "Try: \"Annual report (" + kind + ", 2.3MB)\"."
+	if hasFormat {
+		msg = "link to a " + kind + " file does not say how big the file is"
+		sug = "Try: add the size after the format, like \"(" + kind + ", 2.3MB)\"."
+	}
+	off := b.SourceOffset(l.Start)
+	return append(out, issue(d.Source, off, b.SourceOffset(l.End-1)+1, msg, sug))
+}
+
+// docKind returns "PDF", "Word" or "Excel" for a link to such a file
+// (including OpenDocument and CSV), judged by the extension of its path,
+// else "".
+func docKind(href string) string {
+	for i := 0; i < len(href); i++ {
+		if href[i] == '?' || href[i] == '#' {
+			href = href[:i]
+			break
+		}
+	}
+	dot := strings.LastIndexByte(href, '.')
+	if dot < 0 || len(href)-dot > 5 {
+		return ""
+	}
+	switch ext := strings.ToLower(href[dot+1:]); ext {
+	case "pdf":
+		return "PDF"
+	case "doc", "docx", "odt", "rtf":
+		return "Word"
+	case "xls", "xlsx", "ods", "csv":
+		return "Excel"
+	}
+	return ""
+}
+
+// mentionsFormat reports whether s names a file format of kind.
+func mentionsFormat(s, kind string) bool {
+	names := " pdf "
+	switch kind {
+	case "Word":
+		names = " word doc docx odt rtf opendocument "
+	case "Excel":
+		names = " excel xls xlsx ods csv spreadsheet opendocument "
+	}
+	for i := 0; i < len(s); {
+		for i < len(s) && !isAlpha(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && isAlpha(s[j]) {
+			j++
+		}
+		if j > i && hasFoldWord(names, s[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// mentionsSize reports whether s gives a file size: a number followed by
+// KB, MB, GB, kB or bytes.
+func mentionsSize(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		j := i
+		for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
+			j++
+		}
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(s) && isAlpha(s[k]) {
+			k++
+		}
+		if hasFoldWord(" kb mb gb k m bytes kilobytes megabytes ", s[j:k]) {
+			return true
+		}
+		i = k
+	}
+	return false
+}
+
+// excerpt returns s, cut to 120 bytes at a character boundary.
+func excerpt(s []byte) string {
+	if len(s) <= 120 {
+		return string(s)
+	}
+	n := 120
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return string(s[:n])
 }
 
 // markdownMarkup scans a Markdown document, outside fenced code, for
@@ -42,12 +202,11 @@ func markdownMarkup(d *Document) []markupIssue {
 					if end < 0 {
 						continue
 					}
-					k := issueEmptyLink
-					start := i
 					if i > 0 && line[i-1] == '!' {
-						k, start = issueImageAlt, i-1
+						out = append(out, issue(src, ls+i-1, ls+i+end+1, msgImageAlt, sugImageAlt))
+					} else {
+						out = append(out, issue(src, ls+i, ls+i+end+1, msgEmptyLink, sugEmptyLink))
 					}
-					out = append(out, markupIssue{off: ls + start, n: i + end + 1 - start, kind: k})
 				}
 			}
 			if bytes.IndexByte(line, '<') >= 0 {
@@ -56,7 +215,7 @@ func markdownMarkup(d *Document) []markupIssue {
 		}
 		ls = le + 1
 	}
-	return out
+	return blockIssues(d, out)
 }
 
 // mainRange returns the source range the document's blocks came from.
@@ -121,7 +280,7 @@ func scanHTMLMarkup(src []byte, lo, hi int, out []markupIssue) []markupIssue {
 		case hidden(tag):
 		case equalFold(name, "img"):
 			if _, ok := attr(tag, "alt"); !ok {
-				out = append(out, markupIssue{off: i, n: tagEnd - i, kind: issueImageAlt})
+				out = append(out, issue(src, i, tagEnd, msgImageAlt, sugImageAlt))
 			}
 		case equalFold(name, "a"):
 			if _, ok := attr(tag, "href"); !ok {
@@ -132,12 +291,12 @@ func scanHTMLMarkup(src []byte, lo, hi int, out []markupIssue) []markupIssue {
 			}
 			e := closeA.find(src, tagEnd, hi, "</a")
 			if e < hi && e-tagEnd <= maxLinkMarkup && emptyContent(src[tagEnd:e]) {
-				out = append(out, markupIssue{off: i, n: e + 4 - i, kind: issueEmptyLink})
+				out = append(out, issue(src, i, min(e+4, hi), msgEmptyLink, sugEmptyLink))
 			}
 		case equalFold(name, "table"):
 			e := closeTable.find(src, tagEnd, hi, "</table")
 			if th.find(src, tagEnd, hi, "<th>") >= e && thSp.find(src, tagEnd, hi, "<th ") >= e {
-				out = append(out, markupIssue{off: i, n: tagEnd - i, kind: issueTableHeader})
+				out = append(out, issue(src, i, tagEnd, msgTableHeader, sugTableHeader))
 			}
 		}
 		i = tagEnd

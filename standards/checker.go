@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"runtime"
 	"strings"
 	"sync"
 )
@@ -83,7 +82,7 @@ func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
 // the rules in two groups at once (see [parallelGroup]).
 func (rs *RuleSet) checkStop(name string, a *Analysis, stop Canceler) (*Scorecard, error) {
 	c := rs.begin(name, a)
-	if len(a.Tokens) >= parallelTokens && runtime.GOMAXPROCS(0) > 1 {
+	if parallelBuild && len(a.Tokens) >= parallelTokens && parallel() {
 		return c.runParallel(stop)
 	}
 	for _, r := range rs.rules {

@@ -128,17 +128,29 @@ func TestGOVUKStyle(t *testing.T) {
 }
 
 func TestAccessibility(t *testing.T) {
-	fs, _ := findings(t, RuleAccessibility, nil, nil,
-		"# Bins\n\nRead the [bin calendar](/docs/bins.pdf) now.\n\nRead the [tax leaflet](/docs/tax.pdf) (PDF, 120KB).\n\n"+
-			"Read the [form](/docs/form.docx?v=2) (Word).\n\nDates shown in red are bank holidays.\n\n"+
-			"THE TIP IS CLOSED ON MONDAYS.\n\nWe collect from the NHS and DWP offices.")
-	assert.Equal(t, []string{"bin calendar", "form", "THE TIP IS CLOSED ON MONDAYS", "shown in red"}, matches(fs))
-	assert.Contains(t, fs[0].Message, "does not say its format or size")
+	md := "# Bins\n\nRead the [bin calendar](/docs/bins.pdf) now.\n\nRead the [tax leaflet](/docs/tax.pdf) (PDF, 120KB).\n\n" +
+		"Read the [form](/docs/form.docx?v=2) (Word).\n\nDates shown in red are bank holidays.\n\n" +
+		"THE TIP IS CLOSED ON MONDAYS.\n\nWe collect from the NHS and DWP offices.\n"
+	card, err := (&Checker{}).Check("bins.md", []byte(md))
+	require.NoError(t, err)
+	var fs []Finding
+	for _, f := range card.Findings {
+		if f.Rule == RuleAccessibility {
+			fs = append(fs, f)
+		}
+	}
+	assert.Equal(t, []string{"bin calendar", "form", "shown in red", "THE TIP IS CLOSED ON MONDAYS"}, matches(fs))
+	assert.Contains(t, fs[0].Message, "link to a PDF file does not say its format or size")
+	assert.Contains(t, fs[1].Message, "link to a Word file does not say how big")
+	assert.Equal(t, strings.Index(md, "bin calendar"), fs[0].Offset)
+	assert.Equal(t, 3, fs[0].Line)
+	text, _ := findings(t, RuleAccessibility, nil, nil, "Read the [bin calendar](/docs/bins.pdf) now.")
+	assert.Empty(t, text, "document links are checked by the readers of markup")
 	colour, _ := findings(t, RuleAccessibility, nil, nil, "Press the green button. The Red Lion Street car park is shut. Green buttons are new. We sell red and green boxes.")
 	assert.Equal(t, []string{"green button", "Green buttons"}, matches(colour), "a name in capitals is not an instruction")
 	assert.Contains(t, fs[1].Message, "does not say how big")
 
-	card, err := (&Checker{}).Check("page.html", []byte(`<main><h1>Bins</h1><h3>Days</h3><p>Collections are weekly.</p>`+
+	card, err = (&Checker{}).Check("page.html", []byte(`<main><h1>Bins</h1><h3>Days</h3><p>Collections are weekly.</p>`+
 		`<img src="a.png"><img src="b.png" alt=""><a href="/x"></a><a href="/y" aria-label="Home"></a><a href="/z"><img src="c.png" alt="Home"></a>`+
 		`<table><tr><td>Monday</td></tr></table><table><tr><th>Day</th></tr><tr><td>Monday</td></tr></table>`+
 		`<table role="presentation"><tr><td>Layout</td></tr></table><p>More text here.</p></main>`))

@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"runtime"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,7 +39,7 @@ func analyzeStop(doc *Document, stop Canceler) (*Analysis, error) {
 	for i := range doc.Blocks {
 		n += len(doc.Blocks[i].Text)
 	}
-	if n >= parallelText && runtime.GOMAXPROCS(0) > 1 {
+	if parallelBuild && n >= parallelText && parallel() {
 		return analyzeHalves(doc, n, stop)
 	}
 	a := newAnalysis(doc)

@@ -29,7 +29,13 @@ Check scores each web page, report or post against the democratic content
 standards: clear language (readability, plain English, sentence and paragraph
 length, passive voice, acronyms, link text), journey signposting (does
 content about a decision say what stage it is at, what happens next and when,
-who decides and how to have your say) and citizen needs.
+who decides and how to have your say) and citizen needs. It also runs the
+checks editors know from Yoast SEO and the Hemingway editor, and from GOV.UK
+guidance: subheadings, sentence-starts, hard-sentence, inclusive-language,
+accessibility (images without alt text, skipped heading levels, tables
+without header cells, document links without format and size, capitals,
+colour alone) and govuk-style (dates, times, "&", "e.g." and "etc."); these
+are scored but carry no weight in the overall score.
 
 FILE may be HTML (main content only), Markdown or plain text; the type comes
 from the file name or, for -, standard input, from its content. A directory
