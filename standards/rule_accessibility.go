@@ -83,12 +83,6 @@ func (r *accessibility) check(p *prepared, report func(Finding)) tally {
 					return // a name: Red Lion Street, the Green Line
 				}
 			}
-			if n == 2 {
-				switch strings.ToLower(a.Text(first)) + " " + strings.ToLower(a.Text(first+1)) {
-				case "yellow line", "yellow lines", "white line", "white lines", "red line", "red lines":
-					return // road markings and a site's red line: names, not colour cues
-				}
-			}
 			tf, tl := &a.Tokens[first], &a.Tokens[first+n-1]
 			m := d.Blocks[tf.Block].Text[tf.Start:tl.End]
 			emit(a.Span(r.id, r.sev, int(tf.Block), int(tf.Start), int(tl.End),
