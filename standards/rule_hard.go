@@ -73,7 +73,7 @@ func (r *hardSentence) check(p *prepared, report func(Finding)) tally {
 			"very hard to read: grade "+itoa(g)+" (Hemingway), "+itoa(words)+" words and many of them long",
 			"Try: split it in two and use everyday words."))
 	}
-	t.bad = hard + 2*veryHard
+	t.bad = hard + 4*veryHard // weighs 50 and 200 points a sentence (see score)
 	t.detail = itoa(hard) + " hard and " + itoa(veryHard) + " very hard of " + itoa(t.total) + " sentences"
 	return t
 }

@@ -95,8 +95,8 @@ var standardInfos = []struct {
 //     with no subheading).
 //   - sentence-starts: 100 − 20·(runs of three or more sentences
 //     starting with the same word).
-//   - hard-sentence: 100 − 100·(h + 2·v)/n, with h the hard and v the
-//     very hard sentences of n.
+//   - hard-sentence: 100 − (50·h + 200·v)/n, with h the hard and v the
+//     very hard sentences of n: a hard sentence now and then is fine.
 //   - inclusive-language: 100 − 25·(findings).
 //   - accessibility: 100 − 20·(findings).
 //   - govuk-style: 100 − 10·(findings).
@@ -184,19 +184,19 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " sections too long"
 		case RuleSentenceStarts:
 			s.Score = 100 - 20*float64(t.bad)
-			s.Detail = itoa(t.bad) + " runs of sentences starting the same way"
+			s.Detail = count(t.bad, "run") + " of three or more sentences starting the same way"
 		case RuleHardSentence:
-			s.Score = 100 - 100*ratio(t.bad, t.total)
+			s.Score = 100 - 50*ratio(t.bad, t.total)
 			s.Detail = t.detail
 		case RuleInclusiveLanguage:
 			s.Score = 100 - 25*float64(t.bad)
-			s.Detail = itoa(t.bad) + " words to replace"
+			s.Detail = count(t.bad, "word") + " to avoid"
 		case RuleAccessibility:
 			s.Score = 100 - 20*float64(t.bad)
-			s.Detail = itoa(t.bad) + " accessibility problems"
+			s.Detail = count(t.bad, "problem")
 		case RuleGOVUKStyle:
 			s.Score = 100 - 10*float64(t.bad)
-			s.Detail = itoa(t.bad) + " departures from GOV.UK style"
+			s.Detail = count(t.bad, "departure") + " from the style guide"
 		case RuleJourneySignposting, RuleCitizenNeeds:
 			if t.skip || t.total == 0 {
 				s.Score = 100
@@ -228,6 +228,15 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 		overall = 0
 	}
 	return out, overall
+}
+
+// count returns n and the noun, plural unless n is 1: "1 problem", "2
+// problems".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return itoa(n) + " " + noun + "s"
 }
 
 func ratio(a, b int) float64 {
