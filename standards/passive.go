@@ -58,7 +58,14 @@ func (r *passive) check(p *prepared, report func(Finding)) tally {
 			match := a.Doc.Blocks[bt.Block].Text[bt.Start:pt.End]
 			msg := quoteMsg("passive voice: ", match, " does not say who does it")
 			sugg := "Use the active voice and name who acts: \"the committee approved the plan\", not \"the plan was approved\"."
-			if actor := byActor(a, j+1, hi); actor != "" {
+			by := j + 1
+			if by+1 < hi {
+				switch a.Text(by) {
+				case "in", "up", "out", "off", "back", "forward":
+					by++ // "can be called in by any five councillors"
+				}
+			}
+			if actor := byActor(a, by, hi); actor != "" {
 				msg = quoteMsg("passive voice: ", match, " names who acts after \"by\"")
 				sugg = "Put " + actor + " first, as the one who acts."
 			}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/civickit/civickit/internal/input/decode"
 	"github.com/civickit/civickit/standards"
 	"github.com/stretchr/testify/require"
 )
@@ -65,6 +66,13 @@ func TestRealPagesPrecision(t *testing.T) {
 		npages++
 		src, err := os.ReadFile(p)
 		require.NoError(t, err)
+		// as civickit check reads it: a Word export in Windows-1252 is
+		// decoded, with a note
+		src, note, err := decode.Text(src)
+		require.NoError(t, err)
+		if strings.Contains(p, "cp1252") {
+			require.Equal(t, decode.Windows1252Note, note, "%s is saved in Windows-1252", p)
+		}
 		card, err := c.Check(filepath.Base(p), src)
 		require.NoError(t, err)
 		for _, fd := range card.Findings {

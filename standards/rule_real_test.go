@@ -18,6 +18,7 @@ func TestRulesOnRealPageShapes(t *testing.T) {
 		// record's fixed form, also when quoted
 		{"known as", RulePassiveVoice, "This is known as special urgency.", []string{}},
 		{"called a name", RulePassiveVoice, "This is called a general exception. It is called the cabinet.", []string{}},
+		{"called in by is passive", RulePassiveVoice, "It can be called in by any five councillors.", []string{"be called"}},
 		{"called in is passive", RulePassiveVoice, "The decision was called in by three councillors.", []string{"was called"}},
 		{"quoted motion", RulePassiveVoice, "It was moved by Cllr Sands:\n\n\"That Option 1, as set out in the report, be approved.\"", []string{"was moved"}},
 		{"resolution with are", RulePassiveVoice, "1. That the recommendations set out in section 7 are approved.", []string{}},
