@@ -42,7 +42,9 @@ from the file name or, for -, standard input, from its content. A directory
 is checked file by file: every regular file below it with an extension the
 standards package knows (.html, .htm, .xhtml, .shtml, .md, .markdown, .mdown,
 .mkd, .txt, .text), skipping hidden ones. Each file must be UTF-8 (a
-byte-order mark is fine) and at most --max-bytes long.
+byte-order mark is fine) and at most --max-bytes long; text saved in
+Windows-1252, as Word exports it, is read as such with a note on standard
+error.
 
 The text format reads like a compiler: file:line:col: severity: message
 [rule], then each file's scorecard. The json format prints one object when
