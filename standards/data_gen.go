@@ -677,6 +677,10 @@ const (
 		"under consideration\n" +
 		"\n" +
 		"[next]\n" +
+		"would start\n" +
+		"will start\n" +
+		"would begin\n" +
+		"will begin\n" +
 		"effective from\n" +
 		"will be brought back\n" +
 		"will be brought\n" +
@@ -811,6 +815,7 @@ const (
 		"sent apologies\n" +
 		"\n" +
 		"[kind-notice]\n" +
+		"it was agreed to\n" +
 		"decision notice\n" +
 		"record of decision\n" +
 		"decision details\n" +
