@@ -79,8 +79,12 @@ func docLink(d *Document, b *Block, l *Link, out []markupIssue) []markupIssue {
 	if hasFormat && hasSize {
 		return out
 	}
+	text := b.Text[l.Start:l.End]
+	if len(text) > 60 {
+		text = "Annual report"
+	}
 	msg := "link to a " + kind + " file does not say its format or size: readers need to know before they download it"
-	sug := "Try: \"Annual report (" + kind + ", 2.3MB)\"."
+	sug := "Try: \"" + text + " (" + kind + ", 2.3MB)\", with the file's own size."
 	if hasFormat {
 		msg = "link to a " + kind + " file does not say how big the file is"
 		sug = "Try: add the size after the format, like \"(" + kind + ", 2.3MB)\"."
