@@ -79,8 +79,12 @@ func docLink(d *Document, b *Block, l *Link, out []markupIssue) []markupIssue {
 	if hasFormat && hasSize {
 		return out
 	}
+	text := b.Text[l.Start:l.End]
+	if len(text) > 60 {
+		text = "Annual report"
+	}
 	msg := "link to a " + kind + " file does not say its format or size: readers need to know before they download it"
-	sug := "Try: \"Annual report (" + kind + ", 2.3MB)\"."
+	sug := "Try: \"" + text + " (" + kind + ", 2.3MB)\", with the file's own size."
 	if hasFormat {
 		msg = "link to a " + kind + " file does not say how big the file is"
 		sug = "Try: add the size after the format, like \"(" + kind + ", 2.3MB)\"."
@@ -183,6 +187,7 @@ func excerpt(s []byte) string {
 func markdownMarkup(d *Document) []markupIssue {
 	src := d.Source
 	var out []markupIssue
+	var fences []int // offsets where fenced code opens and closes, in turn
 	fence := false
 	for ls := 0; ls < len(src); {
 		le := bytes.IndexByte(src[ls:], '\n')
@@ -209,11 +214,22 @@ func markdownMarkup(d *Document) []markupIssue {
 					}
 				}
 			}
-			if bytes.IndexByte(line, '<') >= 0 {
-				out = scanHTMLMarkup(src, ls, le, out)
-			}
+		}
+		if fence && len(fences)%2 == 0 || !fence && len(fences)%2 == 1 {
+			fences = append(fences, ls) // a fence opens or closes here
 		}
 		ls = le + 1
+	}
+	// inline HTML, read across lines (a table's <th> may be lines below
+	// its <table>), outside fenced code
+	for _, m := range scanHTMLMarkup(src, 0, len(src), nil) {
+		k := 0
+		for k < len(fences) && fences[k] <= m.off {
+			k++
+		}
+		if k%2 == 0 {
+			out = append(out, m)
+		}
 	}
 	return blockIssues(d, out)
 }

@@ -83,8 +83,9 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 		// A check allocates about 20 bytes for each byte of text, most
 		// of it live until the report is written: collecting at five
 		// times the live heap rather than twice spends about a sixth less
-		// CPU on a large page, for a few MB more memory.
-		debug.SetGCPercent(400)
+		// CPU on a large page, for a few MB more memory. The old value
+		// comes back when the check ends.
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	if len(files) == 0 {
 		return usagef(cmd, "no files to check (use - for standard input)")
