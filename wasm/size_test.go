@@ -43,16 +43,27 @@ var (
 // regexp or fmt. The markup half of accessibility (alt text, empty links,
 // table headers, heading levels, document links) links only with the
 // HTML and Markdown readers, hence the larger rise of the check program.
+//
+// Raised a third time, by 14 KB (score widget and plain), 15 KB (check
+// plain) and 11.5 KB (the readability widget), when the rules were held
+// to 90% precision on 628 hand-judged findings from 43 real council pages
+// (issue 9, standards/testdata/real): about 4 KB is data (a jargon list of
+// 200 democratic-services terms, council acronyms with their expansions,
+// plain-English entries with their sources, journey cues), the rest the
+// judgement that keeps the rules quiet on real pages (quoted terms, form
+// labels and values, names after an article, resolutions, naming
+// passives, numbered minute headings). Windows-1252 decoding stays out:
+// package internal/input/decode is linked by the command line only.
 const (
-	scoreBudget      = 546_500
-	scoreBudgetPlain = 597_500
-	checkBudget      = 661_500
+	scoreBudget      = 560_500
+	scoreBudgetPlain = 612_500
+	checkBudget      = 676_500
 	// widgetBudget is the ceiling of the readability widget's own
 	// program, wasm/readability, built as the widget is: the scoring
 	// path plus syscall/js and the worker glue, about 22 KB (556 KB after
 	// the real-page precision work of issue 9, 571 KB after its editors'
-	// checks).
-	widgetBudget = 572_500
+	// checks, 583 KB after the labelled set of 43 real pages).
+	widgetBudget = 584_000
 	// journeyBudget is the ceiling of wasm/journey, which <civic-journey>
 	// loads only for a raw decision: the journey package with
 	// encoding/json, which reads the decision and writes the summary:
