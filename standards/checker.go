@@ -115,9 +115,25 @@ func parallelGroup(id string) bool {
 	return true
 }
 
+// lockedCanceler calls a Canceler's Err from one goroutine at a time:
+// the two halves of a parallel check both poll it, and a caller's
+// Canceler need not be safe for concurrent use (a context.Context is).
+type lockedCanceler struct {
+	mu sync.Mutex
+	c  Canceler
+}
+
+// Err returns the wrapped Canceler's Err.
+func (l *lockedCanceler) Err() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.c.Err()
+}
+
 // runParallel runs the rules in the two groups of parallelGroup, the
 // second in a new goroutine, and merges their findings and tallies.
 func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
+	stop = &lockedCanceler{c: stop}
 	second := &checking{rs: c.rs, a: c.a, tallies: make(map[string]tally, len(c.rs.rules)), card: &Scorecard{Findings: make([]Finding, 0, cap(c.card.Findings)/2)}}
 	p2 := *c.p
 	if p2.stem != nil {

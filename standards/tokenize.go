@@ -73,6 +73,7 @@ func (a *Analysis) blocks(from, to int, stop Canceler) error {
 // analyzeHalves tokenises and counts the blocks of doc, which hold n bytes
 // of text, in two halves at once, and joins them.
 func analyzeHalves(doc *Document, n int, stop Canceler) (*Analysis, error) {
+	stop = &lockedCanceler{c: stop}
 	mid, half := 0, 0
 	for mid < len(doc.Blocks) && half < n/2 {
 		half += len(doc.Blocks[mid].Text)
