@@ -11,6 +11,7 @@ import (
 	"math"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
@@ -290,31 +291,35 @@ type Page struct {
 //go:embed templates/*.html
 var templateFS embed.FS
 
-var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
-	"day":    day,
-	"pct":    pct,
-	"signed": signed,
-	"known":  orUnknown,
-	"url":    safeURL,
-	"ward":   func(id string) string { return PageName("ward", id) },
-	"cllr":   func(id string) string { return PageName("councillor", id) },
-	"chart":  chart,
-	"score":  func(f float64) string { return fmt.Sprintf("%.0f", f) },
-	"tag": func(f float64) string {
-		switch {
-		case f >= 66:
-			return "govuk-tag--green"
-		case f >= 33:
-			return "govuk-tag--yellow"
-		}
-		return "govuk-tag--red"
-	},
-	"derefi": func(p *int64) int64 { return *p },
-	"derefs": func(p *float64) float64 { return *p },
-	"signedi": func(p *int64) string {
-		return signed(float64(*p))
-	},
-}).ParseFS(templateFS, "templates/*.html"))
+// pageTemplates parses the report templates on first use, not at start-up:
+// every civickit command pays for a package's initialisation.
+var pageTemplates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"day":    day,
+		"pct":    pct,
+		"signed": signed,
+		"known":  orUnknown,
+		"url":    safeURL,
+		"ward":   func(id string) string { return PageName("ward", id) },
+		"cllr":   func(id string) string { return PageName("councillor", id) },
+		"chart":  chart,
+		"score":  func(f float64) string { return fmt.Sprintf("%.0f", f) },
+		"tag": func(f float64) string {
+			switch {
+			case f >= 66:
+				return "govuk-tag--green"
+			case f >= 33:
+				return "govuk-tag--yellow"
+			}
+			return "govuk-tag--red"
+		},
+		"derefi": func(p *int64) int64 { return *p },
+		"derefs": func(p *float64) float64 { return *p },
+		"signedi": func(p *int64) string {
+			return signed(float64(*p))
+		},
+	}).ParseFS(templateFS, "templates/*.html"))
+})
 
 type pageData struct {
 	R          *Report
@@ -326,21 +331,21 @@ type pageData struct {
 
 func (d pageData) Name(id string) string { return cmp.Or(d.Names[id], id) }
 
-var minifier = func() *minify.M {
+var minifier = sync.OnceValue(func() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	return m
-}()
+})
 
 func (r *Report) render(name string, d pageData) ([]byte, error) {
 	var b bytes.Buffer
-	if err := pageTemplates.ExecuteTemplate(&b, name, d); err != nil {
+	if err := pageTemplates().ExecuteTemplate(&b, name, d); err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := minifier.Minify("text/html", &out, &b); err != nil {
+	if err := minifier().Minify("text/html", &out, &b); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

@@ -139,13 +139,21 @@ func isReference(text string, start, end int) bool {
 }
 
 // shouting reports whether token i is next to another all-capital word of
-// its block.
+// its block, across a comma or dash ("REVIEW OF A PREMISES LICENCE,
+// STORM - The ...").
 func (r *acronym) shouting(a *Analysis, i int) bool {
-	caps := func(j int) bool {
-		return j >= 0 && j < len(a.Tokens) && a.Tokens[j].Block == a.Tokens[i].Block &&
-			a.Tokens[j].Kind == TokenWord && a.Tokens[j].Flags&FlagAllCaps != 0
+	caps := func(j, step int) bool {
+		for k := 0; k < 2 && j >= 0 && j < len(a.Tokens) && a.Tokens[j].Block == a.Tokens[i].Block; k, j = k+1, j+step {
+			switch t := &a.Tokens[j]; {
+			case t.Kind == TokenWord:
+				return t.Flags&FlagAllCaps != 0
+			case a.Text(j) != "," && a.Text(j) != "-" && a.Text(j) != "–":
+				return false
+			}
+		}
+		return false
 	}
-	return caps(i-1) || caps(i+1)
+	return caps(i-1, -1) || caps(i+1, 1)
 }
 
 // explained reports whether the acronym at token i is in brackets, or

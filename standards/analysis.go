@@ -73,6 +73,10 @@ type Analysis struct {
 
 	cache *sylCache // while tokenising
 	text  string    // the block being tokenised
+	// deferPos is set while a rule set checks the analysis: Span leaves
+	// Line and Column at 0, and the checker fills them in after sorting
+	// the findings by offset, one walk of the source in order.
+	deferPos bool
 }
 
 // Text returns the text of token i.
@@ -96,7 +100,10 @@ func (a *Analysis) Span(rule string, sev Severity, block, start, end int, msg, s
 	if end > start {
 		last = b.SourceOffset(end-1) + 1
 	}
-	line, col := a.Doc.Position(off)
+	line, col := 0, 0
+	if !a.deferPos {
+		line, col = a.Doc.Position(off)
+	}
 	return Finding{
 		Rule: rule, Severity: sev, Message: msg, Suggestion: suggestion,
 		Match: b.Text[start:end], Line: line, Column: col, Offset: off, Length: last - off,

@@ -78,14 +78,102 @@ func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
 }
 
 // checkStop is CheckAnalysis that polls stop before each rule and gives
-// up with its error.
+// up with its error. On a large document with more than one CPU it runs
+// the rules in two groups at once (see [parallelGroup]).
 func (rs *RuleSet) checkStop(name string, a *Analysis, stop Canceler) (*Scorecard, error) {
 	c := rs.begin(name, a)
+	if parallelBuild && len(a.Tokens) >= parallelTokens && parallel() {
+		return c.runParallel(stop)
+	}
 	for _, r := range rs.rules {
 		if err := stop.Err(); err != nil {
+			a.deferPos = false
 			return nil, err
 		}
 		c.run(r)
+	}
+	return c.end(), nil
+}
+
+// parallelTokens is the fewest tokens for which checkStop runs the rules
+// in two groups at once: below it, starting a goroutine costs more than
+// it saves.
+const parallelTokens = 32 << 10
+
+// parallelGroup reports whether rule id runs in the second group of a
+// parallel check. The groups take about the same time; journey
+// signposting, which classifies the document, and citizen needs, which
+// reads that class, stay together in the first. The rules share the
+// prepared tokens read-only; each group has its own stem cache, tallies
+// and findings, and Span leaves positions to the checker, so that the
+// groups share no state they write.
+func parallelGroup(id string) bool {
+	switch id {
+	case RulePlainEnglish, RuleJargon, RuleAcronym, RuleLinkText, RuleJourneySignposting, RuleCitizenNeeds:
+		return false
+	}
+	return true
+}
+
+// lockedCanceler calls a Canceler's Err from one goroutine at a time:
+// the two halves of a parallel check both poll it, and a caller's
+// Canceler need not be safe for concurrent use (a context.Context is).
+type lockedCanceler struct {
+	mu sync.Mutex
+	c  Canceler
+}
+
+// Err returns the wrapped Canceler's Err.
+func (l *lockedCanceler) Err() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.c.Err()
+}
+
+// runParallel runs the rules in the two groups of parallelGroup, the
+// second in a new goroutine, and merges their findings and tallies.
+func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
+	stop = &lockedCanceler{c: stop}
+	second := &checking{rs: c.rs, a: c.a, tallies: make(map[string]tally, len(c.rs.rules)), card: &Scorecard{Findings: make([]Finding, 0, cap(c.card.Findings)/2)}}
+	p2 := *c.p
+	if p2.stem != nil {
+		p2.stem = &stemCache{st: p2.stem.st, m: make(map[string]string)}
+	}
+	second.p = &p2
+	done := make(chan error, 1)
+	go func() {
+		for _, r := range c.rs.rules {
+			if !parallelGroup(r.ID()) {
+				continue
+			}
+			if err := stop.Err(); err != nil {
+				done <- err
+				return
+			}
+			second.run(r)
+		}
+		done <- nil
+	}()
+	var err error
+	for _, r := range c.rs.rules {
+		if parallelGroup(r.ID()) {
+			continue
+		}
+		if err = stop.Err(); err != nil {
+			break
+		}
+		c.run(r)
+	}
+	if err2 := <-done; err == nil {
+		err = err2
+	}
+	if err != nil {
+		c.a.deferPos = false
+		return nil, err
+	}
+	c.card.Findings = append(c.card.Findings, second.card.Findings...)
+	for id, t := range second.tallies {
+		c.tallies[id] = t
 	}
 	return c.end(), nil
 }
@@ -101,6 +189,7 @@ type checking struct {
 }
 
 func (rs *RuleSet) begin(name string, a *Analysis) *checking {
+	a.deferPos = true
 	return &checking{rs: rs, a: a, p: prepare(a, rs.v, rs.st), tallies: make(map[string]tally, len(rs.rules)), card: &Scorecard{
 		File:        name,
 		Format:      a.Doc.Format.String(),
@@ -127,6 +216,14 @@ func (c *checking) end() *Scorecard {
 			Suggestion: "Check the file, or for HTML that its text is inside <main> or <article>.", Line: 1, Column: 1})
 	}
 	c.card.Findings = sortFindings(c.card.Findings)
+	// positions, in offset order: one walk along each line
+	c.a.deferPos = false
+	d := c.a.Doc
+	for i := range c.card.Findings {
+		if f := &c.card.Findings[i]; f.Line == 0 {
+			f.Line, f.Column = d.Position(f.Offset)
+		}
+	}
 	c.card.Standards, c.card.Score = score(c.rs, c.a, c.tallies)
 	return c.card
 }

@@ -56,3 +56,28 @@ func ExamplePresets() {
 	// nhs: reading age 11, sentences up to 25 words
 	// plain-english-campaign: reading age 12, sentences up to 30 words
 }
+
+// The checks editors know from Yoast SEO, the Hemingway editor and GOV.UK
+// guidance run with the rest; accessibility reads the markup of HTML and
+// Markdown too.
+func ExampleChecker_Check_editors() {
+	page := "# Parking\n\nThe drop-in is at 5.30 p.m. on 3rd April for residents who suffer from arthritis.\n\n" +
+		"Read the [parking plan](/docs/parking.pdf).\n"
+	var c standards.Checker
+	card, err := c.Check("parking.md", []byte(page))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range card.Findings {
+		switch f.Rule {
+		case standards.RuleGOVUKStyle, standards.RuleInclusiveLanguage, standards.RuleAccessibility:
+			fmt.Printf("%d:%d %s %q → %s\n", f.Line, f.Column, f.Rule, f.Match, f.Suggestion)
+		}
+	}
+	// Output:
+	// 3:19 govuk-style "5.30 p.m." → Try: "5:30pm".
+	// 3:32 govuk-style "3rd April" → Try: "3 April".
+	// 3:60 inclusive-language "suffer from" → Try: has (and name the condition or impairment).
+	// 5:11 accessibility "parking plan" → Try: "parking plan (PDF, 2.3MB)", with the file's own size.
+}

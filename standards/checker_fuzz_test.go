@@ -12,6 +12,9 @@ func FuzzCheck(f *testing.F) {
 		"", "# Title\n\nMembers will utilise the LTN (low traffic neighbourhood).",
 		"[click here](x) https://a.b", "The decision was made by the cabinet on 3 March 2026 by 5pm.",
 		"A (B", "NHS (", "is", "( )", "\xff\xfe", "- item\n\n# h",
+		"You can. You can. You can. People who suffer from the disabled. 3rd April, April 3, 03/04/25 at 5.30 p.m. or 17:00, 9am-5pm & e.g. etc.",
+		"THE TIP IS SHUT TODAY. Dates shown in red. [report](a.pdf) 12 noon at 10.30 12pm 12am 0:00",
+		"# a\n\n### b\n\n" + "word word word word word word word word word word. ",
 	} {
 		f.Add(s)
 	}

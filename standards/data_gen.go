@@ -37,7 +37,7 @@ const (
 		"plain-english\tconvene\tmeet or call a meeting\t\tconvene|convened|convenes|convening\t\t\n" +
 		"plain-english\tdeem\tthink, treat as or count as\t\tdeem|deemed|deeming|deems\t\t\n" +
 		"plain-english\tdemonstrate\tshow or prove\t\tdemonstrate|demonstrated|demonstrates|demonstrating\t\t\n" +
-		"plain-english\tdesignate\tname or choose\t\tdesignate|designated|designates|designating\t\t\n" +
+		"plain-english\tdesignate\tname or choose\t\tdesignate|designated|designates|designating\tpremises\t\n" +
 		"plain-english\tdisseminate\tshare or send out\t\tdisseminate|disseminated|disseminates|disseminating\t\t\n" +
 		"plain-english\tdispatch\tsend\t\tdispatch|dispatched|dispatches|dispatching\t\t\n" +
 		"plain-english\tdue to the fact that\tbecause\t\tdue to the fact that\t\t\n" +
@@ -89,7 +89,7 @@ const (
 		"plain-english\tnecessitate\tneed or make necessary\t\tnecessitate|necessitated|necessitates|necessitating\t\t\n" +
 		"plain-english\tnotify\ttell\t\tnotified|notifies|notify|notifying\t\t\n" +
 		"plain-english\tnumerous\tmany\t\tnumerous\t\t\n" +
-		"plain-english\tobjective\taim or goal\t\tobjective|objectives\t\t\n" +
+		"plain-english\tobjective\taim or goal\t\tobjective|objectives\t\tdisorder|disordered|disorders|harm|harmed|harming|harms|licensing|nuisance|nuisances|safeties|safety\n" +
 		"plain-english\tobtain\tget\t\tobtain|obtained|obtaining|obtains\t\t\n" +
 		"plain-english\ton a daily basis\tdaily or every day\t\ton a daily basis\t\t\n" +
 		"plain-english\ton a regular basis\tregularly\t\ton a regular basis\t\t\n" +
@@ -116,7 +116,8 @@ const (
 		"plain-english\treimburse\tpay back or repay\t\treimburse|reimbursed|reimburses|reimbursing\t\t\n" +
 		"plain-english\tremuneration\tpay or wages\t\tremuneration|remunerations\t\t\n" +
 		"plain-english\trender\tmake or give\t\trender|rendered|rendering|renders\t\t\n" +
-		"plain-english\trequest\task\t\trequest|requested|requesting|requests\t\t\n" +
+		"plain-english\trequested|requesting\tasked or asking\t\trequested|requesting\t\t\n" +
+		"plain-english\tto request\tto ask\t\tto request\t\t\n" +
 		"plain-english\trequire\tneed\t\trequire|required|requires|requiring\t\t\n" +
 		"plain-english\treside\tlive\t\treside|resided|resides|residing\t\t\n" +
 		"plain-english\tresidence\thome\t\tresidence|residences\t\t\n" +
@@ -160,12 +161,12 @@ const (
 		"plain-english\tfacilitator\thelper or organiser\t\tfacilitator|facilitators\t\t\n" +
 		"plain-english\tfoster\tencourage or help\t\tfoster|fostered|fostering|fosters\tcare|cared|carer|carers|cares|caring|child|children|famili|families|home|homed|homes|homing|parent|parented|parenting|parents|placement|placements\t\n" +
 		"plain-english\tincentivise\tencourage\t\tincentivise\t\t\n" +
-		"plain-english\tkey\timportant or main (or leave out)\t\tkey|keyed|keying|keys\tcard|carded|carding|cards|code|coded|codes|coding|decision|decisions|fob|fobbed|fobbing|fobs|holder|holders|safe|safes|stage|staged|stages|staging|worker|workers\t\n" +
+		"plain-english\tkey\timportant or main (or leave out)\t\tkey|keyed|keying|keys\tcard|carded|carding|cards|code|coded|codes|coding|date|dated|dates|dating|decision|decisions|fact|facts|fob|fobbed|fobbing|fobs|holder|holders|safe|safes|stage|staged|stages|staging|worker|workers\t\n" +
 		"plain-english\tliaise\twork with or talk to\t\tliaise|liaised|liaises|liaising\t\t\n" +
 		"plain-english\toverarching\tmain or overall\t\toverarching\t\t\n" +
 		"plain-english\tparadigm\tmodel or way of thinking\t\tparadigm|paradigms\t\t\n" +
 		"plain-english\tproactive\t(say what you will do)\t\tproactive\t\t\n" +
-		"plain-english\tprogress\tmove forward or continue (as a verb)\t\tprogress|progressed|progresses|progressing\t\tgood|goods|in|ins|made|make|makes|making|of|offed|offing|our|slow|slowed|slowing|slows|the|your\n" +
+		"plain-english\tprogress\tmove forward or continue (as a verb)\t\tprogress|progressed|progresses|progressing\t\tany|good|goods|in|ins|made|make|makes|making|monitor|monitoring|no|of|offed|offing|on|our|report|review|slow|slowed|slowing|slows|some|that|the|your\n" +
 		"plain-english\trobust\tstrong or thorough\t\trobust\t\t\n" +
 		"plain-english\tstreamline\tsimplify or speed up\t\tstreamline|streamlined|streamlines|streamlining\t\t\n" +
 		"plain-english\tsynergy\tworking together\t\tsynergies|synergy\t\t\n" +
@@ -173,10 +174,10 @@ const (
 		"plain-english\ttransform\tchange\t\ttransform|transformed|transforming|transforms\t\t\n" +
 		"plain-english\tcollaborative\tjoint or working together\t\tcollaborative\t\t\n" +
 		"plain-english\tholistic\twhole or complete\t\tholistic\t\t\n" +
-		"plain-english\timpact\teffect or affect\t\timpact|impacted|impacting|impacts\t\t\n" +
+		"plain-english\timpact\teffect or affect (as a verb)\t\timpact|impacted|impacting|impacts\t\ta|an|any|big|direct|environmental|its|little|major|negative|no|positive|real|significant|the|their|this\n" +
 		"plain-english\tinnovative\tnew\t\tinnovative\t\t\n" +
 		"plain-english\tdialogue\ttalk or discussion\t\tdialogue|dialogues\t\t\n" +
-		"plain-english\tdrive\tpush, lead or encourage\t\tdrive|drives|driving\taway|car|cars|home|homed|homes|homing|safe|safely|safes|test|tested|testes|testing|tests|vehicle|vehicles\tcan|canned|cans|car|careful|carefully|cars|not|please|pleased|pleases|pleasing|safely|test|tested|testes|testing|tests|to|toed|will|willed|willing|wills|you\n" +
+		"plain-english\tdrive\tpush, lead or encourage\t\tdrive|drives|driving\taway|car|cars|home|homed|homes|homing|safe|safely|safes|test|tested|testes|testing|tests|vehicle|vehicles\tand|can|canned|cans|car|careful|carefully|cars|dangerous|drink|not|of|offed|offing|please|pleased|pleases|pleasing|safely|test|tested|testes|testing|tests|to|toed|when|while|will|willed|willing|wills|you\n" +
 		"plain-english\tframework\tplan or rules\t\tframework|frameworks\t\t\n" +
 		"plain-english\tinitiative\tplan, scheme or project\t\tinitiative|initiatives\t\t\n" +
 		"plain-english\toutcome\tresult\t\toutcome|outcomes\t\t\n" +
@@ -248,6 +249,19 @@ const (
 		"plain-english\towing to the fact that\tbecause\t\towing to the fact that\t\t\n" +
 		"plain-english\tthe fact that\tthat (or rephrase)\t\tthe fact that\t\t\n" +
 		"plain-english\twhether or not\twhether\t\twhether or not\t\t\n" +
+		"plain-english\twhilst\twhile\t\twhilst\t\t\n" +
+		"plain-english\tamongst\tamong\t\tamongst\t\t\n" +
+		"plain-english\tforthcoming\tcoming, next or planned\t\tforthcoming\t\t\n" +
+		"plain-english\tin terms of\tabout, for or in (or say it another way)\t\tin terms of\t\t\n" +
+		"plain-english\tupon\ton\t\tupon\t\t\n" +
+		"plain-english\thenceforth\tfrom now on\t\thenceforth\t\t\n" +
+		"plain-english\therewith\twith this\t\therewith\t\t\n" +
+		"plain-english\tthereof\tof it or of them\t\tthereof\t\t\n" +
+		"plain-english\tapproximately\tabout\t\tapproximately\t\t\n" +
+		"plain-english\tdeploy|deploys|deployed|deploying\tuse or put in place\t\tdeploy|deploys|deployed|deploying\t\t\n" +
+		"plain-english\tdisincentivise|disincentivises|disincentivised|disincentivising\tdiscourage\t\tdisincentivise|disincentivises|disincentivised|disincentivising\t\t\n" +
+		"plain-english\tcountering\tagainst or answering\t\tcountering\t\t\n" +
+		"plain-english\tone-stop shop\tone place (say what it is)\t\tone-stop shop\t\t\n" +
 		"jargon\tthe Authority\tthe council\tcase\tthe Authority\t\t\n" +
 		"jargon\tthis Authority\tthe council\tcase\tthis Authority\t\t\n" +
 		"jargon\tthe local authority\tthe council\t\tthe local authority\t\t\n" +
@@ -257,13 +271,12 @@ const (
 		"jargon\tward members\tyour local councillors\t\tward members\t\t\n" +
 		"jargon\telected members\tcouncillors\t\telected members\t\t\n" +
 		"jargon\telected member\tcouncillor\t\telected member\t\t\n" +
-		"jargon\tcabinet member\tcouncillor in the cabinet who is responsible for ... (say who and for what)\t\tcabinet member\t\t\n" +
 		"jargon\tportfolio holder\tcabinet member responsible for ... (say who and for what)\t\tportfolio|portfolios holder|holders\t\t\n" +
-		"jargon\tofficer\tcouncil staff (say which team)\t\tofficer|officers\t\tfire|fired|fires|firing|medical|medicals|police|policed|polices|policing|proper|returning\n" +
 		"jargon\tkey decision\ta decision that spends or saves a lot of money or affects several wards: explain it\t\tkey decision\t\t\n" +
 		"jargon\tkey decisions\tdecisions that spend or save a lot of money or affect several wards: explain them\t\tkey decisions\t\t\n" +
 		"jargon\tcall-in\ta way for councillors to ask for a decision to be looked at again before it takes effect: explain it\t\tcall-in\t\t\n" +
 		"jargon\tcalled in\tasked to be looked at again by councillors: explain it\t\tcalled in\t\t\n" +
+		"jargon\tcalling in\tasking for a decision to be looked at again: explain it\t\tcalling in\t\t\n" +
 		"jargon\tforward plan\tthe list of decisions the council plans to make\t\tforward plan\t\t\n" +
 		"jargon\tS106\ta legal agreement where a developer pays for local services or affordable homes (a section 106 agreement)\t\ts106\t\t\n" +
 		"jargon\tsection 106\ta legal agreement where a developer pays for local services or affordable homes\t\tsection 106\t\t\n" +
@@ -302,7 +315,153 @@ const (
 		"jargon\thard to reach\tpeople we do not hear from enough (say who)\t\thard to reach\t\t\n" +
 		"jargon\tvulnerable adults\tadults who need support (say who)\t\tvulnerable adults\t\t\n" +
 		"jargon\tlooked after children\tchildren in care\t\tlooked after children\t\t\n" +
-		"jargon\tlooked-after children\tchildren in care\t\tlooked-after children\t\t\n"
+		"jargon\tlooked-after children\tchildren in care\t\tlooked-after children\t\t\n" +
+		"jargon\tdisclosable pecuniary interest|interests\ta money interest a councillor must declare, such as a job or property\t\tdisclosable pecuniary interest|interests\t\t\n" +
+		"jargon\tpecuniary interest|interests\ta money interest\t\tpecuniary interest|interests\t\t\n" +
+		"jargon\tnon-pecuniary interest|interests\tan interest that is not about money, such as being on a charity's board\t\tnon-pecuniary interest|interests\t\t\n" +
+		"jargon\tprejudicial interest|interests\tan interest that stops a councillor taking part\t\tprejudicial interest|interests\t\t\n" +
+		"jargon\tother registrable interest|interests\tan interest a councillor must register, such as membership of a body\t\tother registrable interest|interests\t\t\n" +
+		"jargon\tdispensation|dispensations\tpermission for a councillor to take part despite an interest\t\tdispensation|dispensations\t\t\n" +
+		"jargon\tdelegated powers\tpowers given to council staff or a councillor to decide for the council\t\tdelegated powers\t\t\n" +
+		"jargon\tdelegated authority\tpower given to council staff or a councillor to decide for the council\t\tdelegated authority\t\t\n" +
+		"jargon\tdelegated decision|decisions\ta decision made by council staff or one councillor for the council\t\tdelegated decision|decisions\t\t\n" +
+		"jargon\tscheme of delegation\tthe list of decisions council staff can make for the council\t\tscheme of delegation\t\t\n" +
+		"jargon\tstanding order|orders\tthe council's rules for meetings\t\tstanding order|orders\t\t\n" +
+		"jargon\tprocedure rule|rules\tthe council's rules for meetings\t\tprocedure rule|rules\t\t\n" +
+		"jargon\tcouncil procedure rules\tthe rules for council meetings\t\tcouncil procedure rules\t\t\n" +
+		"jargon\tfinancial regulations\tthe council's rules for spending money\t\tfinancial regulations\t\t\n" +
+		"jargon\tcontract procedure rules\tthe council's rules for buying goods and services\t\tcontract procedure rules\t\t\n" +
+		"jargon\tvirement|virements\tmoving money from one budget to another\t\tvirement|virements\t\t\n" +
+		"jargon\tinquorate\twithout enough members present to make decisions\t\tinquorate\t\t\n" +
+		"jargon\tSchedule 12A\tthe law that lets a council keep some information private\tcase\tSchedule 12A\t\t\n" +
+		"jargon\tsubstantive motion|motions\ta proposal as changed by agreed amendments\t\tsubstantive motion|motions\t\t\n" +
+		"jargon\tmotion without notice|notice\ta proposal made at the meeting without warning\t\tmotion without notice|notice\t\t\n" +
+		"jargon\tnotice of motion|motions\ta proposal a councillor has given notice of before the meeting\t\tnotice of motion|motions\t\t\n" +
+		"jargon\tamendment to the motion\ta change proposed to a proposal\t\tamendment to the motion\t\t\n" +
+		"jargon\tthe motion was carried\tthe proposal was agreed\t\tthe motion was carried\t\t\n" +
+		"jargon\trecorded vote\ta vote where each councillor's vote is written down\t\trecorded vote\t\t\n" +
+		"jargon\tcasting vote\tthe chair's deciding vote when votes are tied\t\tcasting vote\t\t\n" +
+		"jargon\tco-opted member|members\ta non-councillor appointed to a committee\t\tco-opted member|members\t\t\n" +
+		"jargon\tco-optee|co-optees\ta non-councillor appointed to a committee\t\tco-optee|co-optees\t\t\n" +
+		"jargon\tsubstitute member|members\ta councillor sitting in for a committee member\t\tsubstitute member|members\t\t\n" +
+		"jargon\tMonitoring Officer\tthe council's lawyer who checks it acts within the law\tcase\tMonitoring Officer\t\t\n" +
+		"jargon\tSection 151 Officer\tthe council's chief finance officer\t\tsection 151 officer\t\t\n" +
+		"jargon\tHead of Paid Service\tthe council's most senior manager (chief executive)\t\thead of paid service\t\t\n" +
+		"jargon\treturning officer\tthe person who runs the election\t\treturning officer\t\t\n" +
+		"jargon\telectoral registration officer\tthe person who keeps the electoral register\t\telectoral registration officer\t\t\n" +
+		"jargon\tthe Leader\tthe leader of the council\tcase\tthe Leader\tof|offed|offing\t\n" +
+		"jargon\tLeader and Cabinet\tthe council's leader and the councillors in the cabinet\t\tleader and cabinet\t\t\n" +
+		"jargon\texecutive arrangements\thow the council's cabinet makes decisions\t\texecutive arrangements\t\t\n" +
+		"jargon\texecutive decision|decisions\ta decision made by the cabinet or a cabinet member\t\texecutive decision|decisions\t\t\n" +
+		"jargon\texecutive function|functions\tthe decisions the law gives the cabinet\t\texecutive function|functions\t\t\n" +
+		"jargon\tnon-executive function|functions\tthe decisions the law keeps with full council or its committees\t\tnon-executive function|functions\t\t\n" +
+		"jargon\tpolicy framework\tthe main plans and policies full council agrees\t\tpolicy framework\t\t\n" +
+		"jargon\tbudget and policy framework\tthe budget and main plans full council agrees\t\tbudget and policy framework\t\t\n" +
+		"jargon\turgency procedure\tthe way to make a decision quickly when it cannot wait\t\turgency procedure\t\t\n" +
+		"jargon\tspecial urgency\tthe way to make an urgent key decision without the usual notice\t\tspecial urgency\t\t\n" +
+		"jargon\tgeneral exception\tthe way to make a key decision without 28 days' notice\t\tgeneral exception\t\t\n" +
+		"jargon\tpre-decision scrutiny\tcouncillors reviewing a decision before it is made\t\tpre-decision scrutiny\t\t\n" +
+		"jargon\tpost-decision scrutiny\tcouncillors reviewing a decision after it is made\t\tpost-decision scrutiny\t\t\n" +
+		"jargon\tscrutiny panel|panels\ta group of councillors who review decisions\t\tscrutiny panel|panels\t\t\n" +
+		"jargon\ttask and finish group|groups\ta group of councillors set up to review one topic\t\ttask and finish group|groups\t\t\n" +
+		"jargon\tterms of reference\twhat a committee or group is set up to do\t\tterms of reference\t\t\n" +
+		"jargon\tremit\twhat it is responsible for\t\tremit\t\t\n" +
+		"jargon\twork programme|programmes\tthe list of topics a committee plans to look at\t\twork programme|programmes\t\t\n" +
+		"jargon\tmatters arising\tquestions about the last meeting's minutes\t\tmatters arising\t\t\n" +
+		"jargon\tPart A\tthe public part of the agenda\tcase\tPart A\t\t\n" +
+		"jargon\tPart B\tthe private part of the agenda\tcase\tPart B\t\t\n" +
+		"jargon\texempt report|reports\ta report kept private by law\t\texempt report|reports\t\t\n" +
+		"jargon\tconfidential information\tinformation the law says must be kept private\t\tconfidential information\t\t\n" +
+		"jargon\texclusion of the press and public\tholding part of the meeting in private\t\texclusion of the press and public\t\t\n" +
+		"jargon\tin camera\tin private\t\tin camera\t\t\n" +
+		"jargon\tdeputation|deputations\ta group of residents who speak to a committee\t\tdeputation|deputations\t\t\n" +
+		"jargon\tpetition scheme\tthe council's rules for petitions\t\tpetition scheme\t\t\n" +
+		"jargon\tlead petitioner\tthe person who organised the petition\t\tlead petitioner\t\t\n" +
+		"jargon\tdivisional member|members\tyour county councillor\t\tdivisional member|members\t\t\n" +
+		"jargon\tportfolio|portfolios\tarea of responsibility\t\tportfolio|portfolios\tholder|holders\t\n" +
+		"jargon\tlead member|members\tthe councillor responsible\t\tlead member|members\t\t\n" +
+		"jargon\tshadow cabinet member|members\tan opposition councillor who follows a cabinet member's area\t\tshadow cabinet member|members\t\t\n" +
+		"jargon\tthe Administration\tthe group that runs the council\tcase\tthe Administration\t\t\n" +
+		"jargon\topposition group|groups\ta political group that does not run the council\t\topposition group|groups\t\t\n" +
+		"jargon\tpolitical balance\tthe share of seats each party must have on committees\t\tpolitical balance\t\t\n" +
+		"jargon\tproportionality\tthe share of seats each party must have on committees\t\tproportionality\t\t\n" +
+		"jargon\tannual council\tthe council's first meeting of the year, in May\t\tannual council\t\t\n" +
+		"jargon\textraordinary meeting|meetings\ta special meeting\t\textraordinary meeting|meetings\t\t\n" +
+		"jargon\tarticles of the constitution\tthe council's main rules\t\tarticles of the constitution\t\t\n" +
+		"jargon\tStandards Committee\tthe committee that deals with complaints about councillors\tcase\tStandards Committee\t\t\n" +
+		"jargon\tregister of interests\tthe list of councillors' interests\t\tregister of interests\t\t\n" +
+		"jargon\tspecial responsibility allowance|allowances\textra pay for councillors with extra duties\t\tspecial responsibility allowance|allowances\t\t\n" +
+		"jargon\tindependent remuneration panel\tthe panel that advises on councillors' pay\t\tindependent remuneration panel\t\t\n" +
+		"jargon\tmedium term financial strategy\tthe council's money plan for the next few years\t\tmedium term financial strategy\t\t\n" +
+		"jargon\tmedium term financial plan\tthe council's money plan for the next few years\t\tmedium term financial plan\t\t\n" +
+		"jargon\trevenue budget\tthe budget for day-to-day spending\t\trevenue budget\t\t\n" +
+		"jargon\tcapital programme|programmes\tspending on buildings, roads and equipment\t\tcapital programme|programmes\t\t\n" +
+		"jargon\tcapital receipt|receipts\tmoney from selling council property\t\tcapital receipt|receipts\t\t\n" +
+		"jargon\tcapital expenditure\tspending on buildings, roads and equipment\t\tcapital expenditure\t\t\n" +
+		"jargon\tgeneral fund\tthe council's main budget\t\tgeneral fund\t\t\n" +
+		"jargon\thousing revenue account\tthe budget for council homes\t\thousing revenue account\t\t\n" +
+		"jargon\tearmarked reserve|reserves\tsavings kept for a purpose\t\tearmarked reserve|reserves\t\t\n" +
+		"jargon\treserves\tsavings\t\treserves\t\t\n" +
+		"jargon\tcouncil tax base\tthe number of homes that pay council tax\t\tcouncil tax base\t\t\n" +
+		"jargon\tNew Homes Bonus\tmoney the government gives for new homes\t\tnew homes bonus\t\t\n" +
+		"jargon\ttreasury management\thow the council borrows and invests money\t\ttreasury management\t\t\n" +
+		"jargon\tprudential borrowing\tborrowing the council can afford to repay\t\tprudential borrowing\t\t\n" +
+		"jargon\tminimum revenue provision\tmoney set aside each year to repay loans\t\tminimum revenue provision\t\t\n" +
+		"jargon\toutturn|outturns\twhat was actually spent\t\toutturn|outturns\t\t\n" +
+		"jargon\tsection 114 notice\ta warning that the council cannot balance its budget\t\tsection 114 notice\t\t\n" +
+		"jargon\tbest value\tgetting good value for money, as the law requires\t\tbest value\t\t\n" +
+		"jargon\tprocurement\tbuying goods and services\t\tprocurement\t\t\n" +
+		"jargon\ttender|tenders\ta bid for a contract\t\ttender|tenders\t\t\n" +
+		"jargon\tframework agreement|agreements\ta contract to buy from approved suppliers\t\tframework agreement|agreements\t\t\n" +
+		"jargon\tcommissioning\tbuying services from other organisations\t\tcommissioning\t\t\n" +
+		"jargon\tservice level agreement|agreements\ta contract that says what a service will provide\t\tservice level agreement|agreements\t\t\n" +
+		"jargon\tequality impact assessment|assessments\ta check of how a decision affects different groups of people\t\tequality impact assessment|assessments\t\t\n" +
+		"jargon\tpublic sector equality duty\tthe law that says councils must think about equality\t\tpublic sector equality duty\t\t\n" +
+		"jargon\tbackground papers\tdocuments used to write the report\t\tbackground papers\t\t\n" +
+		"jargon\tmaterial planning consideration|considerations\tthings the law lets the committee take into account\t\tmaterial planning consideration|considerations\t\t\n" +
+		"jargon\toutline planning permission\tpermission in principle, with details to follow\t\toutline planning permission\t\t\n" +
+		"jargon\treserved matters\tdetails left for later approval\t\treserved matters\t\t\n" +
+		"jargon\tlisted building consent\tpermission to change a listed building\t\tlisted building consent\t\t\n" +
+		"jargon\ttree preservation order|orders\tan order that protects a tree\t\ttree preservation order|orders\t\t\n" +
+		"jargon\tlocal plan\tthe council's plan for where homes and jobs go\t\tlocal plan\t\t\n" +
+		"jargon\tneighbourhood plan|plans\ta plan written by the local community\t\tneighbourhood plan|plans\t\t\n" +
+		"jargon\tsupplementary planning document|documents\textra planning guidance\t\tsupplementary planning document|documents\t\t\n" +
+		"jargon\tplanning obligation|obligations\ta legal agreement where a developer pays for local services\t\tplanning obligation|obligations\t\t\n" +
+		"jargon\tpermitted development\tbuilding work that does not need planning permission\t\tpermitted development\t\t\n" +
+		"jargon\tenforcement notice|notices\ta legal order to stop or undo building work\t\tenforcement notice|notices\t\t\n" +
+		"jargon\tplanning inspectorate\tthe government body that decides planning appeals\t\tplanning inspectorate\t\t\n" +
+		"jargon\tfive-year housing land supply\tenough land for five years of new homes\t\tfive-year housing land supply\t\t\n" +
+		"jargon\ttraffic regulation order|orders\ta legal order for parking, speed limits or road use\t\ttraffic regulation order|orders\t\t\n" +
+		"jargon\thighway authority\tthe council responsible for roads\t\thighway authority\t\t\n" +
+		"jargon\tadopted road|roads\ta road the council looks after\t\tadopted road|roads\t\t\n" +
+		"jargon\tdesignated premises supervisor\tthe person named as responsible for selling alcohol at a pub or shop\t\tdesignated premises supervisor\t\t\n" +
+		"jargon\tpremises licence|licences\ta licence to sell alcohol or put on entertainment\t\tpremises licence|licences\t\t\n" +
+		"jargon\ttemporary event notice|notices\ta notice to sell alcohol at a one-off event\t\ttemporary event notice|notices\t\t\n" +
+		"jargon\tlicensing objectives\tthe four aims licensing law protects: preventing crime, public safety, preventing nuisance and protecting children\t\tlicensing objectives\t\t\n" +
+		"jargon\trelevant representation|representations\ta comment on a licence application the council must consider\t\trelevant representation|representations\t\t\n" +
+		"jargon\tstatutory consultee|consultees\tan organisation the law says must be asked\t\tstatutory consultee|consultees\t\t\n" +
+		"jargon\tstatutory duty|duties\tsomething the law says the council must do\t\tstatutory duty|duties\t\t\n" +
+		"jargon\tdiscretionary\tnot required by law\t\tdiscretionary\t\t\n" +
+		"jargon\tsafeguarding\tprotecting children and adults from harm\t\tsafeguarding\t\t\n" +
+		"jargon\teducation, health and care plan|plans\ta plan for a child's special educational needs\t\teducation, health and care plan|plans\t\t\n" +
+		"jargon\tadult social care precept\textra council tax for adult social care\t\tadult social care precept\t\t\n" +
+		"jargon\tintegrated care board|boards\tthe NHS body that plans health services locally\t\tintegrated care board|boards\t\t\n" +
+		"jargon\thealth and wellbeing board|boards\tthe board of councillors and NHS leaders that plans local health\t\thealth and wellbeing board|boards\t\t\n" +
+		"jargon\tregistered provider|providers\ta housing association\t\tregistered provider|providers\t\t\n" +
+		"jargon\tsocial rent\trent set well below market rent\t\tsocial rent\t\t\n" +
+		"jargon\taffordable rent\trent up to 80% of market rent\t\taffordable rent\t\t\n" +
+		"jargon\tvoid|voids\tan empty council home\t\tvoid|voids\t\t\n" +
+		"jargon\tdecant|decants\tmoving tenants out while their homes are repaired\t\tdecant|decants\t\t\n" +
+		"jargon\tleaseholder recharge|recharges\tthe share of repair costs leaseholders pay\t\tleaseholder recharge|recharges\t\t\n" +
+		"jargon\tsection 20 notice|notices\ta notice to leaseholders about major works\t\tsection 20 notice|notices\t\t\n" +
+		"jargon\tunitary authority|authorities\ta council that runs all local services\t\tunitary authority|authorities\t\t\n" +
+		"jargon\ttwo-tier\twith a county council and a district council\t\ttwo-tier\t\t\n" +
+		"jargon\tparish precept\tthe parish council's share of council tax\t\tparish precept\t\t\n" +
+		"jargon\tcommunity governance review|reviews\ta review of parish councils and boundaries\t\tcommunity governance review|reviews\t\t\n" +
+		"jargon\telectoral review\ta review of wards and councillor numbers\t\telectoral review\t\t\n" +
+		"jargon\tpolling district|districts\tan area that votes at one polling place\t\tpolling district|districts\t\t\n" +
+		"jargon\tpurdah\tthe pre-election period, when councils avoid new announcements\t\tpurdah\t\t\n" +
+		"jargon\tpre-election period\tthe weeks before an election, when councils avoid new announcements\t\tpre-election period\t\t\n"
 	dataAcronyms = "" +
 		"\n" +
 		"UK | -\n" +
@@ -315,6 +474,7 @@ const (
 		"NHS | -\n" +
 		"GP | -\n" +
 		"MP | -\n" +
+		"PC | -\n" +
 		"TV | -\n" +
 		"CCTV | -\n" +
 		"PDF | -\n" +
@@ -422,7 +582,25 @@ const (
 		"SHLAA | Strategic Housing Land Availability Assessment\n" +
 		"SPD | supplementary planning document\n" +
 		"TRO | traffic regulation order\n" +
-		"ULEZ | ultra low emission zone\n"
+		"ULEZ | ultra low emission zone\n" +
+		"\n" +
+		"DPI | disclosable pecuniary interest\n" +
+		"MTFS | medium term financial strategy\n" +
+		"SLA | service level agreement\n" +
+		"HRA | housing revenue account\n" +
+		"EQIA | equality impact assessment\n" +
+		"NPPF | National Planning Policy Framework\n" +
+		"TPO | tree preservation order\n" +
+		"TRO | traffic regulation order\n" +
+		"EHCP | education, health and care plan\n" +
+		"SEND | special educational needs and disabilities\n" +
+		"DPS | designated premises supervisor\n" +
+		"SIA | Security Industry Authority\n" +
+		"TEN | temporary event notice\n" +
+		"JTB | Joint Transportation Board\n" +
+		"CGR | community governance review\n" +
+		"UKSPF | UK Shared Prosperity Fund\n" +
+		"CVS | council for voluntary service\n"
 	dataJourney = "" +
 		"\n" +
 		"[decision]\n" +
@@ -499,6 +677,17 @@ const (
 		"under consideration\n" +
 		"\n" +
 		"[next]\n" +
+		"would start\n" +
+		"will start\n" +
+		"would begin\n" +
+		"will begin\n" +
+		"effective from\n" +
+		"will be brought back\n" +
+		"will be brought\n" +
+		"will run\n" +
+		"will go to\n" +
+		"will be taken\n" +
+		"will be reported\n" +
 		"will be implemented\n" +
 		"will take effect\n" +
 		"takes effect\n" +
@@ -591,6 +780,8 @@ const (
 		"\n" +
 		"\n" +
 		"[kind-agenda]\n" +
+		"matters of urgency\n" +
+		"public speaking\n" +
 		"agenda\n" +
 		"apologies for absence\n" +
 		"declarations of interest\n" +
@@ -624,6 +815,7 @@ const (
 		"sent apologies\n" +
 		"\n" +
 		"[kind-notice]\n" +
+		"it was agreed to\n" +
 		"decision notice\n" +
 		"record of decision\n" +
 		"decision details\n" +
@@ -656,6 +848,9 @@ const (
 		"resolved to\n" +
 		"\n" +
 		"[kind-consultation]\n" +
+		"we asked\n" +
+		"you said\n" +
+		"we did\n" +
 		"consultation closes\n" +
 		"the consultation closes\n" +
 		"closing date\n" +
@@ -688,6 +883,35 @@ const (
 		"appendices\n" +
 		"\n" +
 		"[kind-explainer]\n" +
+		"what a consultation is\n" +
+		"other ways to have your say\n" +
+		"how to respond\n" +
+		"search decisions\n" +
+		"written statement\n" +
+		"register to speak\n" +
+		"what is\n" +
+		"the regulations\n" +
+		"regulations require\n" +
+		"decisions taken under\n" +
+		"written record\n" +
+		"which decisions\n" +
+		"the forward plan is\n" +
+		"forward plans\n" +
+		"is updated\n" +
+		"petition scheme\n" +
+		"petitions scheme\n" +
+		"who can sign\n" +
+		"how will the council\n" +
+		"how to petition\n" +
+		"our consultations\n" +
+		"we consult\n" +
+		"we run consultations\n" +
+		"our principles\n" +
+		"purpose of the committee\n" +
+		"the committee can\n" +
+		"the process\n" +
+		"if you are a resident\n" +
+		"as a resident\n" +
 		"here you can\n" +
 		"find out about\n" +
 		"carry out\n" +
@@ -837,4 +1061,36 @@ const (
 		"scared frightened annoyed\n" +
 		"need speed seed proceed exceed succeed indeed hundred sacred naked wicked\n" +
 		"red bed\n"
+	dataInclusive = "" +
+		"\n" +
+		"the disabled | disabled people | alone\n" +
+		"the handicapped | disabled people | alone\n" +
+		"handicapped | disabled |\n" +
+		"mentally handicapped | with a learning disability, or with learning disabilities |\n" +
+		"suffers/suffer/suffering/suffered from | has (and name the condition or impairment) | person\n" +
+		"afflicted by/with | has (and name the condition or impairment) |\n" +
+		"confined to a wheelchair | wheelchair user, or uses a wheelchair |\n" +
+		"wheelchair-bound | wheelchair user |\n" +
+		"wheelchair bound | wheelchair user |\n" +
+		"mentally defective | with a learning disability, or with learning disabilities |\n" +
+		"retarded | with a learning disability, or with learning disabilities |\n" +
+		"subnormal | with a learning disability, or with learning disabilities |\n" +
+		"cripple/cripples | disabled person, or disabled people |\n" +
+		"invalids | disabled people |\n" +
+		"spastic/spastics | person with cerebral palsy |\n" +
+		"able-bodied | non-disabled |\n" +
+		"able bodied | non-disabled |\n" +
+		"mental patient/patients | person with a mental health condition |\n" +
+		"insane | person with a mental health condition |\n" +
+		"deaf and dumb | deaf, British Sign Language (BSL) user, or person with a hearing impairment |\n" +
+		"deaf mute/mutes | deaf, British Sign Language (BSL) user, or person with a hearing impairment |\n" +
+		"deaf-mute/deaf-mutes | deaf, British Sign Language (BSL) user, or person with a hearing impairment |\n" +
+		"the blind | blind people, or blind and partially sighted people | alone\n" +
+		"an epileptic | person with epilepsy, or someone who has epilepsy |\n" +
+		"a diabetic | person with diabetes, or someone who has diabetes |\n" +
+		"a depressive | person with depression, or someone who has depression |\n" +
+		"epileptics | people with epilepsy |\n" +
+		"diabetics | people with diabetes |\n" +
+		"midget/midgets | someone with restricted growth or short stature |\n" +
+		"epileptic fit/fits | seizure |\n"
 )

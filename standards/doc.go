@@ -29,6 +29,15 @@
 // decision notice, consultation, report, explainer, news or other) and
 // why; journey signposting applies only to content about one decision.
 //
+// Besides the standards' own rules, a rule set runs the checks editors
+// know from Yoast SEO's readability analysis, the Hemingway editor and
+// GOV.UK's guidance, each with a stable id: subheadings, sentence-starts,
+// hard-sentence, inclusive-language (data/inclusive.txt, from GOV.UK's
+// inclusive language guidance on disability), accessibility (with the
+// markup of HTML and Markdown: alt text, heading levels, table headers,
+// empty links) and govuk-style (dates, times, ampersands, "e.g." and
+// "etc."). Their standards are listed in the scorecard with weight 0.
+//
 // Identifiers are spelt the American way (Analyze), as across the module;
 // prose and messages the British way.
 //

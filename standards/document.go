@@ -97,6 +97,9 @@ type Document struct {
 	// The last position found, so that positions asked for in order along
 	// one long line cost no more than one walk of it.
 	lastOff, lastLine, lastCol int
+	// markup, set by the HTML and Markdown readers, finds the
+	// accessibility rule's problems in the markup.
+	markup func(d *Document) []markupIssue
 }
 
 // Block is one unit of prose: a paragraph, heading, list item, quotation or

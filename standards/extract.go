@@ -182,12 +182,20 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 //     with a capital, without end punctuation, that starts a block and is
 //     not carried on by the next line (level 3). A one-line numbered item
 //     that would be a heading by those rules is one, number included ("2.
-//     Declarations of interest"), as minutes number their items.
+//     Declarations of interest"), as minutes number their items; so is a
+//     numbered line outside a list, up to 160 bytes, that does not end as
+//     a sentence does and stands over prose (after at most one blank
+//     line). A label ending in a number ("Option 2:") heads a value of any
+//     length.
 //   - Markdown ([FormatMarkdown]): see [extractMarkdown] in markdown.go for
 //     the subset read; code is skipped, image alt text is dropped (an image
 //     is not prose the reader sees), and links give [Link]s.
-//   - HTML ([FormatHTML]): the text of <main> if it has any, else of every
-//     <article>, else of the whole body; see html.go for what is left out.
+//   - HTML ([FormatHTML]): the text of <main> (or role="main") if it has
+//     any, else of every <article>, else of the block with the densest
+//     prose, scored as Mozilla's Readability scores candidates; never the
+//     header, navigation, footer, asides, cookie or consent banners,
+//     breadcrumbs or skip links, inside the main block or outside it. See
+//     html.go for what is left out.
 func Extract(src []byte, f Format) (*Document, error) {
 	return extractFormat(src, f, nil)
 }
@@ -202,11 +210,22 @@ func extractFormat(src []byte, f Format, stop Canceler) (*Document, error) {
 	case FormatText:
 		return extractStop(src, f, extractText, stop)
 	case FormatMarkdown:
-		return extractStop(src, f, extractMarkdown, stop)
+		d, err := extractStop(src, f, extractMarkdown, stop)
+		return withMarkup(d, err, markdownMarkup)
 	case FormatHTML:
-		return extractStop(src, f, func(b *builder, start int) { extractHTML(b, start, len(b.src), true) }, stop)
+		d, err := extractStop(src, f, func(b *builder, start int) { extractHTML(b, start, len(b.src), true) }, stop)
+		return withMarkup(d, err, htmlMarkup)
 	}
 	return nil, &Error{Msg: "invalid format " + itoa(int(f))}
+}
+
+// withMarkup attaches a markup reader for the accessibility rule to a
+// document just read.
+func withMarkup(d *Document, err error, m func(*Document) []markupIssue) (*Document, error) {
+	if d != nil {
+		d.markup = m
+	}
+	return d, err
 }
 
 // ExtractText reads plain text as Extract(src, FormatText) does. A program

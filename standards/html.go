@@ -9,15 +9,19 @@ import (
 // HTML reading. A small tokenizer of its own keeps fmt out of the package
 // (golang.org/x/net/html imports it) and keeps every byte's source offset.
 //
-// What is read: the text of <main> if it holds any, else of every
-// <article>, else of the whole document. Left out everywhere: <nav>,
-// <aside>, <script>, <style>, <noscript>, <template>, <svg>, <math>,
-// <pre>, <select>, <button>, <textarea>, <datalist>, <iframe>, <object>,
-// <canvas>, <video>, <audio>, <title>, elements with the hidden attribute,
-// aria-hidden="true" or role navigation, banner, contentinfo or search,
-// comments and images. Left out outside <main> and <article>: <header>,
-// <footer>, and elements whose class or id mentions "cookie" (consent
-// banners).
+// What is read: the text of <main> (or an element with role="main") if
+// it holds any, else of every <article>, else of the block of the page
+// with the densest prose (see [htmlReader.densest]: candidates scored as
+// Mozilla's Readability scores them). Left out everywhere, inside the main
+// block or outside it: <nav>, <aside>, <footer>, <script>, <style>,
+// <noscript>, <template>, <svg>, <math>, <pre>, <select>, <button>,
+// <textarea>, <datalist>, <iframe>, <object>, <canvas>, <video>, <audio>,
+// <title>, <label>, elements with the hidden attribute, aria-hidden="true" or role
+// navigation, banner, contentinfo, complementary or search, elements
+// whose class or id names a cookie or consent banner, breadcrumbs or a
+// skip link (cookie, consent, gdpr, breadcrumb, skip), comments and
+// images. A <header> is left out too, but inside <main> or <article> its
+// headings are kept: an article's header holds its title.
 //
 // Blocks: p, h1–h6, li, dt, dd, blockquote, td, th, caption, figcaption,
 // summary, legend, and the text directly inside div, section and the other
@@ -114,7 +118,7 @@ var tagIDs = map[string]tagID{
 
 	"abbr": tagInline, "b": tagInline, "bdi": tagInline, "bdo": tagInline, "cite": tagInline,
 	"code": tagInline, "data": tagInline, "del": tagInline, "dfn": tagInline, "em": tagInline,
-	"font": tagInline, "i": tagInline, "ins": tagInline, "kbd": tagInline, "label": tagInline,
+	"font": tagInline, "i": tagInline, "ins": tagInline, "kbd": tagInline, "label": tagIgnore,
 	"mark": tagInline, "q": tagInline, "s": tagInline, "samp": tagInline, "small": tagInline,
 	"span": tagInline, "strong": tagInline, "sub": tagInline, "sup": tagInline,
 	"time": tagInline, "u": tagInline, "var": tagInline, "nobr": tagInline, "big": tagInline,
@@ -161,15 +165,33 @@ type hstate struct {
 	kind      BlockKind
 	level     uint8
 	excluded  bool
+	header    bool  // inside a <header> within <main> or <article>: only its headings are read
 	container uint8 // 2 inside <main>, 1 inside <article>, 0 elsewhere
 }
+
+// out reports whether text in this state is left out.
+func (st *hstate) out() bool { return st.excluded || st.header && st.kind != BlockHeading }
 
 // helem is an open element.
 type helem struct {
 	id   tagID
 	hash uint32 // the lower-case name's hash
 	st   hstate
+	cand int32 // index in htmlReader.cands, or -1 when not a candidate
 }
+
+// candidate is an element that may hold a page's main prose: a div,
+// section, article, form, td or unknown element. Its blocks are
+// b.blocks[first:end].
+type candidate struct {
+	first, end int32
+	weight     int8 // Readability's class weight: +25 for content-like class or id, -25 for boilerplate-like
+}
+
+// maxCandDepth is how far up the stack a block looks for the candidates
+// its score goes to: Readability scores a paragraph's parent, grandparent
+// and great-grandparent.
+const maxCandDepth = 3
 
 // htmlReader extracts text from HTML.
 type htmlReader struct {
@@ -183,6 +205,11 @@ type htmlReader struct {
 	bst   hstate            // state of the current block, set by its first byte
 	ent   [utf8.UTFMax]byte // scratch for decoded references
 
+	doc      bool        // reading a whole document: collect candidates
+	cands    []candidate // candidate elements, in document order
+	blockAnc [][3]int32  // each block's nearest candidates (index+1, 0 for none), from the reader's first block
+	first    int         // index of the reader's first block
+
 	link      bool // a link is open
 	linkStart int  // where its text starts in the current block, or -1 until its first byte
 	linkDepth int  // stack height when it opened
@@ -194,21 +221,26 @@ type htmlReader struct {
 // Markdown) it keeps all the text.
 func extractHTML(b *builder, start, end int, doc bool) {
 	htmlTablesOnce.Do(initHTMLTables)
-	h := &htmlReader{b: b, src: b.src, pend: -1, linkStart: -1}
+	h := &htmlReader{b: b, src: b.src, pend: -1, linkStart: -1, doc: doc}
 	if !doc {
 		h.root.container = 1
 	}
 	first := len(b.blocks)
+	h.first = first
 	h.run(start, end)
 	h.flush()
 	if !doc {
 		return
+	}
+	for k := range h.stack {
+		h.closeCand(&h.stack[k])
 	}
 	best := uint8(0)
 	for _, r := range b.blocks[first:] {
 		best = max(best, r.tag)
 	}
 	if best == 0 {
+		h.densest()
 		return
 	}
 	keep := b.blocks[:first]
@@ -250,7 +282,7 @@ var htmlSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': t
 
 // text reads character data src[s:e].
 func (h *htmlReader) text(s, e int) {
-	if s >= e || h.top().excluded {
+	if s >= e || h.top().out() {
 		return
 	}
 	src := h.src
@@ -306,7 +338,21 @@ func (h *htmlReader) flush() {
 		h.b.addLink(h.linkStart, h.b.n(), h.linkHref)
 		h.linkStart = -1 // the link goes on into the next block
 	}
+	n := len(h.b.blocks)
 	h.b.end(h.bst.kind, int(h.bst.level), h.bst.container)
+	if h.doc && len(h.b.blocks) > n {
+		// the block's nearest candidates, looking a bounded way up the
+		// stack so that deep nesting costs no more per block
+		var anc [3]int32
+		k := 0
+		for i := len(h.stack) - 1; i >= 0 && i >= len(h.stack)-16 && k < maxCandDepth; i-- {
+			if c := h.stack[i].cand; c >= 0 {
+				anc[k] = c + 1
+				k++
+			}
+		}
+		h.blockAnc = append(h.blockAnc, anc)
+	}
 }
 
 // closeLink ends the open link.
@@ -372,8 +418,10 @@ func isAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 type tagAttrs struct {
 	hrefS, hrefE int // raw value of href; hrefS < 0 if absent
 	hidden       bool
-	role         bool // role navigation, banner, contentinfo or search
-	cookie       bool // class or id mentions cookie
+	role         bool // role navigation, banner, contentinfo, complementary or search
+	main         bool // role main
+	boiler       bool // class or id names a cookie or consent banner, breadcrumbs or a skip link
+	weight       int8 // Readability's class weight of the class and id
 	selfClose    bool
 }
 
@@ -392,9 +440,23 @@ func (h *htmlReader) tag(i, end int) int {
 	var lower [16]byte
 	id, hash := lookupTag(src[n0:n1], &lower)
 	a := tagAttrs{hrefS: -1}
-	next := h.attrs(n1, end, &a, !endTag && (id == tagA || !h.top().excluded))
+	next := h.attrs(n1, end, &a, !endTag && (id == tagA || !h.top().out()))
 	if endTag {
 		h.endTag(id, hash, i)
+		return next
+	}
+	if id == tagA && a.boiler {
+		// a skip link ("Skip to main content"): left out up to its end tag
+		for k := next; k < end; k++ {
+			j := bytes.IndexByte(h.src[k:end], '<')
+			if j < 0 {
+				break
+			}
+			k += j
+			if k+2 < end && h.src[k+1] == '/' && h.src[k+2]|0x20 == 'a' && (k+3 == end || h.src[k+3] == '>' || htmlSpace[h.src[k+3]]) {
+				return skipPast(h.src, k, end, '>')
+			}
+		}
 		return next
 	}
 	h.startTag(id, hash, &a, i, next, end)
@@ -522,11 +584,41 @@ func (h *htmlReader) attrs(i, end int, a *tagAttrs, want bool) int {
 			a.hidden = a.hidden || equalFold(bytes.TrimSpace(val), "true")
 		case equalFold(name, "role"):
 			v := bytes.TrimSpace(val)
-			a.role = a.role || equalFold(v, "navigation") || equalFold(v, "banner") || equalFold(v, "contentinfo") || equalFold(v, "search")
+			a.role = a.role || equalFold(v, "navigation") || equalFold(v, "banner") || equalFold(v, "contentinfo") ||
+				equalFold(v, "search") || equalFold(v, "complementary")
+			a.main = a.main || equalFold(v, "main")
 		case equalFold(name, "class") || equalFold(name, "id"):
-			a.cookie = a.cookie || containsFold(val, "cookie")
+			a.boiler = a.boiler || containsFold(val, "cookie") || containsFold(val, "consent") ||
+				containsFold(val, "gdpr") || containsFold(val, "breadcrumb") || containsFold(val, "skip")
+			a.weight = max(-25, min(25, a.weight+classWeight(val))) // class and id together weigh at most 25 either way
 		}
 	}
+}
+
+// Readability's class and id patterns, as lower-case words: a candidate
+// whose class or id holds one of the first gains 25, one of the second
+// loses 25.
+var (
+	positiveClass = [...]string{"article", "body", "content", "entry", "main", "page", "post", "text", "story"}
+	negativeClass = [...]string{"banner", "comment", "contact", "foot", "masthead", "media", "meta", "menu", "nav",
+		"promo", "related", "share", "sidebar", "social", "sponsor", "tags", "widget", "header", "left", "right", "col-sidebar"}
+)
+
+// classWeight returns Readability's weight of one class or id value.
+func classWeight(v []byte) int8 {
+	var w int8
+	for _, p := range negativeClass {
+		if containsFold(v, p) {
+			w = -25
+			break
+		}
+	}
+	for _, p := range positiveClass {
+		if containsFold(v, p) {
+			return w + 25
+		}
+	}
+	return w
 }
 
 // equalFold reports whether b equals the lower-case ASCII string s,
@@ -566,7 +658,7 @@ func (h *htmlReader) startTag(id tagID, hash uint32, a *tagAttrs, i, next, end i
 		return
 	case tagA:
 		h.closeLink()
-		if a.hrefS >= 0 && !h.top().excluded && !a.hidden {
+		if a.hrefS >= 0 && !h.top().out() && !a.hidden && !a.boiler {
 			h.link, h.linkStart, h.linkDepth = true, -1, len(h.stack)
 			h.linkHref = h.decodeAttr(a.hrefS, a.hrefE)
 		}
@@ -594,8 +686,9 @@ func (h *htmlReader) startTag(id tagID, hash uint32, a *tagAttrs, i, next, end i
 			h.pop(len(h.stack) - 1)
 		}
 	}
-	special := a.hidden || a.role || (a.cookie && h.top().container == 0)
-	if fl&fPush == 0 && !special {
+	boiler := a.boiler && id != tagMain && id != tagBody && !a.main
+	special := a.hidden || a.role || boiler
+	if fl&fPush == 0 && !special && !a.main {
 		return // transparent
 	}
 	if (id == tagOther || id == tagInline) && a.selfClose {
@@ -608,15 +701,22 @@ func (h *htmlReader) startTag(id tagID, hash uint32, a *tagAttrs, i, next, end i
 	if special || fl&fExclude != 0 {
 		st.excluded = true
 	}
+	if a.main {
+		st.container = 2
+	}
 	switch id {
 	case tagMain:
 		st.container = 2
 	case tagArticle:
 		st.container = max(st.container, 1)
-	case tagHeader, tagFooter:
+	case tagHeader:
 		if st.container == 0 {
 			st.excluded = true
+		} else {
+			st.header = true
 		}
+	case tagFooter:
+		st.excluded = true
 	case tagH1, tagH2, tagH3, tagH4, tagH5, tagH6:
 		st.kind, st.level = BlockHeading, uint8(id-tagH1+1)
 	case tagLi, tagDt, tagDd:
@@ -628,7 +728,15 @@ func (h *htmlReader) startTag(id tagID, hash uint32, a *tagAttrs, i, next, end i
 	case tagCaption, tagFigcaption, tagSummary, tagLegend, tagTable, tagUl, tagOl, tagBody:
 		st.kind, st.level = BlockParagraph, 0
 	}
-	h.stack = append(h.stack, helem{id: id, hash: hash, st: st})
+	cand := int32(-1)
+	if h.doc && !st.out() {
+		switch id {
+		case tagDiv, tagArticle, tagMain, tagTd, tagOther, tagBlock, tagBody:
+			cand = int32(len(h.cands))
+			h.cands = append(h.cands, candidate{first: int32(len(h.b.blocks)), end: -1, weight: a.weight})
+		}
+	}
+	h.stack = append(h.stack, helem{id: id, hash: hash, st: st, cand: cand})
 	if byHash(id) {
 		if h.other == nil {
 			h.other = make(map[uint32]int32)
@@ -684,6 +792,9 @@ func (h *htmlReader) endTag(id tagID, hash uint32, i int) {
 
 // pop closes the open elements from stack index k up.
 func (h *htmlReader) pop(k int) {
+	for i := range h.stack[k:] {
+		h.closeCand(&h.stack[k+i])
+	}
 	for _, e := range h.stack[k:] {
 		if byHash(e.id) {
 			h.other[e.hash]--
@@ -697,9 +808,109 @@ func (h *htmlReader) pop(k int) {
 	}
 }
 
+// closeCand records where a closing candidate element's blocks end.
+func (h *htmlReader) closeCand(e *helem) {
+	if e.cand >= 0 && h.cands[e.cand].end < 0 {
+		h.cands[e.cand].end = int32(len(h.b.blocks))
+	}
+}
+
+// densest keeps the blocks of the candidate element with the densest
+// prose, as Mozilla's Readability chooses a page's content: each
+// paragraph, quote or list item of 25 bytes or more scores 1, plus 1 a
+// comma, plus 1 a 100 bytes up to 3; the score goes whole to its nearest
+// candidate element, half to the next one up and a sixth to the third.
+// Each candidate's total, plus its class weight, is scaled by the share
+// of its text that is not link text, and the highest wins. The page's
+// <h1> is kept with it when it stands before the candidate. A page
+// without a candidate that scores is kept whole.
+func (h *htmlReader) densest() {
+	b := h.b
+	blocks := b.blocks[h.first:]
+	if len(h.cands) == 0 || len(blocks) != len(h.blockAnc) {
+		return
+	}
+	score := make([]float64, len(h.cands))
+	for i, r := range blocks {
+		n := r.t1 - r.t0
+		if n < 25 || r.kind != BlockParagraph && r.kind != BlockQuote && r.kind != BlockListItem {
+			continue
+		}
+		s := 1 + float64(min(n/100, 3))
+		for _, c := range b.buf[r.t0:r.t1] {
+			if c == ',' {
+				s++
+			}
+		}
+		for k, div := range [maxCandDepth]float64{1, 2, 6} {
+			if a := h.blockAnc[i][k]; a > 0 {
+				score[a-1] += s / div
+			}
+		}
+	}
+	// text and link bytes before each block, to measure a candidate's
+	// link density in constant time
+	text := make([]int, len(blocks)+1)
+	link := make([]int, len(blocks)+1)
+	for i, r := range blocks {
+		text[i+1] = text[i] + r.t1 - r.t0
+		l := 0
+		for _, k := range b.links[r.l0:r.l1] {
+			l += k.End - k.Start
+		}
+		link[i+1] = link[i] + l
+	}
+	best, bestScore := -1, 0.0
+	for i, c := range h.cands {
+		if score[i] == 0 {
+			continue
+		}
+		f, e := int(c.first)-h.first, int(c.end)-h.first
+		if c.end < 0 {
+			e = len(blocks)
+		}
+		if f < 0 || e > len(blocks) || f >= e {
+			continue
+		}
+		s := score[i] + float64(c.weight)
+		if t := text[e] - text[f]; t > 0 {
+			s *= 1 - float64(link[e]-link[f])/float64(t)
+		}
+		if best < 0 || s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 || bestScore <= 0 {
+		return
+	}
+	f, e := int(h.cands[best].first)-h.first, int(h.cands[best].end)-h.first
+	if h.cands[best].end < 0 {
+		e = len(blocks)
+	}
+	title := -1
+	for i := f; i < e; i++ {
+		if blocks[i].kind == BlockHeading && blocks[i].level == 1 {
+			title = i
+			break
+		}
+	}
+	keep := make([]rawBlock, h.first, h.first+1+e-f)
+	copy(keep, b.blocks[:h.first])
+	if title < 0 {
+		for i := f - 1; i >= 0; i-- {
+			if blocks[i].kind == BlockHeading && blocks[i].level == 1 {
+				keep = append(keep, blocks[i])
+				break
+			}
+		}
+	}
+	keep = append(keep, blocks[f:e]...)
+	b.blocks = keep
+}
+
 // lineBreak handles <br> at src[i].
 func (h *htmlReader) lineBreak(i int) {
-	if h.top().excluded || h.b.n() == 0 {
+	if h.top().out() || h.b.n() == 0 {
 		return
 	}
 	// at most one blank line: a run of <br> gives at most two newlines

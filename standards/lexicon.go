@@ -30,6 +30,8 @@ func dataFile(name string) string {
 		return dataNeeds
 	case "passive.txt":
 		return dataPassive
+	case "inclusive.txt":
+		return dataInclusive
 	}
 	panic("standards: no embedded data/" + name)
 }
@@ -72,7 +74,7 @@ type vocab struct {
 	words []string
 	// tags holds bit flags by word id, for word lists that rules test
 	// token by token (be-verbs, months).
-	tags []uint8
+	tags []uint16
 	// caseful is set when some word must match with its capitals.
 	caseful bool
 
@@ -198,23 +200,26 @@ func equalLowerFold(key, s string) bool {
 
 // The word tags.
 const (
-	tagBe uint8 = 1 << iota
+	tagBe uint16 = 1 << iota
 	tagAdverb
 	tagIrregular
 	tagNotParticiple
 	tagMonth
 	tagWhen
+	tagMonthName  // a month's full name (govuk-style)
+	tagStartsPair // a sentence start compared with the next word (sentence-starts)
+	tagStyleWord  // e.g., i.e., etc. and noon (govuk-style)
 )
 
 // tag interns ws and sets bit on each.
-func (v *vocab) tag(ws []string, bit uint8) {
+func (v *vocab) tag(ws []string, bit uint16) {
 	for _, w := range ws {
 		v.tags[v.add(w)] |= bit
 	}
 }
 
 // is reports whether word id carries tag bit; id -1 carries none.
-func (v *vocab) is(id int32, bit uint8) bool {
+func (v *vocab) is(id int32, bit uint16) bool {
 	return id >= 0 && v.tags[id]&bit != 0
 }
 
@@ -404,6 +409,22 @@ func (ps *phraseSet) add(v *vocab, text string, label int) {
 	var ph phrase
 	for _, w := range strings.Fields(text) {
 		ph.words = append(ph.words, []int32{v.add(w)})
+	}
+	ph.label = label
+	ps.addPhrase(ph)
+}
+
+// addStems adds a phrase whose words of letters each match their
+// regular inflections ([inflections]: petition matches petitions, speak
+// matches speaking, comment matches commenting).
+func (ps *phraseSet) addStems(v *vocab, text string, label int) {
+	var ph phrase
+	for _, w := range strings.Fields(text) {
+		if isLetters(w) && len(w) > 2 {
+			ph.words = append(ph.words, v.addAll(inflections(w)))
+		} else {
+			ph.words = append(ph.words, []int32{v.add(w)})
+		}
 	}
 	ph.label = label
 	ps.addPhrase(ph)

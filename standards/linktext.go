@@ -63,7 +63,7 @@ func (r *linkText) check(p *prepared, report func(Finding)) tally {
 		if inLink(&a.Doc.Blocks[tk.Block], int(tk.Start)) {
 			continue
 		}
-		if tk.Kind == TokenURL && linkable {
+		if tk.Kind == TokenURL && linkable && !siteName(a.Text(i)) {
 			t.total++
 			t.bad++
 			report(a.Span(r.id, r.sev, int(tk.Block), int(tk.Start), int(tk.End),
@@ -141,4 +141,16 @@ func isLinkTrim(r rune) bool {
 // isURL reports whether s is a web address.
 func isURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
+}
+
+// siteName reports whether a bare domain is written as a name, in
+// capitals and without a path: GOV.UK, NHS.UK. The GOV.UK style guide
+// names the site so; it is not an address to link.
+func siteName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' || c == '/' || c == ':' {
+			return false
+		}
+	}
+	return true
 }

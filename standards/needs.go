@@ -11,9 +11,10 @@ import (
 //     heading, list item, table cell, skip link, breadcrumb or a few
 //     words of a page's furniture) has at most the preset's MaxSummaryWords words (50 for
 //     GOV.UK) and, when the text has a heading, shares a content word with
-//     the first heading, so that it says what the text is about. Words
-//     match on their first five letters, so "consult" matches
-//     "consultation";
+//     a heading, or a short line above it, so that it says what the text
+//     is about (an agenda or minutes, which open with an item, are
+//     checked for length only). Words match on their first five letters,
+//     so "consult" matches "consultation";
 //   - addresses the reader: "you" or "your" appears;
 //   - says what it means for residents: "what this means", "residents",
 //     "households", "you can", "you will" ... appears.
@@ -57,7 +58,7 @@ func (r *needs) check(p *prepared, report func(Finding)) tally {
 		return t
 	}
 	var failed []string
-	if msg, sugg, bi, lo, hi := r.summary(a); msg != "" {
+	if msg, sugg, bi, lo, hi := r.summary(a, p.kind == kindAgenda || p.kind == kindMinutes); msg != "" {
 		t.bad++
 		failed = append(failed, "summary first")
 		report(a.Span(r.id, r.sev, bi, lo, hi, msg, sugg))
@@ -92,8 +93,10 @@ func (r *needs) check(p *prepared, report func(Finding)) tally {
 }
 
 // summary checks the first paragraph. It returns a message, suggestion and
-// span when the check fails.
-func (r *needs) summary(a *Analysis) (msg, sugg string, block, lo, hi int) {
+// span when the check fails. For an agenda or minutes (items) only its
+// length is checked: such a record opens with its first item, not with a
+// summary that shares the title's words.
+func (r *needs) summary(a *Analysis, items bool) (msg, sugg string, block, lo, hi int) {
 	title := -1
 	first := -1
 	for i := range a.Doc.Blocks {
@@ -133,11 +136,19 @@ func (r *needs) summary(a *Analysis) (msg, sugg string, block, lo, hi int) {
 			"Open with one or two short sentences that say what this is about and what it means for the reader.",
 			first, lo, hi
 	}
-	shares := title < 0
-	for h := title; h >= 0 && h < first && !shares; h++ {
-		// any heading above the first paragraph may be its title: a page
-		// often opens with furniture ("Decision details") above the name
-		shares = a.Doc.Blocks[h].Kind == BlockHeading && r.shareWord(a.Doc.Blocks[h].Text, b.Text)
+	shares := title < 0 || items
+	for h := range a.Doc.Blocks {
+		if shares {
+			break
+		}
+		// any heading may be its title: a page often opens with
+		// furniture ("Decision details") above the name, or names its
+		// subject in its sections' headings ("What a consultation is");
+		// so may a short line above the paragraph ("Communities Task
+		// Group: final report")
+		hb := &a.Doc.Blocks[h]
+		shares = (hb.Kind == BlockHeading || h < first && hb.Kind == BlockListItem && len(hb.Text) <= 80) &&
+			r.shareWord(hb.Text, b.Text)
 	}
 	if !shares {
 		return "the first paragraph does not say what the text is about: it shares no words with the title",
@@ -202,6 +213,9 @@ func realParagraph(b Block) bool {
 	if strings.HasPrefix(lower, "skip to") || strings.Contains(lower, "cookies") ||
 		strings.Contains(t, " > ") || strings.Contains(t, " » ") || strings.Contains(t, " / ") {
 		return false
+	}
+	if isLabelValue([]byte(t)) {
+		return false // "Venue: Committee Room 6": a label and its value
 	}
 	words := len(strings.Fields(t))
 	last := t[len(t)-1]

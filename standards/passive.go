@@ -51,14 +51,21 @@ func (r *passive) check(p *prepared, report func(Finding)) tally {
 				continue
 			}
 			pw := a.Text(j)
-			if resolution && a.Text(i) == "be" || j+1 < hi && pw == "made" && a.Text(j+1) == "up" {
-				continue // "That the report be noted"; "is made up of"
+			if resolution || j+1 < hi && pw == "made" && a.Text(j+1) == "up" || naming(a, j, hi) {
+				continue // "That the report be noted"; "is made up of"; "is known as", "is called the cabinet"
 			}
 			bt, pt := &a.Tokens[i], &a.Tokens[j]
 			match := a.Doc.Blocks[bt.Block].Text[bt.Start:pt.End]
 			msg := quoteMsg("passive voice: ", match, " does not say who does it")
 			sugg := "Use the active voice and name who acts: \"the committee approved the plan\", not \"the plan was approved\"."
-			if actor := byActor(a, j+1, hi); actor != "" {
+			by := j + 1
+			if by+1 < hi {
+				switch a.Text(by) {
+				case "in", "up", "out", "off", "back", "forward":
+					by++ // "can be called in by any five councillors"
+				}
+			}
+			if actor := byActor(a, by, hi); actor != "" {
 				msg = quoteMsg("passive voice: ", match, " names who acts after \"by\"")
 				sugg = "Put " + actor + " first, as the one who acts."
 			}
@@ -105,21 +112,46 @@ func (r *passive) isParticiple(p *prepared, j int) bool {
 }
 
 // isResolution reports whether tokens [lo, hi) are a council resolution
-// in its fixed subjunctive form, "That the report be noted" (after
-// RESOLVED or RECOMMENDED, or on its own): its "be" passives are the form
-// of the record, which an editor cannot change.
+// in its fixed form, "That the report be noted" or "That the
+// recommendations are approved" (after RESOLVED, "It was resolved",
+// RECOMMENDED, a minute number and its heading in capitals, or a
+// quotation mark, or on its own): its passives are the form of the
+// record, which an editor cannot change.
 func isResolution(a *Analysis, lo, hi int) bool {
-	for i := lo; i < hi && i < lo+4; i++ {
+	for i := lo; i < hi && i < lo+12; i++ {
 		switch a.Text(i) {
 		case "That", "that":
 			return true
-		case "RESOLVED", "RECOMMENDED", "AGREED", ":", "-", "–", "(", ")", ".":
+		case "RESOLVED", "RECOMMENDED", "AGREED", "Resolved", "resolved", "It", "it", "was", "unanimously",
+			":", "-", "–", "(", ")", ".", "\"", "“", "'", "‘":
 			continue
 		}
-		if a.Tokens[i].Kind == TokenNumber {
-			continue
+		if t := &a.Tokens[i]; t.Kind == TokenNumber || t.Kind == TokenWord && t.Flags&FlagAllCaps != 0 {
+			continue // "1341 CHAIRMAN - Resolved - That ..."
 		}
 		return false
+	}
+	return false
+}
+
+// naming reports whether the participle at token j names something
+// rather than tells of an action: "known as" ("This is known as special
+// urgency") or "called" before a name ("is called the cabinet", "is
+// called a general exception"), but not "called in" or "called by".
+func naming(a *Analysis, j, hi int) bool {
+	if j+1 >= hi {
+		return false
+	}
+	next := a.Text(j + 1)
+	switch a.Text(j) {
+	case "known":
+		return next == "as"
+	case "called", "termed", "named":
+		switch next {
+		case "a", "an", "the", "\"", "“", "'", "‘":
+			return true
+		}
+		return a.Tokens[j+1].Flags&FlagCapital != 0
 	}
 	return false
 }

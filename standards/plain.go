@@ -144,6 +144,12 @@ func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 		if inTitleCaseName(a, first, n) {
 			return // the Key Decision Schedule, the Chief Operating Officer
 		}
+		if fieldLabel(a, first, n) || fieldValue(a, first, n) {
+			return // "Is Key decision?: No", "Decision type: Key": a form's field, not prose
+		}
+		if r.id == RulePlainEnglish && inQuotedTerm(a, first, n) {
+			return // defined as 'key decisions': a quoted term, not the writer's word
+		}
 		if seen != nil {
 			if a.Doc.Blocks[ft.Block].Kind == BlockHeading {
 				return // a heading names what the text below explains
@@ -228,6 +234,13 @@ func explainedHere(a *Analysis, first, n int) bool {
 		}
 		return w
 	}
+	if first > 0 && toks[first-1].Block == blk && a.Text(first-1) == "(" &&
+		first+n < len(toks) && toks[first+n].Block == blk && a.Text(first+n) == ")" {
+		// "Traffic Regulation Order (TRO)", "before they were made
+		// (pre-decision scrutiny)": the bracketed term names what comes
+		// before it
+		return true
+	}
 	if k := first + n; k < len(toks) && toks[k].Block == blk {
 		switch a.Text(k) {
 		case "(":
@@ -250,6 +263,10 @@ func explainedHere(a *Analysis, first, n int) bool {
 			}
 		}
 	}
+	if first == lo+2 && first+n == hi-1 && a.Text(hi-1) == "?" && lower(lo) == "what" {
+		// "What is call-in?": a question the text goes on to answer
+		return true
+	}
 	if first == lo+2 && first+n == hi-1 && a.Tokens[hi-1].Kind == TokenPunct {
 		// "These are key decisions.": naming what the sentence before
 		// described
@@ -257,12 +274,21 @@ func explainedHere(a *Analysis, first, n int) bool {
 			return true
 		}
 	}
+	// explained by examples in the next sentence: "... only consider
+	// material planning considerations. These include: ..."
+	if k := hi; k+1 < len(toks) && toks[k].Kind == TokenWord && toks[k+1].Block == toks[k].Block {
+		switch lower(k) + " " + lower(k+1) {
+		case "these include", "this includes", "these are", "this means":
+			return true
+		}
+	}
 	// defined by the next sentence: "... on which key decisions will be
 	// made. Key decisions are decisions that ..."
-	if k := hi; k+n < len(toks) && toks[k].Kind == TokenWord {
+	// (the next sentence's first n tokens must lie in one block: read
+	// across a block boundary, their offsets are of two texts)
+	if k := hi; k+n < len(toks) && toks[k].Kind == TokenWord && toks[k+n-1].Block == toks[k].Block {
 		b := &a.Doc.Blocks[toks[k].Block]
-		if next := b.Text[toks[k].Start:toks[k+n-1].End]; toks[k+n-1].Block == toks[k].Block &&
-			termKey(next) == termKey(a.Doc.Blocks[blk].Text[toks[first].Start:toks[first+n-1].End]) {
+		if next := b.Text[toks[k].Start:toks[k+n-1].End]; termKey(next) == termKey(a.Doc.Blocks[blk].Text[toks[first].Start:toks[first+n-1].End]) {
 			switch a.Text(k + n) {
 			case "is", "are", "means", "mean":
 				return true
@@ -285,6 +311,110 @@ func explainedHere(a *Analysis, first, n int) bool {
 	return false
 }
 
+// fieldLabel reports whether the match at tokens [first, first+n) is in
+// the label of a label-and-value line: no punctuation stands before it in
+// its block, and ":" or "?:" follows it within three words ("Is Key
+// decision?: No", "Accompanying Documents:").
+func fieldLabel(a *Analysis, first, n int) bool {
+	toks := a.Tokens
+	k := first + n
+	for w := 0; w < 3 && k < len(toks) && toks[k].Block == toks[first].Block && toks[k].Kind == TokenWord; w++ {
+		k++ // "Accompanying Documents:": the label goes on to the colon
+	}
+	if k < len(toks) && toks[k].Block == toks[first].Block && a.Text(k) == "?" {
+		k++
+	}
+	if k >= len(toks) || toks[k].Block != toks[first].Block || a.Text(k) != ":" {
+		return false
+	}
+	for i := first - 1; i >= 0 && toks[i].Block == toks[first].Block; i-- {
+		if toks[i].Kind == TokenPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldValue reports whether the match at tokens [first, first+n) is the
+// whole value of a label-and-value line: ":" stands just before it and it
+// ends its block ("Decision type: Key").
+func fieldValue(a *Analysis, first, n int) bool {
+	toks := a.Tokens
+	k := first + n
+	return first > 0 && toks[first-1].Block == toks[first].Block && a.Text(first-1) == ":" &&
+		(k == len(toks) || toks[k].Block != toks[first].Block)
+}
+
+// inQuotedTerm reports whether the match at tokens [first, first+n) lies
+// inside a short quoted term of at most six words, such as a defined term
+// ("defined as 'key decisions'") or the name of a document: an opening
+// quote (after a space, a bracket or the start of its block) and a closing
+// one (before a space, punctuation or the end) on either side of it, with
+// no sentence end between them.
+func inQuotedTerm(a *Analysis, first, n int) bool {
+	toks := a.Tokens
+	text := a.Doc.Blocks[toks[first].Block].Text
+	start, end := int(toks[first].Start), int(toks[first+n-1].End)
+	open := -1
+	for i, words := start-1, 0; i >= 0 && i >= start-60; i-- {
+		c := text[i]
+		if c == '.' || c == '!' || c == '?' || c == ';' {
+			return false
+		}
+		if c == ' ' {
+			words++
+			if words > 5 {
+				return false
+			}
+		}
+		if q := quoteAt(text, i); q > 0 && (i == 0 || text[i-1] == ' ' || text[i-1] == '(' || text[i-1] == '\n') {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for i, words := end, 0; i < len(text) && i < end+60; i++ {
+		c := text[i]
+		if c == '.' && i+1 < len(text) && text[i+1] == ' ' || c == '!' || c == ';' {
+			return false
+		}
+		if c == ' ' {
+			words++
+			if words > 5 {
+				return false
+			}
+		}
+		if q := quoteAt(text, i); q > 0 {
+			if j := i + q; j == len(text) || !isWordByte(text[j]) {
+				return true
+			}
+			i += q - 1 // an apostrophe inside a word: council's
+		}
+	}
+	return false
+}
+
+// quoteAt returns the length of the quotation mark at text[i] (' " or a
+// curly one), or 0.
+func quoteAt(text string, i int) int {
+	switch text[i] {
+	case '\'', '"':
+		return 1
+	case 0xe2:
+		if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x98 || text[i+2] == 0x99 || text[i+2] == 0x9c || text[i+2] == 0x9d) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// isWordByte reports whether c is an ASCII letter or digit.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 // inTitleCaseName reports whether the match at tokens [first, first+n) is
 // part of a proper name written in Title Case: it starts with a capital
 // but does not start its sentence, and a capitalised word stands next to
@@ -292,6 +422,14 @@ func explainedHere(a *Analysis, first, n int) bool {
 // after "for", "of" or "and" ("Cabinet Member for Corporate Services").
 func inTitleCaseName(a *Analysis, first, n int) bool {
 	toks := a.Tokens
+	if n > 1 && toks[first].Flags&FlagCapital == 0 && toks[first+1].Flags&FlagCapital != 0 {
+		switch a.Text(first) {
+		case "the", "this", "a", "an":
+			// "the Executive Councillor for Housing": the name after
+			// the article
+			first, n = first+1, n-1
+		}
+	}
 	ft := &toks[first]
 	if ft.Flags&FlagCapital == 0 || ft.Flags&FlagSentence != 0 {
 		return false
@@ -301,6 +439,15 @@ func inTitleCaseName(a *Analysis, first, n int) bool {
 	}
 	if capWord(first-1) && toks[first-1].Flags&FlagSentence == 0 || capWord(first+n) {
 		return true
+	}
+	if first >= 2 && toks[first-1].Block == ft.Block {
+		switch a.Text(first - 1) {
+		case "and", "of", "for":
+			// "Overview and Scrutiny members"
+			if capWord(first - 2) {
+				return true
+			}
+		}
 	}
 	if k := first + n; k+1 < len(toks) && toks[k].Block == ft.Block {
 		switch a.Text(k) {

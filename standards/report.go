@@ -3,6 +3,7 @@ package standards
 import (
 	"io"
 	"math"
+	"runtime"
 	"strconv"
 	"unicode/utf8"
 
@@ -569,14 +570,7 @@ func (j *jsonWriter) scorecard(c *Scorecard, d int) {
 		j.b = append(j.b, "null"...)
 	} else {
 		j.b = append(j.b, '[')
-		for i := range c.Findings {
-			if i > 0 {
-				j.b = append(j.b, ',')
-			}
-			j.newline(d + 2)
-			j.finding(&c.Findings[i], d+2)
-			j.b = j.out.flush(j.b)
-		}
+		j.findings(c.Findings, d+2)
 		if len(c.Findings) > 0 {
 			j.newline(d + 1)
 		}
@@ -649,6 +643,51 @@ func (j *jsonWriter) standard(s *StandardScore, d int) {
 	j.newline(d)
 	j.b = append(j.b, '}')
 }
+
+// findings writes fs, comma-separated, each on a new line at depth d. A
+// long list is written in two halves at once: a goroutine encodes the
+// second into a buffer of its own while this one encodes and writes the
+// first, then writes the buffer.
+func (j *jsonWriter) findings(fs []Finding, d int) {
+	half := 0
+	if len(fs) >= parallelFindings && runtime.GOMAXPROCS(0) > 1 {
+		half = len(fs) / 2
+	}
+	var second chan []byte
+	if half > 0 {
+		second = make(chan []byte, 1)
+		go func() {
+			w := jsonWriter{b: make([]byte, 0, (len(fs)-half)*320), escapeHTML: j.escapeHTML}
+			for i := half; i < len(fs); i++ {
+				w.b = append(w.b, ',')
+				w.newline(d)
+				w.finding(&fs[i], d)
+			}
+			second <- w.b
+		}()
+	}
+	n := len(fs)
+	if half > 0 {
+		n = half
+	}
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			j.b = append(j.b, ',')
+		}
+		j.newline(d)
+		j.finding(&fs[i], d)
+		j.b = j.out.flush(j.b)
+	}
+	if second != nil {
+		j.out.write(j.b)
+		j.b = j.b[:0]
+		j.out.write(<-second)
+	}
+}
+
+// parallelFindings is the fewest findings that findings encodes in two
+// halves at once.
+const parallelFindings = 2048
 
 func (j *jsonWriter) finding(f *Finding, d int) {
 	j.b = append(j.b, '{')

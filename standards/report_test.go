@@ -47,6 +47,11 @@ func reportCards(t testing.TB) standards.Report {
 // byte-equal to encoding/json, for one scorecard and for several.
 func TestReportJSONMatchesEncodingJSON(t *testing.T) {
 	r := reportCards(t)
+	// a scorecard with findings enough to be written in two halves at once
+	many := *r[len(r)-1]
+	for len(many.Findings) < 5000 {
+		many.Findings = append(many.Findings, r[len(r)-1].Findings...)
+	}
 	for _, tc := range []struct {
 		name  string
 		write func(io.Writer) error
@@ -57,6 +62,8 @@ func TestReportJSONMatchesEncodingJSON(t *testing.T) {
 		{"several", r.WriteJSON, []*standards.Scorecard(r)},
 		{"none", standards.Report{}.WriteJSON, []*standards.Scorecard{}},
 		{"hostile", r[len(r)-1].WriteJSON, r[len(r)-1]},
+		{"many findings", many.WriteJSON, &many},
+		{"many findings in an array", standards.Report{&many, r[0]}.WriteJSON, []*standards.Scorecard{&many, r[0]}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var want bytes.Buffer

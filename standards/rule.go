@@ -15,6 +15,15 @@ const (
 	RuleJourneySignposting = "journey-signposting"
 	RuleCitizenNeeds       = "citizen-needs"
 
+	// The checks editors know from Yoast SEO's readability analysis, the
+	// Hemingway editor and the GOV.UK style and accessibility guidance.
+	RuleSubheadings       = "subheadings"
+	RuleSentenceStarts    = "sentence-starts"
+	RuleHardSentence      = "hard-sentence"
+	RuleInclusiveLanguage = "inclusive-language"
+	RuleAccessibility     = "accessibility"
+	RuleGOVUKStyle        = "govuk-style"
+
 	// RuleNoText is the finding, an error, on a document with no words
 	// to score: empty, or only markup, scripts or navigation. It is not a
 	// rule of the list and cannot be disabled: a page with nothing to
@@ -41,6 +50,12 @@ var ruleInfos = []RuleInfo{
 	{RuleLinkText, "Link text", SeverityWarning},
 	{RuleJourneySignposting, "Journey signposting", SeverityWarning},
 	{RuleCitizenNeeds, "Citizen needs", SeverityWarning},
+	{RuleSubheadings, "Subheadings", SeveritySuggestion},
+	{RuleSentenceStarts, "Sentence starts", SeveritySuggestion},
+	{RuleHardSentence, "Hard sentences", SeveritySuggestion},
+	{RuleInclusiveLanguage, "Inclusive language", SeverityWarning},
+	{RuleAccessibility, "Accessibility", SeverityWarning},
+	{RuleGOVUKStyle, "GOV.UK style", SeveritySuggestion},
 }
 
 // RuleInfos returns every rule with its default severity.
@@ -269,6 +284,25 @@ func Compile(preset string, cfg *Config, st Stemmer) (*RuleSet, error) {
 			r = newSignpost(b)
 		case RuleCitizenNeeds:
 			r = newNeeds(b, p.MaxSummaryWords)
+		case RuleSubheadings:
+			r = &subheadings{rule: b, max: maxSectionWords}
+		case RuleSentenceStarts:
+			b.v.tag(words([]string{startExceptions}), tagStartsPair)
+			r = &sentenceStarts{rule: b}
+		case RuleHardSentence:
+			long := 0 // sentences over this are sentence-length's
+			if !disabled[RuleSentenceLength] {
+				long = p.MaxSentenceWords
+			}
+			r = &hardSentence{rule: b, long: long}
+		case RuleInclusiveLanguage:
+			r = newInclusive(b)
+		case RuleAccessibility:
+			r = newAccessibility(b)
+		case RuleGOVUKStyle:
+			b.v.tag(words([]string{monthNames}), tagMonthName)
+			b.v.tag(words([]string{styleWords}), tagStyleWord)
+			r = &govukStyle{rule: b}
 		}
 		rs.rules = append(rs.rules, r)
 	}

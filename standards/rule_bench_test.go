@@ -1,6 +1,9 @@
 package standards
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // BenchmarkRules measures the rules alone over an analysed 1 MB of council
 // text (the sample minutes and consultation, repeated).
@@ -42,6 +45,22 @@ func BenchmarkCompile(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Compile("", nil, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheckContext measures the full scorecard as civickit check
+// makes it, with a context: on more than one CPU, a large document is
+// tokenised in two halves and its rules run in two groups at once.
+func BenchmarkCheckContext(b *testing.B) {
+	src := councilText(b, 1<<20).Source
+	c := Checker{Format: FormatText}
+	ctx := context.Background()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.CheckContext(ctx, "bench.txt", src); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -129,7 +129,7 @@ func TestJargon(t *testing.T) {
 		{"authority lower case", "The housing authority agreed.", []string{}},
 		{"Members", "Members agreed the budget.", []string{"Members"}},
 		{"Members of the public", "Members of the public may attend.", []string{}},
-		{"Cabinet Member is its own entry", "The Cabinet Member agreed.", []string{"Cabinet Member"}},
+		{"Cabinet Member is plain enough", "The Cabinet Member agreed. The officer wrote to us.", []string{}},
 		{"members lower case", "Club members meet on Fridays.", []string{}},
 		{"S106 any case", "The s106 money pays for a park.", []string{"s106"}},
 		{"CIL", "CIL pays for schools.", []string{"CIL"}},
@@ -331,7 +331,7 @@ This is a proposal: no decision has been made yet. The cabinet will decide on 12
 	assert.Empty(t, fs)
 	assert.Equal(t, 0, tl.bad)
 
-	fs, tl = findings(t, RuleJourneySignposting, nil, nil, "# Bins decision\n\nThe decision about bins was made. The decision is final.")
+	fs, tl = findings(t, RuleJourneySignposting, nil, nil, "# Bins decision\n\nWe asked residents about bins and you said what you wanted. The decision about bins was made. The decision is final.")
 	assert.False(t, tl.skip)
 	var msgs []string
 	for _, f := range fs {
@@ -345,7 +345,7 @@ This is a proposal: no decision has been made yet. The cabinet will decide on 12
 		"say by when people can have their say",
 	}, msgs)
 
-	fs, _ = findings(t, RuleJourneySignposting, nil, nil, "# Bins\n\nThe proposal was decided by the cabinet on 3 March 2026. The decision is final. Email us.")
+	fs, _ = findings(t, RuleJourneySignposting, nil, nil, "# Bins\n\nWe asked you about the proposals. The proposal was decided by the cabinet on 3 March 2026. The decision is final. Email us.")
 	require.Len(t, fs, 2)
 	assert.Equal(t, "say what happens next, and when", fs[0].Message)
 	assert.Equal(t, "say by when people can have their say", fs[1].Message, "\"by the cabinet on 3 March\" is not a deadline")

@@ -59,6 +59,14 @@ var standardInfos = []struct {
 	{RuleLinkText, "Link text", 1},
 	{RuleJourneySignposting, "Journey signposting", 2},
 	{RuleCitizenNeeds, "Citizen needs", 2},
+	// The editors' checks are scored and listed, with no weight in the
+	// overall score, which stays comparable with earlier scorecards.
+	{RuleSubheadings, "Subheadings", 0},
+	{RuleSentenceStarts, "Varied sentence starts", 0},
+	{RuleHardSentence, "Hard sentences", 0},
+	{RuleInclusiveLanguage, "Inclusive language", 0},
+	{RuleAccessibility, "Accessibility", 0},
+	{RuleGOVUKStyle, "GOV.UK style", 0},
 }
 
 // score computes the standards and the overall score from the rules'
@@ -83,8 +91,23 @@ var standardInfos = []struct {
 //   - journey-signposting: 100·(elements present)/5; 100 when the text is
 //     not about a decision.
 //   - citizen-needs: 100·(checks passed)/3; 100 for a text with no words.
+//   - subheadings: 100 − 25·(sections over 300 words, or a long text
+//     with no subheading).
+//   - sentence-starts: 100 − 20·(runs of three or more sentences
+//     starting with the same word).
+//   - hard-sentence: 100 − (50·h + 200·v)/n, with h the hard and v the
+//     very hard sentences of n: a hard sentence now and then is fine.
+//   - inclusive-language: 100 − 25·(findings).
+//   - accessibility: 100 − 20·(findings).
+//   - govuk-style: 100 − 10·(findings).
 //
-// Every standard but readability passes at a score of at least M. A
+// The last six have weight 0: they are listed, and pass or fail, without
+// moving the overall score.
+//
+// Every standard but readability passes at a score of at least M, and
+// only when it meets the target its detail names (the share of passive
+// sentences, the preset's average sentence length): the scorecard never
+// shows "pass" beside a missed target. A
 // document with no words scores 0 on every standard and overall, and
 // fails each (the checker adds a no-text error). The
 // overall score is the mean of the enabled standards' scores weighted as
@@ -96,6 +119,7 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 	for _, info := range standardInfos {
 		var s StandardScore
 		s.ID, s.Name, s.Weight = info.id, info.name, info.weight
+		missed := false // a target the detail names is missed: never "pass" beside it
 		t, enabled := tallies[info.id]
 		switch info.id {
 		case StandardReadability:
@@ -131,11 +155,15 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 				avg = float64(a.Stats.Words) / float64(len(a.Sentences))
 			}
 			s.Score = 100 - 200*share
-			if th.MaxAverageSentenceWords > 0 && avg > th.MaxAverageSentenceWords {
-				s.Score -= 5 * (avg - th.MaxAverageSentenceWords)
-			}
 			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " sentences over " +
 				itoa(th.MaxSentenceWords) + " words; average " + fmt1(avg) + " words"
+			if th.MaxAverageSentenceWords > 0 {
+				if avg > th.MaxAverageSentenceWords {
+					s.Score -= 5 * (avg - th.MaxAverageSentenceWords)
+					missed = true
+				}
+				s.Detail += ", target " + fmt1(th.MaxAverageSentenceWords) + " or fewer"
+			}
 		case RuleParagraphLength:
 			s.Score = 100 - 100*ratio(t.bad, t.total)
 			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " paragraphs too long"
@@ -144,12 +172,31 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 			s.Score = 100 - 400*math.Max(0, share-th.MaxPassiveShare)
 			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " sentences passive (" +
 				fmt1(100*share) + "%, target " + fmt1(100*th.MaxPassiveShare) + "% or less)"
+			missed = share > th.MaxPassiveShare
 		case RuleAcronym:
 			s.Score = 100 - 20*float64(t.bad)
 			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " acronyms not explained"
 		case RuleLinkText:
 			s.Score = 100 - 25*float64(t.bad)
 			s.Detail = itoa(t.bad) + " unclear links or bare web addresses"
+		case RuleSubheadings:
+			s.Score = 100 - 25*float64(t.bad)
+			s.Detail = itoa(t.bad) + " of " + itoa(t.total) + " sections too long"
+		case RuleSentenceStarts:
+			s.Score = 100 - 20*float64(t.bad)
+			s.Detail = count(t.bad, "run") + " of three or more sentences starting the same way"
+		case RuleHardSentence:
+			s.Score = 100 - 50*ratio(t.bad, t.total)
+			s.Detail = t.detail
+		case RuleInclusiveLanguage:
+			s.Score = 100 - 25*float64(t.bad)
+			s.Detail = count(t.bad, "word") + " to avoid"
+		case RuleAccessibility:
+			s.Score = 100 - 20*float64(t.bad)
+			s.Detail = count(t.bad, "problem")
+		case RuleGOVUKStyle:
+			s.Score = 100 - 10*float64(t.bad)
+			s.Detail = count(t.bad, "departure") + " from the style guide"
 		case RuleJourneySignposting, RuleCitizenNeeds:
 			if t.skip || t.total == 0 {
 				s.Score = 100
@@ -163,7 +210,7 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 		}
 		s.Score = round1(clamp(s.Score))
 		if info.id != StandardReadability {
-			s.Passed = s.Score >= th.PassMark
+			s.Passed = s.Score >= th.PassMark && !missed
 		}
 		out = append(out, s)
 		sum += s.Weight * s.Score
@@ -181,6 +228,15 @@ func score(rs *RuleSet, a *Analysis, tallies map[string]tally) ([]StandardScore,
 		overall = 0
 	}
 	return out, overall
+}
+
+// count returns n and the noun, plural unless n is 1: "1 problem", "2
+// problems".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return itoa(n) + " " + noun + "s"
 }
 
 func ratio(a, b int) float64 {

@@ -127,3 +127,35 @@ func TestFindingsSorted(t *testing.T) {
 		assert.True(t, p.Offset < f.Offset || p.Offset == f.Offset && p.Rule <= f.Rule, "findings out of order at %d", i)
 	}
 }
+
+// TestScoreNoPassBesideMissedTarget checks that a standard whose detail
+// names a target it misses does not pass, though its score reaches the
+// pass mark: 3 passive sentences of 20 (15%, target 10%) score 80, and an
+// average of 21 words (the NHS preset's target is 20) scores 95.
+func TestScoreNoPassBesideMissedTarget(t *testing.T) {
+	for _, tc := range []struct {
+		preset, id string
+		tl         tally
+		words      int
+	}{
+		{"govuk", RulePassiveVoice, tally{bad: 3, total: 20}, 200},
+		{"nhs", RuleSentenceLength, tally{bad: 0, total: 20}, 420},
+	} {
+		rs, err := Compile(tc.preset, nil, nil)
+		require.NoError(t, err)
+		a := &Analysis{Doc: &Document{}, Sentences: make([]Sentence, 20)}
+		a.Stats.Words = tc.words
+		got, _ := score(rs, a, map[string]tally{tc.id: tc.tl})
+		found := false
+		for _, s := range got {
+			if s.ID != tc.id {
+				continue
+			}
+			found = true
+			assert.GreaterOrEqual(t, s.Score, rs.Preset.PassMark, "%s %s: %s", tc.preset, tc.id, s.Detail)
+			assert.False(t, s.Passed, "%s %s: %s", tc.preset, tc.id, s.Detail)
+			assert.Contains(t, s.Detail, "target")
+		}
+		assert.True(t, found, tc.id)
+	}
+}

@@ -18,10 +18,13 @@ var elemNames = [numElems]string{"stage", "next steps", "decision-maker", "how t
 // are in data/journey.txt.
 //
 // A text is about a decision when it has at least two decision cues
-// (decision, consultation, cabinet, planning application ...) and does not
-// read as an agenda, minutes, a report, an explainer or news (see
-// classify): those mention decisions without being the page where a
-// resident follows one. Otherwise the rule passes with no findings. Each element is found by its cues:
+// (decision, consultation, cabinet, planning application ...) and reads
+// as a decision notice or a consultation (see classify): an agenda,
+// minutes, a report, an explainer, news or a page of no clear kind
+// mentions decisions without being the page where a resident follows
+// one. Otherwise the rule passes with no findings. Cue words match their
+// regular inflections ("petition" matches "petitions", "speak at"
+// matches "speaking at"). Each element is found by its cues:
 //
 //   - stage: "currently", "draft", "proposed", "has been approved", ...
 //   - next steps: a "next", "then", "will decide" ... cue and a time (a
@@ -67,14 +70,14 @@ func newSignpost(b rule) *signpost {
 	sec := sections(dataFile("journey.txt"))
 	r := &signpost{rule: b}
 	for _, p := range sec["decision"] {
-		r.decision.add(b.v, p, 0)
+		r.decision.addStems(b.v, p, 0)
 	}
 	for _, e := range [...]struct {
 		elem int
 		name string
 	}{{elemStage, "stage"}, {elemNext, "next"}, {elemWho, "who"}, {elemSay, "say"}} {
 		for _, p := range sec[e.name] {
-			r.elems[e.elem].add(b.v, p, 0)
+			r.elems[e.elem].addStems(b.v, p, 0)
 		}
 	}
 	for _, p := range sec["deadline"] {
@@ -114,7 +117,7 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 		t.skip, t.total, t.detail = true, 0, "not about a decision"
 		return t
 	}
-	if kind != kindNotice && kind != kindConsultation && kind != kindOther {
+	if kind != kindNotice && kind != kindConsultation {
 		t.skip, t.total, t.detail = true, 0, "not about one decision: reads as "+kindNames[kind]
 		return t
 	}
@@ -180,7 +183,7 @@ func (r *signpost) classify(p *prepared) (kind int, why string) {
 		if seen[k] == nil {
 			seen[k] = make([]bool, len(r.kindCues[k]))
 		}
-		if seen[k][i] {
+		if seen[k][i] || r.notCue(p, k, i, first) {
 			return
 		}
 		seen[k][i] = true
@@ -200,6 +203,29 @@ func (r *signpost) classify(p *prepared) (kind int, why string) {
 		return kind, "fewer than two cues of any kind"
 	}
 	return kind, itoa(best) + " " + kindNames[kind] + " cues: " + joinComma(found[kind])
+}
+
+// notCue reports whether the kind cue i of kind k at token first is used
+// in another sense: "minutes" after a number is a length of time ("five
+// minutes to present the petition"), and "present" after "to" a verb.
+func (r *signpost) notCue(p *prepared, k, i, first int) bool {
+	if first == 0 || k != kindMinutes {
+		return false
+	}
+	prev := &p.a.Tokens[first-1]
+	switch r.kindCues[k][i] {
+	case "minutes":
+		if prev.Kind == TokenNumber {
+			return true
+		}
+		switch p.a.Text(first - 1) {
+		case "few", "two", "three", "four", "five", "ten", "fifteen", "twenty", "thirty", "sixty":
+			return true
+		}
+	case "present":
+		return p.a.Text(first-1) == "to"
+	}
+	return false
 }
 
 // signpostText returns the message and suggestion for a missing element.

@@ -79,6 +79,15 @@ func extractText(b *builder, start int) {
 		default:
 			m := listMarker(src, cs, ce)
 			switch {
+			case m > cs && src[cs] >= '0' && src[cs] <= '9' && m < ce && !(open && kind == BlockListItem) && numberedHeading(src, m, ce, next):
+				// "5. Public speaking" over the minute's text: an item's
+				// heading, number included
+				closeBlock(false)
+				b.copy(cs, ce)
+				b.end(BlockHeading, 3, 0)
+				unit = true
+				ls = next
+				continue
 			case m > cs:
 				closeBlock(false)
 				open, kind, lines, numbered = true, BlockListItem, 0, -1
@@ -188,23 +197,30 @@ func tableRow(b *builder, src []byte, s, e int) {
 
 // isLabelValue reports whether l is a label and its value, such as
 // "Date: Tuesday 14 January 2025" or "Contact - Democratic Services": a
-// label of one to five words starting with a capital letter, then ": "
+// label of one to five words starting with a capital letter (a question
+// mark may end it, as in "Is Key decision?: No"), then ": "
 // and a value without a full stop in the middle of it. A sentence that
 // leads into a list ("The plan includes:") is not one: it has nothing
 // after the colon, nor is a resolution ("RESOLVED: That the comments be
 // forwarded to Cabinet."): a value has at most twelve words, and at most
-// six when it ends with a full stop.
+// six when it ends with a full stop, unless the label ends in a number
+// ("Option 2: To reduce the grant by 25% from April.").
 func isLabelValue(l []byte) bool {
 	colon := indexPair(l[:min(len(l), 42)], ": ", 0) // a label is at most 40 bytes
 	if colon <= 0 || colon > 40 || !(l[0] >= 'A' && l[0] <= 'Z' || l[0] >= '0' && l[0] <= '9') {
 		return false
 	}
 	words := 1
-	for _, c := range l[:colon] {
+	for k, c := range l[:colon] {
 		switch c {
 		case ' ':
 			words++
-		case '.', '!', '?', ',', ';':
+		case '?':
+			if k < colon-1 {
+				return false
+			}
+			// "Is Key decision?: No": a form's question label
+		case '.', '!', ',', ';':
 			return false
 		}
 	}
@@ -215,6 +231,9 @@ func isLabelValue(l []byte) bool {
 	value := l[vs:ve]
 	if len(value) == 0 {
 		return false
+	}
+	if c := l[colon-1]; c >= '0' && c <= '9' && words > 1 {
+		return true // "Option 2: To reduce the grant by 25% from April.": a numbered label heads any value
 	}
 	// a value that runs on as prose ("Note: the meeting will be held in
 	// public. Please arrive early.", "RESOLVED: That the report be
@@ -278,6 +297,41 @@ func isHeadingLine(src []byte, s, e, next int) bool {
 		return false // a setext heading: the underline decides
 	}
 	return !continues(src, next)
+}
+
+// numberedHeading reports whether a numbered line whose text is
+// src[s:e] heads the prose below it, as minutes and agendas number their
+// items, outside a list: the text does not end as a sentence does, and
+// the next line
+// (after one blank line, if there is one) is prose, neither a list item
+// of its own, a label and its value, a table row nor a continuation ("2.
+// Declarations of Interest" over "There were none.").
+func numberedHeading(src []byte, s, e, next int) bool {
+	ne, after := lineEnd2(src, next)
+	ns, ne2 := trimSpaceRange(src, next, ne)
+	if ns < ne2 && isUnderline(src[ns:ne2]) {
+		return false // a setext heading: the underline decides its level
+	}
+	if ns == ne2 && after < len(src) {
+		// a blank line, then the item's text
+		next = after
+		ne, _ = lineEnd2(src, next)
+		ns, ne2 = trimSpaceRange(src, next, ne)
+	}
+	if ns == ne2 || listMarker(src, ns, ne2) > ns || isLabelValue(src[ns:ne2]) || isTableRow(src[ns:ne2]) || continues(src, next) {
+		return false
+	}
+	// an item's title may be long ("5. Application for a summary review
+	// of a premises licence: The Crown, 14 High Street"), but it does not
+	// end as a sentence does
+	l := src[s:e]
+	if len(l) > 2*maxHeadingLine+40 || isSentenceEnd(l[len(l)-1]) && l[len(l)-1] < 0x80 || l[len(l)-1] == ',' || l[len(l)-1] == '-' {
+		return false
+	}
+	if c := l[0]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+		return false
+	}
+	return len(l) <= maxHeadingLine || isHeadingLine(src, s, s+maxHeadingLine, next) || bytes.Count(l, []byte(" ")) < 25
 }
 
 // continues reports whether the line starting at next carries on the line

@@ -29,19 +29,94 @@ func Analyze(doc *Document) *Analysis {
 
 // analyzeStop is Analyze that polls stop after each MiB of block text and
 // gives up with its error.
+//
+// With more than one CPU, a document of more than parallelText bytes of
+// text is tokenised in two halves at once, split between two blocks: no
+// token, sentence or paragraph crosses a block, so the halves joined are
+// the analysis one pass makes.
 func analyzeStop(doc *Document, stop Canceler) (*Analysis, error) {
+	n := 0
+	for i := range doc.Blocks {
+		n += len(doc.Blocks[i].Text)
+	}
+	if parallelBuild && n >= parallelText && parallel() {
+		return analyzeHalves(doc, n, stop)
+	}
 	a := newAnalysis(doc)
+	if err := a.blocks(0, len(doc.Blocks), stop); err != nil {
+		return nil, err
+	}
+	a.finish()
+	return a, nil
+}
+
+// parallelText is the least text, in bytes, that analyzeStop tokenises in
+// two halves at once.
+const parallelText = 256 << 10
+
+// blocks tokenises and segments blocks [from, to), polling stop after
+// each MiB of text.
+func (a *Analysis) blocks(from, to int, stop Canceler) error {
 	done := 0
-	for bi := range doc.Blocks {
+	for bi := from; bi < to; bi++ {
 		a.block(bi)
-		if done += len(doc.Blocks[bi].Text); done >= 1<<20 {
+		if done += len(a.Doc.Blocks[bi].Text); done >= 1<<20 {
 			done = 0
 			if err := stop.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	a.finish()
+	return nil
+}
+
+// analyzeHalves tokenises and counts the blocks of doc, which hold n bytes
+// of text, in two halves at once, and joins them.
+func analyzeHalves(doc *Document, n int, stop Canceler) (*Analysis, error) {
+	stop = &lockedCanceler{c: stop}
+	mid, half := 0, 0
+	for mid < len(doc.Blocks) && half < n/2 {
+		half += len(doc.Blocks[mid].Text)
+		mid++
+	}
+	a := &Analysis{Doc: doc, Tokens: make([]Token, 0, n/4+1), Sentences: make([]Sentence, 0, n/80+1), cache: newSylCache(half)}
+	b := &Analysis{Doc: doc, Tokens: make([]Token, 0, (n-half)/4+1), Sentences: make([]Sentence, 0, (n-half)/80+1), cache: newSylCache(n - half)}
+	done := make(chan error, 1)
+	go func() {
+		err := b.blocks(mid, len(doc.Blocks), stop)
+		if err == nil {
+			b.count()
+		}
+		done <- err
+	}()
+	err := a.blocks(0, mid, stop)
+	if err == nil {
+		a.count()
+	}
+	if err2 := <-done; err == nil {
+		err = err2
+	}
+	if err != nil {
+		return nil, err
+	}
+	off := int32(len(a.Tokens))
+	a.Tokens = append(a.Tokens, b.Tokens...)
+	for _, s := range b.Sentences {
+		s.First += off
+		s.Last += off
+		a.Sentences = append(a.Sentences, s)
+	}
+	x, y := &a.Stats, &b.Stats
+	x.Sentences = len(a.Sentences)
+	x.Words += y.Words
+	x.Syllables += y.Syllables
+	x.Letters += y.Letters
+	x.Characters += y.Characters
+	x.Polysyllables += y.Polysyllables
+	x.ComplexWords += y.ComplexWords
+	x.Paragraphs += y.Paragraphs
+	a.cache, a.text = nil, ""
+	a.Readability = ComputeReadability(a.Stats)
 	return a, nil
 }
 

@@ -34,10 +34,30 @@ var (
 // acronym and jargon judgement tested on real council pages, and
 // cancellation inside the tokeniser: each measured, none avoidable
 // without losing precision that editors asked for.
+//
+// Raised again, by 12.5 KB (score widget), 19 KB (score plain), 30.5 KB
+// (check plain) and 16 KB (the readability widget), for the six checks
+// editors know from Yoast SEO, Hemingway and GOV.UK guidance (issue 9):
+// subheadings, sentence-starts, hard-sentence, inclusive-language,
+// accessibility and govuk-style, written with byte-level matching and no
+// regexp or fmt. The markup half of accessibility (alt text, empty links,
+// table headers, heading levels, document links) links only with the
+// HTML and Markdown readers, hence the larger rise of the check program.
+//
+// Raised a third time, by 14 KB (score widget and plain), 15 KB (check
+// plain) and 11.5 KB (the readability widget), when the rules were held
+// to 90% precision on 628 hand-judged findings from 43 real council pages
+// (issue 9, standards/testdata/real): about 4 KB is data (a jargon list of
+// 200 democratic-services terms, council acronyms with their expansions,
+// plain-English entries with their sources, journey cues), the rest the
+// judgement that keeps the rules quiet on real pages (quoted terms, form
+// labels and values, names after an article, resolutions, naming
+// passives, numbered minute headings). Windows-1252 decoding stays out:
+// package internal/input/decode is linked by the command line only.
 const (
-	scoreBudget      = 534_000
-	scoreBudgetPlain = 578_500
-	checkBudget      = 631_000
+	scoreBudget      = 560_500
+	scoreBudgetPlain = 612_500
+	checkBudget      = 676_500
 	// widgetBudget is the ceiling of the readability widget's own
 	// program, wasm/readability, built as the widget is: the scoring
 	// path plus the exported functions, the tape and the UTF-16 spans,
@@ -47,7 +67,9 @@ const (
 	// 538 KB once it stopped using syscall/js (reflectcall, finalizers
 	// and the map iterator came with it) and wrote the card on a concrete
 	// tape; the rest of the way is in the scoring path itself (doc.go).
-	widgetBudget = 539_000
+	// 565 KB once the editors' checks and the real-page precision work of
+	// issue 9 joined it (the rises of the scoring programs above).
+	widgetBudget = 566_000
 	widgetGoal   = 500_000
 	// journeyBudget is the ceiling of wasm/journey, which <civic-journey>
 	// loads only for a raw decision: the journey package with
@@ -56,7 +78,10 @@ const (
 	// summary's HTML view (html/template, whose init links regexp and
 	// text/template) was left out of the js build. A hand-written reader
 	// of the decision format in place of encoding/json is the next lever.
-	journeyBudget = 715_500
+	// Excel reading lives in internal/table/xlsx, apart from
+	// internal/table, which the journey package links: in table it
+	// brought excelize into this program (1,279 KB).
+	journeyBudget = 717_000
 )
 
 // sizePrograms are the programs measured: an empty main (the Go runtime's

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"io"
 
-	"github.com/civickit/civickit/internal/table"
+	"github.com/civickit/civickit/internal/table/xlsx"
 )
 
 // ReadPoolXLSX reads volunteers from a sign-up export saved as an Excel
@@ -15,7 +15,7 @@ import (
 // if larger than opt.MaxBytes, or if it unpacks to more than 16 times
 // that.
 func ReadPoolXLSX(r io.Reader, opt PoolOptions) (*Pool, error) {
-	sh, err := table.ReadXLSX(r, table.XLSXOptions{File: opt.File, MaxBytes: opt.MaxBytes, Sheet: opt.Sheet})
+	sh, err := xlsx.Read(r, xlsx.Options{File: opt.File, MaxBytes: opt.MaxBytes, Sheet: opt.Sheet})
 	if err != nil {
 		return nil, wrapInput(err)
 	}

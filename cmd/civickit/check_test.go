@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -64,16 +65,17 @@ func TestCheckJSONContract(t *testing.T) {
 	assert.Len(t, cards, 2)
 }
 
-// TestCheckEncodings checks that a file in UTF-16 or Latin-1 is an error
-// naming the file and the encoding, while the other files are still
-// checked and, with two files named, printed as a JSON array.
+// TestCheckEncodings checks that a file in UTF-16, or with bytes that are
+// neither UTF-8 nor Windows-1252, is an error naming the file and the
+// encoding, while the other files are still checked and, with two files
+// named, printed as a JSON array.
 func TestCheckEncodings(t *testing.T) {
 	dir := t.TempDir()
 	ok := filepath.Join(dir, "ok.txt")
 	latin1 := filepath.Join(dir, "latin1.txt")
 	utf16 := filepath.Join(dir, "utf16.txt")
 	require.NoError(t, os.WriteFile(ok, []byte("You can tell us what you think of the plan until 5 May.\n"), 0o644))
-	require.NoError(t, os.WriteFile(latin1, []byte("Caf\xe9 opening hours are 9am to 5pm.\n"), 0o644))
+	require.NoError(t, os.WriteFile(latin1, []byte("Caf\xe9 opening hours are 9am to 5pm.\x81\n"), 0o644))
 	require.NoError(t, os.WriteFile(utf16, []byte("\xff\xfeY\x00o\x00u\x00\n\x00"), 0o644))
 
 	out, stderr, code := runCLI(t, "", "check", "--format", "json", latin1, ok)
@@ -113,4 +115,124 @@ func TestCheckDirSkipsFIFO(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, "a.md")
 	assert.NotContains(t, out, "pipe.md")
+}
+
+// TestCheckWindows1252 checks that text saved by Word in Windows-1252
+// (curly quotes, an en dash, £) is decoded with a note, not refused and
+// not turned into U+FFFD, and that findings keep the file's lines and
+// columns.
+func TestCheckWindows1252(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "notice.txt")
+	src := "Parking charges\r\n\r\nThe council \x96 after the consultation \x96 will utilise the \x93new\x94 \xa35 charge.\r\n"
+	require.NoError(t, os.WriteFile(file, []byte(src), 0o644))
+	out, stderr, code := runCLI(t, "", "check", "--format", "json", "--fail-on", "never", file)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "notice.txt: not UTF-8: read as Windows-1252")
+	assert.NotContains(t, out, "\ufffd")
+	var card struct {
+		Findings []struct {
+			Rule, Match  string
+			Line, Column int
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &card), out)
+	found := false
+	for _, f := range card.Findings {
+		if f.Match == "utilise" {
+			found = true
+			assert.Equal(t, 3, f.Line)
+			assert.Equal(t, 45, f.Column, "columns count characters, as in the file")
+		}
+	}
+	assert.True(t, found, "want the plain-English finding on \"utilise\": %s", out)
+}
+
+// TestCheckBadInput checks the bad input of issue 9's adversarial pass:
+// old Mac line endings, standard input named twice, a JSON array when one
+// of two files fails, percent-encoded SARIF uris, and a page with no text.
+func TestCheckBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+		return p
+	}
+
+	t.Run("CR line endings", func(t *testing.T) {
+		file := write("old-mac.txt", "Bins\rYou can put your bin out by 7am.\rWe will utilise new lorries.\r")
+		out, stderr, code := runCLI(t, "", "check", "--format", "json", file)
+		require.Equal(t, 0, code, stderr)
+		var card struct {
+			Findings []struct {
+				Rule  string `json:"rule"`
+				Match string `json:"match"`
+				Line  int    `json:"line"`
+			} `json:"findings"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(out), &card), out)
+		found := false
+		for _, f := range card.Findings {
+			if f.Match == "utilise" {
+				found = true
+				assert.Equal(t, 3, f.Line, "a lone CR ends a line")
+			}
+		}
+		assert.True(t, found, out)
+	})
+
+	t.Run("standard input twice", func(t *testing.T) {
+		out, stderr, code := runCLI(t, "You can pay online.", "check", "-", "-")
+		assert.Equal(t, 2, code)
+		assert.Empty(t, out)
+		assert.Contains(t, stderr, "standard input) given 2 times; it can be read only once")
+	})
+
+	t.Run("JSON array when one of two fails", func(t *testing.T) {
+		ok := write("ok.txt", "You can tell us what you think of the plan until 5 May.\n")
+		out, stderr, code := runCLI(t, "", "check", "--format", "json", filepath.Join(dir, "missing.txt"), ok)
+		assert.Equal(t, 2, code)
+		assert.Contains(t, stderr, "missing.txt")
+		var cards []map[string]any
+		require.NoError(t, json.Unmarshal([]byte(out), &cards), "an array: %s", out)
+		require.Len(t, cards, 1)
+		assert.Equal(t, ok, cards[0]["file"])
+	})
+
+	t.Run("SARIF uri percent-encoded", func(t *testing.T) {
+		file := write("bin days #1 100%.txt", "We will utilise new lorries.\n")
+		out, stderr, code := runCLI(t, "", "check", "--format", "sarif", file)
+		require.Equal(t, 0, code, stderr)
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						Physical struct {
+							Artifact struct {
+								URI string `json:"uri"`
+							} `json:"artifactLocation"`
+						} `json:"physicalLocation"`
+					} `json:"locations"`
+				} `json:"results"`
+			} `json:"runs"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(out), &log), out)
+		require.NotEmpty(t, log.Runs)
+		require.NotEmpty(t, log.Runs[0].Results)
+		uri := log.Runs[0].Results[0].Locations[0].Physical.Artifact.URI
+		assert.True(t, strings.HasSuffix(uri, "bin%20days%20%231%20100%25.txt"), uri)
+		assert.NotContains(t, uri, " ")
+	})
+
+	t.Run("no text", func(t *testing.T) {
+		page := write("scripts.html", "<html><head><script>var x = 1;</script></head><body><script>go()</script><nav><a href='/'>Home</a></nav></body></html>")
+		empty := write("empty.txt", "")
+		for _, file := range []string{page, empty} {
+			out, _, code := runCLI(t, "", "check", "--fail-on", "suggestion", file)
+			assert.Equal(t, 1, code, "nothing to score is an error: %s", out)
+			assert.Contains(t, out, "there is no text to score")
+			assert.Contains(t, out, "[no-text]")
+			_, _, code = runCLI(t, "", "check", file)
+			assert.Equal(t, 1, code, "an error at the default --fail-on")
+		}
+	})
 }

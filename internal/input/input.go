@@ -1,6 +1,7 @@
 // Package input holds the policy every civickit reader applies to bad
 // input: a size cap, a UTF-8 byte-order mark accepted, and UTF-16 or
-// Latin-1 input refused with an error that names the encoding.
+// Latin-1 input refused with an error that names the encoding. Package
+// decode reads Windows-1252 text for the readers of prose.
 package input
 
 import (

@@ -24,6 +24,7 @@ var Files = []struct{ Name, Const string }{
 	{"linktext.txt", "dataLinkText"},
 	{"needs.txt", "dataNeeds"},
 	{"passive.txt", "dataPassive"},
+	{"inclusive.txt", "dataInclusive"},
 }
 
 func main() {

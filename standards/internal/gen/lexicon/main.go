@@ -108,6 +108,7 @@ func isLowerWord(w string) bool {
 // entry is one line of a hand-written list.
 type entry struct {
 	phrase, suggestion string
+	source             string
 	exact, caseful     bool
 	notBefore          []string
 	notAfter           []string
@@ -235,6 +236,15 @@ func sortedKeys(set map[string]bool) []string {
 	return out
 }
 
+// listSources are the values of the source= flag: the public lists an entry
+// of plain.txt comes from, as its header describes them.
+var listSources = map[string]bool{
+	"govuk-words-to-avoid": true,
+	"govuk-plain-english":  true,
+	"pec-a-z":              true,
+	"civickit":             true,
+}
+
 // parse reads a hand-written list.
 func parse(name string, src []byte) ([]entry, error) {
 	var out []entry
@@ -278,9 +288,17 @@ func parse(name string, src []byte) ([]entry, error) {
 				for _, w := range list {
 					e.notForms[w] = true
 				}
+			case "source":
+				if !listSources[val] {
+					return nil, fail("unknown source " + val + " (want one named in the file's header)")
+				}
+				e.source = val
 			default:
 				return nil, fail("unknown flag " + f)
 			}
+		}
+		if name == "plain.txt" && e.source == "" {
+			return nil, fail("entry without source=: cite the list it comes from")
 		}
 		out = append(out, e)
 	}

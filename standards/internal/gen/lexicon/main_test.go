@@ -53,9 +53,16 @@ func TestExpand(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
-	for _, src := range []string{"utilise | use", "utilise | use | sometimes", " | use |"} {
+	for _, src := range []string{"utilise | use", "utilise | use | sometimes", " | use |", "utilise | use | source=a-blog"} {
 		if _, err := parse("x.txt", []byte(src)); err == nil || !strings.HasPrefix(err.Error(), "x.txt:1: ") {
 			t.Errorf("parse(%q) error = %v, want x.txt:1: ...", src, err)
 		}
+	}
+	// every entry of the plain-English list cites its source
+	if _, err := parse("plain.txt", []byte("utilise | use |")); err == nil {
+		t.Error("an entry of plain.txt without source= parsed")
+	}
+	if _, err := parse("plain.txt", []byte("utilise | use | source=govuk-words-to-avoid")); err != nil {
+		t.Error(err)
 	}
 }

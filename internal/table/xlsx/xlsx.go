@@ -1,4 +1,7 @@
-package table
+// Package xlsx reads one worksheet of an Excel workbook as CSV for the
+// table readers. It is apart from package table so that what links table
+// (the journey widget's WebAssembly among them) does not link excelize.
+package xlsx
 
 import (
 	"bytes"
@@ -13,10 +16,11 @@ import (
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/internal/input"
 	"github.com/civickit/civickit/internal/safe"
+	"github.com/civickit/civickit/internal/table"
 )
 
-// XLSXOptions configures [ReadXLSX].
-type XLSXOptions struct {
+// Options configures [Read].
+type Options struct {
 	File     string // the file name in errors; "" for none
 	MaxBytes int64  // the size cap of the workbook; 0 means input.DefaultMaxBytes
 	Sheet    string // the worksheet to read; "" for the first
@@ -32,13 +36,13 @@ type Sheet struct {
 	CSV    []byte   // the worksheet as CSV
 }
 
-// ReadXLSX reads one worksheet of an Excel workbook (.xlsx), as councils'
+// Read reads one worksheet of an Excel workbook (.xlsx), as councils'
 // sign-up and survey exports come, the way the survey reader does: the
 // workbook is refused if larger than opt.MaxBytes or if it unpacks to
 // more than 16 times that; line breaks inside a cell become spaces; every
 // row is as wide as the header. Errors are *civic.ParseError naming the
 // file.
-func ReadXLSX(r io.Reader, opt XLSXOptions) (*Sheet, error) {
+func Read(r io.Reader, opt Options) (*Sheet, error) {
 	raw, err := input.ReadAll(r, opt.MaxBytes)
 	if err != nil {
 		var pe *civic.ParseError
@@ -99,7 +103,7 @@ func (s *Sheet) Cell(err error) error {
 	var pe *civic.ParseError
 	if errors.As(err, &pe) && pe.Field != "" {
 		for j, h := range s.Header {
-			if Name(h) == pe.Field {
+			if table.Name(h) == pe.Field {
 				pe.Column = j + 1
 				break
 			}
