@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -1066,22 +1065,8 @@ func runAuditServe(ctx context.Context, env *Env, cmd *Command, args []string) e
 		return err
 	}
 	defer st.Close()
-	ln, err := net.Listen("tcp", f.addr)
-	if err != nil {
-		return err
-	}
 	srv := &http.Server{Handler: &auditSite{st: st, personas: pr}, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
-	fmt.Fprintf(env.Stderr, "serving the audit read-only on http://%s/ (Ctrl-C stops)\n", ln.Addr())
-	go func() {
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-		defer cancel()
-		srv.Shutdown(sctx)
-	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return ctx.Err()
+	return serveUntilDone(ctx, env, srv, f.addr, "serving the audit read-only on http://%s/ (Ctrl-C stops)")
 }
 
 // parseTaken reads --taken: a date (midnight UTC) or an RFC 3339 time,

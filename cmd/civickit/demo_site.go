@@ -9,7 +9,6 @@ import (
 	"html"
 	"html/template"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -94,26 +93,12 @@ func demoHandler(dir string) http.Handler {
 
 // demoServe serves dir at addr until ctx ends.
 func demoServe(ctx context.Context, env *Env, dir, addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
 	srv := &http.Server{Handler: demoHandler(dir), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(env.Stderr, "civickit demo: serving %s at http://%s/ (interrupt to stop)\n", dir, ln.Addr())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-		defer cancel()
-		srv.Shutdown(sctx)
-		return nil
-	case err := <-done:
-		if errors.Is(err, http.ErrServerClosed) {
-			return nil
-		}
-		return err
+	err := serveUntilDone(ctx, env, srv, addr, "civickit demo: serving "+strings.ReplaceAll(dir, "%", "%%")+" at http://%s/ (interrupt to stop)")
+	if ctx.Err() != nil {
+		return nil // an interrupt ends the demo's server cleanly
 	}
+	return err
 }
 
 // demoSite writes the demo website.

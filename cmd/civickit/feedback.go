@@ -372,23 +372,9 @@ func runFeedbackServe(ctx context.Context, env *Env, cmd *Command, args []string
 			}
 		}
 	}()
-	ln, err := net.Listen("tcp", f.addr)
-	if err != nil {
-		return err
-	}
 	h := &feedbackServer{st: st, origins: origins, header: f.header, limit: newLimiter(f.rate, f.burst), now: time.Now}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, MaxHeaderBytes: 16 << 10}
-	fmt.Fprintf(env.Stderr, "receiving feedback on http://%s/ (Ctrl-C stops)\n", ln.Addr())
-	go func() {
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-		defer cancel()
-		srv.Shutdown(sctx)
-	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return ctx.Err()
+	return serveUntilDone(ctx, env, srv, f.addr, "receiving feedback on http://%s/ (Ctrl-C stops)")
 }
 
 // storeFeedback reads citizens' answers by page from the audit store,

@@ -2,12 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/civickit/civickit/wasm"
@@ -120,24 +119,6 @@ func runWidgetsServe(ctx context.Context, env *Env, cmd *Command, args []string)
 	if _, err := os.Stat(f.dir + "/civickit.js"); err != nil {
 		return fmt.Errorf("%s is not a built widgets folder (run civickit widgets build --out %s): %w", f.dir, f.dir, err)
 	}
-	ln, err := net.Listen("tcp", f.addr)
-	if err != nil {
-		return err
-	}
 	srv := &http.Server{Handler: wasm.Handler(f.dir), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(env.Stderr, "civickit widgets: serving %s at http://%s/\n", f.dir, ln.Addr())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-		defer cancel()
-		srv.Shutdown(sctx)
-		return ctx.Err()
-	case err := <-done:
-		if errors.Is(err, http.ErrServerClosed) {
-			return nil
-		}
-		return err
-	}
+	return serveUntilDone(ctx, env, srv, f.addr, "civickit widgets: serving "+strings.ReplaceAll(f.dir, "%", "%%")+" at http://%s/")
 }
