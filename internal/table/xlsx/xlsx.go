@@ -82,7 +82,16 @@ func Read(r io.Reader, opt Options) (*Sheet, error) {
 	w := csv.NewWriter(&b)
 	flat := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 	for _, row := range rows {
-		rec := make([]string, max(width, len(row), 1))
+		if blankRow(row) {
+			// One empty field is written as an empty line, which CSV
+			// readers skip while counting it, so a blank row is left out
+			// and the row numbers stay the worksheet's.
+			if err := w.Write([]string{""}); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		rec := make([]string, max(width, len(row)))
 		for i, c := range row {
 			rec[i] = flat.Replace(c)
 		}
@@ -110,4 +119,14 @@ func (s *Sheet) Cell(err error) error {
 		}
 	}
 	return err
+}
+
+// blankRow reports whether a worksheet row has no cell with text.
+func blankRow(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
