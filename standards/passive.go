@@ -114,8 +114,9 @@ func (r *passive) isParticiple(p *prepared, j int) bool {
 // isResolution reports whether tokens [lo, hi) are a council resolution
 // in its fixed form, "That the report be noted" or "That the
 // recommendations are approved" (after RESOLVED, "It was resolved",
-// RECOMMENDED, a minute number and its heading in capitals, or a
-// quotation mark, or on its own): its passives are the form of the
+// RECOMMENDED, a "Decision:" label, an item's letter "(a)", a minute
+// number and its heading in capitals, or a quotation mark, or on its
+// own): its passives are the form of the
 // record, which an editor cannot change.
 func isResolution(a *Analysis, lo, hi int) bool {
 	for i := lo; i < hi && i < lo+12; i++ {
@@ -123,8 +124,12 @@ func isResolution(a *Analysis, lo, hi int) bool {
 		case "That", "that":
 			return true
 		case "RESOLVED", "RECOMMENDED", "AGREED", "Resolved", "resolved", "It", "it", "was", "unanimously",
+			"Decision", "Decisions", "Resolution", "Recommendation", "Recommendations",
 			":", "-", "–", "(", ")", ".", "\"", "“", "'", "‘":
-			continue
+			continue // "Decision :-(a) That ...", as ModernGov's decision records label it
+		}
+		if i > lo && i+1 < hi && a.Text(i-1) == "(" && a.Text(i+1) == ")" && len(a.Text(i)) <= 4 {
+			continue // an item's letter or number: "(a) That ...", "(iv) That ..."
 		}
 		if t := &a.Tokens[i]; t.Kind == TokenNumber || t.Kind == TokenWord && t.Flags&FlagAllCaps != 0 {
 			continue // "1341 CHAIRMAN - Resolved - That ..."

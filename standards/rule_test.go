@@ -247,6 +247,9 @@ func TestPassiveVoice(t *testing.T) {
 		{"compound adjective", "The service is customer-focused.", []string{}},
 		{"resolution", "RESOLVED: That the report be noted and the plan be agreed.", []string{}},
 		{"recommendation", "That the schedule be adopted.", []string{}},
+		{"decision record", "Decision :-(a) That the approach be approved and its success be reviewed in six months.", []string{}},
+		{"lettered item", "(b) That the report be noted.", []string{}},
+		{"not a lettered item", "(a) The report will be noted in May.", []string{"be noted"}},
 		{"not a resolution", "The plan will be agreed in May.", []string{"be agreed"}},
 		{"heading", "# Business to be transacted\n\nThe chair opened the meeting.", []string{}},
 	}
