@@ -197,8 +197,22 @@ type Report struct {
 	// Change is what changed since the previous snapshot; absent on the
 	// first.
 	Change *Change `json:"change,omitempty"`
+	// Feedback is what citizens answered "Is this page clear?", per page,
+	// the most "no" answers first, capped as the fix-first list is;
+	// absent when no one answered.
+	Feedback []FeedbackItem `json:"feedback,omitempty"`
 	// Items are every item scored, by URL.
 	Items []Scored `json:"items"`
+}
+
+// FeedbackItem is one page's answers to "Is this page clear?".
+type FeedbackItem struct {
+	// URL is the page's address: the scored item's when the snapshot has
+	// the page, else the path the answers named.
+	URL string `json:"url"`
+	// Title is the page's title, when the snapshot has the page.
+	Title string `json:"title,omitempty"`
+	PageFeedback
 }
 
 // AuditInput is what [Audit] works from.
@@ -373,6 +387,7 @@ func Audit(in AuditInput) *Report {
 		}
 	}
 
+	r.Feedback = feedbackItems(in.Feedback, items, top)
 	r.Journeys = coverage(items, in.Decisions)
 	if in.Previous != nil {
 		r.Change = change(in.Previous, items, pass)
@@ -394,6 +409,51 @@ func Audit(in AuditInput) *Report {
 		r.Items = []Scored{}
 	}
 	return r
+}
+
+// feedbackItems lists the pages citizens answered about, joined to the
+// snapshot's items by [PageKey], the most "no" answers first, then the
+// fewest "yes", then by address; at most top.
+func feedbackItems(fb Feedback, items []Scored, top int) []FeedbackItem {
+	if len(fb) == 0 {
+		return nil
+	}
+	byKey := make(map[string]*Scored, len(items))
+	for i := range items {
+		if k := PageKey(items[i].URL); k != "" {
+			if _, dup := byKey[k]; !dup {
+				byKey[k] = &items[i]
+			}
+		}
+	}
+	out := make([]FeedbackItem, 0, len(fb))
+	for k, p := range fb {
+		if p.Clear+p.Unclear <= 0 {
+			continue
+		}
+		it := FeedbackItem{URL: k, PageFeedback: p}
+		if s := byKey[k]; s != nil {
+			it.URL, it.Title = s.URL, s.Title
+		}
+		out = append(out, it)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Unclear != b.Unclear {
+			return a.Unclear > b.Unclear
+		}
+		if a.Clear != b.Clear {
+			return a.Clear < b.Clear
+		}
+		return a.URL < b.URL
+	})
+	if len(out) > top {
+		out = out[:top]
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 func normTitle(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }

@@ -1,11 +1,19 @@
 package content
 
+import (
+	"regexp"
+	"strings"
+)
+
 // PageFeedback is what citizens answered about one page when asked "Is
 // this page clear?" (the <civic-feedback> widget and "civickit feedback
 // serve").
 type PageFeedback struct {
 	Clear   int `json:"clear"`   // "yes" answers
 	Unclear int `json:"unclear"` // "no" answers
+	// Said is what citizens said was unclear, newest first, at most
+	// [MaxSaid], redacted by [RedactSaid].
+	Said []string `json:"said,omitempty"`
 }
 
 // Feedback is citizens' answers by page, keyed by [PageKey] so that it
@@ -40,4 +48,48 @@ func (p PageFeedback) Weight() float64 {
 		return 1
 	}
 	return 1 + float64(p.Unclear)/float64(p.Clear+p.Unclear+feedbackPrior)
+}
+
+// MaxSaid is how many of citizens' own words about one page the content
+// audit keeps: the newest, enough to show an editor what confused people
+// without turning the report into an inbox.
+const MaxSaid = 5
+
+// AddSaid keeps what citizens said was unclear about page u, newest
+// first, at most [MaxSaid], each passed through [RedactSaid]. Blank texts
+// are skipped.
+func (f Feedback) AddSaid(u string, texts ...string) {
+	k := PageKey(u)
+	if k == "" {
+		return
+	}
+	p := f[k]
+	for _, t := range texts {
+		if len(p.Said) >= MaxSaid {
+			break
+		}
+		if t = strings.TrimSpace(RedactSaid(t)); t != "" {
+			p.Said = append(p.Said, t)
+		}
+	}
+	f[k] = p
+}
+
+var (
+	saidEmail  = regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
+	saidHandle = regexp.MustCompile(`(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?`)
+	saidPhone  = regexp.MustCompile(`(?:\+\s?44\s?(?:\(0\)\s?)?|\b0)\d(?:[\s-]?\d){8,9}\b`)
+	saidSpace  = regexp.MustCompile(`\s+`)
+)
+
+// RedactSaid replaces, in a citizen's words, what could name or reach
+// them: email addresses become "[email]", social handles "@resident"
+// and UK telephone numbers "[phone]"; runs of white space become one
+// space. Citizens' answers are personal data, so the content audit shows
+// them only through it.
+func RedactSaid(s string) string {
+	s = saidHandle.ReplaceAllString(s, "${1}@resident")
+	s = saidEmail.ReplaceAllLiteralString(s, "[email]")
+	s = saidPhone.ReplaceAllLiteralString(s, "[phone]")
+	return saidSpace.ReplaceAllLiteralString(s, " ")
 }

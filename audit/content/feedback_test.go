@@ -44,3 +44,42 @@ func TestFeedbackWeight(t *testing.T) {
 	assert.Less(t, PageFeedback{Unclear: 1000}.Weight(), 2.0)
 	assert.Greater(t, PageFeedback{Unclear: 1000}.Weight(), 1.99)
 }
+
+func TestRedactSaid(t *testing.T) {
+	for in, want := range map[string]string{
+		"email me at jo.bloggs+council@example.co.uk please": "email me at [email] please",
+		"I'm @jo@mastodon.social on Mastodon":                "I'm @resident on Mastodon",
+		"ask @jo_b":                                          "ask @resident",
+		"call 07700 900123 or +44 (0)1484 221000":            "call [phone] or [phone]",
+		"call 01484-221-000":                                 "call [phone]",
+		"the 2025 to 2026 budget, item 12, 3 April":          "the 2025 to 2026 budget, item 12, 3 April",
+		"ref 2024/01234/FUL\tand\n\nmore":                    "ref 2024/01234/FUL and more",
+		"meet @ the town hall":                               "meet @ the town hall",
+	} {
+		assert.Equal(t, want, RedactSaid(in), in)
+	}
+}
+
+func TestAddSaidKeepsNewestFew(t *testing.T) {
+	fb := Feedback{}
+	fb.AddSaid("https://www.council.example/bins?x=1", "newest", "  ", "b", "c")
+	fb.AddSaid("/bins", "d", "e", "f", "g")
+	assert.Equal(t, []string{"newest", "b", "c", "d", "e"}, fb.Of("/bins").Said)
+	assert.Len(t, fb.Of("/bins").Said, MaxSaid)
+	fb.AddSaid("", "lost")
+	assert.Len(t, fb, 1)
+}
+
+func TestReportFeedbackList(t *testing.T) {
+	items := []Scored{{URL: "https://www.council.example/bins", Title: "Bins", Score: 40}}
+	fb := Feedback{}
+	fb.Add("/bins", 2, 1)
+	fb.AddSaid("/bins", "which day?")
+	fb.Add("/parking", 0, 3)
+	fb.Add("/empty", 0, 0)
+	r := Audit(AuditInput{Items: items, Feedback: fb})
+	require.Len(t, r.Feedback, 2)
+	assert.Equal(t, FeedbackItem{URL: "/parking", PageFeedback: PageFeedback{Unclear: 3}}, r.Feedback[0], "most no answers first; a page not in the snapshot keeps its path")
+	assert.Equal(t, FeedbackItem{URL: "https://www.council.example/bins", Title: "Bins", PageFeedback: PageFeedback{Clear: 2, Unclear: 1, Said: []string{"which day?"}}}, r.Feedback[1])
+	assert.Nil(t, Audit(AuditInput{Items: items}).Feedback)
+}

@@ -107,6 +107,18 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		p("\n")
 	}
+	if len(r.Feedback) > 0 {
+		p("## What citizens said\n\nAnswers to \"Is this page clear?\", the most \"no\" answers first, with the newest of what people said was unclear (email addresses, telephone numbers and handles removed).\n\n")
+		p("| Page | Clear | Unclear | What was unclear |\n|---|---:|---:|---|\n")
+		for _, f := range r.Feedback {
+			said := make([]string, len(f.Said))
+			for i, t := range f.Said {
+				said[i] = "“" + mdText(t) + "”"
+			}
+			p("| %s | %d | %d | %s |\n", mdLink(f.Title, f.URL), f.Clear, f.Unclear, strings.Join(said, "<br>"))
+		}
+		p("\n")
+	}
 	p("## Journey coverage\n\nFor each decision, whether a citizen could read about each stage: ✓ readable, ~ hard to read, PDF only as a PDF, ✗ missing; – not expected.\n\n")
 	p("| Decision |")
 	for _, c := range CoverageStages {
@@ -239,6 +251,11 @@ small{color:#505a5f}
 {{if .FixFirst}}<table><thead><tr><th class="n">#</th><th>Page</th><th>Type</th><th class="n">Views</th><th class="n">Score</th><th class="n">Priority</th><th>First findings</th></tr></thead><tbody>
 {{range $i, $f := .FixFirst}}<tr><td class="n">{{inc $i}}</td><td>{{with link $f.URL}}<a href="{{.}}">{{t (or $f.Title $f.URL)}}</a>{{else}}{{t (or $f.Title $f.URL)}} <small>{{t $f.URL}}</small>{{end}}</td><td>{{$f.Type}}</td><td class="n">{{$f.Views}}</td><td class="n">{{num $f.Score}}</td><td class="n">{{int $f.Priority}}</td><td>{{range $f.Findings}}<div>{{pos .}} {{.Message}} <small>{{.Rule}}</small></div>{{end}}{{with index $.Anchors $f.URL}}<div><a href="#{{.}}">All findings</a></div>{{end}}</td></tr>
 {{end}}</tbody></table>{{else}}<p>No page with views falls short.</p>{{end}}
+{{if .Feedback}}<h2>What citizens said</h2>
+<p>Answers to “Is this page clear?”, the most “no” answers first, with the newest of what people said was unclear (email addresses, telephone numbers and handles removed).</p>
+<table><thead><tr><th>Page</th><th class="n">Clear</th><th class="n">Unclear</th><th>What was unclear</th></tr></thead><tbody>
+{{range .Feedback}}<tr><td>{{with link .URL}}<a href="{{.}}">{{end}}{{t (or .Title .URL)}}{{if link .URL}}</a>{{end}}</td><td class="n">{{.Clear}}</td><td class="n">{{.Unclear}}</td><td>{{range .Said}}<div>“{{t .}}”</div>{{end}}</td></tr>
+{{end}}</tbody></table>{{end}}
 <h2>Journey coverage</h2>
 <p>For each decision, whether a citizen could read about each stage.</p>
 <table><thead><tr><th>Decision</th>{{range stages}}<th>{{stage .}}</th>{{end}}</tr></thead><tbody>

@@ -71,6 +71,8 @@ type demoCouncil struct {
 
 	ContentItems int
 	Content      *content.Report
+	// Feedback is residents' answers to "Is this page clear?".
+	Feedback content.Feedback
 
 	Decisions []demoDecision
 }
@@ -400,9 +402,48 @@ func (c *demoCouncil) loadDecisionsAndContent(ctx context.Context) error {
 	}
 	c.ContentItems = len(items)
 	taken := demoAsOf.Time().Add(9 * time.Hour)
+	fb, err := demoFeedback()
+	if err != nil {
+		return err
+	}
+	c.Feedback = fb
 	snap := content.Snapshot{ID: "1", Taken: taken, Items: items, Views: views}
-	c.Content, err = content.AuditSnapshots(ctx, &content.Scorer{}, &snap, nil, decs, 20)
+	c.Content, err = content.AuditSnapshots(ctx, &content.Scorer{Feedback: fb}, &snap, nil, decs, 20)
 	return err
+}
+
+// demoFeedback reads the sample's answers to "Is this page clear?", as
+// "feedback serve" would have stored them, into the content audit's
+// form: counts by page and what was unclear, newest first.
+func demoFeedback() (content.Feedback, error) {
+	data, err := kirklees.FS.ReadFile("content/feedback.csv")
+	if err != nil {
+		return nil, err
+	}
+	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("content/feedback.csv: %w", err)
+	}
+	if len(recs) == 0 || strings.Join(recs[0], ",") != "received,page,clear,text" {
+		return nil, fmt.Errorf("content/feedback.csv: want the header received,page,clear,text")
+	}
+	recs = recs[1:]
+	// RFC 3339 times in UTC sort as text: newest first.
+	sort.SliceStable(recs, func(i, j int) bool { return recs[i][0] > recs[j][0] })
+	fb := content.Feedback{}
+	for i, rec := range recs {
+		clear, err := strconv.ParseBool(rec[2])
+		if err != nil {
+			return nil, fmt.Errorf("content/feedback.csv:%d: clear %q: want true or false", i+2, rec[2])
+		}
+		if clear {
+			fb.Add(rec[1], 1, 0)
+			continue
+		}
+		fb.Add(rec[1], 0, 1)
+		fb.AddSaid(rec[1], rec[3])
+	}
+	return fb, nil
 }
 
 // demoChannels maps the manifest's channels to the content audit's.

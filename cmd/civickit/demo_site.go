@@ -483,8 +483,19 @@ func (s *demoSite) content() error {
 	if len(top) > 10 {
 		top = top[:10]
 	}
+	var said struct{ Answers, No, Pages int }
+	for _, p := range s.c.Feedback {
+		said.Answers += p.Clear + p.Unclear
+		said.No += p.Unclear
+		said.Pages++
+	}
+	saidTop := r.Feedback
+	if len(saidTop) > 5 {
+		saidTop = saidTop[:5]
+	}
 	if err := s.page("content.html", "Content standards", "content.html", "content", map[string]any{
 		"R": r, "Chart": chart, "Chart2": chart2, "Top": top, "Gaps": gapRows, "Decisions": s.decisionPages(),
+		"Said": said, "SaidTop": saidTop,
 	}); err != nil {
 		return err
 	}

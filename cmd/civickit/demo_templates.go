@@ -119,6 +119,12 @@ const demoTemplateText = `
 <thead><tr><th scope="col" class="num">Rank</th><th scope="col">Item</th><th scope="col">Type</th><th scope="col" class="num">Views</th><th scope="col" class="num">Score</th><th scope="col">First finding</th></tr></thead>
 <tbody>{{range $i, $f := .Top}}<tr><td class="num">{{inc $i}}</td><td>{{$f.Title}}</td><td>{{$f.Type}}</td><td class="num">{{$f.Views}}</td><td class="num">{{f0 $f.Score}}</td><td>{{range $j, $x := $f.Findings}}{{if eq $j 0}}{{$x.Message}}{{end}}{{end}}</td></tr>
 {{end}}</tbody></table>
+{{if .SaidTop}}<h2>What residents said</h2>
+<p>Residents answered “Is this page clear?” {{.Said.Answers}} times about {{.Said.Pages}} pages; {{.Said.No}} answers were no. Those answers raise a page in the list above. The pages with the most “no” answers, with the newest of what people said was unclear (email addresses, telephone numbers and handles removed):</p>
+<table class="table"><caption class="visually-hidden">Residents' answers by page</caption>
+<thead><tr><th scope="col">Page</th><th scope="col" class="num">Clear</th><th scope="col" class="num">Not clear</th><th scope="col">What was unclear</th></tr></thead>
+<tbody>{{range .SaidTop}}<tr><td>{{or .Title .URL}}</td><td class="num">{{.Clear}}</td><td class="num">{{.Unclear}}</td><td>{{range $i, $t := .Said}}{{if lt $i 2}}<div>“{{$t}}”</div>{{end}}{{end}}</td></tr>
+{{end}}</tbody></table>{{end}}
 <h2>Journey coverage</h2>
 <p>Whether a resident could read about each stage a decision's journey passed. The stages missed most often:</p>
 <table class="table"><caption class="visually-hidden">Stages without readable content</caption>

@@ -105,6 +105,9 @@ func TestDemoSite(t *testing.T) {
 		if m := rawCitizen.Find(b); m != nil {
 			t.Errorf("%s: a citizen's own id %q is shown", rel, m)
 		}
+		if m := rawContact.Find(b); m != nil {
+			t.Errorf("%s: a resident's contact details %q are shown", rel, m)
+		}
 		if err := wellFormed(string(b)); err != nil {
 			t.Errorf("%s: %v", rel, err)
 		}
@@ -118,6 +121,13 @@ func TestDemoSite(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+
+	// residents' answers reach the content page and the full audit
+	for _, name := range []string{"content.html", "content-audit.html"} {
+		if doc := pages[name]; doc == nil || !strings.Contains(textOf(doc), "What ") || !strings.Contains(textOf(doc), "said") {
+			t.Errorf("%s: no section on what residents said", name)
+		}
 	}
 
 	// links: every internal href and src names a file of the site, and
@@ -264,6 +274,22 @@ func TestDemoTemplatesNoFigures(t *testing.T) {
 // rawCitizen matches a citizen's id as the sample's network names them;
 // every output shows citizens only under pseudonyms.
 var rawCitizen = regexp.MustCompile(`\bcit-[0-9a-f]{6}\b`)
+
+// rawContact matches the contact details the sample's residents left in
+// their answers (reserved addresses and the drama telephone range), which
+// every page must show redacted.
+var rawContact = regexp.MustCompile(`resident\d+@example\.org|01632 960\d{3}`)
+
+// textOf is the text of n and its descendants.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+	})
+	return b.String()
+}
 
 // manifestRows counts the content items of the sample.
 func manifestRows(t *testing.T) int {

@@ -387,6 +387,7 @@ func storeFeedback(ctx context.Context, st *store.Store) (content.Feedback, erro
 	fb := content.Feedback{}
 	for _, p := range pages {
 		fb.Add(p.Page, p.Clear, p.Unclear)
+		fb.AddSaid(p.Page, p.Texts...)
 	}
 	return fb, nil
 }

@@ -256,7 +256,8 @@ func TestContentReportFeedback(t *testing.T) {
 		if i == 0 {
 			clear = "true"
 		}
-		w := postJSON(s, "198.51.100."+strconv.Itoa(i), `{"page":`+strconv.Quote(page)+`,"clear":`+clear+`,"text":"<b>hostile</b>"}`)
+		text := []string{"<b>hostile</b>", "<b>hostile</b>", "ring me on 07700 900123", "write to jo.bloggs@example.org about the <script>"}[i]
+		w := postJSON(s, "198.51.100."+strconv.Itoa(i), `{"page":`+strconv.Quote(page)+`,"clear":`+clear+`,"text":`+strconv.Quote(text)+`}`)
 		require.Equal(t, http.StatusNoContent, w.Code, w.Body.String())
 	}
 	after := report()
@@ -274,6 +275,32 @@ func TestContentReportFeedback(t *testing.T) {
 	assert.InDelta(t, target.Priority*1.5, got.Priority, 0.2)
 	for i := 1; i < len(after); i++ {
 		assert.GreaterOrEqual(t, after[i-1].Priority, after[i].Priority, "the list is in order of the weighed priority")
+	}
+
+	// What citizens said reaches the report, newest first, without the
+	// means to reach them and escaped wherever it is shown.
+	out, errs, code := runCLI(t, "", "content", "report", "--db", db, "--format", "json")
+	require.Equal(t, 0, code, errs)
+	var rep struct {
+		Feedback []struct {
+			URL     string   `json:"url"`
+			Clear   int      `json:"clear"`
+			Unclear int      `json:"unclear"`
+			Said    []string `json:"said"`
+		} `json:"feedback"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	require.Len(t, rep.Feedback, 1)
+	assert.Equal(t, target.URL, rep.Feedback[0].URL, "joined to the crawled page by its path")
+	assert.Equal(t, []string{"write to [email] about the <script>", "ring me on [phone]", "<b>hostile</b>"}, rep.Feedback[0].Said)
+	for _, format := range []string{"md", "html"} {
+		out, errs, code := runCLI(t, "", "content", "report", "--db", db, "--format", format)
+		require.Equal(t, 0, code, errs)
+		assert.Contains(t, out, "What citizens said", format)
+		assert.NotContains(t, out, "jo.bloggs", format)
+		assert.NotContains(t, out, "900123", format)
+		assert.NotContains(t, out, "<script>", format)
+		assert.NotContains(t, out, "<b>hostile", format)
 	}
 }
 

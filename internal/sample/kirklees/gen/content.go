@@ -83,8 +83,9 @@ type item struct {
 // contentFiles writes about 200 content items and their manifest: for each
 // decision a web page, one or two social posts and, once decided, a
 // decision notice; cabinet reports for the larger decisions; and ward
-// newsletters and council news pages.
-func (w *world) contentFiles(files map[string][]byte, decs []decision, r *rand.Rand) error {
+// newsletters and council news pages; then citizens' answers about the
+// web pages, from fr.
+func (w *world) contentFiles(files map[string][]byte, decs []decision, r, fr *rand.Rand) error {
 	var items []item
 	pickQ := func() quality {
 		switch f := r.Float64(); {
@@ -179,8 +180,10 @@ func (w *world) contentFiles(files map[string][]byte, decs []decision, r *rand.R
 		rows = append(rows, []string{it.File, it.URL, it.Channel, it.Type, it.Format, it.DecisionID, it.Ward, it.Published.String(), strconv.Itoa(it.Views), it.Title})
 	}
 	var err error
-	files["content/manifest.csv"], err = csvFile(rows)
-	return err
+	if files["content/manifest.csv"], err = csvFile(rows); err != nil {
+		return err
+	}
+	return feedbackFile(files, items, fr)
 }
 
 func meetingOrFirst(d decision) calendar.Date {

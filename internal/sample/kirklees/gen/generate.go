@@ -25,7 +25,7 @@ func Generate(seed uint64) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := w.contentFiles(files, decs, newRand(seed, 8)); err != nil {
+	if err := w.contentFiles(files, decs, newRand(seed, 8), newRand(seed, 9)); err != nil {
 		return nil, err
 	}
 	files["README.md"] = w.readme(files, seed)

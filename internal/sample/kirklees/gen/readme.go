@@ -58,7 +58,8 @@ func (w *world) readme(files map[string][]byte, seed uint64) []byte {
 	pf("| `survey/survey69.csv` | the digital-skills survey in the documented header of `persona` (plus ward and comments, which the reader ignores) | %d responses | `persona.ReadSurveyCSV` |\n", lines("survey/survey69.csv"))
 	pf("| `survey/pilots.csv` | `activity,participant,stage,attended,before,after,cost` | %d records, %d activities | `persona.ReadPilots`, `persona.EvaluatePilots` |\n", lines("survey/pilots.csv"), len(pilots))
 	pf("| `content/manifest.csv` | `%s` | %d items | `encoding/csv` |\n", strings.Join(ManifestHeader, ","), lines("content/manifest.csv"))
-	pf("| `content/pages/`, `news/`, `notices/` (HTML), `posts/`, `newsletters/` (text), `reports/` (Markdown) | the items' text | %d files | `standards.Checker` |\n", count("content/")-1)
+	pf("| `content/feedback.csv` | `%s`: answers to \"Is this page clear?\" on the website's pages, as `feedback serve` stores them; clear true or false, text what was unclear | %d answers | `encoding/csv` |\n", strings.Join(FeedbackHeader, ","), lines("content/feedback.csv"))
+	pf("| `content/pages/`, `news/`, `notices/` (HTML), `posts/`, `newsletters/` (text), `reports/` (Markdown) | the items' text | %d files | `standards.Checker` |\n", count("content/")-2) // less the manifest and the feedback
 	pf("| `decisions/kmc-2026-NNN.json` | decision journeys (`journey.Decision`), council `kirklees` | %d decisions | `journey.ReadDecisionJSON` |\n\n", count("decisions/"))
 
 	pf("## The wards and their codes\n\n")
