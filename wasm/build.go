@@ -57,6 +57,10 @@ type BuildOptions struct {
 	Module string
 	// Go is the go command; empty means "go" on the PATH.
 	Go string
+	// Symbols keeps the function names and positions that the runtime's
+	// tracebacks print in the modules; false (the default) blanks them
+	// (see stripTables), about 57 KB brotli off the readability widget.
+	Symbols bool
 	// BrotliQuality is the brotli level of the .br files, 1 to 11; 0
 	// means 11, the smallest files, which takes pure Go about 10 s for
 	// the wasm module (and minutes under the race detector: tests ask
@@ -103,11 +107,11 @@ func Build(ctx context.Context, opt BuildOptions) ([]File, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	wasmBin, err := compile(ctx, gocmd, mod, "./wasm/readability", filepath.Join(tmp, "readability.wasm"))
+	wasmBin, err := compile(ctx, gocmd, mod, "./wasm/readability", filepath.Join(tmp, "readability.wasm"), !opt.Symbols)
 	if err != nil {
 		return nil, err
 	}
-	journeyBin, err := compile(ctx, gocmd, mod, "./wasm/journey", filepath.Join(tmp, "journey.wasm"))
+	journeyBin, err := compile(ctx, gocmd, mod, "./wasm/journey", filepath.Join(tmp, "journey.wasm"), !opt.Symbols)
 	if err != nil {
 		return nil, err
 	}
@@ -280,8 +284,9 @@ func moduleRoot(ctx context.Context, gocmd, dir string) (string, error) {
 }
 
 // compile builds the js/wasm program pkg of the module in dir to out, as
-// doc.go describes, and returns the module's bytes.
-func compile(ctx context.Context, gocmd, dir, pkg, out string) ([]byte, error) {
+// doc.go describes, blanks the traceback tables when strip is set, and
+// returns the module's bytes.
+func compile(ctx context.Context, gocmd, dir, pkg, out string, strip bool) ([]byte, error) {
 	args := append([]string{"build", "-trimpath", "-o", out}, buildFlags...)
 	cmd := exec.CommandContext(ctx, gocmd, append(args, pkg)...)
 	cmd.Dir = dir
@@ -289,7 +294,14 @@ func compile(ctx context.Context, gocmd, dir, pkg, out string) ([]byte, error) {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("widgets: go build %s: %v\n%s", pkg, err, b)
 	}
-	return os.ReadFile(out)
+	b, err := os.ReadFile(out)
+	if err != nil || !strip {
+		return b, err
+	}
+	if err := stripTables(b); err != nil {
+		return nil, fmt.Errorf("%w (build with the symbols kept to skip this step)", err)
+	}
+	return b, nil
 }
 
 // wasmExecJS reads the go command's wasm_exec.js, the glue between the
