@@ -138,8 +138,8 @@ func blankTables(mem []byte) error {
 	word := func(at int) int { return int(binary.LittleEndian.Uint64(mem[at:])) }
 	nfunc := word(hdr + 8)
 	nameOff, cuOff, fileOff, pcOff, lnOff := word(hdr+32), word(hdr+40), word(hdr+48), word(hdr+56), word(hdr+64)
-	if !(72 <= nameOff && nameOff <= cuOff && cuOff <= fileOff && fileOff <= pcOff && pcOff <= lnOff) ||
-		nfunc <= 0 || hdr+lnOff+8*(nfunc+1) > len(mem) {
+	if !(72 <= nameOff && nameOff <= cuOff && cuOff <= fileOff && fileOff <= pcOff && pcOff <= lnOff && lnOff <= len(mem)-hdr) ||
+		nfunc <= 0 || nfunc > len(mem)/8 || hdr+lnOff+8*(nfunc+1) > len(mem) {
 		return errors.New("widgets: strip: the runtime function table's header is not as expected")
 	}
 	pctab := mem[hdr+pcOff : hdr+lnOff]
@@ -167,7 +167,7 @@ func blankTables(mem []byte) error {
 	funcs := make([]int, nfunc)
 	for i := range nfunc {
 		f := ftab + u32(ftab+8*i+4)
-		if f+funcSize > len(mem) {
+		if f+funcSize+4*16 > len(mem) {
 			return errors.New("widgets: strip: a function record outside memory")
 		}
 		funcs[i] = f
