@@ -11,9 +11,11 @@ import (
 // so that they compress to nothing; the module is changed in place. Go's
 // linker keeps them even with -ldflags='-s -w': for each function its name,
 // its file and line tables, its compilation unit's file list, its first
-// line, and two PC-value tables that wasm never consults (the unsafe
-// points, which only asynchronous preemption reads, and js/wasm has none;
-// the argument liveness that a traceback prints arguments with). The
+// line, two PC-value tables that wasm never consults (the unsafe points,
+// which only asynchronous preemption reads, and js/wasm has none; the
+// argument liveness that a traceback prints arguments with) and the
+// argument layouts a traceback prints (funcdata ArgInfo and
+// ArgLiveInfo). The
 // tables the program needs stay as they were: the stack-pointer deltas,
 // the stack maps and inlining indexes the garbage collector and the
 // stack unwinder read, the bounds-panic table, every function's entry
@@ -115,6 +117,15 @@ const (
 
 	pcdataUnsafePoint = 0
 	pcdataArgLive     = 3
+
+	funcdataArgInfo     = 5
+	funcdataArgLiveInfo = 6
+	noFuncdata          = 0xffffffff
+
+	// the offset of gofunc in the runtime's moduledata, whose first
+	// two fields are the pcHeader's address and the function names'
+	// slice
+	moduledataGofunc = 320
 )
 
 // blankTables finds the runtime's pcHeader in mem and blanks what
@@ -196,6 +207,9 @@ func blankTables(mem []byte) error {
 			}
 		}
 	}
+	if err := blankArgInfo(mem, hdr, nameOff, funcs); err != nil {
+		return err
+	}
 	for k := 1; k < len(pctab); k++ { // offset 0 means "no table"
 		if !keep[k] {
 			pctab[k] = 0
@@ -204,6 +218,88 @@ func blankTables(mem []byte) error {
 	// the function names, the compilation units' file lists and the
 	// file names
 	clear(mem[hdr+nameOff : hdr+pcOff])
+	return nil
+}
+
+// blankArgInfo removes each function's ArgInfo and ArgLiveInfo funcdata,
+// which only a traceback reads (runtime.printArgs), and blanks the
+// ArgInfo records no other funcdata points into. The funcdata offsets
+// count from moduledata.gofunc.
+func blankArgInfo(mem []byte, hdr, nameOff int, funcs []int) error {
+	word := func(at int) int { return int(binary.LittleEndian.Uint64(mem[at:])) }
+	md := -1
+	for k := 0; k+moduledataGofunc+8 <= len(mem); k += 8 {
+		if word(k) == hdr && word(k+8) == hdr+nameOff {
+			if md >= 0 {
+				return errors.New("widgets: strip: two runtime module records")
+			}
+			md = k
+		}
+	}
+	if md < 0 {
+		return errors.New("widgets: strip: no runtime module record")
+	}
+	gofunc := word(md + moduledataGofunc)
+	if gofunc < 0 || gofunc >= len(mem) {
+		return errors.New("widgets: strip: the module record's gofunc is outside memory")
+	}
+	type span struct{ start, end int }
+	var args []span
+	seen := map[int]bool{}
+	kept := map[int]bool{}
+	for _, f := range funcs {
+		npc := int(binary.LittleEndian.Uint32(mem[f+funcNPCData:]))
+		nfd := int(mem[f+funcSize-1])
+		at := f + funcSize + 4*npc
+		if at+4*nfd > len(mem) {
+			return errors.New("widgets: strip: a function's funcdata outside memory")
+		}
+		for k := range nfd {
+			p := at + 4*k
+			off := int(binary.LittleEndian.Uint32(mem[p:]))
+			if off == noFuncdata {
+				continue
+			}
+			a := gofunc + off
+			if a >= len(mem) {
+				return errors.New("widgets: strip: a funcdata record outside memory")
+			}
+			switch k {
+			case funcdataArgInfo:
+				binary.LittleEndian.PutUint32(mem[p:], noFuncdata)
+				if seen[a] {
+					continue
+				}
+				seen[a] = true
+				// pairs of offset and size bytes, and single marks from
+				// 0xfb up, ending at 0xff (runtime.printArgs)
+				e := a
+				for e < len(mem) && mem[e] != 0xff {
+					if mem[e] < 0xfb {
+						e++
+					}
+					e++
+				}
+				if e >= len(mem) {
+					return errors.New("widgets: strip: an argument layout runs off the end of memory")
+				}
+				args = append(args, span{a, e + 1})
+			case funcdataArgLiveInfo:
+				binary.LittleEndian.PutUint32(mem[p:], noFuncdata)
+			default:
+				kept[a] = true
+			}
+		}
+	}
+next:
+	for _, s := range args {
+		for k := s.start; k < s.end; k++ {
+			if kept[k] {
+				continue next
+			}
+		}
+		clear(mem[s.start:s.end])
+	}
 	return nil
 }
 
