@@ -83,6 +83,7 @@ type File struct {
 // ever, writes gzip and brotli copies next to each, and writes:
 //
 //	civickit.js     the loader: an ES module that defines <civic-readability> and <civic-journey>
+//	journey.*.js    the rendering of <civic-journey>, loaded only by a page that has one
 //	feedback.*.js   <civic-feedback>, loaded only by a page that has one
 //	readability.*.wasm, readability-worker.*.js   the scorer, loaded on an editor's first focus
 //	journey.*.wasm, journey-worker.*.js           loaded only for a raw decision, not a summary
@@ -170,7 +171,12 @@ func Build(ctx context.Context, opt BuildOptions) ([]File, error) {
 		return nil, err
 	}
 	feedbackName := add("feedback.js", feedback, true)
-	loader := strings.NewReplacer("__CIVICKIT_CSS__", cssName, "__CIVICKIT_WORKER__", workerName, "__CIVICKIT_JOURNEY_WORKER__", jworkerName, "__CIVICKIT_FEEDBACK__", feedbackName).Replace(string(asset("civickit.js")))
+	journey, err := min("text/javascript", bytes.ReplaceAll(asset("journey.js"), []byte("__CIVICKIT_JOURNEY_WORKER__"), []byte(jworkerName)))
+	if err != nil {
+		return nil, err
+	}
+	journeyJSName := add("journey.js", journey, true)
+	loader := strings.NewReplacer("__CIVICKIT_CSS__", cssName, "__CIVICKIT_WORKER__", workerName, "__CIVICKIT_JOURNEY__", journeyJSName, "__CIVICKIT_FEEDBACK__", feedbackName).Replace(string(asset("civickit.js")))
 	loaderMin, err := min("text/javascript", []byte(loader))
 	if err != nil {
 		return nil, err

@@ -74,6 +74,9 @@ const (
 	widgetProgramBudget = 505_500
 	widgetBudget        = 516_500
 	widgetGoal          = 500_000
+	// journeySummaryGoal is the budget for <civic-journey> given
+	// a summary: the loader, journey.js and the styles, no wasm.
+	journeySummaryGoal = 10_000
 	// journeyProgramBudget is the ceiling of wasm/journey as shipped,
 	// which <civic-journey> loads only for a raw decision: the journey
 	// package with encoding/json, which reads the decision and writes the
@@ -260,16 +263,24 @@ func TestWasmSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var payload, journey int
+	var payload, journey, summary int
 	for _, f := range files {
-		switch name := f.Name; {
-		case strings.HasPrefix(name, "readability."), strings.HasPrefix(name, "readability-worker."),
-			name == "civickit.js", strings.HasPrefix(name, "civickit.") && strings.HasSuffix(name, ".css"):
+		name := f.Name
+		loader := name == "civickit.js" || strings.HasPrefix(name, "civickit.") && strings.HasSuffix(name, ".css")
+		if loader || strings.HasPrefix(name, "readability.") || strings.HasPrefix(name, "readability-worker.") {
 			t.Logf("readability widget: %-34s %8d bytes brotli", name, f.Brotli)
 			payload += f.Brotli
-		case strings.HasPrefix(name, "journey."):
+		}
+		if loader || strings.HasPrefix(name, "journey.") && strings.HasSuffix(name, ".js") {
+			summary += f.Brotli
+		}
+		if strings.HasPrefix(name, "journey.") && strings.HasSuffix(name, ".wasm") {
 			journey = f.Brotli
 		}
+	}
+	t.Logf("the journey widget on a summary (loader, journey.js and styles): %d bytes brotli; the issue's budget %d", summary, journeySummaryGoal)
+	if summary > journeySummaryGoal {
+		t.Errorf("the journey widget on a summary is %d bytes brotli, over the issue's budget of %d", summary, journeySummaryGoal)
 	}
 	t.Logf("the readability widget's payload (wasm, worker, loader and styles, brotli -q 11): %d bytes; the issue's budget %d", payload, widgetGoal)
 	t.Logf("the journey widget's module for a raw decision: %d bytes brotli", journey)

@@ -2,8 +2,9 @@
 // is put in front of this file, so that its globals live in the worker and
 // never on the page. The page posts {id, text, preset, name}; the worker
 // answers {id, card, spans, ms, go} (ms: the whole request; go: the Go
-// call alone) or {id, error}. The module is fetched on
-// the first message, which the page sends on the editor's first focus.
+// call alone) or {id, error}. The module is fetched on the first
+// message, which the page sends on the editor's first focus, or earlier,
+// {warm, preset}, when the pointer first moves over it.
 // The Go program exports civickitIn, civickitScore and civickitOut and
 // shares its memory (see wasm/readability/main.go): no syscall/js.
 "use strict";
@@ -40,14 +41,17 @@
   const utf8in = new TextEncoder();
   let goMs = 0; // the last civickitScore call alone
   function score(text, preset, name) {
-    const t = utf8in.encode(text), p = utf8in.encode(preset), m = utf8in.encode(name);
-    const at = wasm.civickitIn(t.length + p.length + m.length) >>> 0;
+    const p = utf8in.encode(preset), m = utf8in.encode(name);
+    // UTF-8 takes at most 3 bytes for each UTF-16 unit: the text is
+    // encoded straight into the module's buffer, which Go keeps from one
+    // call to the next
+    const at = wasm.civickitIn(3 * text.length + p.length + m.length) >>> 0;
     const mem = new Uint8Array(wasm.mem.buffer); // after the call: it may grow the memory
-    mem.set(t, at);
-    mem.set(p, at + t.length);
-    mem.set(m, at + t.length + p.length);
+    const t = utf8in.encodeInto(text, mem.subarray(at, at + 3 * text.length)).written;
+    mem.set(p, at + t);
+    mem.set(m, at + t + p.length);
     const t0 = performance.now();
-    const n = wasm.civickitScore(t.length, p.length, m.length);
+    const n = wasm.civickitScore(t, p.length, m.length);
     goMs = performance.now() - t0;
     const out = wasm.civickitOut() >>> 0;
     const b = new Uint8Array(wasm.mem.buffer, out, n < 0 ? -n - 1 : n);
@@ -93,7 +97,12 @@
 
   self.onmessage = (ev) => {
     const msg = ev.data || {};
-    if (msg.warm) { start().catch(() => {}); return; }
+    if (msg.warm) {
+      // the pointer is over an editor: load the module and build the
+      // preset's rules (about 140 ms the first time) before the focus
+      start().then(() => score("", String(msg.preset || ""), "draft")).catch(() => {});
+      return;
+    }
     start().then(() => {
       const t0 = performance.now();
       const out = score(String(msg.text), String(msg.preset || ""), String(msg.name || "draft"));
