@@ -25,17 +25,19 @@
 // It also marks the text in the editor itself, as the Hemingway editor
 // does: long sentences, very long ones (half as long again as the limit),
 // passive voice, words with a plainer alternative (plain English and
-// jargon), and other findings underlined. Behind a textarea it puts a
-// mirror: a box with the textarea's position, size, font, padding and
-// wrapping width holding the same text with <mark> elements, under the
-// textarea made transparent (its inline styles are restored when the
-// widget lets go). Over a contenteditable it uses the CSS Custom Highlight
-// API (CSS.highlights, one Highlight per kind, Range objects mapped from
+// jargon), and other findings underlined. Behind a textarea or a one-line
+// text input it puts a mirror: a box with the editor's position, size,
+// font, padding and wrapping width holding the same text with <mark>
+// elements, under the editor made transparent (its inline styles are
+// restored when the widget lets go); an input's mirror holds one line,
+// centred in the box as the input centres its text, and scrolls sideways
+// with it. Over a contenteditable it uses the CSS Custom Highlight API
+// (CSS.highlights, one Highlight per kind, Range objects mapped from
 // innerText's offsets onto the DOM, styled by a constructed style sheet,
-// which a strict style-src allows); a browser without it, and a one-line
-// text input, show the list alone. The marks are painted once a frame,
-// without reading layout, so typing costs one update per frame. Findings give byte offsets; the worker turns them into UTF-16
-// code units, which the DOM counts. While the text is typed the marks move
+// which a strict style-src allows); a browser without it shows the list
+// alone. The marks are painted once a frame, without reading layout, so
+// typing costs one update per frame. Findings give byte offsets; the
+// worker turns them into UTF-16 code units, which the DOM counts. While the text is typed the marks move
 // with their words until the next score. The marks are not focusable: the
 // keyboard's way to them is the caret, and the panel says (politely) which
 // finding the caret is in, with the plainer word; the suggestions' buttons

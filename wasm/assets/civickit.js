@@ -64,9 +64,10 @@ function getWorker() {
 //
 // Hemingway-style marks in the editor itself: long and very long sentences,
 // passive voice and plain-English words (with their alternatives at the
-// caret). A textarea gets a mirror behind it: a box with the same geometry,
-// font and wrapping, holding the same text with <mark> elements, under the
-// textarea made transparent. A contenteditable gets CSS Custom Highlights
+// caret). A textarea or a one-line text input gets a mirror behind it: a
+// box with the same geometry, font and wrapping (one line, scrolled with
+// the input's own scroll), holding the same text with <mark> elements,
+// under the editor made transparent. A contenteditable gets CSS Custom Highlights
 // (CSS.highlights, Range objects) where the browser has them; elsewhere the
 // list of suggestions is the only view. Offsets are UTF-16 code units (the
 // worker's spans), as the DOM counts.
@@ -96,10 +97,11 @@ const MIRRORED = ["font-family", "font-size", "font-weight", "font-style", "font
   "border-top-width", "border-right-width", "border-bottom-width", "border-left-width",
   "border-top-style", "border-right-style", "border-bottom-style", "border-left-style"];
 
-// Mirror is the layer behind a textarea.
+// Mirror is the layer behind a textarea or a one-line text input.
 class Mirror {
   constructor(ta) {
     this.ta = ta;
+    this.line = ta.localName === "input"; // one line, scrolled sideways
     this.host = document.createElement("div");
     this.host.setAttribute("aria-hidden", "true");
     this.host.dataset.civickitMirror = "";
@@ -154,7 +156,15 @@ class Mirror {
     const px = (k) => parseFloat(cs.getPropertyValue(k)) || 0;
     // clientWidth leaves out a scrollbar, which narrows the lines
     bs.setProperty("width", Math.max(0, ta.clientWidth - px("padding-left") - px("padding-right")) + "px");
-    bs.setProperty("height", Math.max(0, ta.clientHeight - px("padding-top") - px("padding-bottom")) + "px");
+    const height = Math.max(0, ta.clientHeight - px("padding-top") - px("padding-bottom"));
+    bs.setProperty("height", height + "px");
+    if (this.line) {
+      // an input keeps its text on one line, centred in its box
+      bs.setProperty("white-space", "pre");
+      bs.setProperty("overflow-wrap", "normal");
+      bs.setProperty("word-break", "normal");
+      bs.setProperty("line-height", height + "px");
+    }
     bs.setProperty("padding-right", px("padding-right") + (ta.offsetWidth - ta.clientWidth - px("border-left-width") - px("border-right-width")) + "px");
     this.onScroll();
   }
@@ -186,7 +196,7 @@ class Mirror {
       frag.append(mk);
     }
     // a final newline needs a line of its own to scroll to
-    frag.append("\n\u200b");
+    if (!this.line) frag.append("\n\u200b");
     // no layout is read here, so the browser lays the text out once, when
     // it paints; the textarea's scroll events keep the scroll in step
     b.replaceChildren(frag);
@@ -528,7 +538,7 @@ class CivicReadability extends HTMLElement {
 
   _highlightsOn() { return this.getAttribute("highlights") !== "off"; }
 
-  // _follow keeps a textarea's marks on their words while the text is
+  // _follow keeps a textarea's or an input's marks on their words while the text is
   // typed, until the next score replaces them.
   _follow() {
     if (!this._mirror || !this._marks.length) return;
@@ -552,8 +562,8 @@ class CivicReadability extends HTMLElement {
     });
   }
 
-  // _paintNow shows the marks: in the mirror behind a textarea, or as
-  // custom highlights over a contenteditable.
+  // _paintNow shows the marks: in the mirror behind a textarea or a text
+  // input, or as custom highlights over a contenteditable.
   _paintNow() {
     const ed = this._editor;
     const on = this._highlightsOn();
@@ -561,7 +571,7 @@ class CivicReadability extends HTMLElement {
     this._key.hidden = !on;
     this.highlights = [];
     if (!ed) return;
-    if (ed.localName === "textarea") {
+    if (ed.localName === "textarea" || ed.localName === "input") {
       if (!on) { if (this._mirror) { this._mirror.remove(); this._mirror = null; } return; }
       const text = this._text();
       // marks of another text (a score still on its way) wait for it
