@@ -61,6 +61,7 @@
   // decodeTape rebuilds the value tree that the Go program wrote as a
   // card.Tape (see wasm/internal/card/tape.go for the format).
   const utf8 = new TextDecoder();
+  const keyCache = []; // by byte length: [bytes, key] pairs
   function decodeTape(b) {
     const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
     let i = 0;
@@ -69,7 +70,38 @@
       do { c = b[i++]; n += (c & 0x7f) * 2 ** shift; shift += 7; } while (c & 0x80);
       return n;
     };
-    const str = () => { const n = len(); const s = utf8.decode(b.subarray(i, i + n)); i += n; return s; };
+    // most strings are short and ASCII: built here, they skip a
+    // TextDecoder call each (about a third of the decoding time)
+    const str = () => {
+      const n = len(), e = i + n;
+      let s = "";
+      if (n < 48) {
+        for (let k = i; k < e; k++) {
+          const c = b[k];
+          if (c >= 0x80) { s = utf8.decode(b.subarray(i, e)); break; }
+          s += String.fromCharCode(c);
+        }
+      } else {
+        s = utf8.decode(b.subarray(i, e));
+      }
+      i = e;
+      return s;
+    };
+    // keys repeat (each finding has the same nine): each is decoded once
+    // and found again by its bytes
+    const keyStr = () => {
+      const n = len(), e = i + n;
+      const bucket = keyCache[n] || (keyCache[n] = []);
+      next: for (const [kb, ks] of bucket) {
+        for (let k = 0; k < n; k++) if (kb[k] !== b[i + k]) continue next;
+        i = e;
+        return ks;
+      }
+      const s = utf8.decode(b.subarray(i, e));
+      bucket.push([b.slice(i, e), s]);
+      i = e;
+      return s;
+    };
     const stack = [];
     let key = "", root;
     const put = (v) => {
@@ -83,7 +115,7 @@
         case 0x7b: { const o = {}; put(o); stack.push(o); break; } // {
         case 0x5b: { const a = []; put(a); stack.push(a); break; } // [
         case 0x7d: case 0x5d: stack.pop(); break;                   // } ]
-        case 0x6b: key = str(); break;                              // k
+        case 0x6b: key = keyStr(); break;                           // k
         case 0x73: put(str()); break;                               // s
         case 0x6e: put(dv.getFloat64(i, true)); i += 8; break;      // n
         case 0x74: put(true); break;                                // t
