@@ -149,14 +149,22 @@ func Build(ctx context.Context, opt BuildOptions) ([]File, error) {
 	}
 	wasmName := add("readability.wasm", wasmBin, true)
 	worker := bytes.ReplaceAll(asset("readability-worker.js"), []byte("__CIVICKIT_WASM__"), []byte(wasmName))
-	worker, err = min("text/javascript", slices.Concat(wasmExec, []byte("\n"), worker))
+	glue, err := runtimeGlue(wasmBin, wasmExec)
+	if err != nil {
+		return nil, err
+	}
+	worker, err = min("text/javascript", slices.Concat(glue, []byte("\n"), worker))
 	if err != nil {
 		return nil, err
 	}
 	workerName := add("readability-worker.js", worker, true)
 	journeyName := add("journey.wasm", journeyBin, true)
 	jworker := bytes.ReplaceAll(asset("journey-worker.js"), []byte("__CIVICKIT_WASM__"), []byte(journeyName))
-	jworker, err = min("text/javascript", slices.Concat(wasmExec, []byte("\n"), jworker))
+	jglue, err := runtimeGlue(journeyBin, wasmExec)
+	if err != nil {
+		return nil, err
+	}
+	jworker, err = min("text/javascript", slices.Concat(jglue, []byte("\n"), jworker))
 	if err != nil {
 		return nil, err
 	}

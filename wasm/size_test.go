@@ -391,7 +391,7 @@ func wasmFuncSizes(b []byte) (map[string]int, int, error) {
 		case 11:
 			data = n
 		case 0:
-			if r.str() == "name" {
+			if r.name() == "name" {
 				for r.i < end && r.err == nil {
 					sub := r.byte()
 					sn := r.uleb()
@@ -399,7 +399,7 @@ func wasmFuncSizes(b []byte) (map[string]int, int, error) {
 					if sub == 1 {
 						for range r.uleb() {
 							idx := r.uleb()
-							names[idx] = r.str()
+							names[idx] = r.name()
 						}
 					}
 					r.i = subEnd
@@ -420,22 +420,4 @@ func wasmFuncSizes(b []byte) (map[string]int, int, error) {
 		funcs[name] += s
 	}
 	return funcs, data, nil
-}
-
-func (r *wasmReader) str() string {
-	n := r.uleb()
-	if r.err != nil || r.i+n > len(r.b) {
-		r.err = fmt.Errorf("wasm: bad name at %d", r.i)
-		return ""
-	}
-	s := string(r.b[r.i : r.i+n])
-	r.i += n
-	return s
-}
-
-func (r *wasmReader) limits() {
-	if r.byte()&1 != 0 {
-		r.uleb()
-	}
-	r.uleb()
 }

@@ -71,12 +71,10 @@ func main() {
 }
 `
 
-// TestStripTables builds stripProgram for js/wasm, blanks its tables and
-// runs both modules with Node.js and Go's wasm_exec_node.js: the output
-// before the traceback must be the same, and the stripped module's panic
-// must still be reported. It needs the go command and node, and skips
-// without them.
-func TestStripTables(t *testing.T) {
+// wasmTools returns the go command and node, and the folder of Go's
+// wasm_exec files, or skips the test without them.
+func wasmTools(t *testing.T) (gobin, node, libwasm string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds a wasm program")
 	}
@@ -84,7 +82,7 @@ func TestStripTables(t *testing.T) {
 	if err != nil {
 		t.Skip("go command not available")
 	}
-	node, err := exec.LookPath("node")
+	node, err = exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not available: apt-get install -y nodejs")
 	}
@@ -92,15 +90,21 @@ func TestStripTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runner := filepath.Join(strings.TrimSpace(string(b)), "lib", "wasm", "wasm_exec_node.js")
-	if _, err := os.Stat(runner); err != nil {
+	libwasm = filepath.Join(strings.TrimSpace(string(b)), "lib", "wasm")
+	if _, err := os.Stat(filepath.Join(libwasm, "wasm_exec_node.js")); err != nil {
 		t.Skip("no wasm_exec_node.js in GOROOT")
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module strip\n\ngo 1.26\n"), 0o644); err != nil {
+	return gobin, node, libwasm
+}
+
+// buildProgram builds the main package src for js/wasm as the widgets
+// are built, in dir, and returns the module's bytes.
+func buildProgram(t *testing.T, gobin, dir, src string) []byte {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module prog\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(stripProgram), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	bin := filepath.Join(dir, "prog.wasm")
@@ -110,10 +114,40 @@ func TestStripTables(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	orig, err := os.ReadFile(bin)
+	b, err := os.ReadFile(bin)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return b
+}
+
+// runNode runs a module with node and a runner script, and returns its
+// output; the program must fail (stripProgram panics at its end).
+func runNode(t *testing.T, node, dir, name string, module []byte, runner ...string) string {
+	t.Helper()
+	p := filepath.Join(dir, name+".wasm")
+	if err := os.WriteFile(p, module, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, append(runner, p)...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	if _, ok := err.(*exec.ExitError); !ok && err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	return out.String()
+}
+
+// TestStripTables builds stripProgram for js/wasm, blanks its tables and
+// runs both modules with Node.js and Go's wasm_exec_node.js: the output
+// before the traceback must be the same, and the stripped module's panic
+// must still be reported. It needs the go command and node, and skips
+// without them.
+func TestStripTables(t *testing.T) {
+	gobin, node, libwasm := wasmTools(t)
+	dir := t.TempDir()
+	orig := buildProgram(t, gobin, dir, stripProgram)
 	stripped := bytes.Clone(orig)
 	if err := stripTables(stripped); err != nil {
 		t.Fatal(err)
@@ -125,24 +159,8 @@ func TestStripTables(t *testing.T) {
 	if !bytes.Contains(orig, []byte("main.deep")) || bytes.Contains(stripped, []byte("main.deep")) {
 		t.Error("the function name main.deep is not in the module before stripping, or still in it after")
 	}
-	run := func(name string, b []byte) string {
-		p := filepath.Join(dir, name+".wasm")
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(node, runner, p)
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		err := cmd.Run()
-		if _, ok := err.(*exec.ExitError); !ok && err != nil {
-			t.Fatalf("node: %v", err)
-		}
-		if err == nil {
-			t.Errorf("%s: the program did not fail at its last line", name)
-		}
-		return out.String()
-	}
-	before, after := run("orig", orig), run("stripped", stripped)
+	runner := filepath.Join(libwasm, "wasm_exec_node.js")
+	before, after := runNode(t, node, dir, "orig", orig, runner), runNode(t, node, dir, "stripped", stripped, runner)
 	const want = "nodes 5000 sum"
 	head := func(s string) string { h, _, _ := strings.Cut(s, "goroutine "); return h }
 	if !strings.Contains(before, want) || head(before) != head(after) {

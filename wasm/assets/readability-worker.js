@@ -1,6 +1,7 @@
-// The <civic-readability> scoring worker. At build time Go's wasm_exec.js
-// is put in front of this file, so that its globals live in the worker and
-// never on the page. The page posts {id, text, preset, name}; the worker
+// The <civic-readability> scoring worker. At build time the JavaScript
+// half of Go's runtime (assets/wasm-runtime.js, or Go's wasm_exec.js for a
+// module that needs more: wasm/glue.go) is put in front of this file, so
+// that its globals live in the worker and never on the page. The page posts {id, text, preset, name}; the worker
 // answers {id, card, spans, ms, go} (ms: the whole request; go: the Go
 // call alone) or {id, error}. The module is fetched on the first
 // message, which the page sends on the editor's first focus, or earlier,
