@@ -43,43 +43,35 @@ func glueFunctions(js []byte) []string {
 // moduleImports lists a module's imports as "module.name" for the
 // "gojs" module and "module name" for any other.
 func moduleImports(b []byte) ([]string, error) {
-	if len(b) < 8 || string(b[:4]) != "\x00asm" {
-		return nil, errors.New("not a WebAssembly module")
+	r, _, err := section(b, 2)
+	if err != nil || r == nil {
+		return nil, err
 	}
-	r := &wasmReader{b: b, i: 8}
 	var out []string
-	for r.i < len(b) && r.err == nil {
-		id := r.byte()
-		n := r.uleb()
-		end := r.i + n
-		if r.err != nil || end > len(b) {
-			return nil, errors.New("a section overruns the module")
+	for range r.uleb() {
+		mod := r.name()
+		name := r.name()
+		switch r.byte() {
+		case 0: // a function: its type
+			r.uleb()
+		case 1: // a table: its type and limits
+			r.byte()
+			r.limits()
+		case 2: // a memory
+			r.limits()
+		case 3: // a global: its type and mutability
+			r.skip(2)
+		default:
+			return nil, errors.New("an import of an unknown kind")
 		}
-		if id == 2 {
-			for range r.uleb() {
-				mod := r.name()
-				name := r.name()
-				switch r.byte() {
-				case 0: // a function: its type
-					r.uleb()
-				case 1: // a table: its type and limits
-					r.byte()
-					r.limits()
-				case 2: // a memory
-					r.limits()
-				case 3: // a global: its type and mutability
-					r.skip(2)
-				default:
-					return nil, errors.New("an import of an unknown kind")
-				}
-				if mod == "gojs" {
-					out = append(out, name)
-				} else {
-					out = append(out, mod+" "+name)
-				}
-			}
+		if r.err != nil {
+			return nil, r.err
 		}
-		r.i = end
+		if mod == "gojs" {
+			out = append(out, name)
+		} else {
+			out = append(out, mod+" "+name)
+		}
 	}
 	return out, r.err
 }

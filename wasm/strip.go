@@ -58,46 +58,60 @@ func stripTables(b []byte) error {
 // at memory address addr.
 type segment struct{ addr, off, n int }
 
-// dataSegments lists the module's data segments.
-func dataSegments(b []byte) ([]segment, error) {
+// section finds the module's section with this id: a reader at its
+// body and the body's end, or a nil reader when the module has none.
+func section(b []byte, want byte) (*wasmReader, int, error) {
 	if len(b) < 8 || string(b[:4]) != "\x00asm" {
-		return nil, errors.New("widgets: strip: not a WebAssembly module")
+		return nil, 0, errors.New("not a WebAssembly module")
 	}
 	r := &wasmReader{b: b, i: 8}
-	var segs []segment
 	for r.i < len(b) && r.err == nil {
 		id := r.byte()
 		n := r.uleb()
 		end := r.i + n
-		if r.err != nil || n < 0 || end > len(b) {
-			return nil, errors.New("widgets: strip: a section overruns the module")
+		if r.err != nil || end > len(b) {
+			return nil, 0, errors.New("a section overruns the module")
 		}
-		if id == 11 {
-			for range r.uleb() {
-				// Go writes active segments of memory 0, each at an
-				// i32.const address.
-				if r.uleb() != 0 || r.byte() != 0x41 {
-					return nil, errors.New("widgets: strip: a data segment the go linker does not write")
-				}
-				addr := r.sleb()
-				if r.byte() != 0x0b {
-					return nil, errors.New("widgets: strip: a data segment's address is not a constant")
-				}
-				size := r.uleb()
-				if r.err != nil || addr < 0 || size < 0 || r.i+size > end {
-					return nil, errors.New("widgets: strip: a data segment overruns its section")
-				}
-				segs = append(segs, segment{addr, r.i, size})
-				r.skip(size)
-			}
+		if id == want {
+			return r, end, nil
 		}
 		r.i = end
+	}
+	return nil, 0, r.err
+}
+
+// dataSegments lists the module's data segments.
+func dataSegments(b []byte) ([]segment, error) {
+	r, end, err := section(b, 11)
+	if err != nil {
+		return nil, fmt.Errorf("widgets: strip: %w", err)
+	}
+	if r == nil {
+		return nil, errors.New("widgets: strip: no data section")
+	}
+	var segs []segment
+	for range r.uleb() {
+		// Go writes active segments of memory 0, each at an i32.const
+		// address.
+		if r.uleb() != 0 || r.byte() != 0x41 {
+			return nil, errors.New("widgets: strip: a data segment the go linker does not write")
+		}
+		addr := r.sleb()
+		if r.byte() != 0x0b {
+			return nil, errors.New("widgets: strip: a data segment's address is not a constant")
+		}
+		size := r.uleb()
+		if r.err != nil || addr < 0 || size < 0 || r.i+size > end {
+			return nil, errors.New("widgets: strip: a data segment overruns its section")
+		}
+		segs = append(segs, segment{addr, r.i, size})
+		r.skip(size)
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("widgets: strip: %w", r.err)
 	}
 	if len(segs) == 0 {
-		return nil, errors.New("widgets: strip: no data section")
+		return nil, errors.New("widgets: strip: no data segments")
 	}
 	return segs, nil
 }

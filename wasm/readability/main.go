@@ -19,17 +19,21 @@
 // --format json --type text" prints for the text, and spans holds each
 // finding's start and end in UTF-16 code units, for the page's selection.
 // The worker must take fresh views of the memory after each call: scoring
-// may grow it (see wasm/internal/buffer).
+// may grow it.
 package main
 
 import (
+	"unsafe"
+
 	"github.com/civickit/civickit/standards"
-	"github.com/civickit/civickit/wasm/internal/buffer"
 	"github.com/civickit/civickit/wasm/internal/card"
 )
 
 var (
+	in       []byte
 	tape     card.Tape
+	errOut   []byte
+	out      []byte
 	checkers []*standards.Checker
 )
 
@@ -47,30 +51,41 @@ func checker(preset string) (*standards.Checker, error) {
 	return c, nil
 }
 
+// addr is p's address in the module's memory.
+func addr(p []byte) int32 { return int32(uintptr(unsafe.Pointer(unsafe.SliceData(p)))) }
+
 //go:wasmexport civickitIn
 //lint:ignore U1000 called by the worker: exported with go:wasmexport
-func inBuffer(n int32) int32 { return buffer.In(n) }
+func inBuffer(n int32) int32 {
+	if n < 0 {
+		n = 0
+	}
+	if int(n) > cap(in) {
+		in = make([]byte, n)
+	}
+	in = in[:n]
+	return addr(in)
+}
 
 //go:wasmexport civickitOut
 //lint:ignore U1000 called by the worker: exported with go:wasmexport
-func outBuffer() int32 { return buffer.OutAddr() }
+func outBuffer() int32 { return addr(out) }
 
 //go:wasmexport civickitScore
 //lint:ignore U1000 called by the worker: exported with go:wasmexport
 func score(textLen, presetLen, nameLen int32) int32 {
-	in := buffer.Input()
 	t, p, m := int(textLen), int(presetLen), int(nameLen)
 	if t < 0 || p < 0 || m < 0 || t+p+m > len(in) {
-		return buffer.Fail("civickitScore: lengths outside the input buffer")
+		return fail("civickitScore: lengths outside the input buffer")
 	}
 	text := string(in[:t])
 	c, err := checker(string(in[t : t+p]))
 	if err != nil {
-		return buffer.Fail(err.Error())
+		return fail(err.Error())
 	}
 	doc, err := standards.ExtractText([]byte(text)) // a copy: in is reused
 	if err != nil {
-		return buffer.Fail(err.Error())
+		return fail(err.Error())
 	}
 	sc := c.CheckDocument(string(in[t+p:t+p+m]), doc)
 	tape.Reset()
@@ -84,7 +99,15 @@ func score(textLen, presetLen, nameLen int32) int32 {
 	}
 	tape.EndArray()
 	tape.EndObject()
-	return buffer.Out(tape.Bytes())
+	out = tape.Bytes()
+	return int32(len(out))
+}
+
+// fail puts msg where civickitOut points and returns its encoded length.
+func fail(msg string) int32 {
+	errOut = append(errOut[:0], msg...)
+	out = errOut
+	return -int32(len(out)) - 1
 }
 
 // main returns to JavaScript by blocking: the exported functions run on
