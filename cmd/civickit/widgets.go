@@ -43,7 +43,7 @@ prints each file's size in bytes. DIR then holds civickit.js (the loader),
 embed.html (the lines to copy into a page) and index.html (a demo).
 
 The WebAssembly modules ship without the function names and source
-positions that Go's runtime keeps for its tracebacks (about 57 KB brotli of
+positions that Go's runtime keeps for its tracebacks (about 59 KB brotli of
 the readability checker's module): a crash in the browser then prints "?"
 for each frame. --symbols keeps them, for debugging.
 
