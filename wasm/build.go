@@ -57,6 +57,10 @@ type BuildOptions struct {
 	Module string
 	// Go is the go command; empty means "go" on the PATH.
 	Go string
+	// Symbols keeps the function names and positions that the runtime's
+	// tracebacks print in the modules; false (the default) blanks them
+	// (see stripTables), about 59 KB brotli off the readability widget.
+	Symbols bool
 	// BrotliQuality is the brotli level of the .br files, 1 to 11; 0
 	// means 11, the smallest files, which takes pure Go about 10 s for
 	// the wasm module (and minutes under the race detector: tests ask
@@ -79,6 +83,7 @@ type File struct {
 // ever, writes gzip and brotli copies next to each, and writes:
 //
 //	civickit.js     the loader: an ES module that defines <civic-readability> and <civic-journey>
+//	journey.*.js    the rendering of <civic-journey>, loaded only by a page that has one
 //	feedback.*.js   <civic-feedback>, loaded only by a page that has one
 //	readability.*.wasm, readability-worker.*.js   the scorer, loaded on an editor's first focus
 //	journey.*.wasm, journey-worker.*.js           loaded only for a raw decision, not a summary
@@ -103,11 +108,11 @@ func Build(ctx context.Context, opt BuildOptions) ([]File, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	wasmBin, err := compile(ctx, gocmd, mod, "./wasm/readability", filepath.Join(tmp, "readability.wasm"))
+	wasmBin, err := compile(ctx, gocmd, mod, "./wasm/readability", filepath.Join(tmp, "readability.wasm"), !opt.Symbols)
 	if err != nil {
 		return nil, err
 	}
-	journeyBin, err := compile(ctx, gocmd, mod, "./wasm/journey", filepath.Join(tmp, "journey.wasm"))
+	journeyBin, err := compile(ctx, gocmd, mod, "./wasm/journey", filepath.Join(tmp, "journey.wasm"), !opt.Symbols)
 	if err != nil {
 		return nil, err
 	}
@@ -144,14 +149,22 @@ func Build(ctx context.Context, opt BuildOptions) ([]File, error) {
 	}
 	wasmName := add("readability.wasm", wasmBin, true)
 	worker := bytes.ReplaceAll(asset("readability-worker.js"), []byte("__CIVICKIT_WASM__"), []byte(wasmName))
-	worker, err = min("text/javascript", slices.Concat(wasmExec, []byte("\n"), worker))
+	glue, err := runtimeGlue(wasmBin, wasmExec)
+	if err != nil {
+		return nil, err
+	}
+	worker, err = min("text/javascript", slices.Concat(glue, []byte("\n"), worker))
 	if err != nil {
 		return nil, err
 	}
 	workerName := add("readability-worker.js", worker, true)
 	journeyName := add("journey.wasm", journeyBin, true)
 	jworker := bytes.ReplaceAll(asset("journey-worker.js"), []byte("__CIVICKIT_WASM__"), []byte(journeyName))
-	jworker, err = min("text/javascript", slices.Concat(wasmExec, []byte("\n"), jworker))
+	jglue, err := runtimeGlue(journeyBin, wasmExec)
+	if err != nil {
+		return nil, err
+	}
+	jworker, err = min("text/javascript", slices.Concat(jglue, []byte("\n"), jworker))
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +179,12 @@ func Build(ctx context.Context, opt BuildOptions) ([]File, error) {
 		return nil, err
 	}
 	feedbackName := add("feedback.js", feedback, true)
-	loader := strings.NewReplacer("__CIVICKIT_CSS__", cssName, "__CIVICKIT_WORKER__", workerName, "__CIVICKIT_JOURNEY_WORKER__", jworkerName, "__CIVICKIT_FEEDBACK__", feedbackName).Replace(string(asset("civickit.js")))
+	journey, err := min("text/javascript", bytes.ReplaceAll(asset("journey.js"), []byte("__CIVICKIT_JOURNEY_WORKER__"), []byte(jworkerName)))
+	if err != nil {
+		return nil, err
+	}
+	journeyJSName := add("journey.js", journey, true)
+	loader := strings.NewReplacer("__CIVICKIT_CSS__", cssName, "__CIVICKIT_WORKER__", workerName, "__CIVICKIT_JOURNEY__", journeyJSName, "__CIVICKIT_FEEDBACK__", feedbackName).Replace(string(asset("civickit.js")))
 	loaderMin, err := min("text/javascript", []byte(loader))
 	if err != nil {
 		return nil, err
@@ -280,8 +298,9 @@ func moduleRoot(ctx context.Context, gocmd, dir string) (string, error) {
 }
 
 // compile builds the js/wasm program pkg of the module in dir to out, as
-// doc.go describes, and returns the module's bytes.
-func compile(ctx context.Context, gocmd, dir, pkg, out string) ([]byte, error) {
+// doc.go describes, blanks the traceback tables when strip is set, and
+// returns the module's bytes.
+func compile(ctx context.Context, gocmd, dir, pkg, out string, strip bool) ([]byte, error) {
 	args := append([]string{"build", "-trimpath", "-o", out}, buildFlags...)
 	cmd := exec.CommandContext(ctx, gocmd, append(args, pkg)...)
 	cmd.Dir = dir
@@ -289,7 +308,14 @@ func compile(ctx context.Context, gocmd, dir, pkg, out string) ([]byte, error) {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("widgets: go build %s: %v\n%s", pkg, err, b)
 	}
-	return os.ReadFile(out)
+	b, err := os.ReadFile(out)
+	if err != nil || !strip {
+		return b, err
+	}
+	if err := stripTables(b); err != nil {
+		return nil, fmt.Errorf("%w (build with the symbols kept to skip this step)", err)
+	}
+	return b, nil
 }
 
 // wasmExecJS reads the go command's wasm_exec.js, the glue between the

@@ -25,17 +25,19 @@
 // It also marks the text in the editor itself, as the Hemingway editor
 // does: long sentences, very long ones (half as long again as the limit),
 // passive voice, words with a plainer alternative (plain English and
-// jargon), and other findings underlined. Behind a textarea it puts a
-// mirror: a box with the textarea's position, size, font, padding and
-// wrapping width holding the same text with <mark> elements, under the
-// textarea made transparent (its inline styles are restored when the
-// widget lets go). Over a contenteditable it uses the CSS Custom Highlight
-// API (CSS.highlights, one Highlight per kind, Range objects mapped from
+// jargon), and other findings underlined. Behind a textarea or a one-line
+// text input it puts a mirror: a box with the editor's position, size,
+// font, padding and wrapping width holding the same text with <mark>
+// elements, under the editor made transparent (its inline styles are
+// restored when the widget lets go); an input's mirror holds one line,
+// centred in the box as the input centres its text, and scrolls sideways
+// with it. Over a contenteditable it uses the CSS Custom Highlight API
+// (CSS.highlights, one Highlight per kind, Range objects mapped from
 // innerText's offsets onto the DOM, styled by a constructed style sheet,
-// which a strict style-src allows); a browser without it, and a one-line
-// text input, show the list alone. The marks are painted once a frame,
-// without reading layout, so typing costs one update per frame. Findings give byte offsets; the worker turns them into UTF-16
-// code units, which the DOM counts. While the text is typed the marks move
+// which a strict style-src allows); a browser without it shows the list
+// alone. The marks are painted once a frame, without reading layout, so
+// typing costs one update per frame. Findings give byte offsets; the
+// worker turns them into UTF-16 code units, which the DOM counts. While the text is typed the marks move
 // with their words until the next score. The marks are not focusable: the
 // keyboard's way to them is the caret, and the panel says (politely) which
 // finding the caret is in, with the plainer word; the suggestions' buttons
@@ -82,7 +84,11 @@
 // functions with //go:wasmexport and the worker writes the text into, and
 // reads the tape from, the module's memory (wasm/readability/main.go);
 // syscall/js linked reflectcall, finalizers and the map iterator, about
-// 17 KB brotli. Go's wasm_exec.js still starts the runtime.
+// 17 KB brotli. Nor does the worker carry Go's wasm_exec.js: the eight
+// functions the runtime imports and the program's start are in
+// assets/wasm-runtime.js, 1.6 KB brotli smaller; [Build] uses it only for
+// a module that imports nothing else, and TestLeanGlue runs a program
+// under both in Node.js and compares what it prints.
 //
 // # Building a widget
 //
@@ -102,7 +108,8 @@
 //		go build -trimpath -ldflags='-s -w' -gcflags=all=-l -o widget.wasm ./widget
 //	brotli -q 11 widget.wasm
 //
-// Each flag is measured by TestWasmSize (go test ./wasm -run WasmSize
+// and then, as [Build] does, blank the runtime's traceback tables (see
+// After the linker). Each flag is measured by TestWasmSize (go test ./wasm -run WasmSize
 // -wasmsize -v; it needs the brotli command). With Go 1.26 the plain-text
 // scoring program weighs, brotli -q 11:
 //
@@ -113,33 +120,74 @@
 //
 // The figures are means of builds from four folder names: the main
 // package's path is in the module, and brotli's output moves by up to
-// about 1 KB either way with it.
+// about 1 KB either way with it. The scoring path has grown since (the
+// editors' checks and the real-page precision work of issue 9): today
+// 611.7 KB with -ldflags='-s -w' alone and 558.1 KB with all three.
 //
 // -gcflags=all=-l turns inlining off: the code grows, but the position
 // tables the runtime keeps for each function shrink by more (inlined code
 // carries its own file, line and inlining records), so the compressed
 // module is about 33 KB smaller; the cost is speed, which the editor's
-// few kilobytes of text do not notice. GOEXPERIMENT=nogreenteagc builds
-// the runtime with the previous garbage collector, which a single-threaded
-// wasm program loses nothing by, for about 10 KB more; Go plans to drop
-// that opt-out, after which the figure rises by that much. -trimpath and
-// -ldflags='-s -w' drop file paths and the symbol and debug tables. wasm-opt
-// gains almost nothing after brotli.
+// few kilobytes of text do not notice (with the traceback tables blanked,
+// below, inlining still costs 20 KB; inlining the standards package alone,
+// 16 KB). GOEXPERIMENT=nogreenteagc builds the runtime with the previous
+// garbage collector, which a single-threaded wasm program loses nothing
+// by, for about 10 KB more; Go plans to drop that opt-out, after which the
+// figure rises by that much. -trimpath and -ldflags='-s -w' drop file
+// paths and the symbol and debug tables.
+//
+// # After the linker
+//
+// -ldflags='-s -w' leaves the runtime's own function table whole: for
+// each function its name, its file and line tables, its first line and
+// the layout of its arguments, which only a traceback prints. [Build]
+// blanks those (zeroes them in the module's data, which brotli then
+// packs to almost nothing; the addresses the program uses do not move)
+// and keeps what the program runs on: the stack-pointer and stack-map
+// tables the garbage collector and the stack unwinder read, each
+// function's entry and argument size, the type data. A panic still stops
+// the program and prints its message, with "?" for each frame
+// (TestStripTables runs a program that grows stacks, collects garbage and
+// panics, before and after, under Node.js). "civickit widgets build
+// --symbols" keeps them. Brotli -q 11, with Go 1.26:
+//
+//	readability module                     with tables   blanked
+//	file and line tables                   561.9 KB      530.4 KB
+//	  + function names                                   508.4 KB
+//	  + unsafe points, argument liveness                 505.0 KB
+//	  + argument layouts                                 502.1 KB
+//	journey module (a raw decision)        716.2 KB      633.5 KB
+//
+// Binaryen's wasm-opt does not help after brotli: Debian's version 108
+// (with --enable-bulk-memory --enable-sign-ext
+// --enable-nontrapping-float-to-int --enable-mutable-globals) makes the
+// readability module 569.7 KB at -Oz, 562.2 KB at -O2 and 562.1 KB at
+// -O1, against 561.9 KB as Go writes it; on the blanked module -O2 gives
+// 515.1 KB against 505.4 KB, and binaryen 132 512.6 KB (-O2) and 518.3 KB
+// (-Oz). Its rewriting of Go's code section alone costs 53 KB brotli,
+// which its optimisations only win back. GOWASM=satconv,signext saves
+// 0.2 KB and is not used.
 //
 // # Where the bytes go
 //
-// The readability widget's program weighs 538.0 KB (it was 556.0 KB with
-// syscall/js); with its worker, loader and styles the widget is 548.3 KB,
-// over the issue's 500 KB. Of the scoring program's 533.3 KB, the Go
-// runtime is 380.6 KB (the empty main); Analyze (the tokeniser, sentences,
-// syllables and formulas) adds 72.3 KB and the rules, scores and plain-text
-// reader 80.4 KB more. By section, the scoring path adds about 76 KB of
-// code and 80 KB of data: of the data, about 41 KB is read-only (the
-// tables below, strings and type data) and about 31 KB the runtime's
-// per-function tables (names, PC tables and stack maps of some 450 more
-// functions). -gcflags=all=-B (no bounds checks) would take 19 KB off, at
-// the cost of silent wrong reads instead of a panic on a bug, and is not
-// used.
+// The readability widget as a page downloads it, brotli -q 11: the
+// module 502.1 KB, its worker (with wasm-runtime.js) 1.7 KB, the loader
+// civickit.js 5.6 KB and the styles 1.3 KB, 510.6 KB in all, over the
+// issue's 500 KB. The journey widget on a summary (the loader, journey.js
+// and the styles) is 8.4 KB; the rendering of a journey is loaded only by
+// a page that has one. Of the module, the Go runtime is 346.7 KB once
+// blanked (an empty main; 381.6 KB with the tables); the rest is the
+// scorer: about 92 KB of code and 79 KB of data (in the module as
+// shipped, brotli per section: code 317 KB, data 190 KB). Before the
+// blanking, Analyze (the tokeniser, sentences, syllables and formulas)
+// added 72 KB and the rules, scores and plain-text reader 106 KB more. By
+// section, the scoring path adds about 76 KB of code and 80 KB of data: of
+// the data, about 41 KB is read-only (the tables below, strings and type
+// data) and about 31 KB the runtime's per-function tables (names, PC
+// tables and stack maps of some 500 more functions), which the blanking
+// takes most of. -gcflags=all=-B (no bounds checks) would take 19 KB off,
+// at the cost of silent wrong reads instead of a panic on a bug, and is
+// not used.
 //
 // Within the scoring path: the syllable exception table, about 20 KB
 // (6,925 CMUdict words the spelling rules miscount, which keep agreement
@@ -153,9 +201,10 @@
 // more.
 //
 // What keeps it there: the scoring path does not range over a map (the
-// runtime's map iterator is about 4 KB brotli), does not import bytes
-// (it searches a document's bytes with package strings), and avoids
-// strings.Trim with a Unicode cut set and strings.ContainsRune; its
+// runtime's map iterator is about 4 KB brotli) and avoids strings.Trim
+// with a Unicode cut set and strings.ContainsRune (it does link package
+// bytes, about 2 KB: Index, Count and the Buffer errors); the widget's
+// tape writes its integers by hand (encoding/binary links reflect); its
 // unexported structs are not comparable, so the binary carries no
 // generated equality functions for them; the word lists are compiled in
 // without their comment lines.

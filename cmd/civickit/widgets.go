@@ -28,11 +28,12 @@ prints.`,
 
 var widgetsBuildFlags struct {
 	out, module string
+	symbols     bool
 }
 
 var widgetsBuildCmd = &Command{
 	Name:      "build",
-	UsageLine: "widgets build --out DIR [--module DIR]",
+	UsageLine: "widgets build --out DIR [--module DIR] [--symbols]",
 	Short:     "compile, minify and compress the widgets into a folder",
 	Long: `Build compiles the widgets to WebAssembly (it needs the go command and
 the civickit source: the current folder's module, or --module), minifies
@@ -40,6 +41,11 @@ their JavaScript, CSS and HTML, names each asset by its content's hash,
 writes .br and .gz copies for servers that send precompressed files, and
 prints each file's size in bytes. DIR then holds civickit.js (the loader),
 embed.html (the lines to copy into a page) and index.html (a demo).
+
+The WebAssembly modules ship without the function names and source
+positions that Go's runtime keeps for its tracebacks (about 59 KB brotli of
+the readability checker's module): a crash in the browser then prints "?"
+for each frame. --symbols keeps them, for debugging.
 
 Copy DIR to the site, say as /civickit/, and add to a page:
 
@@ -53,6 +59,7 @@ Content-Security-Policy the checker needs script-src 'self'
 	SetFlags: func(fs *flag.FlagSet) {
 		fs.StringVar(&widgetsBuildFlags.out, "out", "", "the `folder` to write")
 		fs.StringVar(&widgetsBuildFlags.module, "module", "", "the civickit source `folder` (default: the module holding the current folder)")
+		fs.BoolVar(&widgetsBuildFlags.symbols, "symbols", false, "keep the function names and positions that tracebacks print in the modules")
 	},
 	Run: runWidgetsBuild,
 }
@@ -69,7 +76,7 @@ func runWidgetsBuild(ctx context.Context, env *Env, cmd *Command, args []string)
 	if f.out == "" {
 		return usagef(cmd, "--out is required")
 	}
-	files, err := wasm.Build(ctx, wasm.BuildOptions{Out: f.out, Module: f.module})
+	files, err := wasm.Build(ctx, wasm.BuildOptions{Out: f.out, Module: f.module, Symbols: f.symbols})
 	if err != nil {
 		return err
 	}

@@ -459,6 +459,76 @@ func TestWidgetsBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("highlights in a one-line input", func(t *testing.T) {
+		page := `<!doctype html><html lang="en"><head><title>editor</title><script type="module" src="civickit.js"></script></head><body><main>
+<label for="one">Title</label> <input id="one" type="text" size="30">
+<civic-readability for="one" delay="0" name="<stdin>"></civic-readability>
+</main></body></html>`
+		if err := os.WriteFile(filepath.Join(dir, "oneline.html"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.Navigate(srv.URL+"/oneline.html"))
+		js[bool](t, ctx, `customElements.whenDefined("civic-readability").then(() => true)`)
+		const text = "Café 🏛️: it was agreed that the council utilises the hall, which was commenced by members in order to facilitate the review."
+		got := js[string](t, ctx, `(async (text) => {
+  const el = document.querySelector("civic-readability");
+  const ed = document.getElementById("one");
+  // taller than its line, as many sites style inputs: its text is centred
+  // (set from script: the page's policy allows no style attribute)
+  ed.style.font = "16px serif";
+  ed.style.padding = "10px 6px";
+  ed.style.height = "48px";
+  const got = new Promise((resolve) => {
+    const h = (e) => { if (el._lastText === text && !el._dirty) { document.removeEventListener("civickit:score", h); resolve(JSON.stringify(e.detail)); } };
+    document.addEventListener("civickit:score", h);
+  });
+  ed.focus();
+  ed.value = text;
+  ed.dispatchEvent(new Event("input", { bubbles: true }));
+  return await got;
+})(`+jsString(text)+`)`)
+		var card map[string]any
+		if err := json.Unmarshal([]byte(got), &card); err != nil {
+			t.Fatal(err)
+		}
+		if want := cliCheck(t, text); !reflect.DeepEqual(card, want) {
+			t.Errorf("one-line input: the browser's scorecard differs from the CLI's:\nbrowser %s", got)
+		}
+		m := js[mirrorState](t, ctx, afterFrame(mirrorOf("one")))
+		if m.Err != "" {
+			t.Fatal(m.Err)
+		}
+		if m.Text != text {
+			t.Errorf("the mirror holds %q, want the input's text on one line", m.Text)
+		}
+		for i := range 4 {
+			if d := m.Box[i] - m.Textarea[i]; d > 0.5 || d < -0.5 {
+				t.Errorf("the mirror's box %v is not the input's %v", m.Box, m.Textarea)
+				break
+			}
+		}
+		checkMarks(t, text, card, m.Marks, []string{"passive", "plain"})
+		// the text is wider than the input: with the caret at its end the
+		// input scrolls, and the mirror with it
+		m = js[mirrorState](t, ctx, `(async () => { const ed = document.getElementById("one"); ed.focus(); ed.setSelectionRange(ed.value.length, ed.value.length);
+  ed.scrollLeft = ed.scrollWidth; ed.dispatchEvent(new Event("scroll"));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); return `+mirrorOf("one")+`; })()`)
+		if len(m.Scroll) != 2 || m.Scroll[0] == 0 || m.Scroll[0] != m.Scroll[1] {
+			t.Errorf("input and mirror scrolled by %v, want the same, not 0", m.Scroll)
+		}
+		// the mark's text lines up with the input's: the same glyph
+		// positions, read from a range over the mirror's mark
+		pos := js[[]float64](t, ctx, `(() => { const ed = document.getElementById("one"); ed.scrollLeft = 0; ed.dispatchEvent(new Event("scroll"));
+  const box = ed.previousElementSibling.shadowRoot.querySelector(".mirror"); box.scrollLeft = 0;
+  const mk = box.querySelector("mark.plain"); const r = mk.getBoundingClientRect(); const b = ed.getBoundingClientRect();
+  const cs = getComputedStyle(ed); const line = parseFloat(cs.fontSize);
+  return [r.top + r.height / 2, b.top + b.height / 2, r.height, line]; })()`)
+		t.Logf("mark middle, input middle, mark height, font size: %v", pos)
+		if d := pos[0] - pos[1]; d > 2 || d < -2 {
+			t.Errorf("a mark's middle is at %.1f px, the input's at %.1f px: not centred as the input's text is", pos[0], pos[1])
+		}
+	})
+
 	t.Run("hostile paste", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/")
 		// The textarea is hidden first: laying out 5 MB of text with emoji
@@ -697,13 +767,31 @@ func TestWidgetsBrowser(t *testing.T) {
 		}
 		t.Logf("anchors for 2,000 words: Yoast SEO's readability analysis about 1,000 ms, text-readability (four formulas) about 16 ms: median ratios %.0fx and %.1fx",
 			1000/percentile(w, 0.5), 16/percentile(w, 0.5))
-		// The budgets above are goals the figures are logged against; on
-		// a machine shared with other builds they stretch several times
-		// over. What fails is a regression by an order of magnitude:
-		// scoring slower than a tenth of the Yoast anchor, or a first
-		// score that takes seconds more than a loaded machine explains.
-		if m := percentile(w, 0.5); m > 100 {
-			timing(t, "scoring 2,000 words takes %.1f ms median in the browser", m)
+		if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+			t.Logf("load average while timing: %s", strings.TrimSpace(string(b)))
+		}
+		// The issue's budgets, checked as they are on a quiet machine
+		// (CIVICKIT_WIDGET_SPEED=1): median 3 ms and 95th percentile
+		// 16 ms for re-scoring 2,000 words, 300 ms from first focus to
+		// first score. On a machine shared with other tests the median
+		// and the tail stretch with the load (6 to 9 ms at a load of 4 to
+		// 6 on 2 cores), so there the check is on the fastest of the 50
+		// runs, which the load barely moves (3.1 to 3.5 ms in the same
+		// runs): at most twice the median budget, which the scorer or the
+		// worker made about 1.8 times slower fails.
+		const medianBudget, p95Budget, firstBudget = 3.0, 16.0, 300.0
+		if os.Getenv("CIVICKIT_WIDGET_SPEED") == "1" {
+			if m := percentile(w, 0.5); m > medianBudget {
+				t.Errorf("re-scoring 2,000 words takes %.2f ms median in the browser, over the budget of %.0f ms", m, medianBudget)
+			}
+			if p := percentile(w, 0.95); p > p95Budget {
+				t.Errorf("re-scoring 2,000 words takes %.2f ms at the 95th percentile, over the budget of %.0f ms", p, p95Budget)
+			}
+			if first > firstBudget {
+				t.Errorf("first focus to first score took %.0f ms, over the budget of %.0f ms", first, firstBudget)
+			}
+		} else if m := percentile(w, 0); m > 2*medianBudget {
+			t.Errorf("re-scoring 2,000 words takes at least %.2f ms in the browser (fastest of %d), over twice the median budget of %.0f ms", m, len(w), medianBudget)
 		}
 		if first > 10000 {
 			timing(t, "first focus to first score took %.0f ms", first)
@@ -733,6 +821,7 @@ type mark struct {
 }
 
 type mirrorState struct {
+	Scroll                      []float64
 	Err                         string
 	Text                        string
 	Marks                       []mark
@@ -747,8 +836,12 @@ func afterFrame(expr string) string {
 }
 
 // mirrorJS reads the mirror behind the demo's textarea.
-const mirrorJS = `(() => {
-  const ta = document.getElementById("draft");
+var mirrorJS = mirrorOf("draft")
+
+// mirrorOf reads the mirror behind the editor with this id.
+func mirrorOf(id string) string {
+	return `((id) => {
+  const ta = document.getElementById(id);
   const host = ta.previousElementSibling;
   if (!host || !host.hasAttribute("data-civickit-mirror")) return { err: "no mirror before the textarea" };
   const box = host.shadowRoot.querySelector(".mirror");
@@ -766,8 +859,10 @@ const mirrorJS = `(() => {
   const r = (e) => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.width, b.height]; };
   const plain = box.querySelector("mark.plain");
   return { text: box.textContent, marks, textarea: r(ta), box: r(box),
-    background: getComputedStyle(ta).backgroundColor, plainBackground: plain ? getComputedStyle(plain).backgroundColor : "" };
-})()`
+    background: getComputedStyle(ta).backgroundColor, plainBackground: plain ? getComputedStyle(plain).backgroundColor : "",
+    scroll: [ta.scrollLeft, box.scrollLeft] };
+})(` + jsString(id) + `)`
+}
 
 // kindOf is the widget's highlight kind for a finding (kindOf in civickit.js).
 func kindOf(f map[string]any) string {

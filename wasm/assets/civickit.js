@@ -6,7 +6,7 @@
 const base = import.meta.url;
 const cssURL = new URL("__CIVICKIT_CSS__", base).href;
 const workerURL = new URL("__CIVICKIT_WORKER__", base).href;
-const journeyWorkerURL = new URL("__CIVICKIT_JOURNEY_WORKER__", base).href;
+const journeyURL = new URL("__CIVICKIT_JOURNEY__", base).href;
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -64,9 +64,10 @@ function getWorker() {
 //
 // Hemingway-style marks in the editor itself: long and very long sentences,
 // passive voice and plain-English words (with their alternatives at the
-// caret). A textarea gets a mirror behind it: a box with the same geometry,
-// font and wrapping, holding the same text with <mark> elements, under the
-// textarea made transparent. A contenteditable gets CSS Custom Highlights
+// caret). A textarea or a one-line text input gets a mirror behind it: a
+// box with the same geometry, font and wrapping (one line, scrolled with
+// the input's own scroll), holding the same text with <mark> elements,
+// under the editor made transparent. A contenteditable gets CSS Custom Highlights
 // (CSS.highlights, Range objects) where the browser has them; elsewhere the
 // list of suggestions is the only view. Offsets are UTF-16 code units (the
 // worker's spans), as the DOM counts.
@@ -96,10 +97,11 @@ const MIRRORED = ["font-family", "font-size", "font-weight", "font-style", "font
   "border-top-width", "border-right-width", "border-bottom-width", "border-left-width",
   "border-top-style", "border-right-style", "border-bottom-style", "border-left-style"];
 
-// Mirror is the layer behind a textarea.
+// Mirror is the layer behind a textarea or a one-line text input.
 class Mirror {
   constructor(ta) {
     this.ta = ta;
+    this.line = ta.localName === "input"; // one line, scrolled sideways
     this.host = document.createElement("div");
     this.host.setAttribute("aria-hidden", "true");
     this.host.dataset.civickitMirror = "";
@@ -154,7 +156,15 @@ class Mirror {
     const px = (k) => parseFloat(cs.getPropertyValue(k)) || 0;
     // clientWidth leaves out a scrollbar, which narrows the lines
     bs.setProperty("width", Math.max(0, ta.clientWidth - px("padding-left") - px("padding-right")) + "px");
-    bs.setProperty("height", Math.max(0, ta.clientHeight - px("padding-top") - px("padding-bottom")) + "px");
+    const height = Math.max(0, ta.clientHeight - px("padding-top") - px("padding-bottom"));
+    bs.setProperty("height", height + "px");
+    if (this.line) {
+      // an input keeps its text on one line, centred in its box
+      bs.setProperty("white-space", "pre");
+      bs.setProperty("overflow-wrap", "normal");
+      bs.setProperty("word-break", "normal");
+      bs.setProperty("line-height", height + "px");
+    }
     bs.setProperty("padding-right", px("padding-right") + (ta.offsetWidth - ta.clientWidth - px("border-left-width") - px("border-right-width")) + "px");
     this.onScroll();
   }
@@ -186,7 +196,7 @@ class Mirror {
       frag.append(mk);
     }
     // a final newline needs a line of its own to scroll to
-    frag.append("\n\u200b");
+    if (!this.line) frag.append("\n\u200b");
     // no layout is read here, so the browser lays the text out once, when
     // it paints; the textarea's scroll events keep the scroll in step
     b.replaceChildren(frag);
@@ -312,7 +322,7 @@ class CivicReadability extends HTMLElement {
     this._onFocus = () => this._schedule(0);
     // a pointer over the editor starts fetching the module, so that the
     // click that follows finds it (nearly) ready
-    this._onHover = () => { const w = getWorker(); if (w) w.postMessage({ warm: true }); };
+    this._onHover = () => { const w = getWorker(); if (w) w.postMessage({ warm: true, preset: this.getAttribute("preset") || "" }); };
   }
 
   connectedCallback() {
@@ -528,7 +538,7 @@ class CivicReadability extends HTMLElement {
 
   _highlightsOn() { return this.getAttribute("highlights") !== "off"; }
 
-  // _follow keeps a textarea's marks on their words while the text is
+  // _follow keeps a textarea's or an input's marks on their words while the text is
   // typed, until the next score replaces them.
   _follow() {
     if (!this._mirror || !this._marks.length) return;
@@ -552,8 +562,8 @@ class CivicReadability extends HTMLElement {
     });
   }
 
-  // _paintNow shows the marks: in the mirror behind a textarea, or as
-  // custom highlights over a contenteditable.
+  // _paintNow shows the marks: in the mirror behind a textarea or a text
+  // input, or as custom highlights over a contenteditable.
   _paintNow() {
     const ed = this._editor;
     const on = this._highlightsOn();
@@ -561,7 +571,7 @@ class CivicReadability extends HTMLElement {
     this._key.hidden = !on;
     this.highlights = [];
     if (!ed) return;
-    if (ed.localName === "textarea") {
+    if (ed.localName === "textarea" || ed.localName === "input") {
       if (!on) { if (this._mirror) { this._mirror.remove(); this._mirror = null; } return; }
       const text = this._text();
       // marks of another text (a score still on its way) wait for it
@@ -639,36 +649,12 @@ class CivicReadability extends HTMLElement {
 }
 
 // ---- <civic-journey> ------------------------------------------------------
+//
+// The element is defined here; the code that renders a journey (journey.js)
+// is loaded only by a page that has one, so that the readability checker's
+// payload does not carry it.
 
-const STATUS = {
-  done: "Done",
-  current: "We are here",
-  upcoming: "To come",
-  skipped: "Skipped",
-  "not-reached": "Not reached",
-  "not-recorded": "Not recorded",
-};
-
-function longDate(s) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || "");
-  if (!m) return s || "";
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
-  return Number(m[3]) + " " + (months[Number(m[2]) - 1] || "") + " " + m[1];
-}
-
-// safeURL keeps http, https, mailto, tel and relative links; anything else
-// (javascript:, data:, vbscript:) is dropped.
-function safeURL(u) {
-  if (typeof u !== "string" || !u) return "";
-  const scheme = /^\s*([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(u);
-  if (scheme && ["http", "https", "mailto", "tel"].indexOf(scheme[1].toLowerCase()) < 0) return "";
-  if (/[\u0000-\u001f]/.test(u)) return "";
-  return u;
-}
-
-let journeyWorker = null;
-const journeyWaiting = new Map();
+let journeyCode = null;
 
 class CivicJourney extends HTMLElement {
   static get observedAttributes() { return ["src"]; }
@@ -686,102 +672,11 @@ class CivicJourney extends HTMLElement {
   attributeChangedCallback() { if (this._root) this._load(); }
 
   _load() {
-    const src = this.getAttribute("src");
-    if (src) {
-      const url = new URL(src, document.baseURI);
-      fetch(url, { credentials: "same-origin" })
-        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.text(); })
-        .then((t) => this._data(t), (e) => this._error("The decision could not be loaded (" + e.message + ")."));
-      return;
-    }
-    const script = this.querySelector('script[type="application/json"]');
-    if (script) this._data(script.textContent);
-  }
-
-  // _data shows a summary at once; a raw decision (no steps) goes to the
-  // journey worker, which computes its summary with the Go journey code.
-  _data(text) {
-    let j;
-    try { j = JSON.parse(text); } catch (e) { this._error("The decision's JSON is not valid."); return; }
-    if (j && typeof j === "object" && !Array.isArray(j.steps) && (j.history || j.journey || j.council)) {
-      this._explain(text);
-      return;
-    }
-    this._show(j);
-  }
-
-  _explain(text) {
-    let w;
-    try {
-      w = journeyWorker || (journeyWorker = new Worker(journeyWorkerURL));
-    } catch (e) {
-      this._error("This decision cannot be shown here: the site's Content-Security-Policy must allow worker-src 'self'.");
-      return;
-    }
-    const id = nextID++;
-    journeyWaiting.set(id, this);
-    w.onmessage = (ev) => {
-      const m = ev.data || {};
-      const host = journeyWaiting.get(m.id);
-      journeyWaiting.delete(m.id);
-      if (!host) return;
-      if (m.error === "blocked") host._error("This decision cannot be shown here: the site's Content-Security-Policy must allow 'wasm-unsafe-eval'.");
-      else if (m.error) host._error("The decision could not be read: " + m.error);
-      else host._show(JSON.parse(m.summary));
-    };
-    w.postMessage({ id, decision: text });
-  }
-
-  _error(msg) {
-    const p = el("p", "error", msg);
-    p.setAttribute("role", "alert");
-    this._box.replaceChildren(p);
-  }
-
-  _show(s) {
-    if (!s || !Array.isArray(s.steps)) {
-      this._error("This is not a decision summary: give the output of civickit journey show --format json.");
-      return;
-    }
-    this.summary = s;
-    const box = this._box;
-    box.replaceChildren();
-    box.setAttribute("aria-label", "Decision journey: " + String(s.title || ""));
-    const h = el(this.getAttribute("heading") || "h2", "title", String(s.title || ""));
-    box.append(h);
-    if (s.summary) box.append(el("p", "lede", String(s.summary)));
-    const cur = s.steps.find((st) => st.status === "current");
-    const facts = el("dl", "facts");
-    if (cur) facts.append(el("dt", "", "We are here"), el("dd", "", String(cur.title) + (s.since ? " (since " + longDate(s.since) + ")" : "")));
-    const next = s.steps.filter((st) => st.status === "upcoming");
-    if (next.length) facts.append(el("dt", "", "This is next"), el("dd", "", String(next[0].title) + (next[0].due ? " (" + (next[0].due_label || "by") + " " + longDate(next[0].due) + ")" : "")));
-    if (s.have_your_say) facts.append(el("dt", "", "Have your say"), el("dd", "", String(s.have_your_say)));
-    box.append(facts);
-    const ol = el("ol", "steps");
-    for (const st of s.steps) {
-      const li = el("li", "step " + String(st.status || ""));
-      if (st.status === "current") li.setAttribute("aria-current", "step");
-      const head = el("div", "step-head");
-      head.append(el("span", "num", st.logic ? String(st.logic) : String(st.number)),
-        el("span", "step-title", String(st.title || "")),
-        el("span", "status", STATUS[st.status] || String(st.status || "")));
-      li.append(head);
-      if (st.date) li.append(el("p", "when", "On " + longDate(st.date)));
-      if (st.due) li.append(el("p", "due", String(st.due_label || "Deadline") + ": " + longDate(st.due)));
-      if (st.description) li.append(el("p", "desc", String(st.description)));
-      if (st.status === "current" && st.have_your_say) li.append(el("p", "say", String(st.have_your_say)));
-      ol.append(li);
-    }
-    box.append(ol);
-    const more = el("p", "more");
-    if (s.contact) more.append(el("span", "contact", "Contact: " + String(s.contact) + " "));
-    const href = safeURL(s.url);
-    if (href) {
-      const a = el("a", "", "Read the decision");
-      a.href = href;
-      more.append(a);
-    }
-    if (more.childNodes.length) box.append(more);
+    (journeyCode || (journeyCode = import(journeyURL))).then((m) => m.load(this), () => {
+      const p = el("p", "error", "The decision cannot be shown: its script did not load.");
+      p.setAttribute("role", "alert");
+      this._box.replaceChildren(p);
+    });
   }
 }
 

@@ -1,5 +1,7 @@
 // The <civic-journey> worker for raw decisions. As for the readability
-// worker, Go's wasm_exec.js is put in front of this file at build time.
+// worker, the JavaScript half of Go's runtime is put in front of this file
+// at build time: Go's wasm_exec.js, since this program uses syscall/js
+// (wasm/glue.go).
 // The page posts {id, decision} (the decision's JSON text); the worker
 // answers {id, summary} (the summary's JSON text) or {id, error}.
 (() => {

@@ -1,9 +1,6 @@
 package card
 
-import (
-	"encoding/binary"
-	"math"
-)
+import "math"
 
 // Tape holds a value tree as bytes, written depth first (inside an
 // object, Key comes before each member's value), for the
@@ -19,6 +16,9 @@ import (
 //	's' LEN UTF8 a string
 //	'n' F64      a number, 8 bytes, IEEE 754 little-endian
 //	't' 'f' 'z'  true, false, null
+//
+// The integers are written by hand: encoding/binary would link reflect
+// into the module.
 type Tape struct {
 	b []byte
 }
@@ -37,7 +37,8 @@ func (t *Tape) Key(k string)    { t.str('k', k) }
 func (t *Tape) String(s string) { t.str('s', s) }
 func (t *Tape) Number(x float64) {
 	t.b = append(t.b, 'n')
-	t.b = binary.LittleEndian.AppendUint64(t.b, math.Float64bits(x))
+	u := math.Float64bits(x)
+	t.b = append(t.b, byte(u), byte(u>>8), byte(u>>16), byte(u>>24), byte(u>>32), byte(u>>40), byte(u>>48), byte(u>>56))
 }
 
 func (t *Tape) Bool(v bool) {
@@ -52,6 +53,11 @@ func (t *Tape) Null() { t.b = append(t.b, 'z') }
 
 func (t *Tape) str(op byte, s string) {
 	t.b = append(t.b, op)
-	t.b = binary.AppendUvarint(t.b, uint64(len(s)))
+	n := uint(len(s))
+	for n >= 0x80 {
+		t.b = append(t.b, byte(n)|0x80)
+		n >>= 7
+	}
+	t.b = append(t.b, byte(n))
 	t.b = append(t.b, s...)
 }
