@@ -28,6 +28,13 @@ type Report []*Scorecard
 // returns the first write error. [Scorecard.WriteJSON] writes one
 // scorecard as an object.
 func (r Report) WriteJSON(w io.Writer) error {
+	if g, ok := w.(grower); ok {
+		n := 4
+		for _, c := range r {
+			n += jsonSize(c, 1)
+		}
+		g.Grow(n)
+	}
 	j := jsonWriter{out: errWriter{w: w}}
 	j.b = append(j.b, '[')
 	for i, c := range r {
@@ -48,6 +55,9 @@ func (r Report) WriteJSON(w io.Writer) error {
 // WriteJSON writes the scorecard as one JSON object, indented by two
 // spaces, with <, > and & as they are. It returns the first write error.
 func (c *Scorecard) WriteJSON(w io.Writer) error {
+	if g, ok := w.(grower); ok {
+		g.Grow(jsonSize(c, 0))
+	}
 	j := jsonWriter{out: errWriter{w: w}}
 	j.scorecard(c, 0)
 	j.b = append(j.b, '\n')
@@ -176,6 +186,42 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// grower is a writer that holds its output in memory and can make room
+// for it ahead (*bytes.Buffer, *strings.Builder). The JSON writers grow it
+// once to about the output's size rather than letting it double, copy and
+// touch new memory a dozen times over for a report of several MB.
+type grower interface {
+	Grow(n int)
+}
+
+// jsonSize estimates the bytes of c written as JSON at depth d: a little
+// over when no string needs escaping, under when many do (the writer then
+// grows as usual).
+func jsonSize(c *Scorecard, d int) int {
+	if c == nil {
+		return 4
+	}
+	n := 4096 + len(c.File) + len(c.Readability.Notes)*128 + len(c.Standards)*(256+8*d)
+	for i := range c.Standards {
+		n += len(c.Standards[i].Detail)
+	}
+	return n + findingsSize(c.Findings, d+2)
+}
+
+// findingsSize estimates the bytes of fs written as JSON objects at depth
+// d, with the commas and line breaks between them: the keys, indentation
+// and punctuation of nine fields, four numbers of up to ten digits, and
+// the strings as they are plus one part in 32 for escapes.
+func findingsSize(fs []Finding, d int) int {
+	per := 194 + 22*d
+	n := 0
+	for i := range fs {
+		f := &fs[i]
+		n += per + len(f.Rule) + len(f.Message) + len(f.Suggestion) + len(f.Match)
+	}
+	return n + n/32
 }
 
 // errWriter writes output in chunks of at least 32 KiB and keeps the
@@ -657,7 +703,7 @@ func (j *jsonWriter) findings(fs []Finding, d int) {
 	if half > 0 {
 		second = make(chan []byte, 1)
 		go func() {
-			w := jsonWriter{b: make([]byte, 0, (len(fs)-half)*320), escapeHTML: j.escapeHTML}
+			w := jsonWriter{b: make([]byte, 0, findingsSize(fs[half:], d)), escapeHTML: j.escapeHTML}
 			for i := half; i < len(fs); i++ {
 				w.b = append(w.b, ',')
 				w.newline(d)
