@@ -257,15 +257,31 @@ func (c *Checker) CheckContext(ctx Canceler, name string, src []byte) (*Scorecar
 			return nil, err
 		}
 	}
-	rs, err := c.RuleSet()
-	if err != nil {
-		return nil, &CheckError{File: name, Err: err}
+	ruleSet := c.RuleSet
+	if parallelBuild && len(src) >= parallelText && parallel() {
+		// Build the rules (a few ms, the first time) while the page is
+		// read; the rule set's error still comes before the page's.
+		var rs *RuleSet
+		var err error
+		built := make(chan struct{})
+		go func() {
+			rs, err = c.RuleSet()
+			close(built)
+		}()
+		ruleSet = func() (*RuleSet, error) {
+			<-built
+			return rs, err
+		}
 	}
 	f := c.Format
 	if f == FormatAuto {
 		f = DetectFormat(name, src)
 	}
 	doc, err := extractFormat(src, f, ctx)
+	rs, rerr := ruleSet()
+	if rerr != nil {
+		return nil, &CheckError{File: name, Err: rerr}
+	}
 	if err != nil {
 		if ctx != nil && err == ctx.Err() {
 			return nil, err

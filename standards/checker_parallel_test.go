@@ -36,3 +36,31 @@ func TestCheckParallelSame(t *testing.T) {
 	_, err = c.CheckContext(ctx, "big.txt", src)
 	require.ErrorIs(t, err, context.Canceled)
 }
+
+// TestPrepareHalvesSame checks that looking a large document's tokens up
+// in two halves at once gives the ids one pass gives.
+func TestPrepareHalvesSame(t *testing.T) {
+	a := Analyze(councilText(t, 1<<20))
+	rs, err := Compile("", nil, nil)
+	require.NoError(t, err)
+	p := prepare(a, rs.v, nil)
+	n := len(a.Tokens)
+	require.GreaterOrEqual(t, n, parallelTokens)
+	one := &prepared{a: a, ids: make([]int32, n), cids: make([]int32, n)}
+	one.lookup(rs.v, 0, n)
+	require.Equal(t, one.ids, p.ids)
+	require.Equal(t, one.cids, p.cids)
+}
+
+// TestCheckContextConfigErrorFirst checks that on a large page, whose
+// rules are built while it is read, an invalid config is still the error
+// reported, before the page's own (here: it is not text).
+func TestCheckContextConfigErrorFirst(t *testing.T) {
+	src := make([]byte, parallelText+1) // NUL bytes: not text
+	c := Checker{Config: &Config{Severity: map[string]Severity{RuleAcronym: 9}}}
+	_, err := c.CheckContext(context.Background(), "big.bin", src)
+	require.ErrorContains(t, err, `invalid severity for rule "acronym"`)
+	_, err = (&Checker{}).CheckContext(context.Background(), "big.bin", src)
+	require.Error(t, err)
+	require.NotContains(t, err.Error(), "severity")
+}
