@@ -514,15 +514,41 @@ func (j *jsonWriter) float(f float64) {
 	}
 }
 
+// jsonPlain marks the ASCII bytes that a JSON string holds as they are:
+// plainJSON for every printable byte but '"' and '\\', plainHTML for
+// those and not '<', '>' or '&' either.
+var jsonPlain = func() (t [utf8.RuneSelf]byte) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		switch c {
+		case '"', '\\':
+		case '<', '>', '&':
+			t[c] = plainJSON
+		default:
+			t[c] = plainJSON | plainHTML
+		}
+	}
+	return t
+}()
+
+// The jsonPlain bits.
+const (
+	plainJSON = 1 << iota
+	plainHTML
+)
+
 // str writes s as a JSON string, escaped as encoding/json escapes it.
 func (j *jsonWriter) str(s string) {
 	const hex = "0123456789abcdef"
+	plain := byte(plainJSON)
+	if j.escapeHTML {
+		plain = plainHTML
+	}
 	b := append(j.b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!j.escapeHTML || c != '<' && c != '>' && c != '&') {
+			if jsonPlain[c]&plain != 0 {
 				i++
 				continue
 			}
