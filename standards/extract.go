@@ -256,6 +256,12 @@ func extractStop(src []byte, f Format, read func(b *builder, start int), stop Ca
 		size /= 3
 	}
 	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4), stop: stop, poll: 1 << 20}
+	if f != FormatHTML {
+		// text gives at most a block a line, Markdown seldom more (a
+		// table row gives one a cell): room the blocks do not fill is
+		// never touched, where growing would copy them several times
+		b.blocks = make([]rawBlock, 0, strings.Count(byteString(src), "\n")+1)
+	}
 	read(b, start)
 	if b.err != nil {
 		return nil, b.err
@@ -434,7 +440,8 @@ func (b *builder) finish() []Block {
 	if len(b.blocks) == 0 {
 		return nil
 	}
-	text := string(b.buf)
+	// the blocks' text is the buffer itself, which nothing writes again
+	text := byteString(b.buf)
 	out := make([]Block, len(b.blocks))
 	for i, r := range b.blocks {
 		out[i] = Block{Kind: r.kind, Level: r.level, Text: text[r.t0:r.t1], Map: b.anchors[r.a0:r.a1:r.a1]}
