@@ -68,6 +68,9 @@ func (r *passive) check(p *prepared, report func(Finding)) tally {
 			if actor := byActor(a, by, hi); actor != "" {
 				msg = quoteMsg("passive voice: ", match, " names who acts after \"by\"")
 				sugg = "Put " + actor + " first, as the one who acts."
+			} else if byList(a, by) {
+				msg = quoteMsg("passive voice: ", match, " names who acts in the list after \"by:\"")
+				sugg = "Put those listed after \"by:\" first, as the ones who act."
 			}
 			report(a.Span(r.id, r.sev, int(bt.Block), int(bt.Start), int(pt.End), msg, sugg))
 			if !counted {
@@ -159,6 +162,16 @@ func naming(a *Analysis, j, hi int) bool {
 		return a.Tokens[j+1].Flags&FlagCapital != 0
 	}
 	return false
+}
+
+// byList reports whether "by" at token i introduces a list of actors:
+// a colon follows it and a word follows the colon, in the same sentence
+// ("may have been made by: the cabinet, a cabinet member or an officer")
+// or as the first item of a list below.
+func byList(a *Analysis, i int) bool {
+	toks := a.Tokens
+	return i+2 < len(toks) && a.Text(i) == "by" && toks[i+1].Block == toks[i].Block && a.Text(i+1) == ":" &&
+		toks[i+2].Kind == TokenWord
 }
 
 // byActor returns the actor named after "by" at token i, up to four words

@@ -95,6 +95,15 @@ func extractText(b *builder, start int) {
 					numbered = cs
 				}
 				cs = m
+			case isLabel(src[cs:ce]):
+				// "Reason for decision:" over its text: a label of its own,
+				// never the end of the sentence before it
+				closeBlock(false)
+				b.copy(cs, ce)
+				b.end(BlockParagraph, 0, 0)
+				unit = true
+				ls = next
+				continue
 			case isLabelValue(src[cs:ce]) && !continues(src, next):
 				closeBlock(false)
 				b.copy(cs, ce)
@@ -248,6 +257,38 @@ func isLabelValue(l []byte) bool {
 		}
 	}
 	return vw <= 12 && (vw <= 6 || value[len(value)-1] != '.')
+}
+
+// isLabel reports whether l is a label alone on its line, its value on
+// the lines below: up to five words and 40 bytes that start with a
+// capital or a digit and end with a colon, or with ":-" as ModernGov's
+// decision records write "Decision :-".
+func isLabel(l []byte) bool {
+	n := len(l)
+	switch {
+	case n >= 2 && l[n-2] == ':' && l[n-1] == '-':
+		n -= 2
+	case n >= 1 && l[n-1] == ':':
+		n--
+	default:
+		return false
+	}
+	for n > 0 && l[n-1] == ' ' {
+		n--
+	}
+	if n == 0 || n > 40 || !(l[0] >= 'A' && l[0] <= 'Z' || l[0] >= '0' && l[0] <= '9') {
+		return false
+	}
+	words := 1
+	for _, c := range l[:n] {
+		switch c {
+		case ' ':
+			words++
+		case '.', '!', '?', ',', ';', ':':
+			return false
+		}
+	}
+	return words <= 5
 }
 
 // isHeadingLine reports whether the line src[s:e], which starts a block,
