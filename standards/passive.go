@@ -144,7 +144,8 @@ func isResolution(a *Analysis, lo, hi int) bool {
 
 // naming reports whether the participle at token j names something
 // rather than tells of an action: "known as" ("This is known as special
-// urgency") or "called" before a name ("is called the cabinet", "is
+// urgency"), "defined as" ("An interested person is defined as someone
+// who ...") or "called" before a name ("is called the cabinet", "is
 // called a general exception"), but not "called in" or "called by".
 func naming(a *Analysis, j, hi int) bool {
 	if j+1 >= hi {
@@ -152,8 +153,8 @@ func naming(a *Analysis, j, hi int) bool {
 	}
 	next := a.Text(j + 1)
 	switch a.Text(j) {
-	case "known":
-		return next == "as"
+	case "known", "defined":
+		return next == "as" // "is known as call-in", "is defined as someone who ..."
 	case "called", "termed", "named":
 		switch next {
 		case "a", "an", "the", "\"", "“", "'", "‘":

@@ -75,3 +75,12 @@ func TestHeldOutFalseAlarms(t *testing.T) {
 		}
 	})
 }
+
+// TestHeldOutCheck checks what a second held-out check found on three
+// more council pages (a call-in explainer in two councils, a page on
+// decision records): a definition in the passive is not an action.
+func TestHeldOutCheck(t *testing.T) {
+	fs, _ := findings(t, RulePassiveVoice, nil, nil,
+		"A resident is defined as someone who lives or works in the district. The form is defined by the clerk.")
+	assert.Equal(t, []string{"is defined"}, matches(fs), "only the second: the clerk acts")
+}
