@@ -84,3 +84,25 @@ func TestHeldOutCheck(t *testing.T) {
 		"A resident is defined as someone who lives or works in the district. The form is defined by the clerk.")
 	assert.Equal(t, []string{"is defined"}, matches(fs), "only the second: the clerk acts")
 }
+
+// TestUnmarkedListAfterColon checks that lines under one ending in a
+// colon, each starting with a capital, are items of a list without
+// markers (as a web page's list reads once its bullets are gone), and
+// that a wrapped item's next line still joins it.
+func TestUnmarkedListAfterColon(t *testing.T) {
+	src := "Decision records\n\n" +
+		"We publish a record of many decisions made outside meetings, for example:\n" +
+		"When a councillor or an officer decides alone and not at a meeting of the cabinet\n" +
+		"When a contract is worth more than a set sum.\n" +
+		"When the decision cannot follow the usual steps and has to be\n" +
+		"taken at once\n\n" +
+		"At the meeting the leader of the council said the list was:\nnot final.\n"
+	doc, err := Extract([]byte(src), FormatText)
+	require.NoError(t, err)
+	assert.Equal(t, "heading3: Decision records\n"+
+		"paragraph: We publish a record of many decisions made outside meetings, for example:\n"+
+		"list-item: When a councillor or an officer decides alone and not at a meeting of the cabinet\n"+
+		"list-item: When a contract is worth more than a set sum.\n"+
+		"list-item: When the decision cannot follow the usual steps and has to be\ntaken at once\n"+
+		"paragraph: At the meeting the leader of the council said the list was:\nnot final.\n", brief(doc))
+}

@@ -20,6 +20,7 @@ func extractText(b *builder, start int) {
 		lineEnd  int  // end of the open block's last line
 		lastLen  int  // length in bytes of the open block's last line
 		unit     bool // the previous line was a unit of its own
+		bare     bool // the open block is an item of a list without markers
 	)
 	// asHeading turns a one-line numbered list item into a heading that
 	// keeps its number, as minutes number their items.
@@ -53,7 +54,7 @@ func extractText(b *builder, start int) {
 		switch {
 		case cs == ce: // blank line
 			closeBlock(true)
-			unit = false
+			unit, bare = false, false
 		case isUnderline(src[cs:ce]):
 			if open && (kind == BlockParagraph || numbered >= 0) && lines == 1 {
 				level := 1
@@ -90,7 +91,7 @@ func extractText(b *builder, start int) {
 				continue
 			case m > cs:
 				closeBlock(false)
-				open, kind, lines, numbered = true, BlockListItem, 0, -1
+				open, kind, lines, numbered, bare = true, BlockListItem, 0, -1, false
 				if src[cs] >= '0' && src[cs] <= '9' {
 					numbered = cs
 				}
@@ -111,6 +112,11 @@ func extractText(b *builder, start int) {
 				unit = true
 				ls = next
 				continue
+			case open && !indented && (lastByte == ':' && kind == BlockParagraph || bare && kind == BlockListItem) && isUpper(src[cs]):
+				// "for example:" over lines that each start with a
+				// capital: a list without markers, a line an item
+				closeBlock(false)
+				open, kind, lines, numbered, bare = true, BlockListItem, 0, -1, true
 			case open && kind == BlockListItem && !indented && (lastLen < minWrapped || isSentenceEnd(lastByte)):
 				// an unindented line after a short or finished list item
 				// starts a paragraph: wrapped items indent their next lines
@@ -409,6 +415,8 @@ func trimSpaceRange(src []byte, s, e int) (int, int) {
 	}
 	return s, e
 }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func isHSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
 
