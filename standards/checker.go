@@ -152,6 +152,11 @@ func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
 			}
 			second.run(r)
 		}
+		// sort and place this group's findings here, in parallel with
+		// the first group; the Document's line index, built here, is
+		// read by the first group only after the join
+		second.card.Findings = sortFindings(second.card.Findings)
+		positions(c.a.Doc, second.card.Findings)
 		done <- nil
 	}()
 	var err error
@@ -164,18 +169,56 @@ func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
 		}
 		c.run(r)
 	}
+	if err == nil {
+		c.card.Findings = sortFindings(c.card.Findings)
+	}
 	if err2 := <-done; err == nil {
 		err = err2
 	}
+	c.a.deferPos = false
 	if err != nil {
-		c.a.deferPos = false
 		return nil, err
 	}
-	c.card.Findings = append(c.card.Findings, second.card.Findings...)
+	positions(c.a.Doc, c.card.Findings)
+	c.card.Findings = mergeFindings(c.card.Findings, second.card.Findings)
 	for id, t := range second.tallies {
 		c.tallies[id] = t
 	}
 	return c.end(), nil
+}
+
+// positions sets the line and column of each finding that has none.
+func positions(d *Document, fs []Finding) {
+	for i := range fs {
+		if f := &fs[i]; f.Line == 0 {
+			f.Line, f.Column = d.Position(f.Offset)
+		}
+	}
+}
+
+// mergeFindings merges two lists sorted by [sortFindings] whose rules
+// differ, as sorting them together would order them: by offset, then
+// rule id.
+func mergeFindings(a, b []Finding) []Finding {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]Finding, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if cmpFinding(&b[j], &a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // checking is a check under way: the scorecard so far and each rule's
@@ -215,15 +258,9 @@ func (c *checking) end() *Scorecard {
 			Message:    "there is no text to score: the page is empty or holds only markup, scripts or navigation",
 			Suggestion: "Check the file, or for HTML that its text is inside <main> or <article>.", Line: 1, Column: 1})
 	}
-	c.card.Findings = sortFindings(c.card.Findings)
-	// positions, in offset order: one walk along each line
+	c.card.Findings = sortFindings(c.card.Findings) // at once when sorted already
 	c.a.deferPos = false
-	d := c.a.Doc
-	for i := range c.card.Findings {
-		if f := &c.card.Findings[i]; f.Line == 0 {
-			f.Line, f.Column = d.Position(f.Offset)
-		}
-	}
+	positions(c.a.Doc, c.card.Findings)
 	c.card.Standards, c.card.Score = score(c.rs, c.a, c.tallies)
 	return c.card
 }

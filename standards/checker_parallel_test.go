@@ -64,3 +64,14 @@ func TestCheckContextConfigErrorFirst(t *testing.T) {
 	require.Error(t, err)
 	require.NotContains(t, err.Error(), "severity")
 }
+
+// TestMergeFindings checks that merging two sorted lists gives the order
+// one sort of both gives.
+func TestMergeFindings(t *testing.T) {
+	a := []Finding{{Rule: "b", Offset: 1}, {Rule: "b", Offset: 5}, {Rule: "d", Offset: 5}, {Rule: "b", Offset: 9}}
+	b := []Finding{{Rule: "a", Offset: 0}, {Rule: "c", Offset: 5}, {Rule: "a", Offset: 9}, {Rule: "c", Offset: 12}}
+	all := sortFindings(append(append([]Finding(nil), a...), b...))
+	require.Equal(t, all, mergeFindings(a, b))
+	require.Equal(t, a, mergeFindings(a, nil))
+	require.Equal(t, b, mergeFindings(nil, b))
+}
