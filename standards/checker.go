@@ -134,7 +134,7 @@ func (l *lockedCanceler) Err() error {
 // second in a new goroutine, and merges their findings and tallies.
 func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
 	stop = &lockedCanceler{c: stop}
-	second := &checking{rs: c.rs, a: c.a, tallies: make(map[string]tally, len(c.rs.rules)), card: &Scorecard{Findings: make([]Finding, 0, cap(c.card.Findings)/2)}}
+	second := &checking{rs: c.rs, a: c.a, tallies: make(map[string]tally, len(c.rs.rules)), card: &Scorecard{Findings: make([]Finding, 0, len(c.a.Tokens)/16+4)}}
 	p2 := *c.p
 	if p2.stem != nil {
 		p2.stem = &stemCache{st: p2.stem.st, m: make(map[string]string)}
@@ -205,6 +205,22 @@ func mergeFindings(a, b []Finding) []Finding {
 	}
 	if len(a) == 0 {
 		return b
+	}
+	if n := len(a) + len(b); cap(b) >= n {
+		// b has room for both (the second group's list is sized
+		// for it): merge from the back, in place
+		out := b[:n]
+		i, j := len(a)-1, len(b)-1
+		for k := n - 1; i >= 0; k-- {
+			if j >= 0 && cmpFinding(&b[j], &a[i]) >= 0 {
+				out[k] = b[j]
+				j--
+			} else {
+				out[k] = a[i]
+				i--
+			}
+		}
+		return out
 	}
 	out := make([]Finding, 0, len(a)+len(b))
 	i, j := 0, 0
@@ -336,8 +352,9 @@ func (c *Checker) CheckContext(ctx Canceler, name string, src []byte) (*Scorecar
 }
 
 // sortFindings orders findings by offset, then rule id, then the order
-// the rules reported them. It sorts indexes rather than moving the large
-// Finding values.
+// the rules reported them, in place. It sorts indexes rather than moving
+// the large Finding values, then moves each value once, cycle by cycle
+// of the permutation, rather than into a copy of the list.
 func sortFindings(fs []Finding) []Finding {
 	sorted := true
 	for i := 1; i < len(fs) && sorted; i++ {
@@ -351,11 +368,25 @@ func sortFindings(fs []Finding) []Finding {
 		idx[i] = int32(i)
 	}
 	sortInt32(idx, func(i, j int32) bool { return cmpFinding(&fs[i], &fs[j]) < 0 }) // stable
-	out := make([]Finding, len(fs))
-	for k, i := range idx {
-		out[k] = fs[i]
+	// fs[k] becomes the old fs[idx[k]]; a done place is marked -1
+	for k := range idx {
+		if idx[k] < 0 {
+			continue
+		}
+		first := fs[k]
+		j := k
+		for {
+			from := int(idx[j])
+			idx[j] = -1
+			if from == k {
+				fs[j] = first
+				break
+			}
+			fs[j] = fs[from]
+			j = from
+		}
 	}
-	return out
+	return fs
 }
 
 func cmpFinding(a, b *Finding) int {

@@ -3,7 +3,9 @@ package standards
 import (
 	"context"
 	"encoding/json"
+	"math/rand/v2"
 	"runtime"
+	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -72,6 +74,25 @@ func TestMergeFindings(t *testing.T) {
 	b := []Finding{{Rule: "a", Offset: 0}, {Rule: "c", Offset: 5}, {Rule: "a", Offset: 9}, {Rule: "c", Offset: 12}}
 	all := sortFindings(append(append([]Finding(nil), a...), b...))
 	require.Equal(t, all, mergeFindings(a, b))
+	roomy := append(make([]Finding, 0, len(a)+len(b)), b...)
+	require.Equal(t, all, mergeFindings(a, roomy), "merged in place")
+	roomy = append(make([]Finding, 0, len(a)+len(b)), a...)
+	require.Equal(t, all, mergeFindings(b, roomy), "merged in place, the other way")
 	require.Equal(t, a, mergeFindings(a, nil))
 	require.Equal(t, b, mergeFindings(nil, b))
+}
+
+// TestSortFindingsInPlace checks the in-place sort against a stable sort
+// of a copy, on random findings with many ties (the seed is fixed).
+func TestSortFindingsInPlace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 200 {
+		fs := make([]Finding, n)
+		for i := range fs {
+			fs[i] = Finding{Rule: string(rune('a' + rng.IntN(3))), Offset: rng.IntN(20), Line: i}
+		}
+		want := append([]Finding{}, fs...)
+		sort.SliceStable(want, func(i, j int) bool { return cmpFinding(&want[i], &want[j]) < 0 })
+		require.Equal(t, want, sortFindings(fs), "n=%d", n)
+	}
 }
