@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -96,3 +97,33 @@ func TestSortFindingsInPlace(t *testing.T) {
 		require.Equal(t, want, sortFindings(fs), "n=%d", n)
 	}
 }
+
+// TestAnalyzeHalvesSame checks that tokenising in two halves gives the
+// analysis one pass gives: on prose, and on text so dense in tokens
+// ("a, b, c" is a token every two bytes) that each half outgrows the
+// room it is given in the shared token array.
+func TestAnalyzeHalvesSame(t *testing.T) {
+	dense := strings.Repeat("a, b. c; d: e! f? ", 40000)
+	for name, doc := range map[string]*Document{
+		"prose": councilText(t, 1<<20),
+		"dense": {Source: []byte(dense), Format: FormatText, Blocks: []Block{{Text: dense[:len(dense)/2]}, {Text: dense[len(dense)/2:]}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			n := 0
+			for i := range doc.Blocks {
+				n += len(doc.Blocks[i].Text)
+			}
+			want := Analyze(doc)
+			got, err := analyzeHalves(doc, n, neverStop{})
+			require.NoError(t, err)
+			require.Equal(t, want.Tokens, got.Tokens)
+			require.Equal(t, want.Sentences, got.Sentences)
+			require.Equal(t, want.Stats, got.Stats)
+			require.Equal(t, want.Readability, got.Readability)
+		})
+	}
+}
+
+type neverStop struct{}
+
+func (neverStop) Err() error { return nil }
