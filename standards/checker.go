@@ -109,7 +109,7 @@ const parallelTokens = 32 << 10
 // groups share no state they write.
 func parallelGroup(id string) bool {
 	switch id {
-	case RulePlainEnglish, RuleJargon, RuleAcronym, RuleLinkText, RuleJourneySignposting, RuleCitizenNeeds:
+	case RulePlainEnglish, RuleJargon, RuleLinkText, RuleJourneySignposting, RuleCitizenNeeds:
 		return false
 	}
 	return true

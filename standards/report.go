@@ -717,20 +717,22 @@ func (j *jsonWriter) standard(s *StandardScore, d int) {
 }
 
 // findings writes fs, comma-separated, each on a new line at depth d. A
-// long list is written in two halves at once: a goroutine encodes the
-// second into a buffer of its own while this one encodes and writes the
-// first, then writes the buffer.
+// long list is written in two parts at once: a goroutine encodes the last
+// two thirds into a buffer of its own while this one encodes and writes
+// the first third, then writes the buffer.
 func (j *jsonWriter) findings(fs []Finding, d int) {
-	half := 0
+	split := 0
 	if len(fs) >= parallelFindings && runtime.GOMAXPROCS(0) > 1 {
-		half = len(fs) / 2
+		// a third here: this goroutine also copies its part and then
+		// the other's to the writer
+		split = len(fs) / 3
 	}
 	var second chan []byte
-	if half > 0 {
+	if split > 0 {
 		second = make(chan []byte, 1)
 		go func() {
-			w := jsonWriter{b: make([]byte, 0, findingsSize(fs[half:], d)), escapeHTML: j.escapeHTML}
-			for i := half; i < len(fs); i++ {
+			w := jsonWriter{b: make([]byte, 0, findingsSize(fs[split:], d)), escapeHTML: j.escapeHTML}
+			for i := split; i < len(fs); i++ {
 				w.b = append(w.b, ',')
 				w.newline(d)
 				w.finding(&fs[i], d)
@@ -739,8 +741,8 @@ func (j *jsonWriter) findings(fs []Finding, d int) {
 		}()
 	}
 	n := len(fs)
-	if half > 0 {
-		n = half
+	if split > 0 {
+		n = split
 	}
 	for i := 0; i < n; i++ {
 		if i > 0 {
