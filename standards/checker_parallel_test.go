@@ -127,3 +127,48 @@ func TestAnalyzeHalvesSame(t *testing.T) {
 type neverStop struct{}
 
 func (neverStop) Err() error { return nil }
+
+// TestExtractTextHalvesSame checks that plain text read in two halves at
+// once gives the blocks, texts and source maps one pass gives, on random
+// texts (fixed seed) of every kind of line the reader tells apart, with
+// Unix and Windows line endings.
+func TestExtractTextHalvesSame(t *testing.T) {
+	lines := []string{
+		"", "", "", "Agenda", "PUBLIC QUESTIONS", "Title", "=====", "Sub", "---",
+		"Reason for decision:", "Decision :-", "Date: Tuesday 14 January 2025", "Note: see below. Then more.",
+		"- a bullet", "* another", "• a third", "1. Minutes of the last meeting", "2. Public questions",
+		"(a) That the report be noted", "a) five", "  indented continuation of an item",
+		"Name | Ward | Party", "one\ttwo\tthree",
+		"The committee considered the report of the director and asked for more work on the",
+		"options for the site.", "continued in lower case after a wrapped line",
+		"We publish records of many decisions, for example:", "When a councillor decides alone",
+		"Short heading", "It was RESOLVED that the plan be agreed.", "\u00a0 non-breaking start",
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 12 {
+		var sb strings.Builder
+		nl := "\n"
+		if round%3 == 2 {
+			nl = "\r\n"
+		}
+		if round%4 == 1 {
+			sb.WriteString("\ufeff")
+		}
+		for sb.Len() < parallelText+parallelText/2 {
+			sb.WriteString(lines[rng.IntN(len(lines))])
+			sb.WriteString(nl)
+		}
+		src := []byte(sb.String())
+		one := newBuilder(src, len(src), src, nil)
+		start := 0
+		if strings.HasPrefix(sb.String(), "\ufeff") {
+			start = 3
+		}
+		extractText(one, start)
+		cut := blankLineAfter(src, len(src)/2)
+		require.Greater(t, cut, 0)
+		two, err := extractTextHalves(src, start, cut, nil)
+		require.NoError(t, err)
+		require.Equal(t, one.finish(nil), two.Blocks, "round %d", round)
+	}
+}

@@ -44,7 +44,11 @@ func extractText(b *builder, start int) {
 		b.end(kind, level, 0)
 		open = false
 	}
-	for ls := start; ls < len(src); {
+	end := len(src)
+	if b.limit > 0 {
+		end = b.limit // a first half, which ends after a blank line
+	}
+	for ls := start; ls < end; {
 		if b.cancelled(ls) {
 			return
 		}
