@@ -129,6 +129,9 @@ func runCheck(ctx context.Context, env *Env, cmd *Command, args []string) error 
 		}
 		checker.Config = cfg
 	}
+	// build the rules (a few ms) while the first file is read; the
+	// check waits for them, and reports a config's errors
+	go checker.RuleSet()
 
 	var report standards.Report
 	files, errs := expandDirs(files)
