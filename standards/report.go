@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/civickit/civickit/internal/safe"
 )
@@ -28,14 +29,14 @@ type Report []*Scorecard
 // returns the first write error. [Scorecard.WriteJSON] writes one
 // scorecard as an object.
 func (r Report) WriteJSON(w io.Writer) error {
+	j := jsonWriter{out: errWriter{w: w}}
 	if g, ok := w.(grower); ok {
 		n := 4
 		for _, c := range r {
 			n += jsonSize(c, 1)
 		}
-		g.Grow(n)
+		j.grow(g, n)
 	}
-	j := jsonWriter{out: errWriter{w: w}}
 	j.b = append(j.b, '[')
 	for i, c := range r {
 		if i > 0 {
@@ -55,10 +56,10 @@ func (r Report) WriteJSON(w io.Writer) error {
 // WriteJSON writes the scorecard as one JSON object, indented by two
 // spaces, with <, > and & as they are. It returns the first write error.
 func (c *Scorecard) WriteJSON(w io.Writer) error {
-	if g, ok := w.(grower); ok {
-		g.Grow(jsonSize(c, 0))
-	}
 	j := jsonWriter{out: errWriter{w: w}}
+	if g, ok := w.(grower); ok {
+		j.grow(g, jsonSize(c, 0))
+	}
 	j.scorecard(c, 0)
 	j.b = append(j.b, '\n')
 	j.out.write(j.b)
@@ -194,6 +195,17 @@ func plural(n int, one, many string) string {
 // touch new memory a dozen times over for a report of several MB.
 type grower interface {
 	Grow(n int)
+}
+
+// grow makes room for n bytes in g and, when g lends that room
+// (*bytes.Buffer's AvailableBuffer), builds the JSON in it: written at
+// the end in one piece, it is then where the writer keeps it, with no
+// copy made on the way.
+func (j *jsonWriter) grow(g grower, n int) {
+	g.Grow(n)
+	if a, ok := g.(interface{ AvailableBuffer() []byte }); ok {
+		j.b, j.inPlace = a.AvailableBuffer(), true
+	}
 }
 
 // jsonSize estimates the bytes of c written as JSON at depth d: a little
@@ -450,6 +462,7 @@ type jsonWriter struct {
 	b          []byte
 	out        errWriter
 	escapeHTML bool
+	inPlace    bool // b is the writer's own room: write it once, at the end
 }
 
 func (j *jsonWriter) newline(depth int) {
@@ -718,8 +731,10 @@ func (j *jsonWriter) standard(s *StandardScore, d int) {
 
 // findings writes fs, comma-separated, each on a new line at depth d. A
 // long list is written in two parts at once: a goroutine encodes the last
-// two thirds into a buffer of its own while this one encodes and writes
-// the first third, then writes the buffer.
+// two thirds while this one encodes and writes the first third, then
+// writes the goroutine's. When the JSON is built in the writer's own room
+// (see grow), the goroutine builds its part there too, past an estimate
+// of this part's size.
 func (j *jsonWriter) findings(fs []Finding, d int) {
 	split := 0
 	if len(fs) >= parallelFindings && runtime.GOMAXPROCS(0) > 1 {
@@ -728,10 +743,20 @@ func (j *jsonWriter) findings(fs []Finding, d int) {
 		split = len(fs) / 3
 	}
 	var second chan []byte
+	var whole []byte // in place: the room both parts are written in
 	if split > 0 {
+		var room []byte
+		if at := len(j.b) + findingsSize(fs[:split], d) + 64; j.inPlace && at < cap(j.b) {
+			// the other part is built where it will end up, past
+			// room for this one, and moves down once to follow it
+			whole, room = j.b, j.b[at:at:cap(j.b)]
+			j.b = j.b[:len(j.b):at]
+		} else {
+			room = make([]byte, 0, findingsSize(fs[split:], d))
+		}
 		second = make(chan []byte, 1)
 		go func() {
-			w := jsonWriter{b: make([]byte, 0, findingsSize(fs[split:], d)), escapeHTML: j.escapeHTML}
+			w := jsonWriter{b: room, escapeHTML: j.escapeHTML}
 			for i := split; i < len(fs); i++ {
 				w.b = append(w.b, ',')
 				w.newline(d)
@@ -750,12 +775,26 @@ func (j *jsonWriter) findings(fs []Finding, d int) {
 		}
 		j.newline(d)
 		j.finding(&fs[i], d)
-		j.b = j.out.flush(j.b)
+		if !j.inPlace {
+			j.b = j.out.flush(j.b)
+		}
 	}
-	if second != nil {
+	if second == nil {
+		return
+	}
+	rest := <-second
+	switch {
+	case whole != nil && unsafe.SliceData(j.b) == unsafe.SliceData(whole):
+		// this part kept to its room: lift the cap, and the other
+		// part moves down to follow it (or is copied, if it outgrew
+		// its own room)
+		j.b = append(whole[:len(j.b)], rest...)
+	case j.inPlace:
+		j.b = append(j.b, rest...)
+	default:
 		j.out.write(j.b)
 		j.b = j.b[:0]
-		j.out.write(<-second)
+		j.out.write(rest)
 	}
 }
 
