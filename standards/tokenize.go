@@ -87,8 +87,8 @@ func analyzeHalves(doc *Document, n int, stop Canceler) (*Analysis, error) {
 	// moves to an array of its own, as append does
 	tokens := make([]Token, 0, n/4+1)
 	room := min(half/4+1, cap(tokens))
-	a := &Analysis{Doc: doc, Tokens: tokens[:0:room], Sentences: make([]Sentence, 0, n/80+1), cache: newSylCache(half)}
-	b := &Analysis{Doc: doc, Tokens: tokens[room:room], Sentences: make([]Sentence, 0, (n-half)/80+1), cache: newSylCache(n - half)}
+	a := &Analysis{Doc: doc, Tokens: tokens[:0:room], Sentences: make([]Sentence, 0, n/48+1), cache: newSylCache(half)}
+	b := &Analysis{Doc: doc, Tokens: tokens[room:room], Sentences: make([]Sentence, 0, (n-half)/48+1), cache: newSylCache(n - half)}
 	done := make(chan error, 1)
 	go func() {
 		err := b.blocks(mid, len(doc.Blocks), stop)
@@ -139,7 +139,7 @@ func newAnalysis(doc *Document) *Analysis {
 		n += len(doc.Blocks[i].Text)
 	}
 	a.Tokens = make([]Token, 0, n/4+1)
-	a.Sentences = make([]Sentence, 0, n/80+1)
+	a.Sentences = make([]Sentence, 0, n/48+1) // room not filled is never touched
 	a.cache = newSylCache(n)
 	return a
 }
