@@ -666,13 +666,14 @@ func (r *PilotReport) WriteText(w io.Writer) error {
 	return err
 }
 
-var pilotHTML = template.Must(template.New("pilots").Funcs(template.FuncMap{
-	"money": money, "percent": percent, "count": count,
-	"signed": func(v float64) string { return fmt.Sprintf("%+.2f", v) },
-	"basis":  func(b string) string { return map[string]string{"stage": "this stage", "all": "all attenders"}[b] },
-	"stages": func() []Stage { return Stages },
-	"menu":   func(r *PilotReport, st Stage) []MenuItem { return r.Menu[st] },
-}).Parse(`<!DOCTYPE html>
+var pilotHTML = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("pilots").Funcs(template.FuncMap{
+		"money": money, "percent": percent, "count": count,
+		"signed": func(v float64) string { return fmt.Sprintf("%+.2f", v) },
+		"basis":  func(b string) string { return map[string]string{"stage": "this stage", "all": "all attenders"}[b] },
+		"stages": func() []Stage { return Stages },
+		"menu":   func(r *PilotReport, st Stage) []MenuItem { return r.Menu[st] },
+	}).Parse(`<!DOCTYPE html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Learning pilots</title>
@@ -694,12 +695,13 @@ table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-
 {{end}}</body>
 </html>
 `))
+})
 
 // WriteHTML writes the pilot report as a standalone HTML page through
 // html/template, so every string is escaped for its context. The page has
 // no links.
 func (r *PilotReport) WriteHTML(w io.Writer) error {
-	return pilotHTML.Execute(w, struct {
+	return pilotHTML().Execute(w, struct {
 		R       *PilotReport
 		Percent float64
 	}{r, r.Level * 100})

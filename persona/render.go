@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/civickit/civickit/internal/safe"
 )
@@ -133,15 +134,16 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	return err
 }
 
-var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"human": human, "conf": conf, "use": useText, "shares": shareList,
-	"bar": func(v *float64) float64 {
-		if v == nil {
-			return 0
-		}
-		return (*v - 1) / 4 * 200
-	},
-}).Parse(`<!DOCTYPE html>
+var htmlTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"human": human, "conf": conf, "use": useText, "shares": shareList,
+		"bar": func(v *float64) float64 {
+			if v == nil {
+				return 0
+			}
+			return (*v - 1) / 4 * 200
+		},
+	}).Parse(`<!DOCTYPE html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Councillor personas</title>
@@ -171,12 +173,13 @@ table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-
 {{end}}</body>
 </html>
 `))
+})
 
 // WriteHTML writes the report as a standalone HTML page with inline SVG
 // bars, through html/template, so every string is escaped for its
 // context. The page has no links.
 func (r *Report) WriteHTML(w io.Writer) error {
-	return htmlTmpl.Execute(w, struct {
+	return htmlTmpl().Execute(w, struct {
 		Method   string
 		Notes    []string
 		Personas []Persona

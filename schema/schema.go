@@ -14,7 +14,7 @@ import (
 
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/internal/safe"
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/civickit/civickit/schema/internal/jsonschema"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )

@@ -109,7 +109,7 @@ const parallelTokens = 32 << 10
 // groups share no state they write.
 func parallelGroup(id string) bool {
 	switch id {
-	case RulePlainEnglish, RuleJargon, RuleAcronym, RuleLinkText, RuleJourneySignposting, RuleCitizenNeeds:
+	case RulePlainEnglish, RuleJargon, RuleLinkText, RuleJourneySignposting, RuleCitizenNeeds:
 		return false
 	}
 	return true
@@ -134,7 +134,7 @@ func (l *lockedCanceler) Err() error {
 // second in a new goroutine, and merges their findings and tallies.
 func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
 	stop = &lockedCanceler{c: stop}
-	second := &checking{rs: c.rs, a: c.a, tallies: make(map[string]tally, len(c.rs.rules)), card: &Scorecard{Findings: make([]Finding, 0, cap(c.card.Findings)/2)}}
+	second := &checking{rs: c.rs, a: c.a, tallies: make(map[string]tally, len(c.rs.rules)), card: &Scorecard{Findings: make([]Finding, 0, len(c.a.Tokens)/16+4)}}
 	p2 := *c.p
 	if p2.stem != nil {
 		p2.stem = &stemCache{st: p2.stem.st, m: make(map[string]string)}
@@ -152,6 +152,11 @@ func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
 			}
 			second.run(r)
 		}
+		// sort and place this group's findings here, in parallel with
+		// the first group; the Document's line index, built here, is
+		// read by the first group only after the join
+		second.card.Findings = sortFindings(second.card.Findings)
+		positions(c.a.Doc, second.card.Findings)
 		done <- nil
 	}()
 	var err error
@@ -164,18 +169,72 @@ func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
 		}
 		c.run(r)
 	}
+	if err == nil {
+		c.card.Findings = sortFindings(c.card.Findings)
+	}
 	if err2 := <-done; err == nil {
 		err = err2
 	}
+	c.a.deferPos = false
 	if err != nil {
-		c.a.deferPos = false
 		return nil, err
 	}
-	c.card.Findings = append(c.card.Findings, second.card.Findings...)
+	positions(c.a.Doc, c.card.Findings)
+	c.card.Findings = mergeFindings(c.card.Findings, second.card.Findings)
 	for id, t := range second.tallies {
 		c.tallies[id] = t
 	}
 	return c.end(), nil
+}
+
+// positions sets the line and column of each finding that has none.
+func positions(d *Document, fs []Finding) {
+	for i := range fs {
+		if f := &fs[i]; f.Line == 0 {
+			f.Line, f.Column = d.Position(f.Offset)
+		}
+	}
+}
+
+// mergeFindings merges two lists sorted by [sortFindings] whose rules
+// differ, as sorting them together would order them: by offset, then
+// rule id.
+func mergeFindings(a, b []Finding) []Finding {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	if n := len(a) + len(b); cap(b) >= n {
+		// b has room for both (the second group's list is sized
+		// for it): merge from the back, in place
+		out := b[:n]
+		i, j := len(a)-1, len(b)-1
+		for k := n - 1; i >= 0; k-- {
+			if j >= 0 && cmpFinding(&b[j], &a[i]) >= 0 {
+				out[k] = b[j]
+				j--
+			} else {
+				out[k] = a[i]
+				i--
+			}
+		}
+		return out
+	}
+	out := make([]Finding, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if cmpFinding(&b[j], &a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // checking is a check under way: the scorecard so far and each rule's
@@ -215,15 +274,9 @@ func (c *checking) end() *Scorecard {
 			Message:    "there is no text to score: the page is empty or holds only markup, scripts or navigation",
 			Suggestion: "Check the file, or for HTML that its text is inside <main> or <article>.", Line: 1, Column: 1})
 	}
-	c.card.Findings = sortFindings(c.card.Findings)
-	// positions, in offset order: one walk along each line
+	c.card.Findings = sortFindings(c.card.Findings) // at once when sorted already
 	c.a.deferPos = false
-	d := c.a.Doc
-	for i := range c.card.Findings {
-		if f := &c.card.Findings[i]; f.Line == 0 {
-			f.Line, f.Column = d.Position(f.Offset)
-		}
-	}
+	positions(c.a.Doc, c.card.Findings)
 	c.card.Standards, c.card.Score = score(c.rs, c.a, c.tallies)
 	return c.card
 }
@@ -257,15 +310,31 @@ func (c *Checker) CheckContext(ctx Canceler, name string, src []byte) (*Scorecar
 			return nil, err
 		}
 	}
-	rs, err := c.RuleSet()
-	if err != nil {
-		return nil, &CheckError{File: name, Err: err}
+	ruleSet := c.RuleSet
+	if parallelBuild && len(src) >= parallelText && parallel() {
+		// Build the rules (a few ms, the first time) while the page is
+		// read; the rule set's error still comes before the page's.
+		var rs *RuleSet
+		var err error
+		built := make(chan struct{})
+		go func() {
+			rs, err = c.RuleSet()
+			close(built)
+		}()
+		ruleSet = func() (*RuleSet, error) {
+			<-built
+			return rs, err
+		}
 	}
 	f := c.Format
 	if f == FormatAuto {
 		f = DetectFormat(name, src)
 	}
 	doc, err := extractFormat(src, f, ctx)
+	rs, rerr := ruleSet()
+	if rerr != nil {
+		return nil, &CheckError{File: name, Err: rerr}
+	}
 	if err != nil {
 		if ctx != nil && err == ctx.Err() {
 			return nil, err
@@ -283,8 +352,9 @@ func (c *Checker) CheckContext(ctx Canceler, name string, src []byte) (*Scorecar
 }
 
 // sortFindings orders findings by offset, then rule id, then the order
-// the rules reported them. It sorts indexes rather than moving the large
-// Finding values.
+// the rules reported them, in place. It sorts indexes rather than moving
+// the large Finding values, then moves each value once, cycle by cycle
+// of the permutation, rather than into a copy of the list.
 func sortFindings(fs []Finding) []Finding {
 	sorted := true
 	for i := 1; i < len(fs) && sorted; i++ {
@@ -298,11 +368,25 @@ func sortFindings(fs []Finding) []Finding {
 		idx[i] = int32(i)
 	}
 	sortInt32(idx, func(i, j int32) bool { return cmpFinding(&fs[i], &fs[j]) < 0 }) // stable
-	out := make([]Finding, len(fs))
-	for k, i := range idx {
-		out[k] = fs[i]
+	// fs[k] becomes the old fs[idx[k]]; a done place is marked -1
+	for k := range idx {
+		if idx[k] < 0 {
+			continue
+		}
+		first := fs[k]
+		j := k
+		for {
+			from := int(idx[j])
+			idx[j] = -1
+			if from == k {
+				fs[j] = first
+				break
+			}
+			fs[j] = fs[from]
+			j = from
+		}
 	}
-	return out
+	return fs
 }
 
 func cmpFinding(a, b *Finding) int {

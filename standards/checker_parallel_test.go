@@ -3,7 +3,10 @@ package standards
 import (
 	"context"
 	"encoding/json"
+	"math/rand/v2"
 	"runtime"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -35,4 +38,137 @@ func TestCheckParallelSame(t *testing.T) {
 	cancel()
 	_, err = c.CheckContext(ctx, "big.txt", src)
 	require.ErrorIs(t, err, context.Canceled)
+}
+
+// TestPrepareHalvesSame checks that looking a large document's tokens up
+// in two halves at once gives the ids one pass gives.
+func TestPrepareHalvesSame(t *testing.T) {
+	a := Analyze(councilText(t, 1<<20))
+	rs, err := Compile("", nil, nil)
+	require.NoError(t, err)
+	p := prepare(a, rs.v, nil)
+	n := len(a.Tokens)
+	require.GreaterOrEqual(t, n, parallelTokens)
+	one := &prepared{a: a, ids: make([]int32, n), cids: make([]int32, n)}
+	one.lookup(rs.v, 0, n)
+	require.Equal(t, one.ids, p.ids)
+	require.Equal(t, one.cids, p.cids)
+}
+
+// TestCheckContextConfigErrorFirst checks that on a large page, whose
+// rules are built while it is read, an invalid config is still the error
+// reported, before the page's own (here: it is not text).
+func TestCheckContextConfigErrorFirst(t *testing.T) {
+	src := make([]byte, parallelText+1) // NUL bytes: not text
+	c := Checker{Config: &Config{Severity: map[string]Severity{RuleAcronym: 9}}}
+	_, err := c.CheckContext(context.Background(), "big.bin", src)
+	require.ErrorContains(t, err, `invalid severity for rule "acronym"`)
+	_, err = (&Checker{}).CheckContext(context.Background(), "big.bin", src)
+	require.Error(t, err)
+	require.NotContains(t, err.Error(), "severity")
+}
+
+// TestMergeFindings checks that merging two sorted lists gives the order
+// one sort of both gives.
+func TestMergeFindings(t *testing.T) {
+	a := []Finding{{Rule: "b", Offset: 1}, {Rule: "b", Offset: 5}, {Rule: "d", Offset: 5}, {Rule: "b", Offset: 9}}
+	b := []Finding{{Rule: "a", Offset: 0}, {Rule: "c", Offset: 5}, {Rule: "a", Offset: 9}, {Rule: "c", Offset: 12}}
+	all := sortFindings(append(append([]Finding(nil), a...), b...))
+	require.Equal(t, all, mergeFindings(a, b))
+	roomy := append(make([]Finding, 0, len(a)+len(b)), b...)
+	require.Equal(t, all, mergeFindings(a, roomy), "merged in place")
+	roomy = append(make([]Finding, 0, len(a)+len(b)), a...)
+	require.Equal(t, all, mergeFindings(b, roomy), "merged in place, the other way")
+	require.Equal(t, a, mergeFindings(a, nil))
+	require.Equal(t, b, mergeFindings(nil, b))
+}
+
+// TestSortFindingsInPlace checks the in-place sort against a stable sort
+// of a copy, on random findings with many ties (the seed is fixed).
+func TestSortFindingsInPlace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 200 {
+		fs := make([]Finding, n)
+		for i := range fs {
+			fs[i] = Finding{Rule: string(rune('a' + rng.IntN(3))), Offset: rng.IntN(20), Line: i}
+		}
+		want := append([]Finding{}, fs...)
+		sort.SliceStable(want, func(i, j int) bool { return cmpFinding(&want[i], &want[j]) < 0 })
+		require.Equal(t, want, sortFindings(fs), "n=%d", n)
+	}
+}
+
+// TestAnalyzeHalvesSame checks that tokenising in two halves gives the
+// analysis one pass gives: on prose, and on text so dense in tokens
+// ("a, b, c" is a token every two bytes) that each half outgrows the
+// room it is given in the shared token array.
+func TestAnalyzeHalvesSame(t *testing.T) {
+	dense := strings.Repeat("a, b. c; d: e! f? ", 40000)
+	for name, doc := range map[string]*Document{
+		"prose": councilText(t, 1<<20),
+		"dense": {Source: []byte(dense), Format: FormatText, Blocks: []Block{{Text: dense[:len(dense)/2]}, {Text: dense[len(dense)/2:]}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			n := 0
+			for i := range doc.Blocks {
+				n += len(doc.Blocks[i].Text)
+			}
+			want := Analyze(doc)
+			got, err := analyzeHalves(doc, n, neverStop{})
+			require.NoError(t, err)
+			require.Equal(t, want.Tokens, got.Tokens)
+			require.Equal(t, want.Sentences, got.Sentences)
+			require.Equal(t, want.Stats, got.Stats)
+			require.Equal(t, want.Readability, got.Readability)
+		})
+	}
+}
+
+type neverStop struct{}
+
+func (neverStop) Err() error { return nil }
+
+// TestExtractTextHalvesSame checks that plain text read in two halves at
+// once gives the blocks, texts and source maps one pass gives, on random
+// texts (fixed seed) of every kind of line the reader tells apart, with
+// Unix and Windows line endings.
+func TestExtractTextHalvesSame(t *testing.T) {
+	lines := []string{
+		"", "", "", "Agenda", "PUBLIC QUESTIONS", "Title", "=====", "Sub", "---",
+		"Reason for decision:", "Decision :-", "Date: Tuesday 14 January 2025", "Note: see below. Then more.",
+		"- a bullet", "* another", "• a third", "1. Minutes of the last meeting", "2. Public questions",
+		"(a) That the report be noted", "a) five", "  indented continuation of an item",
+		"Name | Ward | Party", "one\ttwo\tthree",
+		"The committee considered the report of the director and asked for more work on the",
+		"options for the site.", "continued in lower case after a wrapped line",
+		"We publish records of many decisions, for example:", "When a councillor decides alone",
+		"Short heading", "It was RESOLVED that the plan be agreed.", "\u00a0 non-breaking start",
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 12 {
+		var sb strings.Builder
+		nl := "\n"
+		if round%3 == 2 {
+			nl = "\r\n"
+		}
+		if round%4 == 1 {
+			sb.WriteString("\ufeff")
+		}
+		for sb.Len() < parallelText+parallelText/2 {
+			sb.WriteString(lines[rng.IntN(len(lines))])
+			sb.WriteString(nl)
+		}
+		src := []byte(sb.String())
+		one := newBuilder(src, len(src), src, nil)
+		start := 0
+		if strings.HasPrefix(sb.String(), "\ufeff") {
+			start = 3
+		}
+		extractText(one, start)
+		cut := blankLineAfter(src, len(src)/2)
+		require.Greater(t, cut, 0)
+		two, err := extractTextHalves(src, start, cut, nil)
+		require.NoError(t, err)
+		require.Equal(t, one.finish(nil), two.Blocks, "round %d", round)
+	}
 }

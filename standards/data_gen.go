@@ -691,6 +691,10 @@ const (
 		"will be implemented\n" +
 		"will take effect\n" +
 		"takes effect\n" +
+		"take effect\n" +
+		"decision effective\n" +
+		"date effective\n" +
+		"effective date\n" +
 		"will come into effect\n" +
 		"will come into force\n" +
 		"next\n" +

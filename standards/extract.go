@@ -250,17 +250,89 @@ func extractStop(src []byte, f Format, read func(b *builder, start int), stop Ca
 	if strings.HasPrefix(byteString(src), string(utf8BOM)) {
 		start = len(utf8BOM)
 	}
+	if f == FormatText && parallelBuild && len(src)-start >= parallelText && parallel() {
+		if cut := blankLineAfter(src, len(src)/2); cut > start && cut < len(src) {
+			return extractTextHalves(src, start, cut, stop)
+		}
+	}
 	// most of a text or Markdown file is prose; an HTML page is mostly markup
 	size := len(src)
 	if f == FormatHTML {
 		size /= 3
 	}
-	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4), stop: stop, poll: 1 << 20}
+	var lines []byte
+	if f != FormatHTML {
+		lines = src
+	}
+	b := newBuilder(src, size, lines, stop)
 	read(b, start)
 	if b.err != nil {
 		return nil, b.err
 	}
-	return &Document{Source: src, Format: f, Blocks: b.finish()}, nil
+	return &Document{Source: src, Format: f, Blocks: b.finish(nil)}, nil
+}
+
+// newBuilder returns a builder for src sized for size bytes of text and,
+// when lines is not nil, for a block a line of lines at most.
+func newBuilder(src []byte, size int, lines []byte, stop Canceler) *builder {
+	b := &builder{src: src, next: -1, buf: make([]byte, 0, size+16), anchors: make([]Anchor, 0, size/32+4), stop: stop, poll: 1 << 20}
+	if lines != nil {
+		// text gives at most a block a line, Markdown seldom more (a
+		// table row gives one a cell): room the blocks do not fill is
+		// never touched, where growing would copy them several times
+		b.blocks = make([]rawBlock, 0, strings.Count(byteString(lines), "\n")+1)
+	}
+	return b
+}
+
+// blankLineAfter returns the start of the line after the first blank line
+// ("\n\n" or "\r\n\r\n") that begins at or after offset from, or -1.
+func blankLineAfter(src []byte, from int) int {
+	s := byteString(src[from:])
+	i := strings.Index(s, "\n\n")
+	j := strings.Index(s, "\n\r\n")
+	switch {
+	case i >= 0 && (j < 0 || i < j):
+		return from + i + 2
+	case j >= 0:
+		return from + j + 3
+	}
+	return -1
+}
+
+// extractTextHalves reads plain text in two halves at once, split after
+// the blank line that ends at cut: the reader keeps nothing across a
+// blank line but the text, so the halves' blocks, joined, are the blocks
+// one pass reads. Each half looks ahead past its end as one pass does.
+func extractTextHalves(src []byte, start, cut int, stop Canceler) (*Document, error) {
+	if stop != nil {
+		stop = &lockedCanceler{c: stop}
+	}
+	first := newBuilder(src, cut-start, src[start:cut], stop)
+	first.limit = cut
+	second := newBuilder(src, len(src)-cut, src[cut:], stop)
+	second.poll = cut + 1<<20
+	done := make(chan struct{})
+	go func() {
+		extractText(second, cut)
+		close(done)
+	}()
+	extractText(first, start)
+	<-done
+	if first.err != nil {
+		return nil, first.err
+	}
+	if second.err != nil {
+		return nil, second.err
+	}
+	n := len(first.blocks)
+	blocks := make([]Block, n+len(second.blocks))
+	first.finish(blocks[:n])
+	second.finish(blocks[n:])
+	if len(blocks) == 0 {
+		blocks = nil
+	}
+	return &Document{Source: src, Format: FormatText, Blocks: blocks}, nil
 }
 
 // cancelled reports whether reading should stop at source offset off:
@@ -291,6 +363,7 @@ type builder struct {
 	lmark   int // links index where the current block starts
 	next    int // source offset the next byte maps to without an anchor; -1 forces one
 	stop    Canceler
+	limit   int   // when not 0, the offset where a text reader stops
 	poll    int   // source offset of the next poll of stop
 	err     error // stop's error, which ends reading
 }
@@ -429,13 +502,17 @@ func (b *builder) reset() {
 	b.next = -1
 }
 
-// finish turns the collected blocks into [Block]s sharing one string.
-func (b *builder) finish() []Block {
+// finish turns the collected blocks into [Block]s sharing one string,
+// written to out when it is not nil (and as long as the blocks).
+func (b *builder) finish(out []Block) []Block {
 	if len(b.blocks) == 0 {
 		return nil
 	}
-	text := string(b.buf)
-	out := make([]Block, len(b.blocks))
+	// the blocks' text is the buffer itself, which nothing writes again
+	text := byteString(b.buf)
+	if out == nil {
+		out = make([]Block, len(b.blocks))
+	}
 	for i, r := range b.blocks {
 		out[i] = Block{Kind: r.kind, Level: r.level, Text: text[r.t0:r.t1], Map: b.anchors[r.a0:r.a1:r.a1]}
 		if r.l1 > r.l0 {

@@ -272,15 +272,36 @@ type prepared struct {
 	kind int
 }
 
-// prepare looks up every token of a in v.
+// prepare looks up every token of a in v. A large document's tokens are
+// looked up in two halves at once, with more than one CPU.
 func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 	n := len(a.Tokens)
 	p := &prepared{a: a, kind: -1}
 	buf := make([]int32, 2*n)
 	p.ids, p.cids = buf[:n:n], buf[n:]
+	if parallelBuild && n >= parallelTokens && parallel() {
+		done := make(chan struct{})
+		go func() {
+			p.lookup(v, n/2, n)
+			close(done)
+		}()
+		p.lookup(v, 0, n/2)
+		<-done
+	} else {
+		p.lookup(v, 0, n)
+	}
+	if st != nil {
+		p.stem = &stemCache{st: st, m: make(map[string]string)}
+	}
+	return p
+}
+
+// lookup sets the ids and case-exact ids of tokens [from, to) from v.
+func (p *prepared) lookup(v *vocab, from, to int) {
+	a := p.a
 	tab := v.table()
 	var lower []byte
-	for i := range a.Tokens {
+	for i := from; i < to; i++ {
 		t := &a.Tokens[i]
 		p.ids[i], p.cids[i] = -1, -1
 		if t.Kind != TokenWord && t.Kind != TokenNumber {
@@ -305,10 +326,6 @@ func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 			}
 		}
 	}
-	if st != nil {
-		p.stem = &stemCache{st: st, m: make(map[string]string)}
-	}
-	return p
 }
 
 // appendLower appends the lower-case form of s to dst. It reports true,

@@ -68,6 +68,9 @@ func (r *passive) check(p *prepared, report func(Finding)) tally {
 			if actor := byActor(a, by, hi); actor != "" {
 				msg = quoteMsg("passive voice: ", match, " names who acts after \"by\"")
 				sugg = "Put " + actor + " first, as the one who acts."
+			} else if byList(a, by) {
+				msg = quoteMsg("passive voice: ", match, " names who acts in the list after \"by:\"")
+				sugg = "Put those listed after \"by:\" first, as the ones who act."
 			}
 			report(a.Span(r.id, r.sev, int(bt.Block), int(bt.Start), int(pt.End), msg, sugg))
 			if !counted {
@@ -141,7 +144,8 @@ func isResolution(a *Analysis, lo, hi int) bool {
 
 // naming reports whether the participle at token j names something
 // rather than tells of an action: "known as" ("This is known as special
-// urgency") or "called" before a name ("is called the cabinet", "is
+// urgency"), "defined as" ("An interested person is defined as someone
+// who ...") or "called" before a name ("is called the cabinet", "is
 // called a general exception"), but not "called in" or "called by".
 func naming(a *Analysis, j, hi int) bool {
 	if j+1 >= hi {
@@ -149,8 +153,8 @@ func naming(a *Analysis, j, hi int) bool {
 	}
 	next := a.Text(j + 1)
 	switch a.Text(j) {
-	case "known":
-		return next == "as"
+	case "known", "defined":
+		return next == "as" // "is known as call-in", "is defined as someone who ..."
 	case "called", "termed", "named":
 		switch next {
 		case "a", "an", "the", "\"", "“", "'", "‘":
@@ -159,6 +163,16 @@ func naming(a *Analysis, j, hi int) bool {
 		return a.Tokens[j+1].Flags&FlagCapital != 0
 	}
 	return false
+}
+
+// byList reports whether "by" at token i introduces a list of actors:
+// a colon follows it and a word follows the colon, in the same sentence
+// ("may have been made by: the cabinet, a cabinet member or an officer")
+// or as the first item of a list below.
+func byList(a *Analysis, i int) bool {
+	toks := a.Tokens
+	return i+2 < len(toks) && a.Text(i) == "by" && toks[i+1].Block == toks[i].Block && a.Text(i+1) == ":" &&
+		toks[i+2].Kind == TokenWord
 }
 
 // byActor returns the actor named after "by" at token i, up to four words

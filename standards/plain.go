@@ -215,7 +215,8 @@ func termKey(m string) string {
 // in a sentence that says "known as", "called", "means", "refers to" or
 // "defined as", or that is just "These are" or "This is" and the term
 // (naming what the sentence before described); or when the next sentence
-// opens by defining it ("Key decisions are decisions that ...").
+// opens by defining it ("Key decisions are decisions that ...") or by
+// describing it ("This is a legal process that ...", "These include ...").
 func explainedHere(a *Analysis, first, n int) bool {
 	toks := a.Tokens
 	blk := toks[first].Block
@@ -274,12 +275,23 @@ func explainedHere(a *Analysis, first, n int) bool {
 			return true
 		}
 	}
-	// explained by examples in the next sentence: "... only consider
-	// material planning considerations. These include: ..."
+	// explained by examples or a description in the next sentence:
+	// "... only consider material planning considerations. These
+	// include: ...", "Councillors can use call-in to ... This is a legal
+	// process that lets ..."
 	if k := hi; k+1 < len(toks) && toks[k].Kind == TokenWord && toks[k+1].Block == toks[k].Block {
 		switch lower(k) + " " + lower(k+1) {
-		case "these include", "this includes", "these are", "this means":
+		case "these include", "this includes", "these are", "this means", "this lets", "this allows":
 			return true
+		case "this is":
+			// "This is a legal process ...", "This is when ...", not
+			// "This is known as ...", which names the term it follows
+			if k+2 < len(toks) && toks[k+2].Block == toks[k].Block {
+				switch lower(k + 2) {
+				case "a", "an", "the", "when", "where", "how":
+					return true
+				}
+			}
 		}
 	}
 	// defined by the next sentence: "... on which key decisions will be

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/civickit/civickit/internal/safe"
 )
@@ -29,6 +30,13 @@ type Report []*Scorecard
 // scorecard as an object.
 func (r Report) WriteJSON(w io.Writer) error {
 	j := jsonWriter{out: errWriter{w: w}}
+	if g, ok := w.(grower); ok {
+		n := 4
+		for _, c := range r {
+			n += jsonSize(c, 1)
+		}
+		j.grow(g, n)
+	}
 	j.b = append(j.b, '[')
 	for i, c := range r {
 		if i > 0 {
@@ -49,6 +57,9 @@ func (r Report) WriteJSON(w io.Writer) error {
 // spaces, with <, > and & as they are. It returns the first write error.
 func (c *Scorecard) WriteJSON(w io.Writer) error {
 	j := jsonWriter{out: errWriter{w: w}}
+	if g, ok := w.(grower); ok {
+		j.grow(g, jsonSize(c, 0))
+	}
 	j.scorecard(c, 0)
 	j.b = append(j.b, '\n')
 	j.out.write(j.b)
@@ -176,6 +187,53 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// grower is a writer that holds its output in memory and can make room
+// for it ahead (*bytes.Buffer, *strings.Builder). The JSON writers grow it
+// once to about the output's size rather than letting it double, copy and
+// touch new memory a dozen times over for a report of several MB.
+type grower interface {
+	Grow(n int)
+}
+
+// grow makes room for n bytes in g and, when g lends that room
+// (*bytes.Buffer's AvailableBuffer), builds the JSON in it: written at
+// the end in one piece, it is then where the writer keeps it, with no
+// copy made on the way.
+func (j *jsonWriter) grow(g grower, n int) {
+	g.Grow(n)
+	if a, ok := g.(interface{ AvailableBuffer() []byte }); ok {
+		j.b, j.inPlace = a.AvailableBuffer(), true
+	}
+}
+
+// jsonSize estimates the bytes of c written as JSON at depth d: a little
+// over when no string needs escaping, under when many do (the writer then
+// grows as usual).
+func jsonSize(c *Scorecard, d int) int {
+	if c == nil {
+		return 4
+	}
+	n := 4096 + len(c.File) + len(c.Readability.Notes)*128 + len(c.Standards)*(256+8*d)
+	for i := range c.Standards {
+		n += len(c.Standards[i].Detail)
+	}
+	return n + findingsSize(c.Findings, d+2)
+}
+
+// findingsSize estimates the bytes of fs written as JSON objects at depth
+// d, with the commas and line breaks between them: the keys, indentation
+// and punctuation of nine fields, four numbers of up to ten digits, and
+// the strings as they are plus one part in 32 for escapes.
+func findingsSize(fs []Finding, d int) int {
+	per := 194 + 22*d
+	n := 0
+	for i := range fs {
+		f := &fs[i]
+		n += per + len(f.Rule) + len(f.Message) + len(f.Suggestion) + len(f.Match)
+	}
+	return n + n/32
 }
 
 // errWriter writes output in chunks of at least 32 KiB and keeps the
@@ -404,6 +462,7 @@ type jsonWriter struct {
 	b          []byte
 	out        errWriter
 	escapeHTML bool
+	inPlace    bool // b is the writer's own room: write it once, at the end
 }
 
 func (j *jsonWriter) newline(depth int) {
@@ -468,15 +527,41 @@ func (j *jsonWriter) float(f float64) {
 	}
 }
 
+// jsonPlain marks the ASCII bytes that a JSON string holds as they are:
+// plainJSON for every printable byte but '"' and '\\', plainHTML for
+// those and not '<', '>' or '&' either.
+var jsonPlain = func() (t [utf8.RuneSelf]byte) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		switch c {
+		case '"', '\\':
+		case '<', '>', '&':
+			t[c] = plainJSON
+		default:
+			t[c] = plainJSON | plainHTML
+		}
+	}
+	return t
+}()
+
+// The jsonPlain bits.
+const (
+	plainJSON = 1 << iota
+	plainHTML
+)
+
 // str writes s as a JSON string, escaped as encoding/json escapes it.
 func (j *jsonWriter) str(s string) {
 	const hex = "0123456789abcdef"
+	plain := byte(plainJSON)
+	if j.escapeHTML {
+		plain = plainHTML
+	}
 	b := append(j.b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!j.escapeHTML || c != '<' && c != '>' && c != '&') {
+			if jsonPlain[c]&plain != 0 {
 				i++
 				continue
 			}
@@ -645,20 +730,34 @@ func (j *jsonWriter) standard(s *StandardScore, d int) {
 }
 
 // findings writes fs, comma-separated, each on a new line at depth d. A
-// long list is written in two halves at once: a goroutine encodes the
-// second into a buffer of its own while this one encodes and writes the
-// first, then writes the buffer.
+// long list is written in two parts at once: a goroutine encodes the last
+// two thirds while this one encodes and writes the first third, then
+// writes the goroutine's. When the JSON is built in the writer's own room
+// (see grow), the goroutine builds its part there too, past an estimate
+// of this part's size.
 func (j *jsonWriter) findings(fs []Finding, d int) {
-	half := 0
+	split := 0
 	if len(fs) >= parallelFindings && runtime.GOMAXPROCS(0) > 1 {
-		half = len(fs) / 2
+		// a third here: this goroutine also copies its part and then
+		// the other's to the writer
+		split = len(fs) / 3
 	}
 	var second chan []byte
-	if half > 0 {
+	var whole []byte // in place: the room both parts are written in
+	if split > 0 {
+		var room []byte
+		if at := len(j.b) + findingsSize(fs[:split], d) + 64; j.inPlace && at < cap(j.b) {
+			// the other part is built where it will end up, past
+			// room for this one, and moves down once to follow it
+			whole, room = j.b, j.b[at:at:cap(j.b)]
+			j.b = j.b[:len(j.b):at]
+		} else {
+			room = make([]byte, 0, findingsSize(fs[split:], d))
+		}
 		second = make(chan []byte, 1)
 		go func() {
-			w := jsonWriter{b: make([]byte, 0, (len(fs)-half)*320), escapeHTML: j.escapeHTML}
-			for i := half; i < len(fs); i++ {
+			w := jsonWriter{b: room, escapeHTML: j.escapeHTML}
+			for i := split; i < len(fs); i++ {
 				w.b = append(w.b, ',')
 				w.newline(d)
 				w.finding(&fs[i], d)
@@ -667,8 +766,8 @@ func (j *jsonWriter) findings(fs []Finding, d int) {
 		}()
 	}
 	n := len(fs)
-	if half > 0 {
-		n = half
+	if split > 0 {
+		n = split
 	}
 	for i := 0; i < n; i++ {
 		if i > 0 {
@@ -676,12 +775,26 @@ func (j *jsonWriter) findings(fs []Finding, d int) {
 		}
 		j.newline(d)
 		j.finding(&fs[i], d)
-		j.b = j.out.flush(j.b)
+		if !j.inPlace {
+			j.b = j.out.flush(j.b)
+		}
 	}
-	if second != nil {
+	if second == nil {
+		return
+	}
+	rest := <-second
+	switch {
+	case whole != nil && unsafe.SliceData(j.b) == unsafe.SliceData(whole):
+		// this part kept to its room: lift the cap, and the other
+		// part moves down to follow it (or is copied, if it outgrew
+		// its own room)
+		j.b = append(whole[:len(j.b)], rest...)
+	case j.inPlace:
+		j.b = append(j.b, rest...)
+	default:
 		j.out.write(j.b)
 		j.b = j.b[:0]
-		j.out.write(<-second)
+		j.out.write(rest)
 	}
 }
 

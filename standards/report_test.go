@@ -52,11 +52,27 @@ func TestReportJSONMatchesEncodingJSON(t *testing.T) {
 	for len(many.Findings) < 5000 {
 		many.Findings = append(many.Findings, r[len(r)-1].Findings...)
 	}
+	// escapes make a part longer than the writer estimates: in the first
+	// third, it outgrows the room left before the other part; in the
+	// rest, the room to the end of the writer's buffer
+	escaped := strings.Repeat("\x01<\"", 300)
+	escFirst, escRest := many, many
+	escFirst.Findings = append([]standards.Finding(nil), many.Findings...)
+	escRest.Findings = append([]standards.Finding(nil), many.Findings...)
+	for i := range escFirst.Findings {
+		if i < len(escFirst.Findings)/3 {
+			escFirst.Findings[i].Message = escaped
+		} else {
+			escRest.Findings[i].Message = escaped
+		}
+	}
 	for _, tc := range []struct {
 		name  string
 		write func(io.Writer) error
 		v     any
 	}{
+		{"escapes in the first third", escFirst.WriteJSON, &escFirst},
+		{"escapes in the rest", escRest.WriteJSON, &escRest},
 		{"one", r[0].WriteJSON, r[0]},
 		{"array of one", r[:1].WriteJSON, []*standards.Scorecard(r[:1])},
 		{"several", r.WriteJSON, []*standards.Scorecard(r)},
@@ -72,8 +88,12 @@ func TestReportJSONMatchesEncodingJSON(t *testing.T) {
 			enc.SetEscapeHTML(false)
 			require.NoError(t, enc.Encode(tc.v))
 			var got bytes.Buffer
+			got.WriteString("kept: ")
 			require.NoError(t, tc.write(&got))
-			assert.Equal(t, want.String(), got.String())
+			assert.Equal(t, "kept: "+want.String(), got.String(), "built in the buffer's own room")
+			var plain bytes.Buffer
+			require.NoError(t, tc.write(struct{ io.Writer }{&plain}))
+			assert.Equal(t, want.String(), plain.String(), "written in chunks")
 		})
 	}
 }

@@ -20,6 +20,7 @@ func extractText(b *builder, start int) {
 		lineEnd  int  // end of the open block's last line
 		lastLen  int  // length in bytes of the open block's last line
 		unit     bool // the previous line was a unit of its own
+		bare     bool // the open block is an item of a list without markers
 	)
 	// asHeading turns a one-line numbered list item into a heading that
 	// keeps its number, as minutes number their items.
@@ -43,7 +44,11 @@ func extractText(b *builder, start int) {
 		b.end(kind, level, 0)
 		open = false
 	}
-	for ls := start; ls < len(src); {
+	end := len(src)
+	if b.limit > 0 {
+		end = b.limit // a first half, which ends after a blank line
+	}
+	for ls := start; ls < end; {
 		if b.cancelled(ls) {
 			return
 		}
@@ -53,7 +58,7 @@ func extractText(b *builder, start int) {
 		switch {
 		case cs == ce: // blank line
 			closeBlock(true)
-			unit = false
+			unit, bare = false, false
 		case isUnderline(src[cs:ce]):
 			if open && (kind == BlockParagraph || numbered >= 0) && lines == 1 {
 				level := 1
@@ -90,11 +95,20 @@ func extractText(b *builder, start int) {
 				continue
 			case m > cs:
 				closeBlock(false)
-				open, kind, lines, numbered = true, BlockListItem, 0, -1
+				open, kind, lines, numbered, bare = true, BlockListItem, 0, -1, false
 				if src[cs] >= '0' && src[cs] <= '9' {
 					numbered = cs
 				}
 				cs = m
+			case isLabel(src[cs:ce]):
+				// "Reason for decision:" over its text: a label of its own,
+				// never the end of the sentence before it
+				closeBlock(false)
+				b.copy(cs, ce)
+				b.end(BlockParagraph, 0, 0)
+				unit = true
+				ls = next
+				continue
 			case isLabelValue(src[cs:ce]) && !continues(src, next):
 				closeBlock(false)
 				b.copy(cs, ce)
@@ -102,6 +116,11 @@ func extractText(b *builder, start int) {
 				unit = true
 				ls = next
 				continue
+			case open && !indented && (lastByte == ':' && kind == BlockParagraph || bare && kind == BlockListItem) && isUpper(src[cs]):
+				// "for example:" over lines that each start with a
+				// capital: a list without markers, a line an item
+				closeBlock(false)
+				open, kind, lines, numbered, bare = true, BlockListItem, 0, -1, true
 			case open && kind == BlockListItem && !indented && (lastLen < minWrapped || isSentenceEnd(lastByte)):
 				// an unindented line after a short or finished list item
 				// starts a paragraph: wrapped items indent their next lines
@@ -250,6 +269,38 @@ func isLabelValue(l []byte) bool {
 	return vw <= 12 && (vw <= 6 || value[len(value)-1] != '.')
 }
 
+// isLabel reports whether l is a label alone on its line, its value on
+// the lines below: up to five words and 40 bytes that start with a
+// capital or a digit and end with a colon, or with ":-" as ModernGov's
+// decision records write "Decision :-".
+func isLabel(l []byte) bool {
+	n := len(l)
+	switch {
+	case n >= 2 && l[n-2] == ':' && l[n-1] == '-':
+		n -= 2
+	case n >= 1 && l[n-1] == ':':
+		n--
+	default:
+		return false
+	}
+	for n > 0 && l[n-1] == ' ' {
+		n--
+	}
+	if n == 0 || n > 40 || !(l[0] >= 'A' && l[0] <= 'Z' || l[0] >= '0' && l[0] <= '9') {
+		return false
+	}
+	words := 1
+	for _, c := range l[:n] {
+		switch c {
+		case ' ':
+			words++
+		case '.', '!', '?', ',', ';', ':':
+			return false
+		}
+	}
+	return words <= 5
+}
+
 // isHeadingLine reports whether the line src[s:e], which starts a block,
 // is a heading of its own: at most maxHeadingLine bytes and ten words,
 // starting with a capital letter or digit, without end punctuation, not
@@ -368,6 +419,8 @@ func trimSpaceRange(src []byte, s, e int) (int, int) {
 	}
 	return s, e
 }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func isHSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
 

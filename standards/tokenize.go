@@ -3,6 +3,7 @@ package standards
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Analyze tokenises doc in one pass per block — sentences, words, numbers,
@@ -79,8 +80,15 @@ func analyzeHalves(doc *Document, n int, stop Canceler) (*Analysis, error) {
 		half += len(doc.Blocks[mid].Text)
 		mid++
 	}
-	a := &Analysis{Doc: doc, Tokens: make([]Token, 0, n/4+1), Sentences: make([]Sentence, 0, n/80+1), cache: newSylCache(half)}
-	b := &Analysis{Doc: doc, Tokens: make([]Token, 0, (n-half)/4+1), Sentences: make([]Sentence, 0, (n-half)/80+1), cache: newSylCache(n - half)}
+	// one token array for both halves: the first fills it from the
+	// start, the second from a quarter of the first half's bytes on (a
+	// token takes about five bytes of text), and the second's tokens move
+	// down once to follow the first's; a half that outgrows its room
+	// moves to an array of its own, as append does
+	tokens := make([]Token, 0, n/4+1)
+	room := min(half/4+1, cap(tokens))
+	a := &Analysis{Doc: doc, Tokens: tokens[:0:room], Sentences: make([]Sentence, 0, n/48+1), cache: newSylCache(half)}
+	b := &Analysis{Doc: doc, Tokens: tokens[room:room], Sentences: make([]Sentence, 0, (n-half)/48+1), cache: newSylCache(n - half)}
 	done := make(chan error, 1)
 	go func() {
 		err := b.blocks(mid, len(doc.Blocks), stop)
@@ -100,6 +108,9 @@ func analyzeHalves(doc *Document, n int, stop Canceler) (*Analysis, error) {
 		return nil, err
 	}
 	off := int32(len(a.Tokens))
+	if unsafe.SliceData(a.Tokens) == unsafe.SliceData(tokens) {
+		a.Tokens = tokens[:len(a.Tokens)] // the first half's room ends where the second's begins
+	}
 	a.Tokens = append(a.Tokens, b.Tokens...)
 	for _, s := range b.Sentences {
 		s.First += off
@@ -128,7 +139,7 @@ func newAnalysis(doc *Document) *Analysis {
 		n += len(doc.Blocks[i].Text)
 	}
 	a.Tokens = make([]Token, 0, n/4+1)
-	a.Sentences = make([]Sentence, 0, n/80+1)
+	a.Sentences = make([]Sentence, 0, n/48+1) // room not filled is never touched
 	a.cache = newSylCache(n)
 	return a
 }

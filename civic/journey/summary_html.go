@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"sync"
 )
 
 // The HTML view is left out of the js/wasm build (summary_html_js.go):
@@ -43,7 +44,8 @@ type htmlStep struct {
 	HaveYourSay, Basis                           string
 }
 
-var summaryHTML = template.Must(template.New("summary").Parse(`<div class="civic-step-nav" data-journey="{{.Journey}}" data-current-stage="{{.Current}}">
+var summaryHTML = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("summary").Parse(`<div class="civic-step-nav" data-journey="{{.Journey}}" data-current-stage="{{.Current}}">
 <h2 class="civic-step-nav__title">{{.Title}}</h2>
 {{if .Summary}}<p class="civic-step-nav__summary">{{.Summary}}</p>
 {{end}}<dl class="civic-step-nav__status">
@@ -67,6 +69,7 @@ var summaryHTML = template.Must(template.New("summary").Parse(`<div class="civic
 {{end}}</ol>
 </div>
 `))
+})
 
 // WriteHTML writes the summary as an HTML fragment in the markup of the
 // GOV.UK step-by-step navigation pattern (an ordered list of steps, the
@@ -114,7 +117,7 @@ func (s *Summary) WriteHTML(w io.Writer) error {
 	}
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
-	if err := summaryHTML.Execute(&buf, data); err != nil {
+	if err := summaryHTML().Execute(&buf, data); err != nil {
 		return &TransitionError{Msg: "render summary", Err: err}
 	}
 	_, err := w.Write(buf.Bytes())

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/civickit/civickit/civic"
 	"github.com/civickit/civickit/internal/input"
@@ -272,12 +273,13 @@ func md(s string) string {
 	return b.String()
 }
 
-var htmlReport = template.Must(template.New("panel").Funcs(template.FuncMap{
-	"pct": pct, "pctDiff": pctDiff, "num": num, "yes": yes, "gainWord": gainWord,
-	"list": func(ids []string) string { return list(ids, 8) },
-	"join": func(ids []string) string { return strings.Join(ids, ", ") },
-	"qpct": qpct,
-}).Parse(`<!DOCTYPE html>
+var htmlReport = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("panel").Funcs(template.FuncMap{
+		"pct": pct, "pctDiff": pctDiff, "num": num, "yes": yes, "gainWord": gainWord,
+		"list": func(ids []string) string { return list(ids, 8) },
+		"join": func(ids []string) string { return strings.Join(ids, ", ") },
+		"qpct": qpct,
+	}).Parse(`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -317,12 +319,13 @@ td.n,th.n{text-align:right}caption{text-align:left;font-weight:bold}
 </body>
 </html>
 `))
+})
 
 // WriteHTML writes the report as a self-contained HTML page; every value
 // from input is escaped by html/template.
 func (res *Result) WriteHTML(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	if err := htmlReport.Execute(bw, map[string]any{"R": res, "QL": res.quantiles(false), "QG": res.quantiles(true)}); err != nil {
+	if err := htmlReport().Execute(bw, map[string]any{"R": res, "QL": res.quantiles(false), "QG": res.quantiles(true)}); err != nil {
 		return err
 	}
 	return bw.Flush()

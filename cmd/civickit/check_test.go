@@ -2,13 +2,17 @@ package main
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/civickit/civickit/internal/input"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -235,4 +239,46 @@ func TestCheckBadInput(t *testing.T) {
 			assert.Equal(t, 1, code, "an error at the default --fail-on")
 		}
 	})
+}
+
+// TestCheckCollectLate checks the collector settings of a check: off
+// until the first collection, which switches to the given percentage,
+// and the old settings back afterwards.
+func TestCheckCollectLate(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	restore := collectLate(math.MaxInt64, 400)
+	require.Equal(t, -1, debug.SetGCPercent(-1), "off until the first collection")
+	runtime.GC()
+	require.Eventually(t, func() bool {
+		runtime.GC()
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p == 400
+	}, 5*time.Second, time.Millisecond, "a collection switches to 400")
+	require.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "the limit is lifted")
+	restore()
+	require.Equal(t, 100, debug.SetGCPercent(100), "the old percentage is back")
+}
+
+// TestCheckReadSized checks that a regular file is read whole, and that
+// one over --max-bytes fails as before.
+func TestCheckReadSized(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "page.txt")
+	src := strings.Repeat("The council meets on Tuesday. ", 1000)
+	require.NoError(t, os.WriteFile(file, []byte(src), 0o644))
+	for _, max := range []int64{0, int64(len(src))} {
+		f, err := os.Open(file)
+		require.NoError(t, err)
+		b, err := readSized(f, max)
+		f.Close()
+		require.NoError(t, err)
+		require.Equal(t, src, string(b))
+	}
+	f, err := os.Open(file)
+	require.NoError(t, err)
+	defer f.Close()
+	_, err = readSized(f, int64(len(src))-1)
+	var tl *input.TooLargeError
+	require.ErrorAs(t, err, &tl)
 }

@@ -3,6 +3,7 @@ package compose
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
@@ -60,8 +61,12 @@ func LimitOf(c Channel) (Limit, bool) {
 }
 
 var (
-	linkRE    = regexp.MustCompile(`https?://[^\s<>"]+`)
-	mentionRE = regexp.MustCompile(`@([A-Za-z0-9_]+)@[A-Za-z0-9.\-]+[A-Za-z0-9]`)
+	linkRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`https?://[^\s<>"]+`)
+	})
+	mentionRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`@([A-Za-z0-9_]+)@[A-Za-z0-9.\-]+[A-Za-z0-9]`)
+	})
 )
 
 // Length returns the length of text as channel c counts it.
@@ -73,8 +78,8 @@ func Length(c Channel, text string) int {
 		return uniseg.GraphemeClusterCount(text)
 	case Mastodon:
 		n := 0
-		rest := linkRE.ReplaceAllStringFunc(text, func(string) string { n += 23; return "" })
-		rest = mentionRE.ReplaceAllString(rest, "@$1")
+		rest := linkRE().ReplaceAllStringFunc(text, func(string) string { n += 23; return "" })
+		rest = mentionRE().ReplaceAllString(rest, "@$1")
 		return n + utf8.RuneCountInString(rest)
 	}
 	return utf8.RuneCountInString(text)
@@ -86,7 +91,7 @@ func Length(c Channel, text string) int {
 // U+2032–U+2037, else 2.
 func xLength(text string) int {
 	n := 0
-	rest := linkRE.ReplaceAllStringFunc(text, func(string) string { n += 23; return "\x00" })
+	rest := linkRE().ReplaceAllStringFunc(text, func(string) string { n += 23; return "\x00" })
 	g := uniseg.NewGraphemes(rest)
 	for g.Next() {
 		cluster := g.Str()
@@ -122,8 +127,12 @@ func isEmoji(cluster string) bool {
 }
 
 var (
-	emailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	phoneRE = regexp.MustCompile(`\+?\d[\d ]{8,}\d`)
+	emailRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	})
+	phoneRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\+?\d[\d ]{8,}\d`)
+	})
 )
 
 // proseOf strips what is not prose from a post before it is scored: the
@@ -133,9 +142,9 @@ func proseOf(text, title string) string {
 	if first, rest, ok := strings.Cut(text, "\n"); ok && strings.Trim(first, "*") == strings.Trim(title, "*") {
 		text = rest
 	}
-	text = linkRE.ReplaceAllString(text, "")
-	text = emailRE.ReplaceAllString(text, "")
-	text = phoneRE.ReplaceAllString(text, "")
+	text = linkRE().ReplaceAllString(text, "")
+	text = emailRE().ReplaceAllString(text, "")
+	text = phoneRE().ReplaceAllString(text, "")
 	var b strings.Builder
 	for _, f := range strings.SplitAfter(text, " ") {
 		w := strings.TrimSpace(f)
