@@ -3,6 +3,7 @@ package content
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // PageFeedback is what citizens answered about one page when asked "Is
@@ -75,12 +76,15 @@ func (f Feedback) AddSaid(u string, texts ...string) {
 	f[k] = p
 }
 
-var (
-	saidEmail  = regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
-	saidHandle = regexp.MustCompile(`(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?`)
-	saidPhone  = regexp.MustCompile(`(?:\+\s?44\s?(?:\(0\)\s?)?|\b0)\d(?:[\s-]?\d){8,9}\b`)
-	saidSpace  = regexp.MustCompile(`\s+`)
-)
+// said holds RedactSaid's patterns, compiled on first use rather than at
+// the start of every command.
+var said = sync.OnceValue(func() (p struct{ email, handle, phone, space *regexp.Regexp }) {
+	p.email = regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
+	p.handle = regexp.MustCompile(`(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?`)
+	p.phone = regexp.MustCompile(`(?:\+\s?44\s?(?:\(0\)\s?)?|\b0)\d(?:[\s-]?\d){8,9}\b`)
+	p.space = regexp.MustCompile(`\s+`)
+	return p
+})
 
 // RedactSaid replaces, in a citizen's words, what could name or reach
 // them: email addresses become "[email]", social handles "@resident"
@@ -88,8 +92,9 @@ var (
 // space. Citizens' answers are personal data, so the content audit shows
 // them only through it.
 func RedactSaid(s string) string {
-	s = saidHandle.ReplaceAllString(s, "${1}@resident")
-	s = saidEmail.ReplaceAllLiteralString(s, "[email]")
-	s = saidPhone.ReplaceAllLiteralString(s, "[phone]")
-	return saidSpace.ReplaceAllLiteralString(s, " ")
+	p := said()
+	s = p.handle.ReplaceAllString(s, "${1}@resident")
+	s = p.email.ReplaceAllLiteralString(s, "[email]")
+	s = p.phone.ReplaceAllLiteralString(s, "[phone]")
+	return p.space.ReplaceAllLiteralString(s, " ")
 }

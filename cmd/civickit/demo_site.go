@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/civickit/civickit/audit"
@@ -174,7 +175,7 @@ func (s *demoSite) file(name string, b []byte) error {
 // writes it as name.
 func (s *demoSite) page(name, title, section, tmpl string, data any) error {
 	var body bytes.Buffer
-	if err := demoTemplates.ExecuteTemplate(&body, tmpl, data); err != nil {
+	if err := demoTemplates().ExecuteTemplate(&body, tmpl, data); err != nil {
 		return fmt.Errorf("demo page %s: %w", name, err)
 	}
 	return s.layout(name, demoPage{Title: title, Section: section, Body: template.HTML(body.String())})
@@ -187,7 +188,7 @@ func (s *demoSite) layout(name string, p demoPage) error {
 	}
 	p.Council, p.AsOf = s.c.Name, demoAsOf.Long()
 	var b bytes.Buffer
-	if err := demoTemplates.ExecuteTemplate(&b, "layout", p); err != nil {
+	if err := demoTemplates().ExecuteTemplate(&b, "layout", p); err != nil {
 		return fmt.Errorf("demo page %s: %w", name, err)
 	}
 	return s.file(name, b.Bytes())
@@ -594,7 +595,7 @@ func (s *demoSite) widgetsPage() error {
 		snippet = strings.TrimSpace(string(b))
 	}
 	var body bytes.Buffer
-	err := demoTemplates.ExecuteTemplate(&body, "widgets", map[string]any{
+	err := demoTemplates().ExecuteTemplate(&body, "widgets", map[string]any{
 		"Built": len(s.widgets) > 0, "Err": s.widgetsErr, "Files": s.widgets, "Picks": picks, "Draft": draft, "Snippet": snippet,
 	})
 	if err != nil {
@@ -622,20 +623,24 @@ func demoPostText(url string) string {
 	return ""
 }
 
-var demoTemplates = template.Must(template.New("").Funcs(template.FuncMap{
-	"nav":  func() any { return demoNav },
-	"f0":   func(f float64) string { return fmt.Sprintf("%.0f", f) },
-	"f1":   func(f float64) string { return fmt.Sprintf("%.1f", f) },
-	"pct":  func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) },
-	"pctv": func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
-	"day":  func(t time.Time) string { return t.Format("2 January 2006") },
-	"signed": func(f float64) string {
-		if f > 0 {
-			return fmt.Sprintf("+%.1f", f)
-		}
-		return fmt.Sprintf("%.1f", f)
-	},
-	"derefs": func(p *float64) float64 { return *p },
-	"inc":    func(i int) int { return i + 1 },
-	"dpage":  func(m map[string]string, id string) string { return m[id] },
-}).Parse(demoTemplateText))
+// demoTemplates parses the demo site's templates on first use, not at
+// the start of every command.
+var demoTemplates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"nav":  func() any { return demoNav },
+		"f0":   func(f float64) string { return fmt.Sprintf("%.0f", f) },
+		"f1":   func(f float64) string { return fmt.Sprintf("%.1f", f) },
+		"pct":  func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) },
+		"pctv": func(f float64) string { return fmt.Sprintf("%.1f%%", f) },
+		"day":  func(t time.Time) string { return t.Format("2 January 2006") },
+		"signed": func(f float64) string {
+			if f > 0 {
+				return fmt.Sprintf("+%.1f", f)
+			}
+			return fmt.Sprintf("%.1f", f)
+		},
+		"derefs": func(p *float64) float64 { return *p },
+		"inc":    func(i int) int { return i + 1 },
+		"dpage":  func(m map[string]string, id string) string { return m[id] },
+	}).Parse(demoTemplateText))
+})

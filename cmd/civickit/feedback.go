@@ -162,13 +162,16 @@ var feedbackHeaders = map[string]string{
 	"Cache-Control":           "no-store",
 }
 
-var thanksPage = template.Must(template.New("thanks").Parse(`<!doctype html>
+// thanksPage is parsed on first use, not at the start of every command.
+var thanksPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("thanks").Parse(`<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Thank you for your feedback</title></head>
 <body><main><h1>Thank you for your feedback</h1>
 <p>It helps the council make its pages clearer. We do not keep your IP address or set cookies.</p>
 {{if .}}<p><a href="{{.}}">Back to the page</a></p>{{end}}</main></body></html>
 `))
+})
 
 // client returns the client's address as the limiter sees it.
 func (s *feedbackServer) client(r *http.Request) string {
@@ -314,7 +317,7 @@ func (s *feedbackServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	back, _ := journey.SafeURL(page)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	thanksPage.Execute(w, back)
+	thanksPage().Execute(w, back)
 }
 
 func runFeedbackServe(ctx context.Context, env *Env, cmd *Command, args []string) error {
