@@ -2,10 +2,8 @@ package journey
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,30 +26,40 @@ type rawEvent struct {
 }
 
 type rawDecision struct {
-	ID                          string            `json:"id"`
-	Title                       string            `json:"title"`
-	Summary                     string            `json:"summary"`
-	Journey                     string            `json:"journey"`
-	Council                     string            `json:"council"`
-	DecisionMaker               string            `json:"decision_maker"`
-	DecisionMakerKind           string            `json:"decision_maker_kind"`
-	MeetingDate                 string            `json:"meeting_date"`
-	EffectiveFrom               string            `json:"effective_from"`
-	KeyDecision                 bool              `json:"key_decision"`
-	SubjectToCallIn             bool              `json:"subject_to_call_in"`
-	ValueGBP                    int64             `json:"value_gbp"`
-	WardsAffected               []json.RawMessage `json:"wards_affected"`
-	MajorDevelopment            bool              `json:"major_development"`
-	EIADevelopment              bool              `json:"eia_development"`
-	Urgent                      bool              `json:"urgent"`
-	Private                     bool              `json:"private"`
-	ExemptParagraph             int               `json:"exempt_paragraph"`
-	PrivateNoticePublished      string            `json:"private_notice_published"`
-	PrivateFinalNoticePublished string            `json:"private_final_notice_published"`
-	FinancialYear               int               `json:"financial_year"`
-	Contact                     string            `json:"contact"`
-	URL                         string            `json:"url"`
-	History                     []rawEvent        `json:"history"`
+	ID                          string     `json:"id"`
+	Title                       string     `json:"title"`
+	Summary                     string     `json:"summary"`
+	Journey                     string     `json:"journey"`
+	Council                     string     `json:"council"`
+	DecisionMaker               string     `json:"decision_maker"`
+	DecisionMakerKind           string     `json:"decision_maker_kind"`
+	MeetingDate                 string     `json:"meeting_date"`
+	EffectiveFrom               string     `json:"effective_from"`
+	KeyDecision                 bool       `json:"key_decision"`
+	SubjectToCallIn             bool       `json:"subject_to_call_in"`
+	ValueGBP                    int64      `json:"value_gbp"`
+	WardsAffected               []rawValue `json:"wards_affected"`
+	MajorDevelopment            bool       `json:"major_development"`
+	EIADevelopment              bool       `json:"eia_development"`
+	Urgent                      bool       `json:"urgent"`
+	Private                     bool       `json:"private"`
+	ExemptParagraph             int        `json:"exempt_paragraph"`
+	PrivateNoticePublished      string     `json:"private_notice_published"`
+	PrivateFinalNoticePublished string     `json:"private_final_notice_published"`
+	FinancialYear               int        `json:"financial_year"`
+	Contact                     string     `json:"contact"`
+	URL                         string     `json:"url"`
+	History                     []rawEvent `json:"history"`
+}
+
+// rawValue holds the JSON text of one value, as json.RawMessage does,
+// without linking encoding/json into the js/wasm build.
+type rawValue []byte
+
+// UnmarshalJSON keeps a copy of b.
+func (m *rawValue) UnmarshalJSON(b []byte) error {
+	*m = append((*m)[:0], b...)
+	return nil
 }
 
 // lineIndex turns byte offsets into 1-based lines and columns.
@@ -78,89 +86,6 @@ func (li lineIndex) pos(off int64) (line, col int) {
 
 // maxJSONDepth bounds nesting; a decision needs four levels.
 const maxJSONDepth = 32
-
-// jsonFieldLines walks the JSON in data and records the line of each
-// field path ("title", "history[2].stage", "[1].title").
-func jsonFieldLines(data []byte, li lineIndex) (map[string]int, []keyPos, error) {
-	lines := map[string]int{}
-	var keys []keyPos
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var walk func(path string, depth int) error
-	walk = func(path string, depth int) error {
-		if depth > maxJSONDepth {
-			line, _ := li.pos(dec.InputOffset())
-			return &civic.ParseError{Line: line, Msg: "nested too deeply"}
-		}
-		tok, err := dec.Token()
-		if err != nil {
-			return err
-		}
-		if _, ok := lines[path]; !ok {
-			lines[path], _ = li.pos(dec.InputOffset())
-		}
-		d, ok := tok.(json.Delim)
-		if !ok {
-			return nil
-		}
-		switch d {
-		case '{':
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return err
-				}
-				key, _ := kt.(string)
-				p := key
-				if path != "" {
-					p = path + "." + key
-				}
-				off := dec.InputOffset()
-				line, col := li.pos(off)
-				lines[p] = line
-				keys = append(keys, keyPos{path: p, line: line, col: col, off: off})
-				if err := walk(p, depth+1); err != nil {
-					return err
-				}
-			}
-		case '[':
-			for i := 0; dec.More(); i++ {
-				if err := walk(path+"["+strconv.Itoa(i)+"]", depth+1); err != nil {
-					return err
-				}
-			}
-		}
-		_, err = dec.Token() // the closing delimiter
-		return err
-	}
-	if err := walk("", 0); err != nil {
-		return nil, nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		line, col := li.pos(dec.InputOffset())
-		return nil, nil, &civic.ParseError{Line: line, Column: col, Msg: "unexpected data after the JSON value"}
-	}
-	return lines, keys, nil
-}
-
-// jsonSyntaxError converts a decoding error into a civic.ParseError at its place.
-func jsonSyntaxError(file string, data []byte, li lineIndex, err error) error {
-	var pe *civic.ParseError
-	if errors.As(err, &pe) {
-		pe.File = file
-		return pe
-	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line, col := li.pos(se.Offset)
-		return &civic.ParseError{File: file, Line: line, Column: col, Msg: "invalid JSON", Err: err}
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		line, col := li.pos(int64(len(data)))
-		return &civic.ParseError{File: file, Line: line, Column: col, Msg: "unexpected end of JSON"}
-	}
-	return &civic.ParseError{File: file, Msg: "invalid JSON", Err: err}
-}
 
 // ReadOptions are the options of the JSON readers.
 type ReadOptions struct {
@@ -190,57 +115,38 @@ func readJSON(r io.Reader, opt ReadOptions) (data []byte, bom int, err error) {
 	return data, bom, nil
 }
 
-// ReadDecisionsJSON reads decisions from JSON: one decision object, or an
-// array of them, with the fields of [Decision]. The input passes the
-// civickit input policy (size cap, UTF-8 with or without a byte-order
-// mark). Unknown fields (reported with their path, such as
-// "history[2].when", and line), bad dates, unknown stages, stages out of
-// order and missing fields are reported as a [*civic.ParseError] naming
-// the file, line and field.
-func ReadDecisionsJSON(r io.Reader, opt ReadOptions) ([]*Decision, error) {
+// readDecisionsInput reads a decision document under the input policy
+// and checks that it starts with an object or an array, which array
+// reports.
+func readDecisionsInput(r io.Reader, opt ReadOptions) (data []byte, bom int, array bool, err error) {
 	file := opt.File
-	data, bom, err := readJSON(r, opt)
+	data, bom, err = readJSON(r, opt)
 	if err != nil {
-		return nil, err
+		return nil, 0, false, err
 	}
-	li := newLineIndex(data)
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &civic.ParseError{File: file, Line: 1, Msg: "empty input: want a decision object or an array of them"}
+	t := bytes.TrimSpace(data)
+	if len(t) == 0 {
+		return nil, 0, false, &civic.ParseError{File: file, Line: 1, Msg: "empty input: want a decision object or an array of them"}
 	}
-	if c := bytes.TrimSpace(data)[0]; c != '{' && c != '[' {
+	if c := t[0]; c != '{' && c != '[' {
 		off := int64(bytes.IndexByte(data, c))
-		line, col := li.pos(off)
-		return nil, &civic.ParseError{File: file, Line: line, Column: col, Offset: off + int64(bom), Msg: "want a decision object or an array of them"}
+		line, col := newLineIndex(data).pos(off)
+		return nil, 0, false, &civic.ParseError{File: file, Line: line, Column: col, Offset: off + int64(bom), Msg: "want a decision object or an array of them"}
 	}
-	lines, keys, err := jsonFieldLines(data, li)
-	if err != nil {
-		return nil, jsonSyntaxError(file, data, li, err)
-	}
-	array := bytes.TrimSpace(data)[0] == '['
-	if err := unknownField(keys, array, decisionFields); err != nil {
-		err.File = file
-		err.Offset += int64(bom)
-		return nil, err
-	}
-	var raws []rawDecision
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if array {
-		err = dec.Decode(&raws)
-	} else {
-		raws = make([]rawDecision, 1)
-		err = dec.Decode(&raws[0])
-	}
-	if err != nil {
-		return nil, jsonDecodeError(file, li, lines, err)
-	}
+	return data, bom, t[0] == '[', nil
+}
+
+// finishDecisions turns the raw decisions of a document into decisions,
+// validating each and reporting a problem at its field's line, then
+// checks the document against its schema.
+func finishDecisions(file string, data []byte, lines map[string]int, raws []rawDecision, array bool, ward func(rawValue) (civic.Area, error)) ([]*Decision, error) {
 	out := make([]*Decision, 0, len(raws))
 	for i, raw := range raws {
 		prefix := ""
 		if array {
 			prefix = "[" + strconv.Itoa(i) + "]"
 		}
-		d, err := raw.decision()
+		d, err := raw.decision(ward)
 		if err == nil {
 			err = d.Validate()
 		}
@@ -279,25 +185,6 @@ type keyPos struct {
 // the object's path with array indices left out ("" for the top level,
 // "history[]" for a stage event).
 type fieldSet map[string]map[string]bool
-
-// jsonKeys returns the JSON names of the fields of struct type t.
-func jsonKeys(t reflect.Type) map[string]bool {
-	m := map[string]bool{}
-	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if name != "" && name != "-" {
-			m[name] = true
-		}
-	}
-	return m
-}
-
-// decisionFields are the keys a decision document may hold.
-var decisionFields = fieldSet{
-	"":                 jsonKeys(reflect.TypeFor[rawDecision]()),
-	"history[]":        jsonKeys(reflect.TypeFor[rawEvent]()),
-	"wards_affected[]": jsonKeys(reflect.TypeFor[civic.Area]()),
-}
 
 // unknownField returns an error at the first key, in document order, that
 // its object does not allow, naming its full path and line.
@@ -370,50 +257,6 @@ func lineOfPath(lines map[string]int, path string) int {
 	}
 }
 
-// jsonTypeNames names the Go types a JSON value failed to decode into in
-// words a person editing the file understands.
-var jsonTypeNames = map[reflect.Type]string{
-	reflect.TypeFor[[]rawEvent]():    "an array of stage events",
-	reflect.TypeFor[rawEvent]():      "a stage event object",
-	reflect.TypeFor[[]rawDecision](): "an array of decisions",
-	reflect.TypeFor[rawDecision]():   "a decision object",
-	reflect.TypeFor[[]string]():      "an array of strings",
-	reflect.TypeFor[string]():        "a string",
-	reflect.TypeFor[bool]():          "true or false",
-	reflect.TypeFor[int]():           "a whole number",
-	reflect.TypeFor[float64]():       "a number",
-}
-
-func jsonDecodeError(file string, li lineIndex, lines map[string]int, err error) error {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		line, col := li.pos(te.Offset)
-		want, ok := jsonTypeNames[te.Type]
-		if !ok {
-			want = te.Type.String()
-		}
-		return &civic.ParseError{File: file, Line: line, Column: col, Field: te.Field, Msg: "want " + want + ", got JSON " + te.Value}
-	}
-	msg := err.Error()
-	if k, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		name, _ := strconv.Unquote(k)
-		// The first path that ends in the unknown key.
-		best, bestLine := "", 0
-		for p, l := range lines {
-			if p == name || strings.HasSuffix(p, "."+name) {
-				if best == "" || l < bestLine {
-					best, bestLine = p, l
-				}
-			}
-		}
-		if best == "" {
-			best = name
-		}
-		return &civic.ParseError{File: file, Line: bestLine, Field: best, Msg: "unknown field"}
-	}
-	return &civic.ParseError{File: file, Msg: "invalid decision", Err: err}
-}
-
 // dateMsg says what is wrong with a date field.
 func dateMsg(s string, err error) string {
 	msg := "bad date " + safe.Quote(s)
@@ -425,7 +268,7 @@ func dateMsg(s string, err error) string {
 }
 
 // decision converts the raw form, parsing dates.
-func (r *rawDecision) decision() (*Decision, error) {
+func (r *rawDecision) decision(ward func(rawValue) (civic.Area, error)) (*Decision, error) {
 	d := &Decision{
 		ID: r.ID, Title: r.Title, Summary: r.Summary, Journey: Kind(r.Journey),
 		Council: r.Council, DecisionMaker: r.DecisionMaker, DecisionMakerKind: DecisionMakerKind(r.DecisionMakerKind),
@@ -466,7 +309,7 @@ func (r *rawDecision) decision() (*Decision, error) {
 		*f.dst = v
 	}
 	for i, raw := range r.WardsAffected {
-		w, err := wardFromJSON(raw)
+		w, err := ward(raw)
 		if err != nil {
 			return nil, &FieldError{Field: "wards_affected[" + strconv.Itoa(i) + "]", Msg: err.Error()}
 		}
@@ -504,16 +347,6 @@ func ReadDecisionJSON(r io.Reader, opt ReadOptions) (*Decision, error) {
 		return nil, &civic.ParseError{File: opt.File, Line: 1, Msg: "want one decision, got " + strconv.Itoa(len(ds))}
 	}
 	return ds[0], nil
-}
-
-// WriteJSON writes d as indented JSON that [ReadDecisionJSON] reads back.
-func (d *Decision) WriteJSON(w io.Writer) error {
-	b, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		return &TransitionError{Msg: "encode decision", Err: err}
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
 }
 
 // CSVOptions are the options of [ReadDecisionsCSV].
@@ -733,78 +566,4 @@ func ReadDecisionsCSV(r io.Reader, opt CSVOptions) ([]*Decision, error) {
 		}
 		out = append(out, d)
 	}
-}
-
-// councilFields are the keys a council profile may hold.
-var councilFields = func() fieldSet {
-	period := jsonKeys(reflect.TypeFor[Period]())
-	area := jsonKeys(reflect.TypeFor[civic.Area]())
-	fs := fieldSet{"": jsonKeys(reflect.TypeFor[Council]()), "area": area, "wards[]": area}
-	for _, id := range []PeriodID{PeriodAgenda, PeriodPrivateNotice, PeriodPrivateFinalNotice, PeriodKeyDecisionNotice,
-		PeriodGeneralException, PeriodDecisionRecord, PeriodCallIn} {
-		fs[string(id)] = period
-	}
-	return fs
-}()
-
-// ReadCouncilJSON reads a council profile from JSON: the fields of
-// [Council], so that an officer can set the council's constitution (its
-// periods, how their days are counted, when call-in starts, the
-// key-decision test, its wards and closure days) in a file. The input
-// passes the civickit input policy; unknown fields are reported with
-// their path and line, and values outside a field's list (a nation, a
-// counting, a governance) with the list allowed. Errors are
-// [*civic.ParseError]s.
-func ReadCouncilJSON(r io.Reader, opt ReadOptions) (Council, error) {
-	file := opt.File
-	data, bom, err := readJSON(r, opt)
-	if err != nil {
-		return Council{}, err
-	}
-	li := newLineIndex(data)
-	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
-		return Council{}, &civic.ParseError{File: file, Line: 1, Msg: "want a council profile object"}
-	}
-	lines, keys, err := jsonFieldLines(data, li)
-	if err != nil {
-		return Council{}, jsonSyntaxError(file, data, li, err)
-	}
-	if pe := unknownField(keys, false, councilFields); pe != nil {
-		pe.File = file
-		pe.Offset += int64(bom)
-		return Council{}, pe
-	}
-	var c Council
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return Council{}, jsonDecodeError(file, li, lines, err)
-		}
-		// An enum's UnmarshalText or a bad date: find the field by the
-		// decoder's offset.
-		line, col := li.pos(dec.InputOffset())
-		return Council{}, &civic.ParseError{File: file, Line: line, Column: col, Msg: "invalid council profile", Err: err}
-	}
-	for _, f := range []struct {
-		name string
-		p    Period
-	}{{"agenda", c.Agenda}, {"private_notice", c.PrivateNotice}, {"private_final_notice", c.PrivateFinalNotice},
-		{"key_decision_notice", c.KeyDecisionNotice}, {"general_exception", c.GeneralException},
-		{"decision_record", c.DecisionRecord}, {"call_in", c.CallIn}} {
-		if f.p.Days < 0 || f.p.Days > 366 {
-			return Council{}, &civic.ParseError{File: file, Line: lineOfPath(lines, f.name+".days"), Field: f.name + ".days", Msg: "want 0 (the default) to 366 days"}
-		}
-	}
-	if c.KeyDecisionThresholdGBP < 0 || c.KeyDecisionWards < 0 {
-		return Council{}, &civic.ParseError{File: file, Line: lineOfPath(lines, "key_decision_threshold_gbp"), Msg: "negative key-decision threshold"}
-	}
-	if strings.TrimSpace(c.Name) == "" {
-		return Council{}, &civic.ParseError{File: file, Line: 1, Field: "name", Msg: "missing"}
-	}
-	if err := checkSchema("council", data, file); err != nil {
-		return Council{}, err
-	}
-	return c, nil
 }
