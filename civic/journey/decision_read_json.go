@@ -132,7 +132,7 @@ func ReadDecisionsJSON(r io.Reader, opt ReadOptions) ([]*Decision, error) {
 	if err != nil {
 		return nil, jsonDecodeError(file, li, lines, err)
 	}
-	return finishDecisions(file, data, lines, raws, array, wardFromJSON)
+	return finishDecisions(opt, data, lines, raws, array, wardFromJSON)
 }
 
 // jsonKeys returns the JSON names of the fields of struct type t.
