@@ -195,14 +195,6 @@ func TestDecodeDecisionsCases(t *testing.T) {
 	}
 }
 
-// TestDecisionKeys holds the hand-written reader's field names to the
-// struct tags the encoding/json reader uses.
-func TestDecisionKeys(t *testing.T) {
-	if !reflect.DeepEqual(decisionKeys, decisionFields) {
-		t.Errorf("decisionKeys %v\ndiffer from the struct tags %v", decisionKeys, decisionFields)
-	}
-}
-
 // TestSummaryJSONStrings checks the hand-written writer's escaping
 // against encoding/json for every ASCII byte and the characters it
 // treats specially.
