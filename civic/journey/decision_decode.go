@@ -348,9 +348,38 @@ type rawDecoder struct {
 	file string
 }
 
+// want reports a value of the wrong type as jsonDecodeError reports
+// encoding/json's UnmarshalTypeError: just inside an object or array,
+// after any other value, with the path of struct fields (no array
+// indices) and, for a number that does not fit, the number.
 func (r *rawDecoder) want(n *jsonNode, path, want string) error {
-	line, col := r.p.li.pos(int64(n.start))
-	return &civic.ParseError{File: r.file, Line: line, Column: col, Field: path, Msg: "want " + want + ", got JSON " + jsonKinds[n.kind]}
+	off := n.end
+	if n.kind == '{' || n.kind == '[' {
+		off = n.start + 1
+	}
+	line, col := r.p.li.pos(int64(off))
+	got := jsonKinds[n.kind]
+	if n.kind == '0' {
+		got += " " + string(r.p.data[n.start:n.end])
+	}
+	return &civic.ParseError{File: r.file, Line: line, Column: col, Field: fieldsOnly(path), Msg: "want " + want + ", got JSON " + got}
+}
+
+// fieldsOnly turns "[1].history[0].date" into "history.date".
+func fieldsOnly(path string) string {
+	b := make([]byte, 0, len(path))
+	in := false
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; {
+		case c == '[':
+			in = true
+		case c == ']':
+			in = false
+		case !in && !(c == '.' && len(b) == 0):
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 func (r *rawDecoder) unknown(path string) error {
@@ -384,25 +413,28 @@ func (r *rawDecoder) int64(n *jsonNode, path string, dst *int64) error {
 	case '0':
 		v, err := strconv.ParseInt(string(r.p.data[n.start:n.end]), 10, 64)
 		if err != nil {
-			return r.want(n, path, "a whole number")
+			return r.want(n, path, "int64")
 		}
 		*dst = v
 	case 'n':
 	default:
-		return r.want(n, path, "a whole number")
+		return r.want(n, path, "int64")
 	}
 	return nil
 }
 
 func (r *rawDecoder) int(n *jsonNode, path string, dst *int) error {
-	v := int64(*dst)
-	if err := r.int64(n, path, &v); err != nil {
-		return err
-	}
-	if int64(int(v)) != v {
+	switch n.kind {
+	case '0':
+		v, err := strconv.ParseInt(string(r.p.data[n.start:n.end]), 10, strconv.IntSize)
+		if err != nil {
+			return r.want(n, path, "a whole number")
+		}
+		*dst = int(v)
+	case 'n':
+	default:
 		return r.want(n, path, "a whole number")
 	}
-	*dst = int(v)
 	return nil
 }
 

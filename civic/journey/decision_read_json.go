@@ -162,6 +162,7 @@ var jsonTypeNames = map[reflect.Type]string{
 	reflect.TypeFor[[]rawDecision](): "an array of decisions",
 	reflect.TypeFor[rawDecision]():   "a decision object",
 	reflect.TypeFor[[]string]():      "an array of strings",
+	reflect.TypeFor[[]rawValue]():    "an array of wards",
 	reflect.TypeFor[string]():        "a string",
 	reflect.TypeFor[bool]():          "true or false",
 	reflect.TypeFor[int]():           "a whole number",
