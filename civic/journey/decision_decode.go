@@ -351,15 +351,20 @@ type rawDecoder struct {
 // want reports a value of the wrong type as jsonDecodeError reports
 // encoding/json's UnmarshalTypeError: just inside an object or array,
 // after any other value, with the path of struct fields (no array
-// indices) and, for a number that does not fit, the number.
+// indices) and, for a number that does not fit a whole-number field
+// (misfit), the number.
 func (r *rawDecoder) want(n *jsonNode, path, want string) error {
+	return r.wantMisfit(n, path, want, false)
+}
+
+func (r *rawDecoder) wantMisfit(n *jsonNode, path, want string, misfit bool) error {
 	off := n.end
 	if n.kind == '{' || n.kind == '[' {
 		off = n.start + 1
 	}
 	line, col := r.p.li.pos(int64(off))
 	got := jsonKinds[n.kind]
-	if n.kind == '0' {
+	if misfit {
 		got += " " + string(r.p.data[n.start:n.end])
 	}
 	return &civic.ParseError{File: r.file, Line: line, Column: col, Field: fieldsOnly(path), Msg: "want " + want + ", got JSON " + got}
@@ -413,7 +418,7 @@ func (r *rawDecoder) int64(n *jsonNode, path string, dst *int64) error {
 	case '0':
 		v, err := strconv.ParseInt(string(r.p.data[n.start:n.end]), 10, 64)
 		if err != nil {
-			return r.want(n, path, "int64")
+			return r.wantMisfit(n, path, "int64", true)
 		}
 		*dst = v
 	case 'n':
@@ -428,7 +433,7 @@ func (r *rawDecoder) int(n *jsonNode, path string, dst *int) error {
 	case '0':
 		v, err := strconv.ParseInt(string(r.p.data[n.start:n.end]), 10, strconv.IntSize)
 		if err != nil {
-			return r.want(n, path, "a whole number")
+			return r.wantMisfit(n, path, "a whole number", true)
 		}
 		*dst = int(v)
 	case 'n':
