@@ -35,3 +35,9 @@ func (s *Summary) WriteJSON(w io.Writer) error {
 	_, err := w.Write(s.appendJSON(nil))
 	return err
 }
+
+// ReadDecisionsCSV is not available in the js/wasm build, which leaves
+// encoding/csv and internal/table out: it returns an error.
+func ReadDecisionsCSV(r io.Reader, opt CSVOptions) ([]*Decision, error) {
+	return nil, errors.New("journey: ReadDecisionsCSV is not in the js/wasm build")
+}
