@@ -95,8 +95,8 @@
 // Built for js/wasm (the journey widget's module), the package leaves
 // out what a browser does not need and what would double the module: the
 // JSON Schema check, html/template (WriteHTML returns an error),
-// ReadCouncilJSON and Decision.WriteJSON (which return errors), and
-// encoding/json: ReadDecisionsJSON is a hand-written reader of the
+// ReadCouncilJSON, Decision.WriteJSON and ReadDecisionsCSV (which return
+// errors; the last leaves encoding/csv out), and encoding/json: ReadDecisionsJSON is a hand-written reader of the
 // decision format and Summary.WriteJSON a hand-written writer. Apart
 // from the schema check, they accept, refuse and read the same documents,
 // with the same errors past the JSON syntax, and write the same bytes as
