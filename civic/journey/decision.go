@@ -1,9 +1,6 @@
 package journey
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -713,35 +710,6 @@ func (d *Decision) MeetsKeyDecisionTest(c *Council) bool {
 // W05… in Wales), Name the ward's name, Classification "ward".
 type Wards []civic.Area
 
-// MarshalJSON writes each ward as a string (its name, or its code when it
-// has no name) when it has only one of the two, so that a decision read
-// from the string form writes back unchanged, and as an area object
-// otherwise.
-func (ws Wards) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('[')
-	for i, w := range ws {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		var v any = w
-		switch {
-		case w.OCDID != "" || w.ParentID != "" || !w.ValidFrom.IsZero() || !w.ValidUntil.IsZero() || w.GSS != "" || w.Classification != "" && w.Classification != "ward":
-		case w.ID == "":
-			v = w.Name
-		case w.Name == "":
-			v = w.ID
-		}
-		e, err := json.Marshal(v)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(e)
-	}
-	b.WriteByte(']')
-	return b.Bytes(), nil
-}
-
 // isGSSCode reports whether s has the shape of an ONS GSS code: a
 // country letter and eight digits, such as E05001396.
 func isGSSCode(s string) bool {
@@ -764,37 +732,6 @@ func wardFromString(s string) civic.Area {
 		return civic.Area{ID: s, Classification: "ward"}
 	}
 	return civic.Area{Name: s, Classification: "ward"}
-}
-
-// wardFromJSON reads a ward given as a JSON string or area object.
-func wardFromJSON(raw json.RawMessage) (civic.Area, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) > 0 && raw[0] == '"' {
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return civic.Area{}, err
-		}
-		if strings.TrimSpace(s) == "" {
-			return civic.Area{}, errors.New("empty ward name")
-		}
-		return wardFromString(s), nil
-	}
-	if len(raw) == 0 || raw[0] != '{' {
-		return civic.Area{}, errors.New("want a ward name, a GSS code or an area object")
-	}
-	var a civic.Area
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&a); err != nil {
-		return civic.Area{}, errors.New("want an area object with id and name")
-	}
-	if a.ID == "" && a.Name == "" {
-		return civic.Area{}, errors.New("a ward needs an id or a name")
-	}
-	if a.Classification == "" {
-		a.Classification = "ward"
-	}
-	return a, nil
 }
 
 // allWards reports whether the ward list says the decision affects every

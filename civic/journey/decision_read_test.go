@@ -69,18 +69,20 @@ func TestReadDecisionJSONErrors(t *testing.T) {
 		{"deep", strings.Repeat("[", 100) + strings.Repeat("]", 100), 1, "", "nested too deeply"},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, err := ReadDecisionsJSON(strings.NewReader(c.in), ReadOptions{File: "d.json"})
-			var pe *civic.ParseError
-			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, "d.json", pe.File)
-			if c.line > 0 {
-				assert.Equal(t, c.line, pe.Line, err.Error())
-			}
-			assert.Equal(t, c.field, pe.Field, err.Error())
-			assert.Contains(t, err.Error(), c.msg)
-			assert.True(t, strings.HasPrefix(err.Error(), "d.json:"), err.Error())
-		})
+		for _, rd := range decisionReaders {
+			t.Run(rd.name+"/"+c.name, func(t *testing.T) {
+				_, err := rd.read(strings.NewReader(c.in), ReadOptions{File: "d.json"})
+				var pe *civic.ParseError
+				require.ErrorAs(t, err, &pe)
+				assert.Equal(t, "d.json", pe.File)
+				if c.line > 0 {
+					assert.Equal(t, c.line, pe.Line, err.Error())
+				}
+				assert.Equal(t, c.field, pe.Field, err.Error())
+				assert.Contains(t, err.Error(), c.msg)
+				assert.True(t, strings.HasPrefix(err.Error(), "d.json:"), err.Error())
+			})
+		}
 	}
 }
 

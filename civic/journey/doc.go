@@ -89,4 +89,17 @@
 // relative URLs only); text output escapes terminal control sequences
 // from the input; dates for citizens are in the GOV.UK style
 // ("2 March 2026").
+//
+// # The js/wasm build
+//
+// Built for js/wasm (the journey widget's module), the package leaves
+// out what a browser does not need and what would double the module: the
+// JSON Schema check, html/template (WriteHTML returns an error),
+// ReadCouncilJSON, Decision.WriteJSON and ReadDecisionsCSV (which return
+// errors; the last leaves encoding/csv out), and encoding/json: ReadDecisionsJSON is a hand-written reader of the
+// decision format and Summary.WriteJSON a hand-written writer. Apart
+// from the schema check, they accept, refuse and read the same documents,
+// with the same errors past the JSON syntax, and write the same bytes as
+// the encoding/json reader and writer of other builds, which the
+// package's differential tests and fuzz targets check natively.
 package journey

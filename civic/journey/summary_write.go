@@ -1,8 +1,6 @@
 package journey
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
@@ -82,18 +80,6 @@ func oneLine(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)), " ")
-}
-
-// WriteJSON writes the summary as indented JSON.
-func (s *Summary) WriteJSON(w io.Writer) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(s); err != nil {
-		return &TransitionError{Msg: "encode summary", Err: err}
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
 }
 
 // SafeURL reports whether u may be written into an href, and the form to
