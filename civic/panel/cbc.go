@@ -12,7 +12,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
+
+// solveHook, when set (by tests), is told of each solve and its time.
+var solveHook func(m *lpModel, d time.Duration)
+
 
 // CBC runs the COIN-OR Branch and Cut solver (Debian package coinor-cbc)
 // on model files: the linear programmes of LEXIMIN's master problem and
@@ -172,6 +177,10 @@ func (m *lpModel) write(w *bufio.Writer) {
 
 // solve writes m, runs cbc on it and reads the solution.
 func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
+	if solveHook != nil {
+		t0 := time.Now()
+		defer func() { solveHook(m, time.Since(t0)) }()
+	}
 	path := s.Path
 	if path == "" {
 		path = "cbc"

@@ -1,0 +1,78 @@
+package panel
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"testing"
+	"time"
+)
+
+var profShape = flag.String("prof", "", "profile LEXIMIN on a testdata shape, e.g. pool-2000-f6:40")
+
+// TestProfile runs LEXIMIN on one committed shape and prints where the
+// time goes: each kind of solver run (count and wall time), the rest
+// (local search, model files), and the progress of every round. Opt in
+// with -prof NAME:K, e.g.
+//
+//	go test -run TestProfile -prof pool-2000-f6:40 ./civic/panel
+func TestProfile(t *testing.T) {
+	if *profShape == "" {
+		t.Skip("run with -prof")
+	}
+	var name string
+	var k int
+	fmt.Sscanf(*profShape, "%s", &name)
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == ':' {
+			fmt.Sscanf(name[i+1:], "%d", &k)
+			name = name[:i]
+			break
+		}
+	}
+	p, q := load(t, name+".csv", fmt.Sprintf("%s-k%d.yaml", name, k))
+	pr, err := bind(p, q, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot := map[string]time.Duration{}
+	cnt := map[string]int{}
+	solveHook = func(m *lpModel, d time.Duration) {
+		kind := "lp-" + m.method
+		if m.integer {
+			kind = "ilp"
+		}
+		if m.warm != nil {
+			kind += "-basis"
+		}
+		tot[kind] += d
+		cnt[kind]++
+	}
+	t0 := time.Now()
+	trace = func(f string, a ...any) { fmt.Fprintf(os.Stderr, "%6.2f "+f+"\n", append([]any{time.Since(t0).Seconds()}, a...)...) }
+	defer func() { solveHook, trace = nil, nil }()
+	c0 := cpuTime()
+	d, err := pr.leximin(context.Background(), &CBC{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wall := time.Since(t0)
+	var keys []string
+	var sum time.Duration
+	for k := range tot {
+		keys = append(keys, k)
+		sum += tot[k]
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(os.Stderr, "%-16s %4d solves %7.2fs (%.1f ms each)\n", k, cnt[k], tot[k].Seconds(), tot[k].Seconds()*1000/float64(cnt[k]))
+	}
+	fmt.Fprintf(os.Stderr, "wall %.2fs, cpu %.2fs, solver wall %.2fs, go rest %.2fs; %+v\n", wall.Seconds(), (cpuTime() - c0).Seconds(), sum.Seconds(), (wall - sum).Seconds(), d.stats)
+	minP := 1.0
+	for _, i := range pr.eligible {
+		minP = min(minP, d.p[pr.typeOf[i]])
+	}
+	fmt.Fprintf(os.Stderr, "min %.8f\n", minP)
+}
