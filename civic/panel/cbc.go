@@ -18,7 +18,6 @@ import (
 // solveHook, when set (by tests), is told of each solve and its time.
 var solveHook func(m *lpModel, d time.Duration)
 
-
 // CBC runs the COIN-OR Branch and Cut solver (Debian package coinor-cbc)
 // on model files: the linear programmes of LEXIMIN's master problem and
 // the integer programmes that find new panels. The zero value runs "cbc"

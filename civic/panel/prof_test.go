@@ -51,7 +51,9 @@ func TestProfile(t *testing.T) {
 		cnt[kind]++
 	}
 	t0 := time.Now()
-	trace = func(f string, a ...any) { fmt.Fprintf(os.Stderr, "%6.2f "+f+"\n", append([]any{time.Since(t0).Seconds()}, a...)...) }
+	trace = func(f string, a ...any) {
+		fmt.Fprintf(os.Stderr, "%6.2f "+f+"\n", append([]any{time.Since(t0).Seconds()}, a...)...)
+	}
 	defer func() { solveHook, trace = nil, nil }()
 	c0 := cpuTime()
 	d, err := pr.leximin(context.Background(), &CBC{})
