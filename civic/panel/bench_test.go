@@ -59,3 +59,31 @@ func BenchmarkSelectSmall(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkImproveSparse is BenchmarkImprove with weights like a master
+// programme's duals: most types weigh nothing, a tenth weigh something.
+func BenchmarkImproveSparse(b *testing.B) {
+	p, q := load(b, "pool-2000-f6.csv", "pool-2000-f6-k40.yaml")
+	pr, err := bind(p, q, 40)
+	if err != nil {
+		b.Fatal(err)
+	}
+	needCBC(b)
+	sol, err := (&CBC{}).solve(context.Background(), pr.ilp(nil, make([]bool, len(pr.types)), nil))
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := round(sol.x, len(pr.types))
+	r := rand.New(rand.NewPCG(1, 2))
+	w := make([]float64, len(pr.types))
+	b.ReportAllocs()
+	for b.Loop() {
+		for t := range w {
+			w[t] = 0
+			if r.IntN(10) == 0 {
+				w[t] = r.Float64()
+			}
+		}
+		pr.improve(context.Background(), start, w)
+	}
+}

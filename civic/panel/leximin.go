@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
+	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 )
 
 // Stats says how much work LEXIMIN took.
@@ -92,6 +96,7 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 	// in the pool and come back when their dual weight prices them in
 	var active []int
 	isActive := []bool{}
+	var nz [][]int32 // each panel's types, for its weight
 	add := func(c counts) bool {
 		k := c.key()
 		if seen[k] {
@@ -99,6 +104,7 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 		}
 		seen[k] = true
 		d.panels = append(d.panels, c)
+		nz = append(nz, c.types())
 		active = append(active, len(d.panels)-1)
 		isActive = append(isActive, true)
 		generated++
@@ -246,16 +252,16 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 			if sol.basis != nil {
 				warm = sol.basis
 				if !settling {
-					active = pr.prune(active, isActive, d.panels, basic(sol.basis), u, yh)
+					active = pr.prune(active, isActive, d.panels, nz, basic(sol.basis), u, yh)
 				}
 			}
 			// price: panels of the pool, local search from the panels
 			// that are best by dual weight, and the integer programme,
 			// which also bounds the gap left
 			tol := priceTol * math.Max(yh, 1e-12)
-			added := pr.reactivate(d.panels, isActive, &active, u, yh+tol)
+			added := pr.reactivate(d.panels, nz, isActive, &active, u, yh+tol)
 			d.stats.Reactivated += added
-			n := pr.priceLocal(ctx, d.panels, u, yh+tol, add)
+			n := pr.priceLocal(ctx, d.panels, nz, u, yh+tol, add)
 			d.stats.Heuristic += n
 			added += n
 			// the integer programme when the quick pricing found nothing,
@@ -549,21 +555,46 @@ var initPanels = 1
 
 // priceLocal runs local search from the priceStarts panels with the most
 // dual weight and adds (with add) every distinct panel whose weight
-// exceeds bound. It returns how many it added.
-func (pr *problem) priceLocal(ctx context.Context, panels []counts, u []float64, bound float64, add func(counts) bool) int {
+// exceeds bound. It returns how many it added. The searches run on every
+// processor; the panels are added in the order of their starts, so the
+// outcome does not depend on which search ends first.
+func (pr *problem) priceLocal(ctx context.Context, panels []counts, nz [][]int32, u []float64, bound float64, add func(counts) bool) int {
 	type kv struct {
 		i int
 		v float64
 	}
 	best := make([]kv, 0, len(panels))
 	for i, c := range panels {
-		best = append(best, kv{i, c.value(u)})
+		best = append(best, kv{i, c.valueOf(nz[i], u)})
 	}
-	sort.SliceStable(best, func(a, b int) bool { return best[a].v > best[b].v })
-	n := 0
+	slices.SortFunc(best, func(a, b kv) int {
+		switch {
+		case a.v > b.v:
+			return -1
+		case a.v < b.v:
+			return 1
+		}
+		return a.i - b.i
+	})
+	best = best[:min(priceStarts, len(best))]
 	order := byWeight(u)
-	for _, s := range best[:min(priceStarts, len(best))] {
-		c := pr.improveBy(ctx, panels[s.i], u, order)
+	found := make([]counts, len(best))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(best)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(best) {
+					return
+				}
+				found[i] = pr.improveBy(ctx, panels[best[i].i], u, order)
+			}
+		})
+	}
+	wg.Wait()
+	n := 0
+	for _, c := range found {
 		if c.value(u) > bound && add(c) {
 			n++
 		}
@@ -582,7 +613,7 @@ var activeMax, activeKeep = 6, 3
 // worst under the dual weights u and ŷ = yh, when there are more than
 // activeMax per type. A non-basic panel has no weight, so the master's
 // solution and basis stay as they are.
-func (pr *problem) prune(active []int, isActive []bool, panels []counts, basis map[int32]bool, u []float64, yh float64) []int {
+func (pr *problem) prune(active []int, isActive []bool, panels []counts, nz [][]int32, basis map[int32]bool, u []float64, yh float64) []int {
 	T := len(pr.types)
 	if len(active) <= activeMax*T {
 		return active
@@ -597,7 +628,7 @@ func (pr *problem) prune(active []int, isActive []bool, panels []counts, basis m
 		if basis[int32(k+1)] {
 			keep = append(keep, k)
 		} else {
-			idle = append(idle, kv{k, panels[k].value(u) - yh})
+			idle = append(idle, kv{k, panels[k].valueOf(nz[k], u) - yh})
 		}
 	}
 	sort.SliceStable(idle, func(a, b int) bool { return idle[a].v > idle[b].v })
@@ -614,10 +645,10 @@ func (pr *problem) prune(active []int, isActive []bool, panels []counts, basis m
 
 // reactivate brings back into the master the pooled panels whose dual
 // weight exceeds bound, and returns how many.
-func (pr *problem) reactivate(panels []counts, isActive []bool, active *[]int, u []float64, bound float64) int {
+func (pr *problem) reactivate(panels []counts, nz [][]int32, isActive []bool, active *[]int, u []float64, bound float64) int {
 	n := 0
 	for k, c := range panels {
-		if !isActive[k] && c.value(u) > bound {
+		if !isActive[k] && c.valueOf(nz[k], u) > bound {
 			isActive[k] = true
 			*active = append(*active, k)
 			n++
