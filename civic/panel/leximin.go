@@ -422,16 +422,24 @@ func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, active []i
 		return nil, err
 	}
 	// the barrier, or the simplex method from a basis, may stop short
-	// ("stopped on difficulties") on a degenerate programme; the simplex
-	// methods from scratch settle it
-	// (by "warm" without a basis: the dual simplex method, which leaves
-	// a basis for the next solve)
-	for _, method := range []string{"warm", ""} {
+	// ("stopped on difficulties") on a degenerate programme; the dual
+	// simplex method from the same basis settles most in a fifth of the
+	// time a solve from scratch takes, and the simplex methods from
+	// scratch settle the rest (by "warm" without a basis: the dual simplex
+	// method, which leaves a basis for the next solve)
+	retry := []string{"warm", ""}
+	if m.warm != nil {
+		retry = append([]string{"warmdual"}, retry...)
+	}
+	for _, method := range retry {
 		if sol.status == lpOptimal || sol.status == lpInfeasible {
 			break
 		}
 		tracef("  master: %s; again by %q", sol.line, method)
-		m.method, m.warm = method, nil
+		m.method = method
+		if method != "warmdual" {
+			m.warm = nil
+		}
 		if sol, err = s.solve(ctx, m); err != nil {
 			return nil, err
 		}
@@ -458,11 +466,12 @@ func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, active []i
 //	minimise Σ_t |t|·e_t such that Σ_K λ_K·n_{K,t} + |t|·e_t ≥ |t|·p_t,
 //	Σ_K λ_K = 1, λ ≥ 0, e ≥ 0,
 //
-// solved by the simplex method so that few panels get a positive λ.
+// solved by the dual simplex method (a third of the primal's time on
+// 2,000/40/6) so that few panels get a positive λ.
 func (pr *problem) primal(ctx context.Context, s *CBC, d *dist, covered []bool) error {
 	T := len(pr.types)
 	K := len(d.panels)
-	m := &lpModel{}
+	m := &lpModel{method: "dual"}
 	for range d.panels {
 		m.addVar(0, 0, math.Inf(1))
 	}

@@ -1,6 +1,7 @@
 package panel
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -18,9 +19,15 @@ var profShape = flag.String("prof", "", "profile LEXIMIN on a testdata shape, e.
 // with -prof NAME:K, e.g.
 //
 //	go test -run TestProfile -prof pool-2000-f6:40 ./civic/panel
+var profStarts = flag.Int("prof-starts", 0, "with -prof: local search starts per pricing round (0: the default)")
+
 func TestProfile(t *testing.T) {
 	if *profShape == "" {
 		t.Skip("run with -prof")
+	}
+	if *profStarts > 0 {
+		defer func(n int) { priceStarts = n }(priceStarts)
+		priceStarts = *profStarts
 	}
 	var name string
 	var k int
@@ -39,7 +46,21 @@ func TestProfile(t *testing.T) {
 	}
 	tot := map[string]time.Duration{}
 	cnt := map[string]int{}
-	solveHook = func(m *lpModel, d time.Duration) {
+	dump := os.Getenv("PANEL_DUMP") // a folder for the models solved from scratch or not to optimality
+	solveHook = func(m *lpModel, sol *lpSolution, d time.Duration) {
+		if dump != "" && !m.integer && (m.warm == nil || sol == nil || sol.status != lpOptimal) {
+			f, err := os.Create(fmt.Sprintf("%s/%03d-%s.lp", dump, cnt["dump"], m.method))
+			if err == nil {
+				bw := bufio.NewWriter(f)
+				m.write(bw)
+				bw.Flush()
+				f.Close()
+				if m.warm != nil {
+					os.WriteFile(fmt.Sprintf("%s/%03d-%s.bas", dump, cnt["dump"], m.method), m.warm, 0o644)
+				}
+				cnt["dump"]++
+			}
+		}
 		kind := "lp-" + m.method
 		if m.integer {
 			kind = "ilp"
