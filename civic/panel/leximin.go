@@ -562,6 +562,10 @@ var priceStarts = 50
 // needed 114, with 30 starts).
 var initPanels = 1
 
+// priceWorkers is how many local searches run at once; 0 means one per
+// processor (runtime.GOMAXPROCS). The result does not depend on it.
+var priceWorkers = 0
+
 // priceLocal runs local search from the priceStarts panels with the most
 // dual weight and adds (with add) every distinct panel whose weight
 // exceeds bound. It returns how many it added. The searches run on every
@@ -590,7 +594,11 @@ func (pr *problem) priceLocal(ctx context.Context, panels []counts, nz [][]int32
 	found := make([]counts, len(best))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(best)) {
+	workers := priceWorkers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range min(workers, len(best)) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)

@@ -251,3 +251,25 @@ func TestLongShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestLeximinWorkers checks that the local searches running side by side
+// do not change the result: the same panels, probabilities and work with
+// one search at a time and with three.
+func TestLeximinWorkers(t *testing.T) {
+	needCBC(t)
+	p, q := loadBytes(t, synthPool(150, 4, 9), synthQuotas(12, 4))
+	pr, err := bind(p, q, q.Size)
+	require.NoError(t, err)
+	defer func(n int) { priceWorkers = n }(priceWorkers)
+	var runs []*dist
+	for _, n := range []int{1, 3} {
+		priceWorkers = n
+		d, err := pr.leximin(context.Background(), &CBC{})
+		require.NoError(t, err)
+		runs = append(runs, d)
+	}
+	assert.Equal(t, runs[0].stats, runs[1].stats)
+	assert.Equal(t, runs[0].p, runs[1].p)
+	assert.Equal(t, runs[0].prob, runs[1].prob)
+	assert.Equal(t, runs[0].panels, runs[1].panels)
+}

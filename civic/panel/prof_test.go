@@ -19,7 +19,10 @@ var profShape = flag.String("prof", "", "profile LEXIMIN on a testdata shape, e.
 // with -prof NAME:K, e.g.
 //
 //	go test -run TestProfile -prof pool-2000-f6:40 ./civic/panel
-var profStarts = flag.Int("prof-starts", 0, "with -prof: local search starts per pricing round (0: the default)")
+var (
+	profStarts = flag.Int("prof-starts", 0, "with -prof: local search starts per pricing round (0: the default)")
+	profActive = flag.String("prof-active", "", "with -prof: MAX,KEEP panels per type in the master before pruning, and after")
+)
 
 func TestProfile(t *testing.T) {
 	if *profShape == "" {
@@ -28,6 +31,10 @@ func TestProfile(t *testing.T) {
 	if *profStarts > 0 {
 		defer func(n int) { priceStarts = n }(priceStarts)
 		priceStarts = *profStarts
+	}
+	if *profActive != "" {
+		defer func(a, b int) { activeMax, activeKeep = a, b }(activeMax, activeKeep)
+		fmt.Sscanf(*profActive, "%d,%d", &activeMax, &activeKeep)
 	}
 	var name string
 	var k int
