@@ -258,20 +258,38 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 			// price: panels of the pool, local search from the panels
 			// that are best by dual weight, and the integer programme,
 			// which also bounds the gap left
+			//
+			// The integer programme runs when the quick pricing found
+			// nothing, under central duals, and every few programmes
+			// anyway to measure the gap left; in the last two cases cbc
+			// solves it while the local search runs.
+			iter++
+			var pending chan ilpResult
+			if central || iter%4 == 0 {
+				pending = make(chan ilpResult, 1)
+				m := pr.ilp(u, nil, nil)
+				go func() {
+					sol, err := s.solve(ctx, m)
+					pending <- ilpResult{sol, err}
+				}()
+				d.stats.ILPs++
+			}
 			tol := priceTol * math.Max(yh, 1e-12)
 			added := pr.reactivate(d.panels, nz, isActive, &active, u, yh+tol)
 			d.stats.Reactivated += added
 			n := pr.priceLocal(ctx, d.panels, nz, u, yh+tol, add)
 			d.stats.Heuristic += n
 			added += n
-			// the integer programme when the quick pricing found nothing,
-			// under central duals, and every few programmes anyway to
-			// measure the gap left
-			iter++
-			if added > 0 && !central && iter%4 != 0 {
+			var ilpSol *lpSolution
+			switch {
+			case pending != nil:
+				r := <-pending
+				ilpSol, err = r.sol, r.err
+			case added > 0:
 				continue
+			default:
+				ilpSol, err = ilp(pr.ilp(u, nil, nil))
 			}
-			ilpSol, err := ilp(pr.ilp(u, nil, nil))
 			if err != nil {
 				return nil, err
 			}
@@ -340,6 +358,12 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 	}
 	d.stats.LPs++
 	return d, nil
+}
+
+// ilpResult is the outcome of an integer programme solved alongside.
+type ilpResult struct {
+	sol *lpSolution
+	err error
 }
 
 var (
