@@ -578,7 +578,11 @@ func (pr *problem) primal(ctx context.Context, s *CBC, d *dist, covered []bool) 
 // linear programmes, 30 needed 114, 60 needed 85 and 120 needed 75; with
 // warm-started simplex solves a programme is cheaper than 50 local
 // searches, and on the 2,000-volunteer shape 50 starts took 50 s of CPU
-// where 100 took 64 s and 30 took 64 s.
+// where 100 took 64 s and 30 took 64 s. With the quicker local search
+// (category bit sets) 50 starts still do best there: 30 needed 311
+// masters where 50 needed 241, and 75, 100 and 200 starts need fewer
+// masters (211, 192, 170) but add more panels to each, and each master
+// takes longer by as much (45, 55 and 57 s of CPU where 50 took 45 s).
 var priceStarts = 50
 
 // initPanels times the number of types is how many panels with random
@@ -645,9 +649,13 @@ func (pr *problem) priceLocal(ctx context.Context, panels []counts, nz [][]int32
 
 // activeMax is how many panels the master programme holds before the
 // ones that price out worst leave it for the pool; activeKeep times the
-// number of types is how many it keeps then. The barrier method's time
-// grows with the panels, and most generated panels never get weight.
-var activeMax, activeKeep = 6, 3
+// number of types is how many it keeps then. The simplex and barrier
+// methods' time grows with the panels, and most generated panels never
+// get weight. On the 2,000-volunteer shape, run side by side on the same
+// load, 4 and 2 took 41 s of CPU over 246 masters where 6 and 3 took
+// 47 s over 239 (5 and 3: 46 s; 10 and 5: 52 s); 3 and 2 took 42 s over
+// 286, and 3 and 1 thrashed (440 masters, 219,000 panels brought back).
+var activeMax, activeKeep = 4, 2
 
 // prune drops from active (indices of panels) the panels that are not
 // in the basis (basic, by variable number: panel k is k+1) and price out
