@@ -84,11 +84,13 @@ func TestProfile(t *testing.T) {
 	}
 	defer func() { solveHook, trace = nil, nil }()
 	c0 := cpuTime()
+	s0, k0 := cpuSplit()
 	d, err := pr.leximin(context.Background(), &CBC{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	wall := time.Since(t0)
+	s1, k1 := cpuSplit()
 	var keys []string
 	var sum time.Duration
 	for k := range tot {
@@ -99,6 +101,7 @@ func TestProfile(t *testing.T) {
 	for _, k := range keys {
 		fmt.Fprintf(os.Stderr, "%-16s %4d solves %7.2fs (%.1f ms each)\n", k, cnt[k], tot[k].Seconds(), tot[k].Seconds()*1000/float64(cnt[k]))
 	}
+	fmt.Fprintf(os.Stderr, "cpu: civickit %.2fs, cbc %.2fs\n", (s1 - s0).Seconds(), (k1 - k0).Seconds())
 	fmt.Fprintf(os.Stderr, "wall %.2fs, cpu %.2fs, solver wall %.2fs, go rest %.2fs; %+v\n", wall.Seconds(), (cpuTime() - c0).Seconds(), sum.Seconds(), (wall - sum).Seconds(), d.stats)
 	minP := 1.0
 	for _, i := range pr.eligible {
