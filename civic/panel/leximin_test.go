@@ -282,8 +282,10 @@ func TestLeximinWorkers(t *testing.T) {
 // relative 1e-6 (gapTol), but the final distribution is a vertex of a
 // programme with ≥ rows solved to cbc's tolerances, and may give a type a
 // little more than its fixed probability (1.9e-5 relative seen on the
-// synthetic pool): every probability must agree to 1e-4 relative, and the
-// smallest to 1e-6. With -long it runs on the 1,000-volunteer shape too.
+// synthetic pool, 6.5e-5 on the 1,000-volunteer shape, where the smallest
+// probabilities were 0.02083333 and 0.02083327): every probability must
+// agree to 1e-4 relative, and the smallest to 1e-5. With -long it runs on
+// the 1,000-volunteer shape too.
 func TestLeximinSchedule(t *testing.T) {
 	needCBC(t)
 	type shape struct {
@@ -319,7 +321,7 @@ func TestLeximinSchedule(t *testing.T) {
 				minA, minB = math.Min(minA, a), math.Min(minB, b)
 				assert.InDelta(t, b, a, 1e-4*math.Max(b, 1e-3), "type %d", ty)
 			}
-			assert.InDelta(t, minB, minA, 1e-6*minB, "the smallest probability")
+			assert.InDelta(t, minB, minA, 1e-5*minB, "the smallest probability")
 			t.Logf("smallest probability %.8f and %.8f; largest relative difference in a probability %.2g", minA, minB, worst)
 		})
 	}
