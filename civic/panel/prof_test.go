@@ -21,6 +21,7 @@ var profShape = flag.String("prof", "", "profile LEXIMIN on a testdata shape, e.
 //	go test -run TestProfile -prof pool-2000-f6:40 ./civic/panel
 var (
 	profStarts = flag.Int("prof-starts", 0, "with -prof: local search starts per pricing round (0: the default)")
+	profILP    = flag.Int("prof-ilp", 0, "with -prof: solve the integer programme after every N-th master (0: the default)")
 	profActive = flag.String("prof-active", "", "with -prof: MAX,KEEP panels per type in the master before pruning, and after")
 )
 
@@ -31,6 +32,10 @@ func TestProfile(t *testing.T) {
 	if *profStarts > 0 {
 		defer func(n int) { priceStarts = n }(priceStarts)
 		priceStarts = *profStarts
+	}
+	if *profILP > 0 {
+		defer func(n int) { ilpEvery = n }(ilpEvery)
+		ilpEvery = *profILP
 	}
 	if *profActive != "" {
 		defer func(a, b int) { activeMax, activeKeep = a, b }(activeMax, activeKeep)
