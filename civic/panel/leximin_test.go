@@ -279,13 +279,14 @@ func TestLeximinWorkers(t *testing.T) {
 // unique, so a run with few local search starts, one search at a time
 // and no pruning of the master programme must give every volunteer the
 // same probability as the default run. The rounds fix probabilities to a
-// relative 1e-6 (gapTol), but the final distribution is a vertex of a
-// programme with ≥ rows solved to cbc's tolerances, and may give a type a
-// little more than its fixed probability (1.9e-5 relative seen on the
-// synthetic pool, 6.5e-5 on the 1,000-volunteer shape, where the smallest
-// probabilities were 0.02083333 and 0.02083327): every probability must
-// agree to 1e-4 relative, and the smallest to 1e-5. With -long it runs on
-// the 1,000-volunteer shape too.
+// relative 1e-6 (gapTol), each lowered by the share fixSlack for the
+// solver's tolerances; the final distribution is a vertex of a programme
+// with ≥ rows, which may hand the probability so freed, k·fixSlack in all
+// (k the panel size), to any volunteer. So every probability must agree
+// to 2·k·fixSlack plus 1e-5 relative (seen: 1.4e-6 at most on the
+// 1,000-volunteer shape, 1.4e-5 on the 2,000 against the previous
+// schedule), and the smallest to 1e-5 relative (0.02083333 and 0.02083327
+// on the 1,000). With -long it runs on the 1,000-volunteer shape too.
 func TestLeximinSchedule(t *testing.T) {
 	needCBC(t)
 	type shape struct {
@@ -319,7 +320,7 @@ func TestLeximinSchedule(t *testing.T) {
 				d := math.Abs(a-b) / math.Max(math.Max(a, b), 1e-12)
 				worst = math.Max(worst, d)
 				minA, minB = math.Min(minA, a), math.Min(minB, b)
-				assert.InDelta(t, b, a, 1e-4*math.Max(b, 1e-3), "type %d", ty)
+				assert.InDelta(t, b, a, 2*float64(sh.k)*fixSlack+1e-5*b, "type %d", ty)
 			}
 			assert.InDelta(t, minB, minA, 1e-5*minB, "the smallest probability")
 			t.Logf("smallest probability %.8f and %.8f; largest relative difference in a probability %.2g", minA, minB, worst)
