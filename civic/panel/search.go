@@ -247,6 +247,15 @@ func (pr *problem) improveBy(ctx context.Context, start counts, w []float64, ord
 			hb := pr.houseOf[b]
 			open[i] = c[b] < pr.capOf[b] && (hb < 0 || house[hb] == 0)
 		}
+		if W == 1 {
+			// the usual case, up to 64 categories: one word a type
+			bestA, bestB = pr.bestMove1(in, order, ws, ms, open, c, house, w, leave[0], join[0], bestGain)
+			if bestA < 0 {
+				break
+			}
+			pr.move(c, cat, house, bestA, bestB)
+			continue
+		}
 		for _, a := range in {
 			ma := pr.catMask[a*W : a*W+W]
 			ha := pr.houseOf[a]
@@ -282,19 +291,63 @@ func (pr *problem) improveBy(ctx context.Context, start counts, w []float64, ord
 		if bestA < 0 {
 			break
 		}
-		a, b := bestA, bestB
-		c[a]--
-		c[b]++
-		for f, kb := range pr.types[b].cats {
-			cat[pr.types[a].cats[f]]--
-			cat[kb]++
-		}
-		if h := pr.types[a].house; h >= 0 {
-			house[h]--
-		}
-		if h := pr.types[b].house; h >= 0 {
-			house[h]++
-		}
+		pr.move(c, cat, house, bestA, bestB)
 	}
 	return c
+}
+
+// move moves one member of panel c from type a to type b, keeping the
+// counts by category and household.
+func (pr *problem) move(c counts, cat, house []int, a, b int) {
+	c[a]--
+	c[b]++
+	for f, kb := range pr.types[b].cats {
+		cat[pr.types[a].cats[f]]--
+		cat[kb]++
+	}
+	if h := pr.types[a].house; h >= 0 {
+		house[h]--
+	}
+	if h := pr.types[b].house; h >= 0 {
+		house[h]++
+	}
+}
+
+// bestMove1 is improveBy's scan for the best move when every type's
+// categories fit in one word: the members in, lightest first, the types
+// in order of weight (ws, their category sets ms, open when there is
+// room for one more), and the sets of categories that can lose a member
+// (leave) and gain one (join). It returns the move (a to b) with the
+// largest gain above bestGain, or -1, -1.
+func (pr *problem) bestMove1(in []int, order []int32, ws []float64, ms []uint64, open []bool, c counts, house []int, w []float64, leave, join uint64, bestGain float64) (int, int) {
+	bestA, bestB := -1, -1
+	for _, a := range in {
+		ma := pr.catMask[a]
+		stuck := ma &^ leave // a's categories that cannot lose a member
+		ha := pr.houseOf[a]
+		wa := w[a]
+		for i, b32 := range order {
+			gain := ws[i] - wa
+			if gain <= bestGain {
+				break // every later type is lighter
+			}
+			mb := ms[i]
+			if stuck&^mb != 0 || (mb&^ma)&^join != 0 {
+				continue
+			}
+			b := int(b32)
+			if !open[i] {
+				// a member of a's own household may take a's place
+				if hb := pr.houseOf[b]; hb < 0 || hb != ha || c[b] >= pr.capOf[b] {
+					continue
+				}
+			}
+			if b == a {
+				continue
+			}
+			bestGain, bestA, bestB = gain, a, b
+			break // the best move from a
+		}
+	}
+	return bestA, bestB
 }
