@@ -41,9 +41,9 @@
 // processor and tests quotas on bit sets of categories; the integer
 // programme is solved while the local search runs, and so is the greedy
 // method's simulation. The whole "civickit panel select" process takes
-// about 40 s of CPU there (cbc 29 s of it, local search 6 s), so 40 s on
-// two free cores and 41 to 50 s on two cores shared with other work
-// (load 2.4 to 4), where it took 61 s of CPU and 63 to 78 s before.
+// about 36 s of CPU there (cbc 29 s of it, civickit 6 s): 38 to 53 s
+// wall on two cores shared with other work (load 2.6 to 3.3; median
+// 44 s), where it took 61 s of CPU and 63 to 78 s wall before.
 // testdata/time.sh times it with /usr/bin/time, alternating with another
 // build; BenchmarkLeximin times the 1,000-volunteer shape, and go test
 // -run TestProfile -prof pool-2000-f6:40 says where the time goes.
