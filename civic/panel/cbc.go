@@ -12,7 +12,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
+
+// solveHook, when set (by tests), is told of each solve and its time.
+var solveHook func(m *lpModel, sol *lpSolution, d time.Duration)
 
 // CBC runs the COIN-OR Branch and Cut solver (Debian package coinor-cbc)
 // on model files: the linear programmes of LEXIMIN's master problem and
@@ -40,7 +44,9 @@ type lpModel struct {
 	duals    bool // read the rows' dual values too
 	// method is "" for cbc's default (branch and cut, or simplex for an
 	// LP), "barrier" for an interior point without crossover, "warm" for
-	// the primal simplex method from the basis in warm.
+	// the primal simplex method from the basis in warm (the dual simplex
+	// method from scratch without one), "warmdual" for the dual simplex
+	// method from the basis in warm, "dual" for the dual simplex method.
 	method string
 	// ids, when set, names variable j x<ids[j]> rather than x<j>, so that
 	// a basis carries over to a model with other variables
@@ -172,6 +178,17 @@ func (m *lpModel) write(w *bufio.Writer) {
 
 // solve writes m, runs cbc on it and reads the solution.
 func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
+	if solveHook == nil {
+		return s.run(ctx, m)
+	}
+	t0 := time.Now()
+	sol, err := s.run(ctx, m)
+	solveHook(m, sol, time.Since(t0))
+	return sol, err
+}
+
+// run is solve without the hook.
+func (s *CBC) run(ctx context.Context, m *lpModel) (*lpSolution, error) {
 	path := s.Path
 	if path == "" {
 		path = "cbc"
@@ -228,6 +245,11 @@ func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
 			return nil, fmt.Errorf("panel: solver files: %w", err)
 		}
 		variants = [][]string{{"-presolve", "off", "-basisI", basisIn, "-primalSimplex"}, {"-dualSimplex"}, {"-primalSimplex"}, {"-barrier"}}
+	case m.method == "warmdual" && m.warm != nil:
+		if err := os.WriteFile(basisIn, m.warm, 0o600); err != nil {
+			return nil, fmt.Errorf("panel: solver files: %w", err)
+		}
+		variants = [][]string{{"-presolve", "off", "-basisI", basisIn, "-dualSimplex"}, {"-dualSimplex"}, {"-primalSimplex"}, {"-barrier"}}
 	case m.method == "warm":
 		// no basis yet: the dual simplex method solves a master from
 		// scratch in about half the primal's time, and leaves a basis
@@ -242,7 +264,7 @@ func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
 		if m.duals {
 			args = append(args, "-printingOptions", "all")
 		}
-		if lp && m.method == "warm" {
+		if lp && (m.method == "warm" || m.method == "warmdual") {
 			args = append(args, "-basisO", basisOut)
 		}
 		args = append(args, "-solu", sol)
@@ -272,7 +294,7 @@ func (s *CBC) solve(ctx context.Context, m *lpModel) (*lpSolution, error) {
 		return nil, fmt.Errorf("panel: cbc wrote no solution: %s", lastLines(out.String(), 3))
 	}
 	out2, err := parseSolution(b, m.ids, len(m.obj), len(m.rows))
-	if err == nil && lp && m.method == "warm" {
+	if err == nil && lp && (m.method == "warm" || m.method == "warmdual") {
 		out2.basis, _ = os.ReadFile(basisOut)
 	}
 	return out2, err

@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
+	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 )
 
 // Stats says how much work LEXIMIN took.
@@ -92,6 +96,7 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 	// in the pool and come back when their dual weight prices them in
 	var active []int
 	isActive := []bool{}
+	var nz [][]int32 // each panel's types, for its weight
 	add := func(c counts) bool {
 		k := c.key()
 		if seen[k] {
@@ -99,6 +104,7 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 		}
 		seen[k] = true
 		d.panels = append(d.panels, c)
+		nz = append(nz, c.types())
 		active = append(active, len(d.panels)-1)
 		isActive = append(isActive, true)
 		generated++
@@ -246,26 +252,44 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 			if sol.basis != nil {
 				warm = sol.basis
 				if !settling {
-					active = pr.prune(active, isActive, d.panels, basic(sol.basis), u, yh)
+					active = pr.prune(active, isActive, d.panels, nz, basic(sol.basis), u, yh)
 				}
 			}
 			// price: panels of the pool, local search from the panels
 			// that are best by dual weight, and the integer programme,
 			// which also bounds the gap left
+			//
+			// The integer programme runs when the quick pricing found
+			// nothing, under central duals, and every few programmes
+			// anyway to measure the gap left; in the last two cases cbc
+			// solves it while the local search runs.
+			iter++
+			var pending chan ilpResult
+			if central || iter%ilpEvery == 0 {
+				pending = make(chan ilpResult, 1)
+				m := pr.ilp(u, nil, nil)
+				go func() {
+					sol, err := s.solve(ctx, m)
+					pending <- ilpResult{sol, err}
+				}()
+				d.stats.ILPs++
+			}
 			tol := priceTol * math.Max(yh, 1e-12)
-			added := pr.reactivate(d.panels, isActive, &active, u, yh+tol)
+			added := pr.reactivate(d.panels, nz, isActive, &active, u, yh+tol)
 			d.stats.Reactivated += added
-			n := pr.priceLocal(ctx, d.panels, u, yh+tol, add)
+			n := pr.priceLocal(ctx, d.panels, nz, u, yh+tol, add)
 			d.stats.Heuristic += n
 			added += n
-			// the integer programme when the quick pricing found nothing,
-			// under central duals, and every few programmes anyway to
-			// measure the gap left
-			iter++
-			if added > 0 && !central && iter%4 != 0 {
+			var ilpSol *lpSolution
+			switch {
+			case pending != nil:
+				r := <-pending
+				ilpSol, err = r.sol, r.err
+			case added > 0:
 				continue
+			default:
+				ilpSol, err = ilp(pr.ilp(u, nil, nil))
 			}
-			ilpSol, err := ilp(pr.ilp(u, nil, nil))
 			if err != nil {
 				return nil, err
 			}
@@ -334,6 +358,18 @@ func (pr *problem) leximin(ctx context.Context, s *CBC) (*dist, error) {
 	}
 	d.stats.LPs++
 	return d, nil
+}
+
+// ilpEvery: the integer programme is solved after every ilpEvery-th
+// master programme even when local search finds panels, for the bound
+// on the gap left and the best panel. Every second one on 2,000/40/6
+// needed 260 masters where every fourth needed 246.
+var ilpEvery = 4
+
+// ilpResult is the outcome of an integer programme solved alongside.
+type ilpResult struct {
+	sol *lpSolution
+	err error
 }
 
 var (
@@ -416,16 +452,24 @@ func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, active []i
 		return nil, err
 	}
 	// the barrier, or the simplex method from a basis, may stop short
-	// ("stopped on difficulties") on a degenerate programme; the simplex
-	// methods from scratch settle it
-	// (by "warm" without a basis: the dual simplex method, which leaves
-	// a basis for the next solve)
-	for _, method := range []string{"warm", ""} {
+	// ("stopped on difficulties") on a degenerate programme; the dual
+	// simplex method from the same basis settles most in a fifth of the
+	// time a solve from scratch takes, and the simplex methods from
+	// scratch settle the rest (by "warm" without a basis: the dual simplex
+	// method, which leaves a basis for the next solve)
+	retry := []string{"warm", ""}
+	if m.warm != nil {
+		retry = append([]string{"warmdual"}, retry...)
+	}
+	for _, method := range retry {
 		if sol.status == lpOptimal || sol.status == lpInfeasible {
 			break
 		}
 		tracef("  master: %s; again by %q", sol.line, method)
-		m.method, m.warm = method, nil
+		m.method = method
+		if method != "warmdual" {
+			m.warm = nil
+		}
 		if sol, err = s.solve(ctx, m); err != nil {
 			return nil, err
 		}
@@ -452,11 +496,12 @@ func (pr *problem) dual(ctx context.Context, s *CBC, panels []counts, active []i
 //	minimise Σ_t |t|·e_t such that Σ_K λ_K·n_{K,t} + |t|·e_t ≥ |t|·p_t,
 //	Σ_K λ_K = 1, λ ≥ 0, e ≥ 0,
 //
-// solved by the simplex method so that few panels get a positive λ.
+// solved by the dual simplex method (a third of the primal's time on
+// 2,000/40/6) so that few panels get a positive λ.
 func (pr *problem) primal(ctx context.Context, s *CBC, d *dist, covered []bool) error {
 	T := len(pr.types)
 	K := len(d.panels)
-	m := &lpModel{}
+	m := &lpModel{method: "dual"}
 	for range d.panels {
 		m.addVar(0, 0, math.Inf(1))
 	}
@@ -539,7 +584,11 @@ func (pr *problem) primal(ctx context.Context, s *CBC, d *dist, covered []bool) 
 // linear programmes, 30 needed 114, 60 needed 85 and 120 needed 75; with
 // warm-started simplex solves a programme is cheaper than 50 local
 // searches, and on the 2,000-volunteer shape 50 starts took 50 s of CPU
-// where 100 took 64 s and 30 took 64 s.
+// where 100 took 64 s and 30 took 64 s. With the quicker local search
+// (category bit sets) 50 starts still do best there: 30 needed 311
+// masters where 50 needed 241, and 75, 100 and 200 starts need fewer
+// masters (211, 192, 170) but add more panels to each, and each master
+// takes longer by as much (45, 55 and 57 s of CPU where 50 took 45 s).
 var priceStarts = 50
 
 // initPanels times the number of types is how many panels with random
@@ -547,23 +596,56 @@ var priceStarts = 50
 // needed 114, with 30 starts).
 var initPanels = 1
 
+// priceWorkers is how many local searches run at once; 0 means one per
+// processor (runtime.GOMAXPROCS). The result does not depend on it.
+var priceWorkers = 0
+
 // priceLocal runs local search from the priceStarts panels with the most
 // dual weight and adds (with add) every distinct panel whose weight
-// exceeds bound. It returns how many it added.
-func (pr *problem) priceLocal(ctx context.Context, panels []counts, u []float64, bound float64, add func(counts) bool) int {
+// exceeds bound. It returns how many it added. The searches run on every
+// processor; the panels are added in the order of their starts, so the
+// outcome does not depend on which search ends first.
+func (pr *problem) priceLocal(ctx context.Context, panels []counts, nz [][]int32, u []float64, bound float64, add func(counts) bool) int {
 	type kv struct {
 		i int
 		v float64
 	}
 	best := make([]kv, 0, len(panels))
 	for i, c := range panels {
-		best = append(best, kv{i, c.value(u)})
+		best = append(best, kv{i, c.valueOf(nz[i], u)})
 	}
-	sort.SliceStable(best, func(a, b int) bool { return best[a].v > best[b].v })
-	n := 0
+	slices.SortFunc(best, func(a, b kv) int {
+		switch {
+		case a.v > b.v:
+			return -1
+		case a.v < b.v:
+			return 1
+		}
+		return a.i - b.i
+	})
+	best = best[:min(priceStarts, len(best))]
 	order := byWeight(u)
-	for _, s := range best[:min(priceStarts, len(best))] {
-		c := pr.improveBy(ctx, panels[s.i], u, order)
+	found := make([]counts, len(best))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	workers := priceWorkers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range min(workers, len(best)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(best) {
+					return
+				}
+				found[i] = pr.improveBy(ctx, panels[best[i].i], u, order)
+			}
+		})
+	}
+	wg.Wait()
+	n := 0
+	for _, c := range found {
 		if c.value(u) > bound && add(c) {
 			n++
 		}
@@ -573,16 +655,20 @@ func (pr *problem) priceLocal(ctx context.Context, panels []counts, u []float64,
 
 // activeMax is how many panels the master programme holds before the
 // ones that price out worst leave it for the pool; activeKeep times the
-// number of types is how many it keeps then. The barrier method's time
-// grows with the panels, and most generated panels never get weight.
-var activeMax, activeKeep = 6, 3
+// number of types is how many it keeps then. The simplex and barrier
+// methods' time grows with the panels, and most generated panels never
+// get weight. On the 2,000-volunteer shape, run side by side on the same
+// load, 4 and 2 took 41 s of CPU over 246 masters where 6 and 3 took
+// 47 s over 239 (5 and 3: 46 s; 10 and 5: 52 s); 3 and 2 took 42 s over
+// 286, and 3 and 1 thrashed (440 masters, 219,000 panels brought back).
+var activeMax, activeKeep = 4, 2
 
 // prune drops from active (indices of panels) the panels that are not
 // in the basis (basic, by variable number: panel k is k+1) and price out
 // worst under the dual weights u and ŷ = yh, when there are more than
 // activeMax per type. A non-basic panel has no weight, so the master's
 // solution and basis stay as they are.
-func (pr *problem) prune(active []int, isActive []bool, panels []counts, basis map[int32]bool, u []float64, yh float64) []int {
+func (pr *problem) prune(active []int, isActive []bool, panels []counts, nz [][]int32, basis map[int32]bool, u []float64, yh float64) []int {
 	T := len(pr.types)
 	if len(active) <= activeMax*T {
 		return active
@@ -597,7 +683,7 @@ func (pr *problem) prune(active []int, isActive []bool, panels []counts, basis m
 		if basis[int32(k+1)] {
 			keep = append(keep, k)
 		} else {
-			idle = append(idle, kv{k, panels[k].value(u) - yh})
+			idle = append(idle, kv{k, panels[k].valueOf(nz[k], u) - yh})
 		}
 	}
 	sort.SliceStable(idle, func(a, b int) bool { return idle[a].v > idle[b].v })
@@ -614,10 +700,10 @@ func (pr *problem) prune(active []int, isActive []bool, panels []counts, basis m
 
 // reactivate brings back into the master the pooled panels whose dual
 // weight exceeds bound, and returns how many.
-func (pr *problem) reactivate(panels []counts, isActive []bool, active *[]int, u []float64, bound float64) int {
+func (pr *problem) reactivate(panels []counts, nz [][]int32, isActive []bool, active *[]int, u []float64, bound float64) int {
 	n := 0
 	for k, c := range panels {
-		if !isActive[k] && c.value(u) > bound {
+		if !isActive[k] && c.valueOf(nz[k], u) > bound {
 			isActive[k] = true
 			*active = append(*active, k)
 			n++

@@ -251,3 +251,79 @@ func TestLongShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestLeximinWorkers checks that the local searches running side by side
+// do not change the result: the same panels, probabilities and work with
+// one search at a time and with three.
+func TestLeximinWorkers(t *testing.T) {
+	needCBC(t)
+	p, q := loadBytes(t, synthPool(150, 4, 9), synthQuotas(12, 4))
+	pr, err := bind(p, q, q.Size)
+	require.NoError(t, err)
+	defer func(n int) { priceWorkers = n }(priceWorkers)
+	var runs []*dist
+	for _, n := range []int{1, 3} {
+		priceWorkers = n
+		d, err := pr.leximin(context.Background(), &CBC{})
+		require.NoError(t, err)
+		runs = append(runs, d)
+	}
+	assert.Equal(t, runs[0].stats, runs[1].stats)
+	assert.Equal(t, runs[0].p, runs[1].p)
+	assert.Equal(t, runs[0].prob, runs[1].prob)
+	assert.Equal(t, runs[0].panels, runs[1].panels)
+}
+
+// TestLeximinSchedule checks that the settings that only make LEXIMIN
+// faster do not move its probabilities: LEXIMIN's probabilities are
+// unique, so a run with few local search starts, one search at a time
+// and no pruning of the master programme must give every volunteer the
+// same probability as the default run. The rounds fix probabilities to a
+// relative 1e-6 (gapTol), each lowered by the share fixSlack for the
+// solver's tolerances; the final distribution is a vertex of a programme
+// with ≥ rows, which may hand the probability so freed, k·fixSlack in all
+// (k the panel size), to any volunteer. So every probability must agree
+// to 2·k·fixSlack plus 1e-5 relative (seen: 1.4e-6 at most on the
+// 1,000-volunteer shape, 1.4e-5 on the 2,000 against the previous
+// schedule), and the smallest to 1e-5 relative (0.02083333 and 0.02083327
+// on the 1,000). With -long it runs on the 1,000-volunteer shape too.
+func TestLeximinSchedule(t *testing.T) {
+	needCBC(t)
+	type shape struct {
+		name         string
+		pool, quotas []byte
+		k            int
+	}
+	shapes := []shape{{"synthetic-150", synthPool(150, 4, 9), synthQuotas(12, 4), 12}}
+	if *long {
+		pool, err := os.ReadFile(filepath.Join("testdata", "pool-1000-f5.csv"))
+		require.NoError(t, err)
+		quotas, err := os.ReadFile(filepath.Join("testdata", "pool-1000-f5-k30.yaml"))
+		require.NoError(t, err)
+		shapes = append(shapes, shape{"pool-1000-f5", pool, quotas, 30})
+	}
+	for _, sh := range shapes {
+		t.Run(sh.name, func(t *testing.T) {
+			p, q := loadBytes(t, sh.pool, sh.quotas)
+			pr, err := bind(p, q, sh.k)
+			require.NoError(t, err)
+			fast, err := pr.leximin(context.Background(), &CBC{})
+			require.NoError(t, err)
+			defer func(s, w, a, k int) { priceStarts, priceWorkers, activeMax, activeKeep = s, w, a, k }(priceStarts, priceWorkers, activeMax, activeKeep)
+			priceStarts, priceWorkers, activeMax, activeKeep = 5, 1, 1<<20, 1<<20
+			plain, err := pr.leximin(context.Background(), &CBC{})
+			require.NoError(t, err)
+			t.Logf("default %+v; plain %+v", fast.stats, plain.stats)
+			worst, minA, minB := 0.0, 1.0, 1.0
+			for ty := range pr.types {
+				a, b := fast.p[ty], plain.p[ty]
+				d := math.Abs(a-b) / math.Max(math.Max(a, b), 1e-12)
+				worst = math.Max(worst, d)
+				minA, minB = math.Min(minA, a), math.Min(minB, b)
+				assert.InDelta(t, b, a, 2*float64(sh.k)*fixSlack+1e-5*b, "type %d", ty)
+			}
+			assert.InDelta(t, minB, minA, 1e-5*minB, "the smallest probability")
+			t.Logf("smallest probability %.8f and %.8f; largest relative difference in a probability %.2g", minA, minB, worst)
+		})
+	}
+}

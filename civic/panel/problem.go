@@ -43,10 +43,12 @@ type problem struct {
 	typeOf   []int32   // per pool index; -1 for the ineligible
 	weighted bool
 	// the types in flat arrays for the local search's inner loop:
-	// flat[t*F+f] is type t's category of feature f (F features),
 	// capOf[t] is pr.cap(t), houseOf[t] the household group or -1
-	flat           []int32
 	capOf, houseOf []int32
+	// catMask[t*words:(t+1)*words] is the set of type t's categories,
+	// a bit per category
+	catMask []uint64
+	words   int
 }
 
 // bind checks the pool against the quotas and builds the problem. Errors
@@ -184,14 +186,18 @@ func bind(p *Pool, q *Quotas, size int) (*problem, error) {
 		pr.types[t].members = append(pr.types[t].members, i)
 		pr.typeOf[i] = t
 	}
-	F := len(pr.features)
-	pr.flat = make([]int32, 0, len(pr.types)*F)
 	pr.capOf = make([]int32, len(pr.types))
 	pr.houseOf = make([]int32, len(pr.types))
 	for t, ty := range pr.types {
-		pr.flat = append(pr.flat, ty.cats...)
 		pr.capOf[t] = int32(pr.cap(t))
 		pr.houseOf[t] = ty.house
+	}
+	pr.words = (len(pr.cats) + 63) / 64
+	pr.catMask = make([]uint64, len(pr.types)*pr.words)
+	for t, ty := range pr.types {
+		for _, k := range ty.cats {
+			pr.catMask[t*pr.words+int(k)/64] |= 1 << (k % 64)
+		}
 	}
 	return pr, nil
 }

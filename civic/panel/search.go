@@ -34,6 +34,27 @@ func (c counts) value(w []float64) float64 {
 	return s
 }
 
+// types returns the types c has members of.
+func (c counts) types() []int32 {
+	var nz []int32
+	for t, n := range c {
+		if n > 0 {
+			nz = append(nz, int32(t))
+		}
+	}
+	return nz
+}
+
+// valueOf is c.value(w) for c with members of the types nz only
+// (c.types()): the same sum, in the same order, without the zeros.
+func (c counts) valueOf(nz []int32, w []float64) float64 {
+	s := 0.0
+	for _, t := range nz {
+		s += float64(c[t]) * w[t]
+	}
+	return s
+}
+
 // relax names quota bounds left out of a model, for finding which quotas
 // conflict: relax[2*cat] drops the minimum, relax[2*cat+1] the maximum.
 type relax []bool
@@ -161,9 +182,13 @@ func byWeight(w []float64) []int32 {
 // improveBy is improve with the types in order of decreasing weight
 // (byWeight(w)): for each member's type it tries the types to move to
 // from the heaviest down, and stops at the first that keeps the quotas
-// met, or as soon as no lighter type can beat the best move found.
+// met, or as soon as no lighter type can beat the best move found. The
+// quota test is on sets of categories, a bit each: a move from type a to
+// type b keeps the quotas met when every category a has and b lacks can
+// lose a member and every category b has and a lacks can gain one.
 func (pr *problem) improveBy(ctx context.Context, start counts, w []float64, order []int32) counts {
 	c := slices.Clone(start)
+	W := pr.words
 	cat := make([]int, len(pr.cats))
 	house := make([]int, len(pr.houses))
 	for t, n := range c {
@@ -174,10 +199,18 @@ func (pr *problem) improveBy(ctx context.Context, start counts, w []float64, ord
 			house[h] += int(n)
 		}
 	}
+	// the types in order of weight, with their weights and categories
+	// side by side for the scan
+	ws := make([]float64, len(order))
+	ms := make([]uint64, len(order)*W)
+	for i, b := range order {
+		ws[i] = w[b]
+		copy(ms[i*W:(i+1)*W], pr.catMask[int(b)*W:(int(b)+1)*W])
+	}
+	open := make([]bool, len(order)) // room for one more of the type
 	var in []int
-	F := len(pr.features)
-	leave := make([]bool, len(pr.cats))
-	join := make([]bool, len(pr.cats))
+	leave := make([]uint64, W) // the categories above their minimum
+	join := make([]uint64, W)  // the categories below their maximum
 	for step := 0; step < 10*pr.k+100; step++ {
 		if step%16 == 0 && ctx.Err() != nil {
 			return c
@@ -200,29 +233,51 @@ func (pr *problem) improveBy(ctx context.Context, start counts, w []float64, ord
 			return 0
 		})
 		bestGain, bestA, bestB := 1e-12*(1+math.Abs(c.value(w))), -1, -1
+		clear(leave)
+		clear(join)
 		for k := range cat {
-			// a member may leave category k, or join it
-			leave[k] = cat[k] > pr.cats[k].min
-			join[k] = cat[k] < pr.cats[k].max
+			if cat[k] > pr.cats[k].min {
+				leave[k/64] |= 1 << (k % 64)
+			}
+			if cat[k] < pr.cats[k].max {
+				join[k/64] |= 1 << (k % 64)
+			}
+		}
+		for i, b := range order {
+			hb := pr.houseOf[b]
+			open[i] = c[b] < pr.capOf[b] && (hb < 0 || house[hb] == 0)
+		}
+		if W == 1 {
+			// the usual case, up to 64 categories: one word a type
+			bestA, bestB = pr.bestMove1(in, order, ws, ms, open, c, house, w, leave[0], join[0], bestGain)
+			if bestA < 0 {
+				break
+			}
+			pr.move(c, cat, house, bestA, bestB)
+			continue
 		}
 		for _, a := range in {
-			ca := pr.flat[a*F : a*F+F]
+			ma := pr.catMask[a*W : a*W+W]
 			ha := pr.houseOf[a]
-			for _, b32 := range order {
-				b := int(b32)
-				gain := w[b] - w[a]
+			wa := w[a]
+			for i, b32 := range order {
+				gain := ws[i] - wa
 				if gain <= bestGain {
 					break // every later type is lighter
 				}
-				if b == a || c[b] >= pr.capOf[b] {
-					continue
+				b := int(b32)
+				if !open[i] {
+					// a member of a's own household may take a's place
+					if hb := pr.houseOf[b]; hb < 0 || hb != ha || c[b] >= pr.capOf[b] {
+						continue
+					}
 				}
-				if hb := pr.houseOf[b]; hb >= 0 && hb != ha && house[hb] > 0 {
+				if b == a {
 					continue
 				}
 				ok := true
-				for f, kb := range pr.flat[b*F : b*F+F] {
-					if ka := ca[f]; ka != kb && !(leave[ka] && join[kb]) {
+				for j, mb := range ms[i*W : i*W+W] {
+					if (ma[j]&^mb)&^leave[j] != 0 || (mb&^ma[j])&^join[j] != 0 {
 						ok = false
 						break
 					}
@@ -236,19 +291,63 @@ func (pr *problem) improveBy(ctx context.Context, start counts, w []float64, ord
 		if bestA < 0 {
 			break
 		}
-		a, b := bestA, bestB
-		c[a]--
-		c[b]++
-		for f, kb := range pr.types[b].cats {
-			cat[pr.types[a].cats[f]]--
-			cat[kb]++
-		}
-		if h := pr.types[a].house; h >= 0 {
-			house[h]--
-		}
-		if h := pr.types[b].house; h >= 0 {
-			house[h]++
-		}
+		pr.move(c, cat, house, bestA, bestB)
 	}
 	return c
+}
+
+// move moves one member of panel c from type a to type b, keeping the
+// counts by category and household.
+func (pr *problem) move(c counts, cat, house []int, a, b int) {
+	c[a]--
+	c[b]++
+	for f, kb := range pr.types[b].cats {
+		cat[pr.types[a].cats[f]]--
+		cat[kb]++
+	}
+	if h := pr.types[a].house; h >= 0 {
+		house[h]--
+	}
+	if h := pr.types[b].house; h >= 0 {
+		house[h]++
+	}
+}
+
+// bestMove1 is improveBy's scan for the best move when every type's
+// categories fit in one word: the members in, lightest first, the types
+// in order of weight (ws, their category sets ms, open when there is
+// room for one more), and the sets of categories that can lose a member
+// (leave) and gain one (join). It returns the move (a to b) with the
+// largest gain above bestGain, or -1, -1.
+func (pr *problem) bestMove1(in []int, order []int32, ws []float64, ms []uint64, open []bool, c counts, house []int, w []float64, leave, join uint64, bestGain float64) (int, int) {
+	bestA, bestB := -1, -1
+	for _, a := range in {
+		ma := pr.catMask[a]
+		stuck := ma &^ leave // a's categories that cannot lose a member
+		ha := pr.houseOf[a]
+		wa := w[a]
+		for i, b32 := range order {
+			gain := ws[i] - wa
+			if gain <= bestGain {
+				break // every later type is lighter
+			}
+			mb := ms[i]
+			if stuck&^mb != 0 || (mb&^ma)&^join != 0 {
+				continue
+			}
+			b := int(b32)
+			if !open[i] {
+				// a member of a's own household may take a's place
+				if hb := pr.houseOf[b]; hb < 0 || hb != ha || c[b] >= pr.capOf[b] {
+					continue
+				}
+			}
+			if b == a {
+				continue
+			}
+			bestGain, bestA, bestB = gain, a, b
+			break // the best move from a
+		}
+	}
+	return bestA, bestB
 }

@@ -106,6 +106,21 @@ func Select(ctx context.Context, pool *Pool, quotas *Quotas, opt Options) (*Resu
 	if quotas.Task != nil {
 		res.Task = quotas.Task.Description
 	}
+	// the greedy method's probabilities, simulated while LEXIMIN runs (it
+	// draws from its own seeded stream, so the result is the same)
+	g := newGreedy(pr)
+	gctx, stop := context.WithCancel(ctx)
+	defer stop()
+	type simulated struct {
+		p      []float64
+		failed float64
+		err    error
+	}
+	greedyDone := make(chan simulated, 1)
+	go func() {
+		p, failed, err := g.simulate(gctx, runs, rand.New(rand.NewPCG(opt.Seed, streamGreedy)))
+		greedyDone <- simulated{p, failed, err}
+	}()
 	// LEXIMIN, unless the greedy method is asked for and there is no solver
 	d, err := pr.leximin(ctx, &opt.Solver)
 	switch {
@@ -121,11 +136,10 @@ func Select(ctx context.Context, pool *Pool, quotas *Quotas, opt Options) (*Resu
 		st := d.stats
 		res.Leximin = &st
 	}
-	// the greedy method's probabilities
-	g := newGreedy(pr)
-	gp, failed, err := g.simulate(ctx, runs, rand.New(rand.NewPCG(opt.Seed, streamGreedy)))
-	if err != nil {
-		return nil, err
+	sim := <-greedyDone
+	gp, failed := sim.p, sim.failed
+	if sim.err != nil {
+		return nil, sim.err
 	}
 	res.Greedy = GreedyStats{Runs: runs, DeadEnds: failed}
 	// the draw
