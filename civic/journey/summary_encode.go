@@ -160,6 +160,10 @@ func (w *jsonWriter) optDate(k string, d calendar.Date) {
 const hexDigits = "0123456789abcdef"
 
 // string writes s quoted as encoding/json does with HTML escaping on.
+// standards' report writer has the same escaper (jsonWriter.str); one
+// shared package for both was tried and cost 0.7–4 KB brotli in one
+// widget module or the other, whose budgets are tight, so each keeps its
+// own; both are tested byte for byte against encoding/json.
 func (w *jsonWriter) string(s string) {
 	b := append(w.b, '"')
 	start := 0
