@@ -54,10 +54,14 @@ var (
 // labels and values, names after an article, resolutions, naming
 // passives, numbered minute headings). Windows-1252 decoding stays out:
 // package internal/input/decode is linked by the command line only.
+//
+// The same source built in two folders has given brotli sizes 1.7 KB
+// apart with raw sizes equal to the byte (the build id differs), so each
+// ceiling now sits about 1.5–2 KB above the largest figure seen.
 const (
 	scoreBudget      = 560_500
-	scoreBudgetPlain = 613_600
-	checkBudget      = 681_600
+	scoreBudgetPlain = 616_000
+	checkBudget      = 683_500
 	// widgetProgramBudget is the ceiling of the readability widget's own
 	// program, wasm/readability, as [Build] ships it: built as the widget
 	// is (the scoring path plus the exported functions, the tape and the
@@ -73,8 +77,8 @@ const (
 	// 502 KB once stripTables blanked the names, positions and argument
 	// layouts; the payload 510.6 KB, its loader without the journey code
 	// and its worker started by wasm-runtime.js, not wasm_exec.js.
-	widgetProgramBudget = 504_200
-	widgetBudget        = 512_800
+	widgetProgramBudget = 505_200
+	widgetBudget        = 513_800
 	widgetGoal          = 500_000
 	// journeySummaryGoal is the budget for <civic-journey> given
 	// a summary: the loader, journey.js and the styles, no wasm.
