@@ -62,8 +62,9 @@
 // the GOV.UK step-by-step pattern from the summary that "civickit journey
 // show --format json" prints, in plain JavaScript. Given a raw decision
 // instead, it loads a second module built from the journey package alone
-// (wasm/journey) that computes the same summary: 508.1 KB brotli as
-// shipped (the runtime 346.7 KB of it), 633.5 KB before the journey
+// (wasm/journey) that computes the same summary: 499.6 KB brotli as
+// shipped (508.1 KB with bounds checks, the runtime 346.7 KB of it; see
+// Bounds checks), 633.5 KB before the journey
 // package's js build read the decision and wrote the summary with its
 // hand-written codec (decision_decode.go, summary_encode.go) in place of
 // encoding/json, which its tests and fuzz targets hold to the
@@ -111,7 +112,7 @@
 // Build it with
 //
 //	GOOS=js GOARCH=wasm GOEXPERIMENT=nogreenteagc \
-//		go build -trimpath -ldflags='-s -w' -gcflags=all=-l -o widget.wasm ./widget
+//		go build -trimpath -ldflags='-s -w' -gcflags='all=-l -B' -o widget.wasm ./widget
 //	brotli -q 11 widget.wasm
 //
 // and then, as [Build] does, blank the runtime's traceback tables (see
@@ -155,7 +156,8 @@
 // the program and prints its message, with "?" for each frame
 // (TestStripTables runs a program that grows stacks, collects garbage and
 // panics, before and after, under Node.js). "civickit widgets build
-// --symbols" keeps them. Brotli -q 11, with Go 1.26:
+// --symbols" keeps them. Brotli -q 11, with Go 1.26, built with bounds
+// checks (without them, see Bounds checks):
 //
 //	readability module                     with tables   blanked
 //	file and line tables                   561.9 KB      530.4 KB
@@ -177,9 +179,9 @@
 // # Where the bytes go
 //
 // The readability widget as a page downloads it, brotli -q 11: the
-// module 502.1 KB, its worker (with wasm-runtime.js) 1.7 KB, the loader
-// civickit.js 5.6 KB and the styles 1.3 KB, 510.6 KB in all, over the
-// issue's 500 KB. The journey widget on a summary (the loader, journey.js
+// module 482.7 KB, its worker (with wasm-runtime.js) 1.7 KB, the loader
+// civickit.js 5.6 KB and the styles 1.3 KB, 491.2 KB in all, under the
+// issue's 500 KB (512.2 KB with the bounds checks). The journey widget on a summary (the loader, journey.js
 // and the styles) is 8.4 KB; the rendering of a journey is loaded only by
 // a page that has one. Of the module, the Go runtime is 346.7 KB once
 // blanked (an empty main; 381.6 KB with the tables); the rest is the
@@ -191,9 +193,26 @@
 // the data, about 41 KB is read-only (the tables below, strings and type
 // data) and about 31 KB the runtime's per-function tables (names, PC
 // tables and stack maps of some 500 more functions), which the blanking
-// takes most of. -gcflags=all=-B (no bounds checks) would take 19 KB off,
-// at the cost of silent wrong reads instead of a panic on a bug, and is
-// not used.
+// takes most of.
+//
+// # Bounds checks
+//
+// The modules are compiled without the index and slice bounds checks
+// (-gcflags=all=-B): 21.0 KB brotli off the readability module (503.7 KB
+// to 482.7 KB; 8.0 KB of it from the standard library, 13.0 KB from the
+// scorer and the tape) and 8.2 KB off the journey module, which brings the
+// readability widget's payload to 491.2 KB, under the issue's 500 KB. A
+// bounds check turns a bug into a panic; without it the bug reads or
+// writes the wrong bytes of the module's own memory. That changes no
+// result a council sees, because the checks still run everywhere the
+// code is exercised: the same Go source, with the same 64-bit int, is
+// tested, fuzzed and run by the civickit command with them on, so the
+// module gives the command's numbers for every text the command scores
+// without a panic (the browser tests compare the two on the sample texts
+// and on hostile input). What a missing check could do is also bounded:
+// a WebAssembly module reads and writes only its own linear memory, and
+// the page shows the worker's answer with textContent alone. "civickit
+// widgets build --bounds-checks" keeps them, for debugging.
 //
 // Within the scoring path: the syllable exception table, about 20 KB
 // (6,925 CMUdict words the spelling rules miscount, which keep agreement

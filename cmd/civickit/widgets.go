@@ -29,11 +29,12 @@ prints.`,
 var widgetsBuildFlags struct {
 	out, module string
 	symbols     bool
+	checks      bool
 }
 
 var widgetsBuildCmd = &Command{
 	Name:      "build",
-	UsageLine: "widgets build --out DIR [--module DIR] [--symbols]",
+	UsageLine: "widgets build --out DIR [--module DIR] [--symbols] [--bounds-checks]",
 	Short:     "compile, minify and compress the widgets into a folder",
 	Long: `Build compiles the widgets to WebAssembly (it needs the go command and
 the civickit source: the current folder's module, or --module), minifies
@@ -45,7 +46,11 @@ embed.html (the lines to copy into a page) and index.html (a demo).
 The WebAssembly modules ship without the function names and source
 positions that Go's runtime keeps for its tracebacks (about 59 KB brotli of
 the readability checker's module): a crash in the browser then prints "?"
-for each frame. --symbols keeps them, for debugging.
+for each frame. --symbols keeps them, for debugging. They are also
+compiled without the index and slice bounds checks (about 21 KB brotli):
+the same Go code runs with its checks on in civickit's tests and fuzzing
+and in this command, so a module never gives a result the command would
+not. --bounds-checks keeps them, so that a bug panics in the browser too.
 
 Copy DIR to the site, say as /civickit/, and add to a page:
 
@@ -60,6 +65,7 @@ Content-Security-Policy the checker needs script-src 'self'
 		fs.StringVar(&widgetsBuildFlags.out, "out", "", "the `folder` to write")
 		fs.StringVar(&widgetsBuildFlags.module, "module", "", "the civickit source `folder` (default: the module holding the current folder)")
 		fs.BoolVar(&widgetsBuildFlags.symbols, "symbols", false, "keep the function names and positions that tracebacks print in the modules")
+		fs.BoolVar(&widgetsBuildFlags.checks, "bounds-checks", false, "keep the index and slice bounds checks in the modules (about 21 KB brotli more), for debugging")
 	},
 	Run: runWidgetsBuild,
 }
@@ -76,7 +82,7 @@ func runWidgetsBuild(ctx context.Context, env *Env, cmd *Command, args []string)
 	if f.out == "" {
 		return usagef(cmd, "--out is required")
 	}
-	files, err := wasm.Build(ctx, wasm.BuildOptions{Out: f.out, Module: f.module, Symbols: f.symbols})
+	files, err := wasm.Build(ctx, wasm.BuildOptions{Out: f.out, Module: f.module, Symbols: f.symbols, BoundsChecks: f.checks})
 	if err != nil {
 		return err
 	}

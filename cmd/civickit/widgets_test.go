@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -243,6 +244,31 @@ func TestWidgetsBrowser(t *testing.T) {
 				t.Errorf("text %.40q: the browser's scorecard differs from the CLI's:\nbrowser %s\nCLI     %s", text, got, wb)
 			}
 		}
+		// The module is built without bounds checks (wasm/doc.go): on
+		// the real council pages of the standards' precision set, as
+		// plain text, it must still give the command's scorecards.
+		real, err := filepath.Glob("../../standards/testdata/real/*")
+		if err != nil || len(real) < 40 {
+			t.Fatalf("the real council pages: %d files, %v", len(real), err)
+		}
+		same := 0
+		for _, name := range real {
+			b := []byte(readFile(t, name))
+			if !utf8.Valid(b) || filepath.Base(name) == "README.md" {
+				continue
+			}
+			got := js[string](t, ctx, scoreJS+"("+jsString(string(b))+")")
+			var browserCard map[string]any
+			if err := json.Unmarshal([]byte(got), &browserCard); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if want := cliCheck(t, string(b)); !reflect.DeepEqual(browserCard, want) {
+				t.Errorf("%s: the browser's scorecard differs from the CLI's", filepath.Base(name))
+				continue
+			}
+			same++
+		}
+		t.Logf("%d real council pages scored alike in the browser and by the command", same)
 		// nothing typed became markup: the panel holds only the widget's own elements
 		injected := js[int](t, ctx, `document.querySelector("civic-readability").shadowRoot.querySelectorAll("script, img, iframe, object, embed").length + document.querySelectorAll("img, iframe").length`)
 		if injected != 0 {
