@@ -161,6 +161,14 @@ func ComputeReadability(st Stats) Readability {
 	// The UK reading age is the US grade plus five years.
 	r.ReadingAge = r.FleschKincaidGrade + 5
 
+	// Each score is rounded to nine decimal places, far below any
+	// formula's precision, so that binary floating point's last bits
+	// (-1.6449999999999996 for -1.645) do not reach reports and JSON.
+	for _, p := range [...]*float64{&r.FleschReadingEase, &r.FleschKincaidGrade, &r.GunningFog,
+		&r.SMOG, &r.ColemanLiau, &r.ARI, &r.ReadingAge} {
+		*p = roundNano(*p)
+	}
+
 	if st.Sentences < 30 {
 		r.Notes = append(r.Notes, "smog: "+itoa(st.Sentences)+" sentences, fewer than the 30 it was calibrated on")
 	}
@@ -169,3 +177,6 @@ func ComputeReadability(st Stats) Readability {
 	}
 	return r
 }
+
+// roundNano rounds x to nine decimal places.
+func roundNano(x float64) float64 { return math.Round(x*1e9) / 1e9 }
