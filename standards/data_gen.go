@@ -161,7 +161,7 @@ const (
 		"plain-english\tfacilitator\thelper or organiser\t\tfacilitator|facilitators\t\t\n" +
 		"plain-english\tfoster\tencourage or help\t\tfoster|fostered|fostering|fosters\tcare|cared|carer|carers|cares|caring|child|children|famili|families|home|homed|homes|homing|parent|parented|parenting|parents|placement|placements\t\n" +
 		"plain-english\tincentivise\tencourage\t\tincentivise\t\t\n" +
-		"plain-english\tkey\timportant or main (or leave out)\t\tkey|keyed|keying|keys\tcard|carded|carding|cards|code|coded|codes|coding|date|dated|dates|dating|decision|decisions|fact|facts|fob|fobbed|fobbing|fobs|holder|holders|safe|safes|stage|staged|stages|staging|worker|workers\t\n" +
+		"plain-english\tkey\timportant or main (or leave out)\t\tkey|keyed|keying|keys\tcard|carded|carding|cards|code|coded|codes|coding|date|dated|dates|dating|decision|decisions|executive|executives|fact|facts|fob|fobbed|fobbing|fobs|holder|holders|safe|safes|stage|staged|stages|staging|worker|workers\t\n" +
 		"plain-english\tliaise\twork with or talk to\t\tliaise|liaised|liaises|liaising\t\t\n" +
 		"plain-english\toverarching\tmain or overall\t\toverarching\t\t\n" +
 		"plain-english\tparadigm\tmodel or way of thinking\t\tparadigm|paradigms\t\t\n" +
@@ -1063,6 +1063,7 @@ const (
 		"supposed involved qualified determined committed dedicated experienced\n" +
 		"skilled talented disappointed surprised satisfied prepared ashamed\n" +
 		"scared frightened annoyed\n" +
+		"minded located situated\n" +
 		"need speed seed proceed exceed succeed indeed hundred sacred naked wicked\n" +
 		"red bed\n"
 	dataInclusive = "" +

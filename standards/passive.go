@@ -51,7 +51,7 @@ func (r *passive) check(p *prepared, report func(Finding)) tally {
 				continue
 			}
 			pw := a.Text(j)
-			if resolution || j+1 < hi && pw == "made" && a.Text(j+1) == "up" || naming(a, j, hi) {
+			if resolution || j+1 < hi && stative(pw, a.Text(j+1)) || naming(a, j, hi) {
 				continue // "That the report be noted"; "is made up of"; "is known as", "is called the cabinet"
 			}
 			bt, pt := &a.Tokens[i], &a.Tokens[j]
@@ -201,4 +201,22 @@ func byActor(a *Analysis, i, hi int) string {
 		return ""
 	}
 	return b.Text[start:end]
+}
+
+// stative reports whether the participle pw and the word after it
+// describe how something is, not who did it: "is made up of", "is
+// divided into four sections", "is based on the survey", "is composed
+// of".
+func stative(pw, next string) bool {
+	switch pw {
+	case "made":
+		return next == "up"
+	case "divided":
+		return next == "into"
+	case "based":
+		return next == "on" || next == "in" || next == "at"
+	case "composed":
+		return next == "of"
+	}
+	return false
 }

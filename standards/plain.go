@@ -150,6 +150,9 @@ func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 		if r.id == RulePlainEnglish && inQuotedTerm(a, first, n) {
 			return // defined as 'key decisions': a quoted term, not the writer's word
 		}
+		if r.id == RulePlainEnglish && definedWord(a, first, n) {
+			return // "which decisions are Key": a term the page defines
+		}
 		if seen != nil {
 			if a.Doc.Blocks[ft.Block].Kind == BlockHeading {
 				return // a heading names what the text below explains
@@ -468,4 +471,16 @@ func inTitleCaseName(a *Analysis, first, n int) bool {
 		}
 	}
 	return false
+}
+
+// definedWord reports whether the one-word match at first is written
+// with a capital inside its sentence, as a page writes a term it defines
+// or a name ("decide which decisions are Key"): not the writer's own
+// word, which a plainer one could replace. A word in capitals is not.
+func definedWord(a *Analysis, first, n int) bool {
+	if n != 1 {
+		return false
+	}
+	t := &a.Tokens[first]
+	return t.Flags&FlagCapital != 0 && t.Flags&(FlagSentence|FlagAllCaps) == 0
 }

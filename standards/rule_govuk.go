@@ -69,7 +69,10 @@ func (r *govukStyle) check(p *prepared, report func(Finding)) tally {
 			if tk.End-tk.Start == 1 && a.Doc.Blocks[tk.Block].Text[tk.Start] == '&' && i > 0 && i+1 < len(a.Tokens) &&
 				a.Tokens[i-1].Block == tk.Block && a.Tokens[i+1].Block == tk.Block &&
 				a.Tokens[i-1].Kind == TokenWord && a.Tokens[i+1].Kind == TokenWord &&
-				a.Tokens[i-1].End < tk.Start && tk.End < a.Tokens[i+1].Start {
+				a.Tokens[i-1].End < tk.Start && tk.End < a.Tokens[i+1].Start &&
+				// "Member Services & Scrutiny Officer": a name, which
+				// GOV.UK leaves as it is written
+				(a.Tokens[i-1].Flags&FlagCapital == 0 || a.Tokens[i+1].Flags&FlagCapital == 0) {
 				x, why = "and", whyAmpersand
 			}
 		}

@@ -126,7 +126,12 @@ func extractText(b *builder, start int) {
 				// starts a paragraph: wrapped items indent their next lines
 				closeBlock(false)
 				open, kind, lines, numbered = true, BlockParagraph, 0, -1
-			case (!open || unit || isSentenceEnd(lastByte) && lastByte != ',') && isHeadingLine(src, cs, ce, next):
+			case (!open || unit || isSentenceEnd(lastByte) && lastByte != ',' ||
+				// a line that ends without punctuation or a word that
+				// carries on ("Agenda item - Declarations of interest"
+				// over "Agenda item"): a unit too, not wrapped prose
+				kind == BlockParagraph && lastByte != ',' && lastByte != ':' && lastByte != '-' && !isSentenceEnd(lastByte) && !endsCarryingOn(src[lineEnd-lastLen:lineEnd])) &&
+				isHeadingLine(src, cs, ce, next):
 				closeBlock(false)
 				b.copy(cs, ce)
 				b.end(BlockHeading, 3, 0)
@@ -324,19 +329,8 @@ func isHeadingLine(src []byte, s, e, next int) bool {
 	if words > 10 {
 		return false
 	}
-	last := l[bytes.LastIndexByte(l, ' ')+1:]
-	if len(last) <= 4 {
-		var low [4]byte
-		for i, c := range last {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			low[i] = c
-		}
-		switch string(low[:len(last)]) {
-		case "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "will", "is", "are", "be":
-			return false
-		}
+	if endsCarryingOn(l) {
+		return false
 	}
 	// the next line
 	ne, _ := lineEnd2(src, next)
@@ -348,6 +342,27 @@ func isHeadingLine(src []byte, s, e, next int) bool {
 		return false // a setext heading: the underline decides
 	}
 	return !continues(src, next)
+}
+
+// endsCarryingOn reports whether the line l ends in a word that carries
+// on to the next line ("of", "and", "the", "will").
+func endsCarryingOn(l []byte) bool {
+	last := l[bytes.LastIndexByte(l, ' ')+1:]
+	if len(last) > 4 {
+		return false
+	}
+	var low [4]byte
+	for i, c := range last {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	switch string(low[:len(last)]) {
+	case "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "will", "is", "are", "be":
+		return true
+	}
+	return false
 }
 
 // numberedHeading reports whether a numbered line whose text is
