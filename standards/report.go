@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"runtime"
@@ -49,7 +50,7 @@ func (r Report) WriteJSON(w io.Writer) error {
 		j.newline(0)
 	}
 	j.b = append(j.b, "]\n"...)
-	j.out.write(j.b)
+	j.done()
 	return j.out.err
 }
 
@@ -62,7 +63,7 @@ func (c *Scorecard) WriteJSON(w io.Writer) error {
 	}
 	j.scorecard(c, 0)
 	j.b = append(j.b, '\n')
-	j.out.write(j.b)
+	j.done()
 	return j.out.err
 }
 
@@ -201,11 +202,34 @@ type grower interface {
 // (*bytes.Buffer's AvailableBuffer), builds the JSON in it: written at
 // the end in one piece, it is then where the writer keeps it, with no
 // copy made on the way.
+//
+// An empty *bytes.Buffer without the room is instead given, at the end,
+// the new slice the JSON was built in (see done). Buffer.Grow clears all
+// the room it adds, and on new memory that first touch of each page, a
+// page fault, is most of the cost: for a report of several MB, 1,000
+// faults in a row before the first byte is written. A new slice of
+// several MB is not cleared (the memory is new, so zero already), and its
+// pages are touched as the JSON is written, by both encoders of a long
+// list of findings at once (see findings).
 func (j *jsonWriter) grow(g grower, n int) {
+	if bb, ok := g.(*bytes.Buffer); ok && bb.Len() == 0 && bb.Available() < n {
+		j.b, j.inPlace, j.adopt = make([]byte, 0, n), true, bb
+		return
+	}
 	g.Grow(n)
 	if a, ok := g.(interface{ AvailableBuffer() []byte }); ok {
 		j.b, j.inPlace = a.AvailableBuffer(), true
 	}
+}
+
+// done writes the JSON built in b: it gives the slice to the buffer that
+// grow found empty, or writes it.
+func (j *jsonWriter) done() {
+	if j.adopt != nil {
+		*j.adopt = *bytes.NewBuffer(j.b)
+		return
+	}
+	j.out.write(j.b)
 }
 
 // jsonSize estimates the bytes of c written as JSON at depth d: a little
@@ -463,6 +487,9 @@ type jsonWriter struct {
 	out        errWriter
 	escapeHTML bool
 	inPlace    bool // b is the writer's own room: write it once, at the end
+	// adopt, when not nil, is the empty buffer that takes b as its
+	// contents at the end (see grow)
+	adopt *bytes.Buffer
 }
 
 func (j *jsonWriter) newline(depth int) {
