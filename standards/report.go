@@ -576,6 +576,19 @@ const (
 	plainHTML
 )
 
+// plainJSON8 reports whether the eight bytes packed in x are all ASCII
+// that a JSON string holds as it is (jsonPlain's plainJSON): none from
+// 0x80, none below 0x20, no '"' and no '\\'.
+func plainJSON8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// a byte below n shows in (x - n*ones) &^ x & highs, once bytes
+	// from 0x80 are ruled out; a byte equal to c is one below 1 in x^c
+	less := (x - 0x20*ones) &^ x
+	quote := x ^ '"'*ones
+	slash := x ^ '\\'*ones
+	return (x|less|(quote-ones)&^quote|(slash-ones)&^slash)&highs == 0
+}
+
 // str writes s as a JSON string, escaped as encoding/json escapes it.
 func (j *jsonWriter) str(s string) {
 	const hex = "0123456789abcdef"
@@ -586,6 +599,15 @@ func (j *jsonWriter) str(s string) {
 	b := append(j.b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if !j.escapeHTML {
+			// most text is plain ASCII: pass it eight bytes at a time
+			for i+8 <= len(s) && plainJSON8(le64(s[i:])) {
+				i += 8
+			}
+			if i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if jsonPlain[c]&plain != 0 {
