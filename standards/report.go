@@ -493,11 +493,19 @@ type jsonWriter struct {
 }
 
 func (j *jsonWriter) newline(depth int) {
+	if n := 1 + 2*depth; n <= len(jsonIndent) {
+		j.b = append(j.b, jsonIndent[:n]...) // one copy, not one a level
+		return
+	}
 	j.b = append(j.b, '\n')
 	for range depth {
 		j.b = append(j.b, "  "...)
 	}
 }
+
+// jsonIndent is a line break and the indentation of the deepest level the
+// writers reach (a SARIF region, at depth 9).
+const jsonIndent = "\n                    "
 
 func (j *jsonWriter) key(k string) {
 	j.b = append(j.b, '"')
