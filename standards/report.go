@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"runtime"
@@ -49,7 +50,7 @@ func (r Report) WriteJSON(w io.Writer) error {
 		j.newline(0)
 	}
 	j.b = append(j.b, "]\n"...)
-	j.out.write(j.b)
+	j.done()
 	return j.out.err
 }
 
@@ -62,7 +63,7 @@ func (c *Scorecard) WriteJSON(w io.Writer) error {
 	}
 	j.scorecard(c, 0)
 	j.b = append(j.b, '\n')
-	j.out.write(j.b)
+	j.done()
 	return j.out.err
 }
 
@@ -201,11 +202,34 @@ type grower interface {
 // (*bytes.Buffer's AvailableBuffer), builds the JSON in it: written at
 // the end in one piece, it is then where the writer keeps it, with no
 // copy made on the way.
+//
+// An empty *bytes.Buffer without the room is instead given, at the end,
+// the new slice the JSON was built in (see done). Buffer.Grow clears all
+// the room it adds, and on new memory that first touch of each page, a
+// page fault, is most of the cost: for a report of several MB, 1,000
+// faults in a row before the first byte is written. A new slice of
+// several MB is not cleared (the memory is new, so zero already), and its
+// pages are touched as the JSON is written, by both encoders of a long
+// list of findings at once (see findings).
 func (j *jsonWriter) grow(g grower, n int) {
+	if bb, ok := g.(*bytes.Buffer); ok && bb.Len() == 0 && bb.Available() < n {
+		j.b, j.inPlace, j.adopt = make([]byte, 0, n), true, bb
+		return
+	}
 	g.Grow(n)
 	if a, ok := g.(interface{ AvailableBuffer() []byte }); ok {
 		j.b, j.inPlace = a.AvailableBuffer(), true
 	}
+}
+
+// done writes the JSON built in b: it gives the slice to the buffer that
+// grow found empty, or writes it.
+func (j *jsonWriter) done() {
+	if j.adopt != nil {
+		*j.adopt = *bytes.NewBuffer(j.b)
+		return
+	}
+	j.out.write(j.b)
 }
 
 // jsonSize estimates the bytes of c written as JSON at depth d: a little
@@ -463,14 +487,25 @@ type jsonWriter struct {
 	out        errWriter
 	escapeHTML bool
 	inPlace    bool // b is the writer's own room: write it once, at the end
+	// adopt, when not nil, is the empty buffer that takes b as its
+	// contents at the end (see grow)
+	adopt *bytes.Buffer
 }
 
 func (j *jsonWriter) newline(depth int) {
+	if n := 1 + 2*depth; n <= len(jsonIndent) {
+		j.b = append(j.b, jsonIndent[:n]...) // one copy, not one a level
+		return
+	}
 	j.b = append(j.b, '\n')
 	for range depth {
 		j.b = append(j.b, "  "...)
 	}
 }
+
+// jsonIndent is a line break and the indentation of the deepest level the
+// writers reach (a SARIF region, at depth 9).
+const jsonIndent = "\n                    "
 
 func (j *jsonWriter) key(k string) {
 	j.b = append(j.b, '"')
@@ -549,6 +584,19 @@ const (
 	plainHTML
 )
 
+// plainJSON8 reports whether the eight bytes packed in x are all ASCII
+// that a JSON string holds as it is (jsonPlain's plainJSON): none from
+// 0x80, none below 0x20, no '"' and no '\\'.
+func plainJSON8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// a byte below n shows in (x - n*ones) &^ x & highs, once bytes
+	// from 0x80 are ruled out; a byte equal to c is one below 1 in x^c
+	less := (x - 0x20*ones) &^ x
+	quote := x ^ '"'*ones
+	slash := x ^ '\\'*ones
+	return (x|less|(quote-ones)&^quote|(slash-ones)&^slash)&highs == 0
+}
+
 // str writes s as a JSON string, escaped as encoding/json escapes it.
 func (j *jsonWriter) str(s string) {
 	const hex = "0123456789abcdef"
@@ -559,6 +607,15 @@ func (j *jsonWriter) str(s string) {
 	b := append(j.b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if !j.escapeHTML {
+			// most text is plain ASCII: pass it eight bytes at a time
+			for i+8 <= len(s) && plainJSON8(le64(s[i:])) {
+				i += 8
+			}
+			if i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if jsonPlain[c]&plain != 0 {

@@ -91,6 +91,15 @@ func TestReportJSONMatchesEncodingJSON(t *testing.T) {
 			got.WriteString("kept: ")
 			require.NoError(t, tc.write(&got))
 			assert.Equal(t, "kept: "+want.String(), got.String(), "built in the buffer's own room")
+			var empty bytes.Buffer
+			require.NoError(t, tc.write(&empty))
+			assert.Equal(t, want.String(), empty.String(), "built in a new slice an empty buffer takes")
+			empty.WriteString("more")
+			assert.Equal(t, want.String()+"more", empty.String(), "the buffer goes on after it")
+			var roomy bytes.Buffer
+			roomy.Grow(want.Len() * 2)
+			require.NoError(t, tc.write(&roomy))
+			assert.Equal(t, want.String(), roomy.String(), "built in an empty buffer's room")
 			var plain bytes.Buffer
 			require.NoError(t, tc.write(struct{ io.Writer }{&plain}))
 			assert.Equal(t, want.String(), plain.String(), "written in chunks")

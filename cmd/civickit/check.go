@@ -344,8 +344,11 @@ func readSized(r io.Reader, max int64) ([]byte, error) {
 	if err != nil || !info.Mode().IsRegular() || info.Size() > input.Max(max) {
 		return input.ReadAll(r, max)
 	}
-	var b bytes.Buffer
-	b.Grow(int(info.Size()) + bytes.MinRead)
+	// a new slice rather than Buffer.Grow, which clears the room it
+	// adds: new memory is zero already, and left untouched, each page
+	// is first touched (a page fault) by the read that fills it rather
+	// than by a pass that clears it first
+	b := bytes.NewBuffer(make([]byte, 0, int(info.Size())+bytes.MinRead))
 	if _, err := b.ReadFrom(io.LimitReader(r, input.Max(max)+1)); err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ package decode
 
 import (
 	"errors"
+	"unicode/utf8"
 
 	"github.com/civickit/civickit/internal/input"
 	"golang.org/x/text/encoding/charmap"
@@ -26,6 +27,14 @@ const Windows1252Note = "not UTF-8: read as Windows-1252, the encoding Word and 
 // Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), give
 // [input.Check]'s *input.EncodingError.
 func Text(b []byte) (text []byte, note string, err error) {
+	if utf8.Valid(b) {
+		// the common case, found several times faster than Check's
+		// rune-by-rune loop finds it; Check then looks only at the
+		// first bytes, for UTF-16 and UTF-32, whose marks and ASCII
+		// can be valid UTF-8 (a prefix cut inside a character is
+		// fine: complete is false)
+		return b, "", input.Check(b[:min(len(b), 4)], false)
+	}
 	err = input.Check(b, true)
 	var enc *input.EncodingError
 	if err == nil || !errors.As(err, &enc) || enc.Encoding != "Latin-1 or Windows-1252" {

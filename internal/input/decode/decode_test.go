@@ -39,3 +39,16 @@ func TestText(t *testing.T) {
 		})
 	}
 }
+
+// TestTextUTF8 checks that Text's fast path for valid UTF-8 returns what
+// input.Check finds: nil, or the UTF-16 and UTF-32 that valid UTF-8 can
+// look like.
+func TestTextUTF8(t *testing.T) {
+	for _, in := range []string{"", "a", "é", "Hi there", "H\x00i\x00 there", "\x00H\x00i", "\x00\x00\x00\x00", "ab\x00\x00", "€uro", "a€", strings.Repeat("Café £5 – ", 100)} {
+		want := input.Check([]byte(in), true)
+		got, note, err := Text([]byte(in))
+		if string(got) != in || note != "" || (err == nil) != (want == nil) || err != nil && err.Error() != want.Error() {
+			t.Errorf("Text(%q) = %q, %q, %v; want it as it is, with error %v", in, got, note, err, want)
+		}
+	}
+}
