@@ -12,10 +12,10 @@ type sylCache struct {
 }
 
 // newSylCache returns a cache sized for a text of n bytes: about one slot
-// per 16 bytes, from 64 to 4096 slots.
+// per 16 bytes, from 64 to 16,384 slots.
 func newSylCache(n int) *sylCache {
 	size := 64
-	for size < 4096 && size*16 < n {
+	for size < 16384 && size*16 < n {
 		size *= 2
 	}
 	c := &sylCache{mask: uint32(size - 1), words: make([]string, size), count: make([]uint8, size)}
