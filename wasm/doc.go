@@ -109,6 +109,13 @@
 //	var c standards.Checker // the GOV.UK preset
 //	card := c.CheckDocument("draft", doc)
 //
+// A widget that scores as the user types keeps a
+// [github.com/civickit/civickit/standards.Draft] instead, which analyses
+// again only the paragraphs changed since the last score and gives the
+// same scorecard: on 2,000 words it takes the Go call from a median of 4.0
+// to 3.2 ms in Chromium on a two-core machine (the fastest from 2.3 to
+// 1.8 ms), and costs the module about 1 KB brotli.
+//
 // Build it with
 //
 //	GOOS=js GOARCH=wasm GOEXPERIMENT=nogreenteagc \

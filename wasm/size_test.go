@@ -63,9 +63,12 @@ var (
 // doc.go): the score widget program from 558.1 KB to 539.6 KB, the
 // readability module as shipped from 503.7 KB to 482.7 KB, its payload
 // from 512.2 KB to 491.2 KB, under the 500 KB, and the journey
-// module from 507.8 KB to 499.6 KB.
+// module from 507.8 KB to 499.6 KB. Raised by 2.5 KB when the third
+// held-out check's fixes and the widget's standards.Draft (which analyses
+// only the paragraphs changed since the last score) joined: the payload
+// 493.6 KB.
 const (
-	scoreBudget      = 541_500
+	scoreBudget      = 544_000
 	scoreBudgetPlain = 616_000
 	checkBudget      = 683_500
 	// widgetProgramBudget is the ceiling of the readability widget's own
@@ -83,8 +86,8 @@ const (
 	// 502 KB once stripTables blanked the names, positions and argument
 	// layouts; the payload 510.6 KB, its loader without the journey code
 	// and its worker started by wasm-runtime.js, not wasm_exec.js.
-	widgetProgramBudget = 484_500
-	widgetBudget        = 493_000
+	widgetProgramBudget = 487_000
+	widgetBudget        = 495_500
 	widgetGoal          = 500_000
 	// journeySummaryGoal is the budget for <civic-journey> given
 	// a summary: the loader, journey.js and the styles, no wasm.
