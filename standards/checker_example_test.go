@@ -81,3 +81,30 @@ func ExampleChecker_Check_editors() {
 	// 3:60 inclusive-language "suffer from" → Try: has (and name the condition or impairment).
 	// 5:11 accessibility "parking plan" → Try: "parking plan (PDF, 2.3MB)", with the file's own size.
 }
+
+func ExampleDraft() {
+	// An editor's text, scored after each pause in typing: the Draft
+	// analyses again only the paragraph that changed.
+	d := &standards.Draft{Checker: &standards.Checker{Format: standards.FormatText}}
+	for _, text := range []string{
+		"The cabinet will decide in March.\n\nThe report was approved.",
+		"The cabinet will decide in March.\n\nThe committee approved the report.",
+	} {
+		doc, err := standards.ExtractText([]byte(text))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		card := d.Check("draft", doc)
+		passives := 0
+		for _, f := range card.Findings {
+			if f.Rule == standards.RulePassiveVoice {
+				passives++
+			}
+		}
+		fmt.Printf("%d words, %d passive\n", card.Stats.Words, passives)
+	}
+	// Output:
+	// 10 words, 1 passive
+	// 11 words, 0 passive
+}
