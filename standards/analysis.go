@@ -77,6 +77,11 @@ type Analysis struct {
 	// Line and Column at 0, and the checker fills them in after sorting
 	// the findings by offset, one walk of the source in order.
 	deferPos bool
+	// ids, when idsFor is a rule set's vocab, holds what prepare would
+	// look up in it: each token's id, then each token's case-exact id (a
+	// Draft copies them for the blocks it did not analyse again).
+	ids    []int32
+	idsFor *vocab
 }
 
 // Text returns the text of token i.

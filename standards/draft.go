@@ -17,14 +17,17 @@ type Draft struct {
 	Checker *Checker
 
 	memo map[string]draftBlock // by block text: the last version's blocks
+	v    *vocab                // the rule set's vocabulary the memo's ids are of
 }
 
 // draftBlock is one block's analysis kept by a Draft: its tokens (their
-// Block field left as it was) and its sentences, whose First and Last
-// count from the block's first token.
+// Block field left as it was), its sentences, whose First and Last count
+// from the block's first token, and its tokens' ids in the rule set's
+// vocabulary (see prepare), then their case-exact ids.
 type draftBlock struct {
 	tokens    []Token
 	sentences []Sentence
+	ids       []int32
 }
 
 // Check scores doc as [Checker.CheckDocument] does, analysing again only
@@ -37,16 +40,23 @@ func (d *Draft) Check(name string, doc *Document) *Scorecard {
 	if err != nil {
 		rs, _ = Compile("", nil, nil)
 	}
+	if d.v != rs.v {
+		d.memo, d.v = nil, rs.v
+	}
 	return rs.CheckAnalysis(name, d.analyze(doc))
 }
 
 // analyze is Analyze, taking each block whose text the last version had
-// from the memo.
+// from the memo, with its tokens' ids in d.v, which it then gives the
+// rules (prepare) for every token.
 func (d *Draft) analyze(doc *Document) *Analysis {
 	a := newAnalysis(doc)
 	next := make(map[string]draftBlock, len(doc.Blocks))
+	fresh := make([]bool, len(doc.Blocks)) // analysed now, not taken from the memo
+	firsts := make([]int32, len(doc.Blocks)+1)
 	for bi := range doc.Blocks {
 		text := doc.Blocks[bi].Text
+		firsts[bi] = int32(len(a.Tokens))
 		m, ok := next[text]
 		if !ok {
 			m, ok = d.memo[text]
@@ -77,8 +87,31 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 			m.sentences[i].Last -= int32(first)
 		}
 		next[text] = m
+		fresh[bi] = true
+	}
+	n := len(a.Tokens)
+	firsts[len(doc.Blocks)] = int32(n)
+	a.finish()
+	if d.v != nil {
+		// the ids: copied for the blocks from the memo, looked up for
+		// the others, whose memo entries then keep them
+		buf := make([]int32, 2*n)
+		p := &prepared{a: a, ids: buf[:n:n], cids: buf[n:]}
+		for bi := range doc.Blocks {
+			lo, hi := int(firsts[bi]), int(firsts[bi+1])
+			text := doc.Blocks[bi].Text
+			m := next[text]
+			if fresh[bi] && m.ids == nil {
+				p.lookup(d.v, lo, hi)
+				m.ids = append(append(make([]int32, 0, 2*(hi-lo)), p.ids[lo:hi]...), p.cids[lo:hi]...)
+				next[text] = m
+				continue
+			}
+			copy(p.ids[lo:hi], m.ids[:hi-lo])
+			copy(p.cids[lo:hi], m.ids[hi-lo:])
+		}
+		a.ids, a.idsFor = buf, d.v
 	}
 	d.memo = next
-	a.finish()
 	return a
 }

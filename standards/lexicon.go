@@ -277,6 +277,13 @@ type prepared struct {
 func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 	n := len(a.Tokens)
 	p := &prepared{a: a, kind: -1}
+	if a.idsFor == v && len(a.ids) == 2*n {
+		p.ids, p.cids = a.ids[:n:n], a.ids[n:]
+		if st != nil {
+			p.stem = &stemCache{st: st, m: make(map[string]string)}
+		}
+		return p
+	}
 	buf := make([]int32, 2*n)
 	p.ids, p.cids = buf[:n:n], buf[n:]
 	if parallelBuild && n >= parallelTokens && parallel() {
