@@ -18,6 +18,14 @@ type Draft struct {
 
 	memo map[string]draftBlock // by block text: the last version's blocks
 	v    *vocab                // the rule set's vocabulary the memo's ids are of
+
+	// the last analysis's arrays and syllable cache, reused: nothing
+	// the scorecard holds points into them, and fewer fresh bytes a
+	// score means less work for the garbage collector
+	tokens    []Token
+	sentences []Sentence
+	ids       []int32
+	cache     *sylCache
 }
 
 // draftBlock is one block's analysis kept by a Draft: its tokens (their
@@ -50,7 +58,23 @@ func (d *Draft) Check(name string, doc *Document) *Scorecard {
 // from the memo, with its tokens' ids in d.v, which it then gives the
 // rules (prepare) for every token.
 func (d *Draft) analyze(doc *Document) *Analysis {
-	a := newAnalysis(doc)
+	n := 0
+	for i := range doc.Blocks {
+		n += len(doc.Blocks[i].Text)
+	}
+	a := &Analysis{Doc: doc, Tokens: d.tokens[:0], Sentences: d.sentences[:0], cache: d.cache}
+	if cap(a.Tokens) < n/4+1 {
+		a.Tokens = make([]Token, 0, n/4+1)
+	}
+	if cap(a.Sentences) < n/48+1 {
+		a.Sentences = make([]Sentence, 0, n/48+1)
+	}
+	if a.cache == nil || int(a.cache.mask)+1 < newSylCacheSize(n) {
+		// the syllables of a word are its own: the cache holds across
+		// versions
+		a.cache = newSylCache(n)
+	}
+	cache := a.cache
 	next := make(map[string]draftBlock, len(doc.Blocks))
 	fresh := make([]bool, len(doc.Blocks)) // analysed now, not taken from the memo
 	firsts := make([]int32, len(doc.Blocks)+1)
@@ -89,13 +113,19 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 		next[text] = m
 		fresh[bi] = true
 	}
-	n := len(a.Tokens)
+	n = len(a.Tokens)
 	firsts[len(doc.Blocks)] = int32(n)
 	a.finish()
+	d.tokens, d.sentences, d.cache = a.Tokens, a.Sentences, cache
 	if d.v != nil {
 		// the ids: copied for the blocks from the memo, looked up for
 		// the others, whose memo entries then keep them
-		buf := make([]int32, 2*n)
+		buf := d.ids
+		if cap(buf) < 2*n {
+			buf = make([]int32, 2*n)
+		}
+		buf = buf[:2*n]
+		d.ids = buf
 		p := &prepared{a: a, ids: buf[:n:n], cids: buf[n:]}
 		for bi := range doc.Blocks {
 			lo, hi := int(firsts[bi]), int(firsts[bi+1])

@@ -14,10 +14,7 @@ type sylCache struct {
 // newSylCache returns a cache sized for a text of n bytes: about one slot
 // per 16 bytes, from 64 to 16,384 slots.
 func newSylCache(n int) *sylCache {
-	size := 64
-	for size < 16384 && size*16 < n {
-		size *= 2
-	}
+	size := newSylCacheSize(n)
 	c := &sylCache{mask: uint32(size - 1), words: make([]string, size), count: make([]uint8, size)}
 	if parallelBuild {
 		// Write the new slots once before the first lookup reads them.
@@ -31,6 +28,16 @@ func newSylCache(n int) *sylCache {
 		clear(c.count)
 	}
 	return c
+}
+
+// newSylCacheSize is the number of slots newSylCache gives a text of n
+// bytes.
+func newSylCacheSize(n int) int {
+	size := 64
+	for size < 16384 && size*16 < n {
+		size *= 2
+	}
+	return size
 }
 
 // syllables returns Syllables(w), capped at 255.
