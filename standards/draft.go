@@ -36,6 +36,7 @@ type draftBlock struct {
 	tokens    []Token
 	sentences []Sentence
 	ids       []int32
+	stats     Stats // its words, syllables, letters and so on (countWords)
 }
 
 // Check scores doc as [Checker.CheckDocument] does, analysing again only
@@ -78,6 +79,7 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 	next := make(map[string]draftBlock, len(doc.Blocks))
 	fresh := make([]bool, len(doc.Blocks)) // analysed now, not taken from the memo
 	firsts := make([]int32, len(doc.Blocks)+1)
+	var st Stats // the counts of words and the like, block by block
 	for bi := range doc.Blocks {
 		text := doc.Blocks[bi].Text
 		firsts[bi] = int32(len(a.Tokens))
@@ -98,6 +100,7 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 				a.Sentences = append(a.Sentences, s)
 			}
 			next[text] = m
+			st.add(&m.stats)
 			continue
 		}
 		first, firstSentence := len(a.Tokens), len(a.Sentences)
@@ -110,12 +113,17 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 			m.sentences[i].First -= int32(first)
 			m.sentences[i].Last -= int32(first)
 		}
+		m.stats = a.countWords(firstSentence, len(a.Sentences))
+		st.add(&m.stats)
 		next[text] = m
 		fresh[bi] = true
 	}
 	n = len(a.Tokens)
 	firsts[len(doc.Blocks)] = int32(n)
-	a.finish()
+	// finish, from the blocks' counts
+	st.Sentences, st.Paragraphs = len(a.Sentences), a.paragraphs()
+	a.Stats, a.cache, a.text = st, nil, ""
+	a.Readability = ComputeReadability(a.Stats)
 	d.tokens, d.sentences, d.cache = a.Tokens, a.Sentences, cache
 	if d.v != nil {
 		// the ids: copied for the blocks from the memo, looked up for
@@ -144,4 +152,15 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 	}
 	d.memo = next
 	return a
+}
+
+// add adds the counts of words and the like of b (those countWords
+// makes) to st.
+func (st *Stats) add(b *Stats) {
+	st.Words += b.Words
+	st.Syllables += b.Syllables
+	st.Letters += b.Letters
+	st.Characters += b.Characters
+	st.Polysyllables += b.Polysyllables
+	st.ComplexWords += b.ComplexWords
 }

@@ -26,16 +26,34 @@ type Readability struct {
 // count fills a.Stats from the tokens in sentences.
 func (a *Analysis) count() {
 	st := &a.Stats
+	*st = a.countWords(0, len(a.Sentences))
 	st.Sentences = len(a.Sentences)
+	st.Paragraphs = a.paragraphs()
+}
+
+// paragraphs counts the blocks with a sentence that are not headings.
+func (a *Analysis) paragraphs() int {
+	n := 0
 	lastBlock := int32(-1)
 	for si := range a.Sentences {
 		s := &a.Sentences[si]
 		if s.Block != lastBlock {
 			lastBlock = s.Block
 			if a.Doc.Blocks[s.Block].Kind != BlockHeading {
-				st.Paragraphs++
+				n++
 			}
 		}
+	}
+	return n
+}
+
+// countWords counts the words, syllables, letters, characters,
+// polysyllables and complex words of sentences [from, to); the other
+// fields are left at 0.
+func (a *Analysis) countWords(from, to int) Stats {
+	var st Stats
+	for si := from; si < to; si++ {
+		s := &a.Sentences[si]
 		for k := int(s.First); k < int(s.Last); k++ {
 			t := &a.Tokens[k]
 			if t.Kind != TokenWord && t.Kind != TokenNumber {
@@ -72,6 +90,7 @@ func (a *Analysis) count() {
 			}
 		}
 	}
+	return st
 }
 
 func isLetter(r rune) bool {
