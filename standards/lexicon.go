@@ -411,8 +411,14 @@ type phrase struct {
 // first word to the phrases that start with it.
 type phraseSet struct {
 	phrases []phrase
-	// first holds, by word id, the phrases starting with that word.
-	first     [][]int32
+	// firstAt and firstIdx index the phrases by first word, built by
+	// index once every phrase is added: the phrases starting with word
+	// id are firstIdx[firstAt[id]:firstAt[id+1]], for id below
+	// len(firstAt)-1. Two flat slices sized from counts take a few
+	// kilobytes where a slice per word id, grown one id at a time, took
+	// a hundred.
+	firstAt   []uint32
+	firstIdx  []int32
 	firstStem map[string][]int32
 	// stemPrefix holds the first three letters of each stem in firstStem,
 	// so that only likely tokens are stemmed; shortStem is set when a stem
@@ -447,6 +453,7 @@ func (ps *phraseSet) addStems(v *vocab, text string, label int) {
 	ps.addPhrase(ph)
 }
 
+// addPhrase adds ph; call index once every phrase is added.
 func (ps *phraseSet) addPhrase(ph phrase) {
 	if len(ph.words) == 0 {
 		return
@@ -464,12 +471,58 @@ func (ps *phraseSet) addPhrase(ph phrase) {
 			ps.shortStem = true
 		}
 	}
-	for _, id := range ph.words[0] {
-		for int(id) >= len(ps.first) {
-			ps.first = append(ps.first, nil)
+}
+
+// index builds the first-word index of the phrases added, each word's
+// phrases in the order they were added.
+func (ps *phraseSet) index() {
+	n, max := 0, int32(-1)
+	for i := range ps.phrases {
+		for _, id := range ps.phrases[i].words[0] {
+			n++
+			if id > max {
+				max = id
+			}
 		}
-		ps.first[id] = append(ps.first[id], idx)
 	}
+	if max < 0 {
+		ps.firstAt, ps.firstIdx = nil, nil
+		return
+	}
+	at := make([]uint32, max+2)
+	for i := range ps.phrases {
+		for _, id := range ps.phrases[i].words[0] {
+			at[id+1]++
+		}
+	}
+	for id := 1; id < len(at); id++ {
+		at[id] += at[id-1]
+	}
+	idx := make([]int32, n)
+	for i := range ps.phrases {
+		for _, id := range ps.phrases[i].words[0] {
+			// at[id] is the next free place of id's run until the
+			// loop ends; then it is the end of id's run
+			idx[at[id]] = int32(i)
+			at[id]++
+		}
+	}
+	// shift back: the start of id's run is the end of id-1's
+	copy(at[1:], at[:len(at)-1])
+	at[0] = 0
+	ps.firstAt, ps.firstIdx = at, idx
+}
+
+// firstOf returns the phrases starting with word id, or nil.
+func (ps *phraseSet) firstOf(id int32) []int32 {
+	if id < 0 || int(id) >= len(ps.firstAt)-1 {
+		return nil
+	}
+	lo, hi := ps.firstAt[id], ps.firstAt[id+1]
+	if lo == hi {
+		return nil
+	}
+	return ps.firstIdx[lo:hi]
 }
 
 func prefix3(s string) string {
@@ -517,13 +570,11 @@ func (p *prepared) posMatches(ph *phrase, k, i int) bool {
 func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 	best = -1
 	id, cid := p.ids[i], p.cids[i]
-	if id >= 0 && int(id) < len(ps.first) {
-		if c := ps.first[id]; c != nil {
-			best, n = ps.try(p, i, c, best, n)
-		}
+	if c := ps.firstOf(id); c != nil {
+		best, n = ps.try(p, i, c, best, n)
 	}
-	if cid >= 0 && cid != id && int(cid) < len(ps.first) {
-		if c := ps.first[cid]; c != nil {
+	if cid != id {
+		if c := ps.firstOf(cid); c != nil {
 			best, n = ps.try(p, i, c, best, n)
 		}
 	}
@@ -570,9 +621,12 @@ func (ps *phraseSet) maybe(p *prepared, i int) bool {
 	if ps.firstStem != nil {
 		return true
 	}
-	id, cid := p.ids[i], p.cids[i]
-	return id >= 0 && int(id) < len(ps.first) && ps.first[id] != nil ||
-		cid >= 0 && int(cid) < len(ps.first) && ps.first[cid] != nil
+	return ps.starts(p.ids[i]) || ps.starts(p.cids[i])
+}
+
+// starts reports whether a phrase of ps starts with word id.
+func (ps *phraseSet) starts(id int32) bool {
+	return id >= 0 && int(id) < len(ps.firstAt)-1 && ps.firstAt[id] != ps.firstAt[id+1]
 }
 
 // each calls fn for each non-overlapping longest match in tokens [lo, hi),

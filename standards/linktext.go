@@ -23,6 +23,7 @@ func newLinkText(b rule) *linkText {
 		r.vague[p] = true
 	}
 	r.clickHere.add(b.v, "click here", 0)
+	r.clickHere.index()
 	return r
 }
 

@@ -44,6 +44,8 @@ func newNeeds(b rule, maxSummary int) *needs {
 	for _, w := range words(sec["stop"]) {
 		r.stop[w] = true
 	}
+	r.reader.index()
+	r.effects.index()
 	return r
 }
 

@@ -112,6 +112,7 @@ func newLexRule(b rule, lex []lexEntry, wl WordList) *lexRule {
 		r.entries = append(r.entries, e)
 		r.set.addPhrase(ph)
 	}
+	r.set.index()
 	return r
 }
 

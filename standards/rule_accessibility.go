@@ -49,6 +49,7 @@ func newAccessibility(b rule) *accessibility {
 		}
 		r.colour.addPhrase(ph)
 	}
+	r.colour.index()
 	return r
 }
 

@@ -67,6 +67,7 @@ func newInclusive(b rule) *inclusive {
 		r.ps.addPhrase(ph)
 	}
 	r.after = b.v.set(strings.Fields(inclFunction))
+	r.ps.index()
 	return r
 }
 

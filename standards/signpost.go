@@ -94,6 +94,12 @@ func newSignpost(b rule) *signpost {
 	}
 	b.v.tag(words(sec["month"]), tagMonth)
 	b.v.tag(words(sec["when"]), tagWhen)
+	r.decision.index()
+	r.deadline.index()
+	for i := range r.elems {
+		r.elems[i].index()
+	}
+	r.kinds.index()
 	return r
 }
 
