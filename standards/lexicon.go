@@ -36,23 +36,120 @@ func dataFile(name string) string {
 	panic("standards: no embedded data/" + name)
 }
 
+// section is one "[name]" section of a data file and its phrases.
+type section struct {
+	name  string
+	lines []string
+}
+
+// sectionList is a data file's sections in file order; a rule looks up
+// its few sections by name.
+type sectionList []section
+
+// get returns the phrases of the section called name, or nil.
+func (l sectionList) get(name string) []string {
+	for i := range l {
+		if l[i].name == name {
+			return l[i].lines
+		}
+	}
+	return nil
+}
+
 // sections reads a data file of "[name]" headers, each followed by one
-// phrase a line. Blank lines and lines starting with # are ignored.
-func sections(src string) map[string][]string {
-	out := make(map[string][]string)
-	cur := ""
-	for _, line := range strings.Split(src, "\n") {
+// phrase a line. Blank lines and lines starting with # are ignored; a
+// name may head one section only. Each phrase has its words separated by
+// single spaces; a line already written so is used as it is, without a
+// copy. The lines of every section share one allocation.
+func sections(src string) sectionList {
+	n, heads := 0, 0
+	for rest := src; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || line[0] == '#':
+		case line[0] == '[' && line[len(line)-1] == ']':
+			heads++
+		default:
+			n++
+		}
+	}
+	all := make([]string, 0, n)
+	out := make(sectionList, 0, heads+1)
+	cur, start := "", 0
+	flush := func() {
+		if len(all) > start {
+			if out.get(cur) != nil {
+				panic("standards: data section [" + cur + "] given twice")
+			}
+			out = append(out, section{cur, all[start:len(all):len(all)]})
+		}
+		start = len(all)
+	}
+	for rest := src; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		if line[0] == '[' && line[len(line)-1] == ']' {
+			flush()
 			cur = line[1 : len(line)-1]
 			continue
 		}
-		out[cur] = append(out[cur], strings.Join(strings.Fields(line), " "))
+		if !singleSpaced(line) {
+			line = strings.Join(strings.Fields(line), " ")
+		}
+		all = append(all, line)
 	}
+	flush()
 	return out
+}
+
+// singleSpaced reports whether s, trimmed, is ASCII with its words
+// separated by single spaces: strings.Join(strings.Fields(s), " ") == s.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ' && i > 0 && s[i-1] == ' ':
+			return false
+		}
+	}
+	return true
+}
+
+// appendFields appends the space-separated fields of s to dst, as
+// strings.Fields splits them, without allocating for ASCII text.
+func appendFields(dst []string, s string) []string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return append(dst, strings.Fields(s)...)
+		}
+	}
+	for i := 0; i < len(s); {
+		for i < len(s) && asciiSpace(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !asciiSpace(s[j]) {
+			j++
+		}
+		if j > i {
+			dst = append(dst, s[i:j])
+		}
+		i = j
+	}
+	return dst
+}
+
+// asciiSpace reports whether c is an ASCII space as strings.Fields
+// counts them.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // words splits the phrases of a word-list section into single words.
@@ -60,9 +157,13 @@ func sections(src string) map[string][]string {
 //
 //go:noinline
 func words(lines []string) []string {
-	var out []string
+	n := 0
 	for _, l := range lines {
-		out = append(out, strings.Fields(l)...)
+		n += 1 + strings.Count(l, " ")
+	}
+	out := make([]string, 0, n)
+	for _, l := range lines {
+		out = appendFields(out, l)
 	}
 	return out
 }
@@ -80,9 +181,58 @@ type vocab struct {
 
 	once sync.Once
 	tab  *foldTable
+
+	// free and freeRows are what is left of the chunks that the rules'
+	// short id lists and phrases' positions are carved from while the
+	// rules are built: a few allocations instead of one each.
+	free     []int32
+	freeRows [][]int32
+	// scratch and forms hold a phrase's words and a word's forms while
+	// they are interned.
+	scratch, forms []string
 }
 
-func newVocab() *vocab { return &vocab{ids: make(map[string]int32)} }
+// vocabSize is the room a new vocab makes for words: the default rule
+// set interns about 2,400 (TestVocabSize), so its map and slices are not
+// regrown one doubling at a time.
+const vocabSize = 2560
+
+func newVocab() *vocab {
+	return &vocab{
+		ids:   make(map[string]int32, vocabSize),
+		words: make([]string, 0, vocabSize),
+		tags:  make([]uint16, 0, vocabSize),
+	}
+}
+
+// alloc returns n zeroed ids carved from the vocab's current chunk.
+func (v *vocab) alloc(n int) []int32 {
+	const chunk = 1024
+	if n > len(v.free) {
+		if n > chunk/4 {
+			return make([]int32, n)
+		}
+		v.free = make([]int32, chunk)
+	}
+	s := v.free[:n:n]
+	v.free = v.free[n:]
+	return s
+}
+
+// rows returns n empty id lists, for a phrase's positions, carved from
+// the vocab's current chunk.
+func (v *vocab) rows(n int) [][]int32 {
+	const chunk = 256
+	if n > len(v.freeRows) {
+		if n > chunk/4 {
+			return make([][]int32, n)
+		}
+		v.freeRows = make([][]int32, chunk)
+	}
+	s := v.freeRows[:n:n]
+	v.freeRows = v.freeRows[n:]
+	return s
+}
 
 // add interns w and returns its id.
 //
@@ -225,9 +375,9 @@ func (v *vocab) is(id int32, bit uint16) bool {
 
 // addAll interns ws and returns their ids, sorted.
 func (v *vocab) addAll(ws []string) []int32 {
-	out := make([]int32, 0, len(ws))
-	for _, w := range ws {
-		out = append(out, v.add(w))
+	out := v.alloc(len(ws))
+	for i, w := range ws {
+		out[i] = v.add(w)
 	}
 	sortInt32(out, func(a, b int32) bool { return a < b })
 	return out
@@ -429,11 +579,14 @@ type phraseSet struct {
 
 // add adds a phrase of lower-case words, each matching only itself.
 func (ps *phraseSet) add(v *vocab, text string, label int) {
-	var ph phrase
-	for _, w := range strings.Fields(text) {
-		ph.words = append(ph.words, []int32{v.add(w)})
+	ws := appendFields(v.scratch[:0], text)
+	ph := phrase{words: v.rows(len(ws)), label: label}
+	for k, w := range ws {
+		id := v.alloc(1)
+		id[0] = v.add(w)
+		ph.words[k] = id
 	}
-	ph.label = label
+	v.scratch = ws[:0]
 	ps.addPhrase(ph)
 }
 
@@ -441,15 +594,21 @@ func (ps *phraseSet) add(v *vocab, text string, label int) {
 // regular inflections ([inflections]: petition matches petitions, speak
 // matches speaking, comment matches commenting).
 func (ps *phraseSet) addStems(v *vocab, text string, label int) {
-	var ph phrase
-	for _, w := range strings.Fields(text) {
+	ws := appendFields(v.scratch[:0], text)
+	n := len(ws)
+	ph := phrase{words: v.rows(n), label: label}
+	for k := range n {
+		w := ws[k]
 		if isLetters(w) && len(w) > 2 {
-			ph.words = append(ph.words, v.addAll(inflections(w)))
+			v.forms = appendInflections(v.forms[:0], w)
+			ph.words[k] = v.addAll(v.forms)
 		} else {
-			ph.words = append(ph.words, []int32{v.add(w)})
+			id := v.alloc(1)
+			id[0] = v.add(w)
+			ph.words[k] = id
 		}
 	}
-	ph.label = label
+	v.scratch = ws[:0]
 	ps.addPhrase(ph)
 }
 
@@ -660,19 +819,47 @@ func (ps *phraseSet) has(p *prepared, lo, hi int) bool {
 // -d, -ing, with the final e dropped, y turned to i, or the last consonant
 // doubled. A council's own words are expanded this way when no Stemmer is
 // given.
-func inflections(w string) []string {
-	out := []string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+func inflections(w string) []string { return appendInflections(nil, w) }
+
+// appendInflections appends [inflections] of w to dst, the forms sharing
+// one allocation.
+func appendInflections(dst []string, w string) []string {
 	n := len(w)
+	var sb strings.Builder
+	sb.Grow(11*n + 24)
+	var ends [11]int
+	k := 0
+	form := func(stem, mid, end string) {
+		sb.WriteString(stem)
+		sb.WriteString(mid)
+		sb.WriteString(end)
+		ends[k] = sb.Len()
+		k++
+	}
+	form(w, "", "")
+	form(w, "", "s")
+	form(w, "", "es")
+	form(w, "", "ed")
+	form(w, "", "d")
+	form(w, "", "ing")
 	if n > 1 && w[n-1] == 'e' {
-		out = append(out, w[:n-1]+"ing")
+		form(w[:n-1], "", "ing")
 	}
 	if n > 1 && w[n-1] == 'y' {
-		out = append(out, w[:n-1]+"ies", w[:n-1]+"ied")
+		form(w[:n-1], "", "ies")
+		form(w[:n-1], "", "ied")
 	}
 	if n > 1 && !doublesNot(w[n-1]) {
-		out = append(out, w+w[n-1:]+"ed", w+w[n-1:]+"ing")
+		form(w, w[n-1:], "ed")
+		form(w, w[n-1:], "ing")
 	}
-	return out
+	all := sb.String()
+	start := 0
+	for _, end := range ends[:k] {
+		dst = append(dst, all[start:end])
+		start = end
+	}
+	return dst
 }
 
 // doublesNot reports whether a final c is one inflections does not double

@@ -19,7 +19,7 @@ type linkText struct {
 
 func newLinkText(b rule) *linkText {
 	r := &linkText{rule: b, vague: map[string]bool{}}
-	for _, p := range sections(dataFile("linktext.txt"))["vague"] {
+	for _, p := range sections(dataFile("linktext.txt")).get("vague") {
 		r.vague[p] = true
 	}
 	r.clickHere.add(b.v, "click here", 0)

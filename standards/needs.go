@@ -35,13 +35,13 @@ type needs struct {
 func newNeeds(b rule, maxSummary int) *needs {
 	sec := sections(dataFile("needs.txt"))
 	r := &needs{rule: b, maxSummary: maxSummary, stop: map[string]bool{}}
-	for _, p := range sec["reader"] {
+	for _, p := range sec.get("reader") {
 		r.reader.add(b.v, p, 0)
 	}
-	for _, p := range sec["residents"] {
+	for _, p := range sec.get("residents") {
 		r.effects.add(b.v, p, 0)
 	}
-	for _, w := range words(sec["stop"]) {
+	for _, w := range words(sec.get("stop")) {
 		r.stop[w] = true
 	}
 	r.reader.index()

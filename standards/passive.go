@@ -18,10 +18,10 @@ type passive struct {
 
 func newPassive(b rule) *passive {
 	sec := sections(dataFile("passive.txt"))
-	b.v.tag(words(sec["be"]), tagBe)
-	b.v.tag(words(sec["adverbs"]), tagAdverb)
-	b.v.tag(words(sec["irregular"]), tagIrregular)
-	b.v.tag(words(sec["adjectives"]), tagNotParticiple)
+	b.v.tag(words(sec.get("be")), tagBe)
+	b.v.tag(words(sec.get("adverbs")), tagAdverb)
+	b.v.tag(words(sec.get("irregular")), tagIrregular)
+	b.v.tag(words(sec.get("adjectives")), tagNotParticiple)
 	return &passive{rule: b}
 }
 

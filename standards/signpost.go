@@ -69,31 +69,31 @@ var kindNames = [numKinds + 1]string{"agenda", "minutes", "decision notice", "co
 func newSignpost(b rule) *signpost {
 	sec := sections(dataFile("journey.txt"))
 	r := &signpost{rule: b}
-	for _, p := range sec["decision"] {
+	for _, p := range sec.get("decision") {
 		r.decision.addStems(b.v, p, 0)
 	}
 	for _, e := range [...]struct {
 		elem int
 		name string
 	}{{elemStage, "stage"}, {elemNext, "next"}, {elemWho, "who"}, {elemSay, "say"}} {
-		for _, p := range sec[e.name] {
+		for _, p := range sec.get(e.name) {
 			r.elems[e.elem].addStems(b.v, p, 0)
 		}
 	}
-	for _, p := range sec["deadline"] {
+	for _, p := range sec.get("deadline") {
 		r.deadline.add(b.v, p, 8)
 	}
-	for _, p := range sec["deadline-near"] {
+	for _, p := range sec.get("deadline-near") {
 		r.deadline.add(b.v, p, 3)
 	}
 	for k, name := range [numKinds]string{"kind-agenda", "kind-minutes", "kind-notice", "kind-consultation", "kind-report", "kind-explainer", "kind-news"} {
-		r.kindCues[k] = sec[name]
-		for i, p := range sec[name] {
+		r.kindCues[k] = sec.get(name)
+		for i, p := range sec.get(name) {
 			r.kinds.add(b.v, p, k<<16|i)
 		}
 	}
-	b.v.tag(words(sec["month"]), tagMonth)
-	b.v.tag(words(sec["when"]), tagWhen)
+	b.v.tag(words(sec.get("month")), tagMonth)
+	b.v.tag(words(sec.get("when")), tagWhen)
 	r.decision.index()
 	r.deadline.index()
 	for i := range r.elems {
