@@ -94,3 +94,54 @@ func TestVocabSize(t *testing.T) {
 		t.Errorf("the default rule set interns %d words; set vocabSize to about %d", n, n+n/16)
 	}
 }
+
+// TestParseLexiconMatchesReference holds parseLexicon, and the splitting
+// of its lists as the rules are built, to the plain reading of the table.
+func TestParseLexiconMatchesReference(t *testing.T) {
+	got := parseLexicon(dataLexicon)
+	i := 0
+	for _, line := range strings.Split(dataLexicon, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if i >= len(got) {
+			t.Fatalf("parseLexicon returned %d entries, want more", len(got))
+		}
+		e := got[i]
+		i++
+		if e.rule != f[0] || e.phrase != f[1] || e.suggestion != f[2] || e.caseful != (f[3] == "case") {
+			t.Errorf("entry %q: got %q %q %q %v", line, e.rule, e.phrase, e.suggestion, e.caseful)
+		}
+		var forms, gotForms [][]string
+		for _, w := range strings.Fields(f[4]) {
+			forms = append(forms, strings.Split(w, "|"))
+		}
+		for _, w := range appendFields(nil, e.forms) {
+			gotForms = append(gotForms, appendSplit(nil, w))
+		}
+		if !reflect.DeepEqual(gotForms, forms) {
+			t.Errorf("entry %q: forms %q, want %q", line, gotForms, forms)
+		}
+		for k, list := range []string{e.notBefore, e.notAfter} {
+			var want, got []string
+			if f[5+k] != "" {
+				want = strings.Split(f[5+k], "|")
+			}
+			if list != "" {
+				got = appendSplit(nil, list)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("entry %q: list %d %q, want %q", line, k, got, want)
+			}
+		}
+	}
+	if i != len(got) {
+		t.Errorf("parseLexicon returned %d entries, want %d", len(got), i)
+	}
+	for _, s := range []string{"", "a", "a|b", "|a||", "|"} {
+		if got, want := appendSplit([]string{"x"}, s), append([]string{"x"}, strings.Split(s, "|")...); !reflect.DeepEqual(got, want) {
+			t.Errorf("appendSplit(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
