@@ -9,49 +9,16 @@ import (
 // The rule set's build avoids allocating; these tests hold its parsers
 // and helpers to the plain versions they replace.
 
-// sectionsRef is the plain reading of a data file that sections must
-// match.
-func sectionsRef(src string) map[string][]string {
-	out := make(map[string][]string)
-	cur := ""
-	for _, line := range strings.Split(src, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if line[0] == '[' && line[len(line)-1] == ']' {
-			cur = line[1 : len(line)-1]
-			continue
-		}
-		out[cur] = append(out[cur], strings.Join(strings.Fields(line), " "))
-	}
-	return out
-}
-
-func TestSectionsMatchReference(t *testing.T) {
-	srcs := []string{dataJourney, dataNeeds, dataLinkText, dataPassive,
-		"lead\n[a]\n  one  two\t three \n\n# note\n[empty]\n[b]\nfour\u00a0five\nsix\n"}
-	for _, src := range srcs {
-		want := sectionsRef(src)
-		got := sections(src)
-		if len(got) != len(want) {
-			t.Errorf("%d sections, want %d", len(got), len(want))
-		}
-		for name, lines := range want {
-			if g := got.get(name); !reflect.DeepEqual(g, lines) {
-				t.Errorf("section [%s] = %q, want %q", name, g, lines)
-			}
-		}
-	}
-}
-
-func TestAppendFields(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a  b\tc\n", "click here", "x\u00a0y z", "you’re"} {
-		got := appendFields([]string{"keep"}, s)
-		want := append([]string{"keep"}, strings.Fields(s)...)
+func TestAppendSplit(t *testing.T) {
+	for _, s := range []string{"a", "a|b", "|a||", "|", "a b|c"} {
+		got := appendSplit([]string{"keep"}, s, '|')
+		want := append([]string{"keep"}, strings.Split(s, "|")...)
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+			t.Errorf("appendSplit(%q) = %q, want %q", s, got, want)
 		}
+	}
+	if got := appendSplit(nil, "", '|'); len(got) != 0 {
+		t.Errorf("appendSplit(\"\") = %q, want none", got)
 	}
 }
 
@@ -73,8 +40,8 @@ func inflectionsRef(w string) []string {
 
 func TestInflectionsMatchReference(t *testing.T) {
 	ws := []string{"a", "ab", "apply", "agree", "box", "x"}
-	for _, l := range sections(dataJourney) {
-		ws = append(ws, words(l.lines)...)
+	for _, list := range []string{dataJourneyDecision, dataJourneyStage, dataJourneyNext, dataJourneyWho, dataJourneySay} {
+		ws = append(ws, strings.Fields(list)...)
 	}
 	for _, w := range ws {
 		if got, want := inflections(w), inflectionsRef(w); !reflect.DeepEqual(got, want) {
@@ -117,8 +84,8 @@ func TestParseLexiconMatchesReference(t *testing.T) {
 		for _, w := range strings.Fields(f[4]) {
 			forms = append(forms, strings.Split(w, "|"))
 		}
-		for _, w := range appendFields(nil, e.forms) {
-			gotForms = append(gotForms, appendSplit(nil, w))
+		for _, w := range appendSplit(nil, e.forms, ' ') {
+			gotForms = append(gotForms, appendSplit(nil, w, '|'))
 		}
 		if !reflect.DeepEqual(gotForms, forms) {
 			t.Errorf("entry %q: forms %q, want %q", line, gotForms, forms)
@@ -128,9 +95,7 @@ func TestParseLexiconMatchesReference(t *testing.T) {
 			if f[5+k] != "" {
 				want = strings.Split(f[5+k], "|")
 			}
-			if list != "" {
-				got = appendSplit(nil, list)
-			}
+			got = appendSplit(got, list, '|')
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("entry %q: list %d %q, want %q", line, k, got, want)
 			}
@@ -138,10 +103,5 @@ func TestParseLexiconMatchesReference(t *testing.T) {
 	}
 	if i != len(got) {
 		t.Errorf("parseLexicon returned %d entries, want %d", len(got), i)
-	}
-	for _, s := range []string{"", "a", "a|b", "|a||", "|"} {
-		if got, want := appendSplit([]string{"x"}, s), append([]string{"x"}, strings.Split(s, "|")...); !reflect.DeepEqual(got, want) {
-			t.Errorf("appendSplit(%q) = %q, want %q", s, got, want)
-		}
 	}
 }

@@ -22,150 +22,32 @@ func dataFile(name string) string {
 		return dataLexicon
 	case "acronyms.txt":
 		return dataAcronyms
-	case "journey.txt":
-		return dataJourney
-	case "linktext.txt":
-		return dataLinkText
-	case "needs.txt":
-		return dataNeeds
-	case "passive.txt":
-		return dataPassive
 	case "inclusive.txt":
 		return dataInclusive
 	}
 	panic("standards: no embedded data/" + name)
 }
 
-// section is one "[name]" section of a data file and its phrases.
-type section struct {
-	name  string
-	lines []string
+// lines returns the lines of a generated word-list section: one phrase
+// a line, its words separated by single spaces (see internal/gen/data).
+func lines(s string) []string {
+	return appendSplit(make([]string, 0, strings.Count(s, "\n")+1), s, '\n')
 }
 
-// sectionList is a data file's sections in file order; a rule looks up
-// its few sections by name.
-type sectionList []section
-
-// get returns the phrases of the section called name, or nil.
-func (l sectionList) get(name string) []string {
-	for i := range l {
-		if l[i].name == name {
-			return l[i].lines
-		}
+// appendSplit appends the pieces of s between seps to dst, as
+// strings.Split returns them, except that "" has none.
+func appendSplit(dst []string, s string, sep byte) []string {
+	if s == "" {
+		return dst
 	}
-	return nil
-}
-
-// sections reads a data file of "[name]" headers, each followed by one
-// phrase a line. Blank lines and lines starting with # are ignored; a
-// name may head one section only. Each phrase has its words separated by
-// single spaces; a line already written so is used as it is, without a
-// copy. The lines of every section share one allocation.
-func sections(src string) sectionList {
-	n, heads := 0, 0
-	for rest := src; rest != ""; {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "" || line[0] == '#':
-		case line[0] == '[' && line[len(line)-1] == ']':
-			heads++
-		default:
-			n++
+	for {
+		i := strings.IndexByte(s, sep)
+		if i < 0 {
+			return append(dst, s)
 		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
 	}
-	all := make([]string, 0, n)
-	out := make(sectionList, 0, heads+1)
-	cur, start := "", 0
-	flush := func() {
-		if len(all) > start {
-			if out.get(cur) != nil {
-				panic("standards: data section [" + cur + "] given twice")
-			}
-			out = append(out, section{cur, all[start:len(all):len(all)]})
-		}
-		start = len(all)
-	}
-	for rest := src; rest != ""; {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if line[0] == '[' && line[len(line)-1] == ']' {
-			flush()
-			cur = line[1 : len(line)-1]
-			continue
-		}
-		if !singleSpaced(line) {
-			line = strings.Join(strings.Fields(line), " ")
-		}
-		all = append(all, line)
-	}
-	flush()
-	return out
-}
-
-// singleSpaced reports whether s, trimmed, is ASCII with its words
-// separated by single spaces: strings.Join(strings.Fields(s), " ") == s.
-func singleSpaced(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-			return false
-		case c == ' ' && i > 0 && s[i-1] == ' ':
-			return false
-		}
-	}
-	return true
-}
-
-// appendFields appends the space-separated fields of s to dst, as
-// strings.Fields splits them, without allocating for ASCII text.
-func appendFields(dst []string, s string) []string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return append(dst, strings.Fields(s)...)
-		}
-	}
-	for i := 0; i < len(s); {
-		for i < len(s) && asciiSpace(s[i]) {
-			i++
-		}
-		j := i
-		for j < len(s) && !asciiSpace(s[j]) {
-			j++
-		}
-		if j > i {
-			dst = append(dst, s[i:j])
-		}
-		i = j
-	}
-	return dst
-}
-
-// asciiSpace reports whether c is an ASCII space as strings.Fields
-// counts them.
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
-
-// words splits the phrases of a word-list section into single words.
-// It is not inlined: one copy keeps the browser build small.
-//
-//go:noinline
-func words(lines []string) []string {
-	n := 0
-	for _, l := range lines {
-		n += 1 + strings.Count(l, " ")
-	}
-	out := make([]string, 0, n)
-	for _, l := range lines {
-		out = appendFields(out, l)
-	}
-	return out
 }
 
 // vocab interns the words the rules look for, so that each token is looked
@@ -566,7 +448,7 @@ type phraseSet struct {
 	// id are firstIdx[firstAt[id]:firstAt[id+1]], for id below
 	// len(firstAt)-1. Two flat slices sized from counts take a few
 	// kilobytes where a slice per word id, grown one id at a time, took
-	// a hundred.
+	// about a hundred.
 	firstAt   []uint32
 	firstIdx  []int32
 	firstStem map[string][]int32
@@ -579,7 +461,7 @@ type phraseSet struct {
 
 // add adds a phrase of lower-case words, each matching only itself.
 func (ps *phraseSet) add(v *vocab, text string, label int) {
-	ws := appendFields(v.scratch[:0], text)
+	ws := appendSplit(v.scratch[:0], text, ' ')
 	ph := phrase{words: v.rows(len(ws)), label: label}
 	for k, w := range ws {
 		id := v.alloc(1)
@@ -594,7 +476,7 @@ func (ps *phraseSet) add(v *vocab, text string, label int) {
 // regular inflections ([inflections]: petition matches petitions, speak
 // matches speaking, comment matches commenting).
 func (ps *phraseSet) addStems(v *vocab, text string, label int) {
-	ws := appendFields(v.scratch[:0], text)
+	ws := appendSplit(v.scratch[:0], text, ' ')
 	n := len(ws)
 	ph := phrase{words: v.rows(n), label: label}
 	for k := range n {
@@ -611,6 +493,9 @@ func (ps *phraseSet) addStems(v *vocab, text string, label int) {
 	v.scratch = ws[:0]
 	ps.addPhrase(ph)
 }
+
+// reserve makes room for n phrases in an empty set.
+func (ps *phraseSet) reserve(n int) { ps.phrases = make([]phrase, 0, n) }
 
 // addPhrase adds ph; call index once every phrase is added.
 func (ps *phraseSet) addPhrase(ph phrase) {
@@ -635,39 +520,37 @@ func (ps *phraseSet) addPhrase(ph phrase) {
 // index builds the first-word index of the phrases added, each word's
 // phrases in the order they were added.
 func (ps *phraseSet) index() {
-	n, max := 0, int32(-1)
+	n, size := 0, 0
 	for i := range ps.phrases {
 		for _, id := range ps.phrases[i].words[0] {
 			n++
-			if id > max {
-				max = id
-			}
+			size = max(size, int(id)+2)
 		}
 	}
-	if max < 0 {
-		ps.firstAt, ps.firstIdx = nil, nil
+	if size == 0 {
 		return
 	}
-	at := make([]uint32, max+2)
+	// count each word's phrases at the slot after its own, and sum them
+	// to the start of each word's run
+	at, idx := make([]uint32, size), make([]int32, n)
 	for i := range ps.phrases {
 		for _, id := range ps.phrases[i].words[0] {
 			at[id+1]++
 		}
 	}
-	for id := 1; id < len(at); id++ {
-		at[id] += at[id-1]
+	for k := 1; k < size; k++ {
+		at[k] += at[k-1]
 	}
-	idx := make([]int32, n)
+	// place each phrase at the next free place of its word's run, which
+	// leaves at[id] the end of id's run, then shift the ends back to be
+	// the starts
 	for i := range ps.phrases {
 		for _, id := range ps.phrases[i].words[0] {
-			// at[id] is the next free place of id's run until the
-			// loop ends; then it is the end of id's run
 			idx[at[id]] = int32(i)
 			at[id]++
 		}
 	}
-	// shift back: the start of id's run is the end of id-1's
-	copy(at[1:], at[:len(at)-1])
+	copy(at[1:], at[:size-1])
 	at[0] = 0
 	ps.firstAt, ps.firstIdx = at, idx
 }
@@ -677,11 +560,7 @@ func (ps *phraseSet) firstOf(id int32) []int32 {
 	if id < 0 || int(id) >= len(ps.firstAt)-1 {
 		return nil
 	}
-	lo, hi := ps.firstAt[id], ps.firstAt[id+1]
-	if lo == hi {
-		return nil
-	}
-	return ps.firstIdx[lo:hi]
+	return ps.firstIdx[ps.firstAt[id]:ps.firstAt[id+1]]
 }
 
 func prefix3(s string) string {
@@ -729,11 +608,11 @@ func (p *prepared) posMatches(ph *phrase, k, i int) bool {
 func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 	best = -1
 	id, cid := p.ids[i], p.cids[i]
-	if c := ps.firstOf(id); c != nil {
+	if c := ps.firstOf(id); len(c) > 0 {
 		best, n = ps.try(p, i, c, best, n)
 	}
 	if cid != id {
-		if c := ps.firstOf(cid); c != nil {
+		if c := ps.firstOf(cid); len(c) > 0 {
 			best, n = ps.try(p, i, c, best, n)
 		}
 	}
@@ -780,12 +659,7 @@ func (ps *phraseSet) maybe(p *prepared, i int) bool {
 	if ps.firstStem != nil {
 		return true
 	}
-	return ps.starts(p.ids[i]) || ps.starts(p.cids[i])
-}
-
-// starts reports whether a phrase of ps starts with word id.
-func (ps *phraseSet) starts(id int32) bool {
-	return id >= 0 && int(id) < len(ps.firstAt)-1 && ps.firstAt[id] != ps.firstAt[id+1]
+	return len(ps.firstOf(p.ids[i])) > 0 || len(ps.firstOf(p.cids[i])) > 0
 }
 
 // each calls fn for each non-overlapping longest match in tokens [lo, hi),
@@ -825,39 +699,37 @@ func inflections(w string) []string { return appendInflections(nil, w) }
 // one allocation.
 func appendInflections(dst []string, w string) []string {
 	n := len(w)
-	var sb strings.Builder
-	sb.Grow(11*n + 24)
-	var ends [11]int
+	// each form is a stem, a middle and an ending
+	var forms [11][3]string
 	k := 0
-	form := func(stem, mid, end string) {
-		sb.WriteString(stem)
-		sb.WriteString(mid)
-		sb.WriteString(end)
-		ends[k] = sb.Len()
+	for _, end := range [...]string{"", "s", "es", "ed", "d", "ing"} {
+		forms[k] = [3]string{w, "", end}
 		k++
 	}
-	form(w, "", "")
-	form(w, "", "s")
-	form(w, "", "es")
-	form(w, "", "ed")
-	form(w, "", "d")
-	form(w, "", "ing")
 	if n > 1 && w[n-1] == 'e' {
-		form(w[:n-1], "", "ing")
+		forms[k] = [3]string{w[:n-1], "", "ing"}
+		k++
 	}
 	if n > 1 && w[n-1] == 'y' {
-		form(w[:n-1], "", "ies")
-		form(w[:n-1], "", "ied")
+		forms[k], forms[k+1] = [3]string{w[:n-1], "", "ies"}, [3]string{w[:n-1], "", "ied"}
+		k += 2
 	}
 	if n > 1 && !doublesNot(w[n-1]) {
-		form(w, w[n-1:], "ed")
-		form(w, w[n-1:], "ing")
+		forms[k], forms[k+1] = [3]string{w, w[n-1:], "ed"}, [3]string{w, w[n-1:], "ing"}
+		k += 2
+	}
+	var sb strings.Builder
+	sb.Grow(11*n + 24)
+	for _, f := range forms[:k] {
+		sb.WriteString(f[0])
+		sb.WriteString(f[1])
+		sb.WriteString(f[2])
 	}
 	all := sb.String()
-	start := 0
-	for _, end := range ends[:k] {
-		dst = append(dst, all[start:end])
-		start = end
+	for _, f := range forms[:k] {
+		m := len(f[0]) + len(f[1]) + len(f[2])
+		dst = append(dst, all[:m])
+		all = all[m:]
 	}
 	return dst
 }

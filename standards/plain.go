@@ -9,6 +9,7 @@ import (
 // lists of forms are kept as written, to be split as the rule is built,
 // so that parsing the table allocates only the entries.
 type lexEntry struct {
+	_                        [0]func() // not comparable: no generated equality function in the binary
 	rule, phrase, suggestion string
 	caseful                  bool
 	// forms holds the forms allowed at each word: words by spaces, a
@@ -54,19 +55,6 @@ func parseLexicon(src string) []lexEntry {
 	return out
 }
 
-// appendSplit appends the pieces of s between bars to dst, as
-// strings.Split(s, "|") returns them.
-func appendSplit(dst []string, s string) []string {
-	for {
-		i := strings.IndexByte(s, '|')
-		if i < 0 {
-			return append(dst, s)
-		}
-		dst = append(dst, s[:i])
-		s = s[i+1:]
-	}
-}
-
 // lexRule finds words and phrases from a list and suggests what to write
 // instead. Neither rule reports a match inside a proper name written in
 // Title Case (see inTitleCaseName). Two rules are of this kind: plain-english (plain words for
@@ -99,25 +87,27 @@ func newLexRule(b rule, lex []lexEntry, wl WordList) *lexRule {
 		}
 	}
 	r.sug = make([]string, 0, n)
-	r.set.phrases = make([]phrase, 0, n)
+	r.set.reserve(n)
 	v := r.v
 	for i := range lex {
 		e := &lex[i]
 		if e.rule != b.id || removed != nil && removed[strings.ToLower(e.phrase)] {
 			continue
 		}
-		pos := appendFields(v.scratch[:0], e.forms)
+		pos := appendSplit(v.scratch[:0], e.forms, ' ')
 		ph := phrase{words: v.rows(len(pos)), caseful: e.caseful, label: len(r.sug)}
 		for k, forms := range pos {
-			v.forms = appendSplit(v.forms[:0], forms)
+			v.forms = appendSplit(v.forms[:0], forms, '|')
 			ph.words[k] = v.addAll(v.forms)
 		}
 		v.scratch = pos[:0]
 		if e.caseful {
 			v.caseful = true
 		}
-		ph.notBefore = v.setOf(e.notBefore)
-		ph.notAfter = v.setOf(e.notAfter)
+		v.forms = appendSplit(v.forms[:0], e.notBefore, '|')
+		ph.notBefore = v.set(v.forms)
+		v.forms = appendSplit(v.forms[:0], e.notAfter, '|')
+		ph.notAfter = v.set(v.forms)
 		r.sug = append(r.sug, e.suggestion)
 		r.set.addPhrase(ph)
 	}
@@ -144,16 +134,6 @@ func newLexRule(b rule, lex []lexEntry, wl WordList) *lexRule {
 	}
 	r.set.index()
 	return r
-}
-
-// setOf interns the forms of list, separated by |, and returns their set;
-// "" is the empty set.
-func (v *vocab) setOf(list string) idSet {
-	if list == "" {
-		return v.set(nil)
-	}
-	v.forms = appendSplit(v.forms[:0], list)
-	return v.set(v.forms)
 }
 
 // isLetters reports whether w is all ASCII letters.

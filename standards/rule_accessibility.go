@@ -39,6 +39,7 @@ var colourPhrases = [...]string{
 
 func newAccessibility(b rule) *accessibility {
 	r := &accessibility{rule: b}
+	r.colour.reserve(len(colourPhrases))
 	for _, s := range colourPhrases {
 		var ph phrase
 		for _, w := range strings.Fields(s) {
