@@ -557,10 +557,11 @@ func (ps *phraseSet) index() {
 
 // firstOf returns the phrases starting with word id, or nil.
 func (ps *phraseSet) firstOf(id int32) []int32 {
-	if id < 0 || int(id) >= len(ps.firstAt)-1 {
+	at := ps.firstAt
+	if id < 0 || int(id) >= len(at)-1 {
 		return nil
 	}
-	return ps.firstIdx[ps.firstAt[id]:ps.firstAt[id+1]]
+	return ps.firstIdx[at[id]:at[id+1]]
 }
 
 func prefix3(s string) string {
@@ -659,7 +660,10 @@ func (ps *phraseSet) maybe(p *prepared, i int) bool {
 	if ps.firstStem != nil {
 		return true
 	}
-	return len(ps.firstOf(p.ids[i])) > 0 || len(ps.firstOf(p.cids[i])) > 0
+	at := ps.firstAt
+	id, cid := p.ids[i], p.cids[i]
+	return id >= 0 && int(id) < len(at)-1 && at[id] != at[id+1] ||
+		cid != id && cid >= 0 && int(cid) < len(at)-1 && at[cid] != at[cid+1]
 }
 
 // each calls fn for each non-overlapping longest match in tokens [lo, hi),
