@@ -88,6 +88,10 @@ func newVocab() *vocab {
 }
 
 // alloc returns n zeroed ids carved from the vocab's current chunk.
+//
+// It is not inlined: one copy keeps the browser build small.
+//
+//go:noinline
 func (v *vocab) alloc(n int) []int32 {
 	const chunk = 1024
 	if n > len(v.free) {
@@ -103,6 +107,10 @@ func (v *vocab) alloc(n int) []int32 {
 
 // rows returns n empty id lists, for a phrase's positions, carved from
 // the vocab's current chunk.
+//
+// It is not inlined: one copy keeps the browser build small.
+//
+//go:noinline
 func (v *vocab) rows(n int) [][]int32 {
 	const chunk = 256
 	if n > len(v.freeRows) {
@@ -463,10 +471,8 @@ type phraseSet struct {
 func (ps *phraseSet) add(v *vocab, text string, label int) {
 	ws := appendSplit(v.scratch[:0], text, ' ')
 	ph := phrase{words: v.rows(len(ws)), label: label}
-	for k, w := range ws {
-		id := v.alloc(1)
-		id[0] = v.add(w)
-		ph.words[k] = id
+	for k := range ws {
+		ph.words[k] = v.addAll(ws[k : k+1])
 	}
 	v.scratch = ws[:0]
 	ps.addPhrase(ph)
@@ -485,9 +491,7 @@ func (ps *phraseSet) addStems(v *vocab, text string, label int) {
 			v.forms = appendInflections(v.forms[:0], w)
 			ph.words[k] = v.addAll(v.forms)
 		} else {
-			id := v.alloc(1)
-			id[0] = v.add(w)
-			ph.words[k] = id
+			ph.words[k] = v.addAll(ws[k : k+1])
 		}
 	}
 	v.scratch = ws[:0]
