@@ -559,15 +559,6 @@ func (ps *phraseSet) index() {
 	ps.firstAt, ps.firstIdx = at, idx
 }
 
-// firstOf returns the phrases starting with word id, or nil.
-func (ps *phraseSet) firstOf(id int32) []int32 {
-	at := ps.firstAt
-	if id < 0 || int(id) >= len(at)-1 {
-		return nil
-	}
-	return ps.firstIdx[at[id]:at[id+1]]
-}
-
 func prefix3(s string) string {
 	if len(s) > 3 {
 		return s[:3]
@@ -612,14 +603,16 @@ func (p *prepared) posMatches(ph *phrase, k, i int) bool {
 // length in tokens, or -1.
 func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 	best = -1
+	// the phrases starting with the token's lower-case and exact ids
+	// (firstAt is read here rather than through a helper, which the
+	// browser build, not inlining, would call for every token)
+	at := ps.firstAt
 	id, cid := p.ids[i], p.cids[i]
-	if c := ps.firstOf(id); len(c) > 0 {
-		best, n = ps.try(p, i, c, best, n)
+	if id >= 0 && int(id) < len(at)-1 && at[id] != at[id+1] {
+		best, n = ps.try(p, i, ps.firstIdx[at[id]:at[id+1]], best, n)
 	}
-	if cid != id {
-		if c := ps.firstOf(cid); len(c) > 0 {
-			best, n = ps.try(p, i, c, best, n)
-		}
+	if cid != id && cid >= 0 && int(cid) < len(at)-1 && at[cid] != at[cid+1] {
+		best, n = ps.try(p, i, ps.firstIdx[at[cid]:at[cid+1]], best, n)
 	}
 	if ps.firstStem != nil && p.stem != nil && p.a.Tokens[i].Kind == TokenWord {
 		if w := p.a.Text(i); ps.shortStem || len(w) >= 3 && ps.stemPrefix[strings.ToLower(w[:3])] {
