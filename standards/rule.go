@@ -306,6 +306,9 @@ func Compile(preset string, cfg *Config, st Stemmer) (*RuleSet, error) {
 		}
 		rs.rules = append(rs.rules, r)
 	}
+	// The vocab is complete: drop what building it used, so that the
+	// rule set holds only what checking reads.
+	rs.v.free, rs.v.freeRows, rs.v.scratch, rs.v.forms = nil, nil, nil, nil
 	return rs, nil
 }
 
