@@ -12,8 +12,10 @@ import (
 // The rules' word lists are compiled in as string constants, written to
 // data_gen.go from data/ by internal/gen/data: importing package embed,
 // even for strings, would link io/fs, time and syscall into the browser
-// build. lexicon.txt is generated from plain.txt and jargon.txt; the
-// others are read as they are.
+// build. lexicon.txt is generated from plain.txt and jargon.txt. The
+// lists of "[name]" sections (journey, needs, link text, passive) are
+// written one constant a section, a normalised phrase a line, so that
+// building the rules only splits them; the others are read as they are.
 
 // dataFile returns an embedded data file; a missing one is a build mistake.
 func dataFile(name string) string {
