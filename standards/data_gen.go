@@ -2,7 +2,7 @@
 
 package standards
 
-// The rules' word lists in data/, one constant each.
+// The rules' word lists in data/, one constant a list or a section.
 const (
 	dataLexicon = "" +
 		"plain-english\taccompany\tgo with\t\taccompanied|accompanies|accompany|accompanying\t\t\n" +
@@ -601,9 +601,7 @@ const (
 		"CGR | community governance review\n" +
 		"UKSPF | UK Shared Prosperity Fund\n" +
 		"CVS | council for voluntary service\n"
-	dataJourney = "" +
-		"\n" +
-		"[decision]\n" +
+	dataJourneyDecision = "" +
 		"decision\n" +
 		"decisions\n" +
 		"decide\n" +
@@ -628,9 +626,8 @@ const (
 		"approved\n" +
 		"approval\n" +
 		"vote\n" +
-		"voted\n" +
-		"\n" +
-		"[stage]\n" +
+		"voted"
+	dataJourneyStage = "" +
 		"resolved\n" +
 		"was taken\n" +
 		"decision notice\n" +
@@ -674,9 +671,8 @@ const (
 		"awaiting\n" +
 		"pending\n" +
 		"under review\n" +
-		"under consideration\n" +
-		"\n" +
-		"[next]\n" +
+		"under consideration"
+	dataJourneyNext = "" +
 		"would start\n" +
 		"will start\n" +
 		"would begin\n" +
@@ -714,9 +710,8 @@ const (
 		"will report\n" +
 		"will write\n" +
 		"we will\n" +
-		"expected\n" +
-		"\n" +
-		"[who]\n" +
+		"expected"
+	dataJourneyWho = "" +
 		"cabinet\n" +
 		"committee\n" +
 		"full council\n" +
@@ -733,9 +728,8 @@ const (
 		"decision maker\n" +
 		"officers\n" +
 		"head of\n" +
-		"director\n" +
-		"\n" +
-		"[say]\n" +
+		"director"
+	dataJourneySay = "" +
 		"have your say\n" +
 		"tell us\n" +
 		"give your views\n" +
@@ -756,34 +750,28 @@ const (
 		"email\n" +
 		"contact us\n" +
 		"contact\n" +
-		"consultation\n" +
-		"\n" +
-		"[deadline-near]\n" +
+		"consultation"
+	dataJourneyDeadlineNear = "" +
 		"by\n" +
-		"before\n" +
-		"\n" +
-		"[deadline]\n" +
+		"before"
+	dataJourneyDeadline = "" +
 		"until\n" +
 		"closes\n" +
 		"closing date\n" +
 		"deadline\n" +
 		"no later than\n" +
 		"ends\n" +
-		"end of\n" +
-		"\n" +
-		"[month]\n" +
+		"end of"
+	dataJourneyMonth = "" +
 		"january february march april may june july august september october\n" +
 		"november december jan feb mar apr jun jul aug sep sept oct nov dec\n" +
 		"monday tuesday wednesday thursday friday saturday sunday\n" +
 		"today tomorrow tonight midnight noon\n" +
-		"spring summer autumn winter\n" +
-		"\n" +
-		"[when]\n" +
+		"spring summer autumn winter"
+	dataJourneyWhen = "" +
 		"week weeks month months year years day days\n" +
-		"soon shortly later\n" +
-		"\n" +
-		"\n" +
-		"[kind-agenda]\n" +
+		"soon shortly later"
+	dataJourneyKindAgenda = "" +
 		"matters of urgency\n" +
 		"public speaking\n" +
 		"agenda\n" +
@@ -802,9 +790,8 @@ const (
 		"public participation\n" +
 		"to receive\n" +
 		"to approve the minutes\n" +
-		"procedural business\n" +
-		"\n" +
-		"[kind-minutes]\n" +
+		"procedural business"
+	dataJourneyKindMinutes = "" +
 		"minutes\n" +
 		"present\n" +
 		"in attendance\n" +
@@ -816,9 +803,8 @@ const (
 		"moved\n" +
 		"seconded\n" +
 		"the chair\n" +
-		"sent apologies\n" +
-		"\n" +
-		"[kind-notice]\n" +
+		"sent apologies"
+	dataJourneyKindNotice = "" +
 		"it was agreed to\n" +
 		"decision notice\n" +
 		"record of decision\n" +
@@ -849,9 +835,8 @@ const (
 		"has approved\n" +
 		"the cabinet agreed\n" +
 		"the cabinet approved\n" +
-		"resolved to\n" +
-		"\n" +
-		"[kind-consultation]\n" +
+		"resolved to"
+	dataJourneyKindConsultation = "" +
 		"we asked\n" +
 		"you said\n" +
 		"we did\n" +
@@ -869,9 +854,8 @@ const (
 		"take part in the survey\n" +
 		"drop-in\n" +
 		"consultation document\n" +
-		"have your say on\n" +
-		"\n" +
-		"[kind-report]\n" +
+		"have your say on"
+	dataJourneyKindReport = "" +
 		"purpose of the report\n" +
 		"purpose of report\n" +
 		"recommendations\n" +
@@ -884,9 +868,8 @@ const (
 		"options considered\n" +
 		"executive summary\n" +
 		"appendix\n" +
-		"appendices\n" +
-		"\n" +
-		"[kind-explainer]\n" +
+		"appendices"
+	dataJourneyKindExplainer = "" +
 		"what a consultation is\n" +
 		"other ways to have your say\n" +
 		"how to respond\n" +
@@ -950,18 +933,15 @@ const (
 		"how we consult\n" +
 		"consultations and surveys\n" +
 		"get involved\n" +
-		"for example\n" +
-		"\n" +
-		"[kind-news]\n" +
+		"for example"
+	dataJourneyKindNews = "" +
 		"press release\n" +
 		"said\n" +
 		"announced\n" +
 		"launched\n" +
 		"welcomed\n" +
-		"spokesperson\n"
-	dataLinkText = "" +
-		"\n" +
-		"[vague]\n" +
+		"spokesperson"
+	dataLinkTextVague = "" +
 		"click here\n" +
 		"click\n" +
 		"here\n" +
@@ -980,10 +960,8 @@ const (
 		"see here\n" +
 		"details\n" +
 		"download\n" +
-		"website\n"
-	dataNeeds = "" +
-		"\n" +
-		"[reader]\n" +
+		"website"
+	dataNeedsReader = "" +
 		"you\n" +
 		"your\n" +
 		"you're\n" +
@@ -994,9 +972,8 @@ const (
 		"you'll\n" +
 		"you’ll\n" +
 		"you've\n" +
-		"you’ve\n" +
-		"\n" +
-		"[residents]\n" +
+		"you’ve"
+	dataNeedsResidents = "" +
 		"what this means\n" +
 		"what it means\n" +
 		"what this means for you\n" +
@@ -1024,25 +1001,20 @@ const (
 		"you need\n" +
 		"you may\n" +
 		"you must\n" +
-		"you should\n" +
-		"\n" +
-		"[stop]\n" +
+		"you should"
+	dataNeedsStop = "" +
 		"a an and are as at be by for from has have how in is it its of on or that\n" +
 		"the this to was we what when where which who why will with you your our\n" +
-		"about about page notice report update information council\n"
-	dataPassive = "" +
-		"\n" +
-		"[be]\n" +
+		"about about page notice report update information council"
+	dataPassiveBe = "" +
 		"am is are was were be been being\n" +
 		"isn't aren't wasn't weren't\n" +
-		"get gets got getting gotten\n" +
-		"\n" +
-		"[adverbs]\n" +
+		"get gets got getting gotten"
+	dataPassiveAdverbs = "" +
 		"not also already always never often still just now then further fully\n" +
 		"currently recently usually normally generally often sometimes rarely\n" +
-		"being been\n" +
-		"\n" +
-		"[irregular]\n" +
+		"being been"
+	dataPassiveIrregular = "" +
 		"arisen awoken beaten become begun bent bid bitten bled blown borne born\n" +
 		"bought bound bred broken brought built burnt burned caught chosen cast\n" +
 		"cut dealt done drawn dreamt driven drunk dug eaten fallen fed felt fought\n" +
@@ -1056,16 +1028,15 @@ const (
 		"slit sold sought sown spent spilt split spoken spread sprung stolen struck\n" +
 		"stuck stung strewn striven sung sunk sworn swept taken taught thought\n" +
 		"thrown told torn trodden undergone understood undertaken undone upheld\n" +
-		"upset withdrawn withheld woken won worn wound woven written\n" +
-		"\n" +
-		"[adjectives]\n" +
+		"upset withdrawn withheld woken won worn wound woven written"
+	dataPassiveAdjectives = "" +
 		"interested pleased delighted worried concerned excited tired bored married\n" +
 		"supposed involved qualified determined committed dedicated experienced\n" +
 		"skilled talented disappointed surprised satisfied prepared ashamed\n" +
 		"scared frightened annoyed\n" +
 		"minded located situated\n" +
 		"need speed seed proceed exceed succeed indeed hundred sacred naked wicked\n" +
-		"red bed\n"
+		"red bed"
 	dataInclusive = "" +
 		"\n" +
 		"the disabled | disabled people | alone\n" +

@@ -12,8 +12,10 @@ import (
 // The rules' word lists are compiled in as string constants, written to
 // data_gen.go from data/ by internal/gen/data: importing package embed,
 // even for strings, would link io/fs, time and syscall into the browser
-// build. lexicon.txt is generated from plain.txt and jargon.txt; the
-// others are read as they are.
+// build. lexicon.txt is generated from plain.txt and jargon.txt. The
+// lists of "[name]" sections (journey, needs, link text, passive) are
+// written one constant a section, a normalised phrase a line, so that
+// building the rules only splits them; the others are read as they are.
 
 // dataFile returns an embedded data file; a missing one is a build mistake.
 func dataFile(name string) string {
@@ -22,49 +24,32 @@ func dataFile(name string) string {
 		return dataLexicon
 	case "acronyms.txt":
 		return dataAcronyms
-	case "journey.txt":
-		return dataJourney
-	case "linktext.txt":
-		return dataLinkText
-	case "needs.txt":
-		return dataNeeds
-	case "passive.txt":
-		return dataPassive
 	case "inclusive.txt":
 		return dataInclusive
 	}
 	panic("standards: no embedded data/" + name)
 }
 
-// sections reads a data file of "[name]" headers, each followed by one
-// phrase a line. Blank lines and lines starting with # are ignored.
-func sections(src string) map[string][]string {
-	out := make(map[string][]string)
-	cur := ""
-	for _, line := range strings.Split(src, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if line[0] == '[' && line[len(line)-1] == ']' {
-			cur = line[1 : len(line)-1]
-			continue
-		}
-		out[cur] = append(out[cur], strings.Join(strings.Fields(line), " "))
-	}
-	return out
+// lines returns the lines of a generated word-list section: one phrase
+// a line, its words separated by single spaces (see internal/gen/data).
+func lines(s string) []string {
+	return appendSplit(make([]string, 0, strings.Count(s, "\n")+1), s, '\n')
 }
 
-// words splits the phrases of a word-list section into single words.
-// It is not inlined: one copy keeps the browser build small.
-//
-//go:noinline
-func words(lines []string) []string {
-	var out []string
-	for _, l := range lines {
-		out = append(out, strings.Fields(l)...)
+// appendSplit appends the pieces of s between seps to dst, as
+// strings.Split returns them, except that "" has none.
+func appendSplit(dst []string, s string, sep byte) []string {
+	if s == "" {
+		return dst
 	}
-	return out
+	for {
+		i := strings.IndexByte(s, sep)
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
 }
 
 // vocab interns the words the rules look for, so that each token is looked
@@ -80,9 +65,66 @@ type vocab struct {
 
 	once sync.Once
 	tab  *foldTable
+
+	// free and freeRows are what is left of the chunks that the rules'
+	// short id lists and phrases' positions are carved from while the
+	// rules are built: a few allocations instead of one each.
+	free     []int32
+	freeRows [][]int32
+	// scratch and forms hold a phrase's words and a word's forms while
+	// they are interned.
+	scratch, forms []string
 }
 
-func newVocab() *vocab { return &vocab{ids: make(map[string]int32)} }
+// vocabSize is the room a new vocab makes for words: the default rule
+// set interns about 2,400 (TestVocabSize), so its map and slices are not
+// regrown one doubling at a time.
+const vocabSize = 2560
+
+func newVocab() *vocab {
+	return &vocab{
+		ids:   make(map[string]int32, vocabSize),
+		words: make([]string, 0, vocabSize),
+		tags:  make([]uint16, 0, vocabSize),
+	}
+}
+
+// alloc returns n zeroed ids carved from the vocab's current chunk.
+//
+// It is not inlined: one copy keeps the browser build small.
+//
+//go:noinline
+func (v *vocab) alloc(n int) []int32 {
+	const chunk = 1024
+	if n > len(v.free) {
+		if n > chunk/4 {
+			return make([]int32, n)
+		}
+		v.free = make([]int32, chunk)
+	}
+	s := v.free[:n:n]
+	v.free = v.free[n:]
+	return s
+}
+
+// rows returns n empty id lists, for a phrase's positions, carved from
+// the vocab's current chunk.
+//
+// It is not inlined: one copy keeps the browser build small.
+//
+//go:noinline
+func (v *vocab) rows(n int) [][]int32 {
+	const chunk = 256
+	if n > len(v.freeRows) {
+		if n > chunk/4 {
+			return make([][]int32, n)
+		}
+		v.freeRows = make([][]int32, chunk)
+	}
+	s := v.freeRows[:n:n]
+	v.freeRows = v.freeRows[n:]
+	return s
+}
 
 // add interns w and returns its id.
 //
@@ -225,9 +267,9 @@ func (v *vocab) is(id int32, bit uint16) bool {
 
 // addAll interns ws and returns their ids, sorted.
 func (v *vocab) addAll(ws []string) []int32 {
-	out := make([]int32, 0, len(ws))
-	for _, w := range ws {
-		out = append(out, v.add(w))
+	out := v.alloc(len(ws))
+	for i, w := range ws {
+		out[i] = v.add(w)
 	}
 	sortInt32(out, func(a, b int32) bool { return a < b })
 	return out
@@ -418,8 +460,14 @@ type phrase struct {
 // first word to the phrases that start with it.
 type phraseSet struct {
 	phrases []phrase
-	// first holds, by word id, the phrases starting with that word.
-	first     [][]int32
+	// firstAt and firstIdx index the phrases by first word, built by
+	// index once every phrase is added: the phrases starting with word
+	// id are firstIdx[firstAt[id]:firstAt[id+1]], for id below
+	// len(firstAt)-1. Two flat slices sized from counts take a few
+	// kilobytes where a slice per word id, grown one id at a time, took
+	// about a hundred.
+	firstAt   []uint32
+	firstIdx  []int32
 	firstStem map[string][]int32
 	// stemPrefix holds the first three letters of each stem in firstStem,
 	// so that only likely tokens are stemmed; shortStem is set when a stem
@@ -430,11 +478,12 @@ type phraseSet struct {
 
 // add adds a phrase of lower-case words, each matching only itself.
 func (ps *phraseSet) add(v *vocab, text string, label int) {
-	var ph phrase
-	for _, w := range strings.Fields(text) {
-		ph.words = append(ph.words, []int32{v.add(w)})
+	ws := appendSplit(v.scratch[:0], text, ' ')
+	ph := phrase{words: v.rows(len(ws)), label: label}
+	for k := range ws {
+		ph.words[k] = v.addAll(ws[k : k+1])
 	}
-	ph.label = label
+	v.scratch = ws[:0]
 	ps.addPhrase(ph)
 }
 
@@ -442,18 +491,26 @@ func (ps *phraseSet) add(v *vocab, text string, label int) {
 // regular inflections ([inflections]: petition matches petitions, speak
 // matches speaking, comment matches commenting).
 func (ps *phraseSet) addStems(v *vocab, text string, label int) {
-	var ph phrase
-	for _, w := range strings.Fields(text) {
+	ws := appendSplit(v.scratch[:0], text, ' ')
+	n := len(ws)
+	ph := phrase{words: v.rows(n), label: label}
+	for k := range n {
+		w := ws[k]
 		if isLetters(w) && len(w) > 2 {
-			ph.words = append(ph.words, v.addAll(inflections(w)))
+			v.forms = appendInflections(v.forms[:0], w)
+			ph.words[k] = v.addAll(v.forms)
 		} else {
-			ph.words = append(ph.words, []int32{v.add(w)})
+			ph.words[k] = v.addAll(ws[k : k+1])
 		}
 	}
-	ph.label = label
+	v.scratch = ws[:0]
 	ps.addPhrase(ph)
 }
 
+// reserve makes room for n phrases in an empty set.
+func (ps *phraseSet) reserve(n int) { ps.phrases = make([]phrase, 0, n) }
+
+// addPhrase adds ph; call index once every phrase is added.
 func (ps *phraseSet) addPhrase(ph phrase) {
 	if len(ph.words) == 0 {
 		return
@@ -471,12 +528,44 @@ func (ps *phraseSet) addPhrase(ph phrase) {
 			ps.shortStem = true
 		}
 	}
-	for _, id := range ph.words[0] {
-		for int(id) >= len(ps.first) {
-			ps.first = append(ps.first, nil)
+}
+
+// index builds the first-word index of the phrases added, each word's
+// phrases in the order they were added.
+func (ps *phraseSet) index() {
+	n, size := 0, 0
+	for i := range ps.phrases {
+		for _, id := range ps.phrases[i].words[0] {
+			n++
+			size = max(size, int(id)+2)
 		}
-		ps.first[id] = append(ps.first[id], idx)
 	}
+	if size == 0 {
+		return
+	}
+	// count each word's phrases at the slot after its own, and sum them
+	// to the start of each word's run
+	at, idx := make([]uint32, size), make([]int32, n)
+	for i := range ps.phrases {
+		for _, id := range ps.phrases[i].words[0] {
+			at[id+1]++
+		}
+	}
+	for k := 1; k < size; k++ {
+		at[k] += at[k-1]
+	}
+	// place each phrase at the next free place of its word's run, which
+	// leaves at[id] the end of id's run, then shift the ends back to be
+	// the starts
+	for i := range ps.phrases {
+		for _, id := range ps.phrases[i].words[0] {
+			idx[at[id]] = int32(i)
+			at[id]++
+		}
+	}
+	copy(at[1:], at[:size-1])
+	at[0] = 0
+	ps.firstAt, ps.firstIdx = at, idx
 }
 
 func prefix3(s string) string {
@@ -523,16 +612,16 @@ func (p *prepared) posMatches(ph *phrase, k, i int) bool {
 // length in tokens, or -1.
 func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 	best = -1
+	// the phrases starting with the token's lower-case and exact ids
+	// (firstAt is read here rather than through a helper, which the
+	// browser build, not inlining, would call for every token)
+	at := ps.firstAt
 	id, cid := p.ids[i], p.cids[i]
-	if id >= 0 && int(id) < len(ps.first) {
-		if c := ps.first[id]; c != nil {
-			best, n = ps.try(p, i, c, best, n)
-		}
+	if id >= 0 && int(id) < len(at)-1 && at[id] != at[id+1] {
+		best, n = ps.try(p, i, ps.firstIdx[at[id]:at[id+1]], best, n)
 	}
-	if cid >= 0 && cid != id && int(cid) < len(ps.first) {
-		if c := ps.first[cid]; c != nil {
-			best, n = ps.try(p, i, c, best, n)
-		}
+	if cid != id && cid >= 0 && int(cid) < len(at)-1 && at[cid] != at[cid+1] {
+		best, n = ps.try(p, i, ps.firstIdx[at[cid]:at[cid+1]], best, n)
 	}
 	if ps.firstStem != nil && p.stem != nil && p.a.Tokens[i].Kind == TokenWord {
 		if w := p.a.Text(i); ps.shortStem || len(w) >= 3 && ps.stemPrefix[strings.ToLower(w[:3])] {
@@ -577,9 +666,10 @@ func (ps *phraseSet) maybe(p *prepared, i int) bool {
 	if ps.firstStem != nil {
 		return true
 	}
+	at := ps.firstAt
 	id, cid := p.ids[i], p.cids[i]
-	return id >= 0 && int(id) < len(ps.first) && ps.first[id] != nil ||
-		cid >= 0 && int(cid) < len(ps.first) && ps.first[cid] != nil
+	return id >= 0 && int(id) < len(at)-1 && at[id] != at[id+1] ||
+		cid != id && cid >= 0 && int(cid) < len(at)-1 && at[cid] != at[cid+1]
 }
 
 // each calls fn for each non-overlapping longest match in tokens [lo, hi),
@@ -613,19 +703,45 @@ func (ps *phraseSet) has(p *prepared, lo, hi int) bool {
 // -d, -ing, with the final e dropped, y turned to i, or the last consonant
 // doubled. A council's own words are expanded this way when no Stemmer is
 // given.
-func inflections(w string) []string {
-	out := []string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+func inflections(w string) []string { return appendInflections(nil, w) }
+
+// appendInflections appends [inflections] of w to dst, the forms sharing
+// one allocation.
+func appendInflections(dst []string, w string) []string {
 	n := len(w)
+	// each form is a stem, a middle and an ending
+	var forms [11][3]string
+	k := 0
+	for _, end := range [...]string{"", "s", "es", "ed", "d", "ing"} {
+		forms[k] = [3]string{w, "", end}
+		k++
+	}
 	if n > 1 && w[n-1] == 'e' {
-		out = append(out, w[:n-1]+"ing")
+		forms[k] = [3]string{w[:n-1], "", "ing"}
+		k++
 	}
 	if n > 1 && w[n-1] == 'y' {
-		out = append(out, w[:n-1]+"ies", w[:n-1]+"ied")
+		forms[k], forms[k+1] = [3]string{w[:n-1], "", "ies"}, [3]string{w[:n-1], "", "ied"}
+		k += 2
 	}
 	if n > 1 && !doublesNot(w[n-1]) {
-		out = append(out, w+w[n-1:]+"ed", w+w[n-1:]+"ing")
+		forms[k], forms[k+1] = [3]string{w, w[n-1:], "ed"}, [3]string{w, w[n-1:], "ing"}
+		k += 2
 	}
-	return out
+	var sb strings.Builder
+	sb.Grow(11*n + 24)
+	for _, f := range forms[:k] {
+		sb.WriteString(f[0])
+		sb.WriteString(f[1])
+		sb.WriteString(f[2])
+	}
+	all := sb.String()
+	for _, f := range forms[:k] {
+		m := len(f[0]) + len(f[1]) + len(f[2])
+		dst = append(dst, all[:m])
+		all = all[m:]
+	}
+	return dst
 }
 
 // doublesNot reports whether a final c is one inflections does not double

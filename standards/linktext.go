@@ -18,11 +18,13 @@ type linkText struct {
 }
 
 func newLinkText(b rule) *linkText {
-	r := &linkText{rule: b, vague: map[string]bool{}}
-	for _, p := range sections(dataFile("linktext.txt"))["vague"] {
+	vague := lines(dataLinkTextVague)
+	r := &linkText{rule: b, vague: make(map[string]bool, len(vague))}
+	for _, p := range vague {
 		r.vague[p] = true
 	}
 	r.clickHere.add(b.v, "click here", 0)
+	r.clickHere.index()
 	return r
 }
 

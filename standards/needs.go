@@ -33,17 +33,22 @@ type needs struct {
 }
 
 func newNeeds(b rule, maxSummary int) *needs {
-	sec := sections(dataFile("needs.txt"))
-	r := &needs{rule: b, maxSummary: maxSummary, stop: map[string]bool{}}
-	for _, p := range sec["reader"] {
+	stop := strings.Fields(dataNeedsStop)
+	r := &needs{rule: b, maxSummary: maxSummary, stop: make(map[string]bool, len(stop))}
+	reader, residents := lines(dataNeedsReader), lines(dataNeedsResidents)
+	r.reader.reserve(len(reader))
+	r.effects.reserve(len(residents))
+	for _, p := range reader {
 		r.reader.add(b.v, p, 0)
 	}
-	for _, p := range sec["residents"] {
+	for _, p := range residents {
 		r.effects.add(b.v, p, 0)
 	}
-	for _, w := range words(sec["stop"]) {
+	for _, w := range stop {
 		r.stop[w] = true
 	}
+	r.reader.index()
+	r.effects.index()
 	return r
 }
 

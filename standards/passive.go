@@ -1,5 +1,7 @@
 package standards
 
+import "strings"
+
 // passive reports the passive voice: a be-verb (am, is, are, was, were,
 // be, been, being, or get, got) then up to two adverbs (any word ending
 // in -ly, or not, also, already ...), then a past participle: a word ending
@@ -17,11 +19,10 @@ type passive struct {
 }
 
 func newPassive(b rule) *passive {
-	sec := sections(dataFile("passive.txt"))
-	b.v.tag(words(sec["be"]), tagBe)
-	b.v.tag(words(sec["adverbs"]), tagAdverb)
-	b.v.tag(words(sec["irregular"]), tagIrregular)
-	b.v.tag(words(sec["adjectives"]), tagNotParticiple)
+	b.v.tag(strings.Fields(dataPassiveBe), tagBe)
+	b.v.tag(strings.Fields(dataPassiveAdverbs), tagAdverb)
+	b.v.tag(strings.Fields(dataPassiveIrregular), tagIrregular)
+	b.v.tag(strings.Fields(dataPassiveAdjectives), tagNotParticiple)
 	return &passive{rule: b}
 }
 

@@ -5,12 +5,17 @@ import (
 	"sync"
 )
 
-// lexEntry is one line of the generated table data/lexicon.txt.
+// lexEntry is one line of the generated table data/lexicon.txt. Its
+// lists of forms are kept as written, to be split as the rule is built,
+// so that parsing the table allocates only the entries.
 type lexEntry struct {
+	_                        [0]func() // not comparable: no generated equality function in the binary
 	rule, phrase, suggestion string
 	caseful                  bool
-	forms                    [][]string // forms allowed at each word
-	notBefore, notAfter      []string
+	// forms holds the forms allowed at each word: words by spaces, a
+	// word's forms by |. notBefore and notAfter hold forms by |, or "".
+	forms               string
+	notBefore, notAfter string
 }
 
 var (
@@ -28,26 +33,24 @@ func loadLexicon() []lexEntry {
 // suggestion, flags, forms (words by spaces, forms by |), not-before and
 // not-after forms (by |).
 func parseLexicon(src string) []lexEntry {
-	var out []lexEntry
-	for _, line := range strings.Split(src, "\n") {
+	out := make([]lexEntry, 0, strings.Count(src, "\n")+1)
+	for rest := src; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 7 {
+		if strings.Count(line, "\t") != 6 {
 			panic("standards: malformed data/lexicon.txt line: " + line)
 		}
-		e := lexEntry{rule: f[0], phrase: f[1], suggestion: f[2], caseful: f[3] == "case"}
-		for _, w := range strings.Fields(f[4]) {
-			e.forms = append(e.forms, strings.Split(w, "|"))
+		var f [7]string
+		r := line
+		for i := range 6 {
+			f[i], r, _ = strings.Cut(r, "\t")
 		}
-		if f[5] != "" {
-			e.notBefore = strings.Split(f[5], "|")
-		}
-		if f[6] != "" {
-			e.notAfter = strings.Split(f[6], "|")
-		}
-		out = append(out, e)
+		f[6] = r
+		out = append(out, lexEntry{rule: f[0], phrase: f[1], suggestion: f[2], caseful: f[3] == "case",
+			forms: f[4], notBefore: f[5], notAfter: f[6]})
 	}
 	return out
 }
@@ -62,32 +65,50 @@ func parseLexicon(src string) []lexEntry {
 // phrase.
 type lexRule struct {
 	rule
-	set     phraseSet
-	entries []lexEntry // payload, by phrase label
+	set phraseSet
+	sug []string // what to write instead, by phrase label
 }
 
 // newLexRule builds a lexRule from the embedded entries for b.id, with a
 // council's changes.
 func newLexRule(b rule, lex []lexEntry, wl WordList) *lexRule {
 	r := &lexRule{rule: b}
-	removed := map[string]bool{}
+	var removed map[string]bool
 	for _, p := range wl.Remove {
+		if removed == nil {
+			removed = map[string]bool{}
+		}
 		removed[strings.ToLower(strings.Join(strings.Fields(p), " "))] = true
 	}
-	for _, e := range lex {
-		if e.rule != b.id || removed[strings.ToLower(e.phrase)] {
+	n := len(wl.Add)
+	for i := range lex {
+		if lex[i].rule == b.id {
+			n++
+		}
+	}
+	r.sug = make([]string, 0, n)
+	r.set.reserve(n)
+	v := r.v
+	for i := range lex {
+		e := &lex[i]
+		if e.rule != b.id || removed != nil && removed[strings.ToLower(e.phrase)] {
 			continue
 		}
-		ph := phrase{caseful: e.caseful, label: len(r.entries)}
-		for _, forms := range e.forms {
-			ph.words = append(ph.words, r.v.addAll(forms))
+		pos := appendSplit(v.scratch[:0], e.forms, ' ')
+		ph := phrase{words: v.rows(len(pos)), caseful: e.caseful, label: len(r.sug)}
+		for k, forms := range pos {
+			v.forms = appendSplit(v.forms[:0], forms, '|')
+			ph.words[k] = v.addAll(v.forms)
 		}
+		v.scratch = pos[:0]
 		if e.caseful {
-			r.v.caseful = true
+			v.caseful = true
 		}
-		ph.notBefore = r.v.set(e.notBefore)
-		ph.notAfter = r.v.set(e.notAfter)
-		r.entries = append(r.entries, e)
+		v.forms = appendSplit(v.forms[:0], e.notBefore, '|')
+		ph.notBefore = v.set(v.forms)
+		v.forms = appendSplit(v.forms[:0], e.notAfter, '|')
+		ph.notAfter = v.set(v.forms)
+		r.sug = append(r.sug, e.suggestion)
 		r.set.addPhrase(ph)
 	}
 	for _, s := range wl.Add {
@@ -95,23 +116,23 @@ func newLexRule(b rule, lex []lexEntry, wl WordList) *lexRule {
 		if len(words) == 0 {
 			continue
 		}
-		e := lexEntry{rule: b.id, phrase: strings.Join(words, " "), suggestion: strings.TrimSpace(s.Suggestion)}
-		ph := phrase{label: len(r.entries)}
+		ph := phrase{label: len(r.sug)}
 		for _, w := range words {
 			if b.st != nil && isLetters(w) {
-				ph.words = append(ph.words, r.v.addAll([]string{w}))
+				ph.words = append(ph.words, v.addAll([]string{w}))
 				ph.stems = append(ph.stems, b.st.Stem(w))
 			} else if isLetters(w) {
-				ph.words = append(ph.words, r.v.addAll(inflections(w)))
+				ph.words = append(ph.words, v.addAll(inflections(w)))
 				ph.stems = append(ph.stems, "")
 			} else {
-				ph.words = append(ph.words, r.v.addAll([]string{w}))
+				ph.words = append(ph.words, v.addAll([]string{w}))
 				ph.stems = append(ph.stems, "")
 			}
 		}
-		r.entries = append(r.entries, e)
+		r.sug = append(r.sug, strings.TrimSpace(s.Suggestion))
 		r.set.addPhrase(ph)
 	}
+	r.set.index()
 	return r
 }
 
@@ -134,11 +155,10 @@ func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 	var seen []bool             // jargon: explained once, at its first use
 	var seenKey map[string]bool // jargon: by term, so "key decision" and "key decisions" are one
 	if r.id == RuleJargon {
-		seen = make([]bool, len(r.entries))
+		seen = make([]bool, len(r.sug))
 		seenKey = map[string]bool{}
 	}
 	r.set.each(p, 0, len(a.Tokens), func(ph *phrase, first, n int) {
-		e := &r.entries[ph.label]
 		ft, lt := &a.Tokens[first], &a.Tokens[first+n-1]
 		match := a.Doc.Blocks[ft.Block].Text[ft.Start:lt.End]
 		if inTitleCaseName(a, first, n) {
@@ -172,7 +192,7 @@ func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 		} else {
 			msg = quoteMsg("use plain English: ", match, " has a simpler alternative")
 		}
-		report(a.Span(r.id, r.sev, int(ft.Block), int(ft.Start), int(lt.End), msg, e.suggestion))
+		report(a.Span(r.id, r.sev, int(ft.Block), int(ft.Start), int(lt.End), msg, r.sug[ph.label]))
 		t.bad++
 	})
 	t.total = a.Stats.Words

@@ -287,7 +287,7 @@ func Compile(preset string, cfg *Config, st Stemmer) (*RuleSet, error) {
 		case RuleSubheadings:
 			r = &subheadings{rule: b, max: maxSectionWords}
 		case RuleSentenceStarts:
-			b.v.tag(words([]string{startExceptions}), tagStartsPair)
+			b.v.tag(strings.Fields(startExceptions), tagStartsPair)
 			r = &sentenceStarts{rule: b}
 		case RuleHardSentence:
 			long := 0 // sentences over this are sentence-length's
@@ -300,12 +300,15 @@ func Compile(preset string, cfg *Config, st Stemmer) (*RuleSet, error) {
 		case RuleAccessibility:
 			r = newAccessibility(b)
 		case RuleGOVUKStyle:
-			b.v.tag(words([]string{monthNames}), tagMonthName)
-			b.v.tag(words([]string{styleWords}), tagStyleWord)
+			b.v.tag(strings.Fields(monthNames), tagMonthName)
+			b.v.tag(strings.Fields(styleWords), tagStyleWord)
 			r = &govukStyle{rule: b}
 		}
 		rs.rules = append(rs.rules, r)
 	}
+	// The vocab is complete: drop what building it used, so that the
+	// rule set holds only what checking reads.
+	rs.v.free, rs.v.freeRows, rs.v.scratch, rs.v.forms = nil, nil, nil, nil
 	return rs, nil
 }
 

@@ -39,6 +39,7 @@ var colourPhrases = [...]string{
 
 func newAccessibility(b rule) *accessibility {
 	r := &accessibility{rule: b}
+	r.colour.reserve(len(colourPhrases))
 	for _, s := range colourPhrases {
 		var ph phrase
 		for _, w := range strings.Fields(s) {
@@ -49,6 +50,7 @@ func newAccessibility(b rule) *accessibility {
 		}
 		r.colour.addPhrase(ph)
 	}
+	r.colour.index()
 	return r
 }
 

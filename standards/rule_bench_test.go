@@ -2,6 +2,7 @@ package standards
 
 import (
 	"context"
+	"sync"
 	"testing"
 )
 
@@ -61,6 +62,20 @@ func BenchmarkCheckContext(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := c.CheckContext(ctx, "bench.txt", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileCold measures building the default rule set as a new
+// process does: with the embedded lexicon parsed too, which later rule
+// sets share.
+func BenchmarkCompileCold(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		lexOnce = sync.Once{}
+		lexData = nil
+		if _, err := Compile("", nil, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

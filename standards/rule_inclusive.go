@@ -33,6 +33,7 @@ const inclPeople = " who people person persons he she they i you we someone anyo
 
 func newInclusive(b rule) *inclusive {
 	r := &inclusive{rule: b}
+	r.ps.reserve(strings.Count(dataFile("inclusive.txt"), "\n") + 1)
 	for _, line := range strings.Split(dataFile("inclusive.txt"), "\n") {
 		c := strings.Split(line, "|")
 		if len(c) < 3 || strings.TrimSpace(line)[0] == '#' {
@@ -67,6 +68,7 @@ func newInclusive(b rule) *inclusive {
 		r.ps.addPhrase(ph)
 	}
 	r.after = b.v.set(strings.Fields(inclFunction))
+	r.ps.index()
 	return r
 }
 

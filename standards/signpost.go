@@ -1,5 +1,7 @@
 package standards
 
+import "strings"
+
 // The elements of journey signposting, in the order findings report them.
 const (
 	elemStage = iota
@@ -67,33 +69,50 @@ const (
 var kindNames = [numKinds + 1]string{"agenda", "minutes", "decision notice", "consultation", "report", "explainer", "news", "other"}
 
 func newSignpost(b rule) *signpost {
-	sec := sections(dataFile("journey.txt"))
 	r := &signpost{rule: b}
-	for _, p := range sec["decision"] {
+	decision := lines(dataJourneyDecision)
+	r.decision.reserve(len(decision))
+	for _, p := range decision {
 		r.decision.addStems(b.v, p, 0)
 	}
 	for _, e := range [...]struct {
 		elem int
-		name string
-	}{{elemStage, "stage"}, {elemNext, "next"}, {elemWho, "who"}, {elemSay, "say"}} {
-		for _, p := range sec[e.name] {
+		list string
+	}{{elemStage, dataJourneyStage}, {elemNext, dataJourneyNext}, {elemWho, dataJourneyWho}, {elemSay, dataJourneySay}} {
+		ps := lines(e.list)
+		r.elems[e.elem].reserve(len(ps))
+		for _, p := range ps {
 			r.elems[e.elem].addStems(b.v, p, 0)
 		}
 	}
-	for _, p := range sec["deadline"] {
+	deadline, near := lines(dataJourneyDeadline), lines(dataJourneyDeadlineNear)
+	r.deadline.reserve(len(deadline) + len(near))
+	for _, p := range deadline {
 		r.deadline.add(b.v, p, 8)
 	}
-	for _, p := range sec["deadline-near"] {
+	for _, p := range near {
 		r.deadline.add(b.v, p, 3)
 	}
-	for k, name := range [numKinds]string{"kind-agenda", "kind-minutes", "kind-notice", "kind-consultation", "kind-report", "kind-explainer", "kind-news"} {
-		r.kindCues[k] = sec[name]
-		for i, p := range sec[name] {
+	n := 0
+	for k, list := range [numKinds]string{dataJourneyKindAgenda, dataJourneyKindMinutes, dataJourneyKindNotice,
+		dataJourneyKindConsultation, dataJourneyKindReport, dataJourneyKindExplainer, dataJourneyKindNews} {
+		r.kindCues[k] = lines(list)
+		n += len(r.kindCues[k])
+	}
+	r.kinds.reserve(n)
+	for k, cues := range r.kindCues {
+		for i, p := range cues {
 			r.kinds.add(b.v, p, k<<16|i)
 		}
 	}
-	b.v.tag(words(sec["month"]), tagMonth)
-	b.v.tag(words(sec["when"]), tagWhen)
+	b.v.tag(strings.Fields(dataJourneyMonth), tagMonth)
+	b.v.tag(strings.Fields(dataJourneyWhen), tagWhen)
+	r.decision.index()
+	r.deadline.index()
+	for i := range r.elems {
+		r.elems[i].index()
+	}
+	r.kinds.index()
 	return r
 }
 
