@@ -65,8 +65,10 @@ var (
 // from 512.2 KB to 491.2 KB, under the 500 KB, and the journey
 // module from 507.8 KB to 499.6 KB. Raised by 2.5 KB when the third
 // held-out check's fixes and the widget's standards.Draft (which analyses
-// only the paragraphs changed since the last score) joined: the payload
-// 493.6 KB.
+// only the paragraphs changed since the last score) joined, and by 1.5 KB
+// more when the Draft kept word ids, counts and buffers and the rule set
+// was built from flat tables: the payload 494.9 KB, the module 486.3 KB,
+// each ceiling about 2 KB above them.
 const (
 	scoreBudget      = 544_000
 	scoreBudgetPlain = 616_000
@@ -86,8 +88,8 @@ const (
 	// 502 KB once stripTables blanked the names, positions and argument
 	// layouts; the payload 510.6 KB, its loader without the journey code
 	// and its worker started by wasm-runtime.js, not wasm_exec.js.
-	widgetProgramBudget = 487_000
-	widgetBudget        = 495_500
+	widgetProgramBudget = 488_500
+	widgetBudget        = 497_000
 	widgetGoal          = 500_000
 	// journeySummaryGoal is the budget for <civic-journey> given
 	// a summary: the loader, journey.js and the styles, no wasm.
