@@ -135,6 +135,7 @@ func mainExit(stdin io.Reader, stdout, stderr io.Writer, args []string, ready fu
 		return exitInterrupted
 	}
 	if code == 0 || code == 1 {
+		widenPipe(stdout, out.Len())
 		if _, err := out.WriteTo(stdout); err != nil {
 			fmt.Fprintf(stderr, "civickit: writing output: %v\n", err)
 			return 2
