@@ -34,6 +34,12 @@ type Token struct {
 	Kind      TokenKind `json:"kind"`
 	Flags     TokenFlag `json:"flags"`
 	Syllables uint8     `json:"syllables"` // syllables as read aloud, for words and numbers
+	// ascii holds a word's or number's letters and digits as the
+	// tokeniser counted them, for the counts of letters and characters:
+	// letters+1 (1 to 128) for ASCII letters and joiners alone, 129+digits
+	// for ASCII digits and joiners alone, 0 otherwise (the counter then
+	// reads the text). It fits in the struct's padding.
+	ascii uint8
 }
 
 // Sentence is a span of one block's text and its range of tokens.

@@ -62,7 +62,14 @@ func (a *Analysis) countWords(from, to int) Stats {
 			w := a.Text(k)
 			st.Words++
 			st.Syllables += int(t.Syllables)
-			for i := 0; i < len(w); i++ {
+			switch v := int(t.ascii); {
+			case v >= 129: // ASCII digits
+				st.Characters += v - 129
+			case v >= 1: // ASCII letters
+				st.Letters += v - 1
+				st.Characters += v - 1
+			}
+			for i := 0; i < len(w) && t.ascii == 0; i++ {
 				if c := asciiClass[w[i]]; c != 0 || w[i] < utf8.RuneSelf {
 					if c&cLetter != 0 {
 						st.Letters++
@@ -125,8 +132,17 @@ func (a *Analysis) complex(k int, w string) bool {
 		}
 	}
 	for _, suf := range [...]string{"es", "ed", "ing"} {
-		if len(w) > len(suf)+2 && hasSuffixFold(w, suf) && Syllables(w[:len(w)-len(suf)]) < 3 {
-			return false
+		if len(w) > len(suf)+2 && hasSuffixFold(w, suf) {
+			stem := w[:len(w)-len(suf)]
+			n := 0
+			if a.cache != nil {
+				n = int(a.cache.syllables(stem)) // while tokenising: the stems repeat as the words do
+			} else {
+				n = Syllables(stem)
+			}
+			if n < 3 {
+				return false
+			}
 		}
 	}
 	return true

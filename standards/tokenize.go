@@ -353,8 +353,14 @@ func (a *Analysis) word(bi int32, text string, i int) int {
 		number = true
 	}
 	dotted := false
+	letters, digits, other := 0, 0, j > i // a currency sign is not ASCII
 	for j < n {
 		if c := text[j]; asciiClass[c]&cAlnum != 0 {
+			if asciiClass[c]&cLetter != 0 {
+				letters++
+			} else {
+				digits++
+			}
 			j++
 			continue
 		} else if c == '.' {
@@ -362,6 +368,7 @@ func (a *Analysis) word(bi int32, text string, i int) int {
 		}
 		r, s := runeAt(text, j)
 		if isAlnum(r) {
+			other = true
 			j += s
 			continue
 		}
@@ -406,6 +413,14 @@ func (a *Analysis) word(bi int32, text string, i int) int {
 		kind = TokenURL
 	}
 	a.add(bi, i, j, kind, flags|caseFlags(text[i:j]))
+	if !other {
+		switch {
+		case digits == 0 && letters < 128:
+			a.Tokens[len(a.Tokens)-1].ascii = uint8(letters + 1)
+		case letters == 0 && digits < 127:
+			a.Tokens[len(a.Tokens)-1].ascii = uint8(129 + digits)
+		}
+	}
 	return j
 }
 
