@@ -68,11 +68,14 @@ var (
 // only the paragraphs changed since the last score) joined, and by 1.5 KB
 // more when the Draft kept word ids, counts and buffers and the rule set
 // was built from flat tables: the payload 494.9 KB, the module 486.3 KB,
-// each ceiling about 2 KB above them.
+// each ceiling about 2 KB above them. The programs built with
+// -ldflags='-s -w' alone (score plain 616.3 KB, check plain 683.7 KB),
+// which nothing ships, rose past theirs with the same work and the
+// tokeniser's letter counts, and their ceilings with them.
 const (
 	scoreBudget      = 544_000
-	scoreBudgetPlain = 616_000
-	checkBudget      = 683_500
+	scoreBudgetPlain = 618_500
+	checkBudget      = 686_000
 	// widgetProgramBudget is the ceiling of the readability widget's own
 	// program, wasm/readability, as [Build] ships it: built as the widget
 	// is (the scoring path plus the exported functions, the tape and the
