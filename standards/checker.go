@@ -3,6 +3,7 @@ package standards
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Checker scores documents against the standards. The zero Checker uses
@@ -79,7 +80,7 @@ func (rs *RuleSet) CheckAnalysis(name string, a *Analysis) *Scorecard {
 
 // checkStop is CheckAnalysis that polls stop before each rule and gives
 // up with its error. On a large document with more than one CPU it runs
-// the rules in two groups at once (see [parallelGroup]).
+// the rules in two goroutines at once (see [checking.runParallel]).
 func (rs *RuleSet) checkStop(name string, a *Analysis, stop Canceler) (*Scorecard, error) {
 	c := rs.begin(name, a)
 	if parallelBuild && len(a.Tokens) >= parallelTokens && parallel() {
@@ -100,19 +101,50 @@ func (rs *RuleSet) checkStop(name string, a *Analysis, stop Canceler) (*Scorecar
 // it saves.
 const parallelTokens = 32 << 10
 
-// parallelGroup reports whether rule id runs in the second group of a
-// parallel check. The groups take about the same time; journey
-// signposting, which classifies the document, and citizen needs, which
-// reads that class, stay together in the first. The rules share the
-// prepared tokens read-only; each group has its own stem cache, tallies
-// and findings, and Span leaves positions to the checker, so that the
-// groups share no state they write.
-func parallelGroup(id string) bool {
-	switch id {
-	case RulePlainEnglish, RuleJargon, RuleLinkText, RuleJourneySignposting, RuleCitizenNeeds:
-		return false
+// parallelOrder lists the rules from the costliest down, as a parallel
+// check hands them out (see [RuleSet.parallelJobs]); measured on 1 MB of
+// the sample council's prose and of real council pages, whose costs
+// differ (the word-list rules cost twice as much on the real pages'
+// wider vocabulary, passive voice half as much), which is why the rules
+// are handed out as each goroutine comes free, not split in two fixed
+// groups. Rules not listed come last.
+var parallelOrder = [...]string{
+	RuleJourneySignposting, RulePlainEnglish, RuleJargon, RulePassiveVoice, RuleAcronym,
+	RuleLinkText, RuleAccessibility, RuleGOVUKStyle, RuleInclusiveLanguage, RuleSentenceStarts,
+	RuleHardSentence, RuleSentenceLength, RuleSubheadings, RuleParagraphLength, RuleCitizenNeeds,
+}
+
+// parallelJobs returns the rules as the jobs of a parallel check, in
+// parallelOrder: one rule a job, except that citizen needs, which reads
+// the class journey signposting gives the document, runs in its job,
+// after it.
+func (rs *RuleSet) parallelJobs() [][]preparedRule {
+	jobs := make([][]preparedRule, 0, len(rs.rules))
+	placed := make([]bool, len(rs.rules))
+	signpost := -1
+	for _, id := range parallelOrder {
+		for k, r := range rs.rules {
+			if placed[k] || r.ID() != id {
+				continue
+			}
+			placed[k] = true
+			switch {
+			case id == RuleCitizenNeeds && signpost >= 0:
+				jobs[signpost] = append(jobs[signpost], r)
+			default:
+				if id == RuleJourneySignposting {
+					signpost = len(jobs)
+				}
+				jobs = append(jobs, []preparedRule{r})
+			}
+		}
 	}
-	return true
+	for k, r := range rs.rules {
+		if !placed[k] {
+			jobs = append(jobs, []preparedRule{r})
+		}
+	}
+	return jobs
 }
 
 // lockedCanceler calls a Canceler's Err from one goroutine at a time:
@@ -130,8 +162,11 @@ func (l *lockedCanceler) Err() error {
 	return l.c.Err()
 }
 
-// runParallel runs the rules in the two groups of parallelGroup, the
-// second in a new goroutine, and merges their findings and tallies.
+// runParallel runs the rules in two goroutines, each taking the next job
+// of parallelJobs as it comes free, and merges their findings and
+// tallies. Each goroutine has its own stem cache, tallies and findings,
+// and a rule runs in one of them whole, so that the merged findings are
+// in the order one pass gives (by offset, then rule id) whichever ran it.
 func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
 	stop = &lockedCanceler{c: stop}
 	second := &checking{rs: c.rs, a: c.a, tallies: make(map[string]tally, len(c.rs.rules)), card: &Scorecard{Findings: make([]Finding, 0, len(c.a.Tokens)/16+4)}}
@@ -140,35 +175,36 @@ func (c *checking) runParallel(stop Canceler) (*Scorecard, error) {
 		p2.stem = &stemCache{st: p2.stem.st, m: make(map[string]string)}
 	}
 	second.p = &p2
+	jobs := c.rs.parallelJobs()
+	var next atomic.Int32
+	work := func(ch *checking) error {
+		for {
+			j := int(next.Add(1)) - 1
+			if j >= len(jobs) {
+				return nil
+			}
+			for _, r := range jobs[j] {
+				if err := stop.Err(); err != nil {
+					return err
+				}
+				ch.run(r)
+			}
+		}
+	}
 	done := make(chan error, 1)
 	go func() {
-		for _, r := range c.rs.rules {
-			if !parallelGroup(r.ID()) {
-				continue
-			}
-			if err := stop.Err(); err != nil {
-				done <- err
-				return
-			}
-			second.run(r)
+		if err := work(second); err != nil {
+			done <- err
+			return
 		}
-		// sort and place this group's findings here, in parallel with
-		// the first group; the Document's line index, built here, is
-		// read by the first group only after the join
+		// sort and place this goroutine's findings here, in parallel
+		// with the other; the Document's line index, built here, is
+		// read by the other only after the join
 		second.card.Findings = sortFindings(second.card.Findings)
 		positions(c.a.Doc, second.card.Findings)
 		done <- nil
 	}()
-	var err error
-	for _, r := range c.rs.rules {
-		if parallelGroup(r.ID()) {
-			continue
-		}
-		if err = stop.Err(); err != nil {
-			break
-		}
-		c.run(r)
-	}
+	err := work(c)
 	if err == nil {
 		c.card.Findings = sortFindings(c.card.Findings)
 	}
