@@ -636,9 +636,11 @@ func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 func (ps *phraseSet) try(p *prepared, i int, cands []int32, best, n int) (int, int) {
 	for _, c := range cands {
 		ph := &ps.phrases[c]
-		if len(ph.words) <= n || !p.posMatches(ph, 0, i) {
+		if len(ph.words) <= n {
 			continue
 		}
+		// the later words first: a candidate's first word mostly
+		// matches already, as candidates are found by it
 		k := 1
 		for ; k < len(ph.words); k++ {
 			j := i + k
@@ -646,7 +648,7 @@ func (ps *phraseSet) try(p *prepared, i int, cands []int32, best, n int) (int, i
 				break
 			}
 		}
-		if k < len(ph.words) {
+		if k < len(ph.words) || !p.posMatches(ph, 0, i) {
 			continue
 		}
 		if len(ph.notBefore) > 0 && p.adjacent(i+k-1, i+k) && ph.notBefore.has(p.ids[i+k]) {
