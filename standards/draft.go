@@ -59,10 +59,7 @@ func (d *Draft) Check(name string, doc *Document) *Scorecard {
 // from the memo, with its tokens' ids in d.v, which it then gives the
 // rules (prepare) for every token.
 func (d *Draft) analyze(doc *Document) *Analysis {
-	n := 0
-	for i := range doc.Blocks {
-		n += len(doc.Blocks[i].Text)
-	}
+	n := textBytes(doc)
 	a := &Analysis{Doc: doc, Tokens: d.tokens[:0], Sentences: d.sentences[:0], cache: d.cache}
 	if cap(a.Tokens) < n/4+1 {
 		a.Tokens = make([]Token, 0, n/4+1)
@@ -152,15 +149,4 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 	}
 	d.memo = next
 	return a
-}
-
-// add adds the counts of words and the like of b (those countWords
-// makes) to st.
-func (st *Stats) add(b *Stats) {
-	st.Words += b.Words
-	st.Syllables += b.Syllables
-	st.Letters += b.Letters
-	st.Characters += b.Characters
-	st.Polysyllables += b.Polysyllables
-	st.ComplexWords += b.ComplexWords
 }

@@ -149,37 +149,31 @@ func firstDiff(a, b []byte) string {
 
 // BenchmarkDraft measures what the browser widget does on each score as
 // an editor types at the end of about 2,000 words (12 KB): the plain-text
-// reader and a Draft's scorecard, against BenchmarkWidgetDraftFresh,
-// which analyses every block each time.
+// reader and a Draft's scorecard ("draft"), against Checker.CheckDocument,
+// which analyses every block each time ("fresh").
 func BenchmarkDraft(b *testing.B) {
 	src := string(councilText(b, 12<<10).Source)
-	d := &Draft{Checker: &Checker{Format: FormatText}}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		i++
-		doc, err := ExtractText([]byte(src + strings.Repeat(" word", i%7)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		d.Check("draft", doc)
-	}
-}
-
-// BenchmarkDraftFresh is BenchmarkDraft with Checker.CheckDocument.
-func BenchmarkDraftFresh(b *testing.B) {
-	src := string(councilText(b, 12<<10).Source)
 	c := &Checker{Format: FormatText}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		i++
-		doc, err := ExtractText([]byte(src + strings.Repeat(" word", i%7)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		c.CheckDocument("draft", doc)
+	d := &Draft{Checker: c}
+	for _, bc := range []struct {
+		name  string
+		check func(*Document)
+	}{
+		{"draft", func(doc *Document) { d.Check("draft", doc) }},
+		{"fresh", func(doc *Document) { c.CheckDocument("draft", doc) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				i++
+				doc, err := ExtractText([]byte(src + strings.Repeat(" word", i%7)))
+				if err != nil {
+					b.Fatal(err)
+				}
+				bc.check(doc)
+			}
+		})
 	}
 }

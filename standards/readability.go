@@ -100,6 +100,17 @@ func (a *Analysis) countWords(from, to int) Stats {
 	return st
 }
 
+// add adds the counts of words and the like of b (those countWords
+// makes) to st.
+func (st *Stats) add(b *Stats) {
+	st.Words += b.Words
+	st.Syllables += b.Syllables
+	st.Letters += b.Letters
+	st.Characters += b.Characters
+	st.Polysyllables += b.Polysyllables
+	st.ComplexWords += b.ComplexWords
+}
+
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'

@@ -36,10 +36,7 @@ func Analyze(doc *Document) *Analysis {
 // token, sentence or paragraph crosses a block, so the halves joined are
 // the analysis one pass makes.
 func analyzeStop(doc *Document, stop Canceler) (*Analysis, error) {
-	n := 0
-	for i := range doc.Blocks {
-		n += len(doc.Blocks[i].Text)
-	}
+	n := textBytes(doc)
 	if parallelBuild && n >= parallelText && parallel() {
 		return analyzeHalves(doc, n, stop)
 	}
@@ -119,25 +116,26 @@ func analyzeHalves(doc *Document, n int, stop Canceler) (*Analysis, error) {
 	}
 	x, y := &a.Stats, &b.Stats
 	x.Sentences = len(a.Sentences)
-	x.Words += y.Words
-	x.Syllables += y.Syllables
-	x.Letters += y.Letters
-	x.Characters += y.Characters
-	x.Polysyllables += y.Polysyllables
-	x.ComplexWords += y.ComplexWords
+	x.add(y)
 	x.Paragraphs += y.Paragraphs
 	a.cache, a.text = nil, ""
 	a.Readability = ComputeReadability(a.Stats)
 	return a, nil
 }
 
-// newAnalysis sizes an analysis of doc.
-func newAnalysis(doc *Document) *Analysis {
-	a := &Analysis{Doc: doc}
+// textBytes is the length of doc's block texts together.
+func textBytes(doc *Document) int {
 	n := 0
 	for i := range doc.Blocks {
 		n += len(doc.Blocks[i].Text)
 	}
+	return n
+}
+
+// newAnalysis sizes an analysis of doc.
+func newAnalysis(doc *Document) *Analysis {
+	a := &Analysis{Doc: doc}
+	n := textBytes(doc)
 	a.Tokens = make([]Token, 0, n/4+1)
 	a.Sentences = make([]Sentence, 0, n/48+1) // room not filled is never touched
 	a.cache = newSylCache(n)
