@@ -83,11 +83,15 @@ type Analysis struct {
 	// Line and Column at 0, and the checker fills them in after sorting
 	// the findings by offset, one walk of the source in order.
 	deferPos bool
-	// ids, when idsFor is a rule set's vocab, holds what prepare would
-	// look up in it: each token's id, then each token's case-exact id (a
-	// Draft copies them for the blocks it did not analyse again).
-	ids    []int32
-	idsFor *vocab
+	// ids and cids, when idsFor is a rule set's vocab, hold what prepare
+	// would look up in it: each token's id and case-exact id. The
+	// tokeniser fills them as it goes, from its cache, when vocab is set;
+	// a Draft copies them for the blocks it did not analyse again.
+	ids, cids []int32
+	idsFor    *vocab
+	vocab     *vocab     // while tokenising: the vocab to fill ids from
+	tab       *foldTable // vocab.table()
+	lower     []byte     // lookup's buffer
 }
 
 // Text returns the text of token i.

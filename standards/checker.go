@@ -65,7 +65,7 @@ func (c *Checker) CheckDocument(name string, doc *Document) *Scorecard {
 // Check analyses doc, runs every rule and scores the document. Findings are
 // sorted by offset, then rule id.
 func (rs *RuleSet) Check(name string, doc *Document) *Scorecard {
-	a := Analyze(doc)
+	a := analyzeFor(doc, rs.v)
 	return rs.CheckAnalysis(name, a)
 }
 
@@ -380,7 +380,7 @@ func (c *Checker) CheckContext(ctx Canceler, name string, src []byte) (*Scorecar
 	if ctx == nil {
 		return rs.Check(name, doc), nil
 	}
-	a, err := analyzeStop(doc, ctx)
+	a, err := analyzeStop(doc, ctx, rs.v)
 	if err != nil {
 		return nil, err
 	}

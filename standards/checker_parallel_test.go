@@ -114,7 +114,7 @@ func TestAnalyzeHalvesSame(t *testing.T) {
 				n += len(doc.Blocks[i].Text)
 			}
 			want := Analyze(doc)
-			got, err := analyzeHalves(doc, n, neverStop{})
+			got, err := analyzeHalves(doc, n, neverStop{}, nil)
 			require.NoError(t, err)
 			require.Equal(t, want.Tokens, got.Tokens)
 			require.Equal(t, want.Sentences, got.Sentences)
@@ -170,5 +170,34 @@ func TestExtractTextHalvesSame(t *testing.T) {
 		two, err := extractTextHalves(src, start, cut, nil)
 		require.NoError(t, err)
 		require.Equal(t, one.finish(nil), two.Blocks, "round %d", round)
+	}
+}
+
+// TestTokeniserIDs checks that the word ids the tokeniser finds through
+// its cache, in one pass or in two halves, are those prepare's own pass
+// looks up: on council prose, on words beyond ASCII and with curly
+// apostrophes, and on capitals the plain-English list matches by case.
+func TestTokeniserIDs(t *testing.T) {
+	rs, err := Compile("", nil, nil)
+	require.NoError(t, err)
+	require.True(t, rs.v.caseful, "the embedded lists have a phrase matched by case")
+	odd := strings.Repeat("Café’s résumé, the Council’s AGENDA and Key Decisions; ÉTUDE naïve Øresund. Whilst COMMENCE commence Commence 12 £3m. ", 3000)
+	for name, doc := range map[string]*Document{
+		"prose": councilText(t, 1<<20),
+		"odd":   {Source: []byte(odd), Format: FormatText, Blocks: []Block{{Text: odd[:len(odd)/2]}, {Text: odd[len(odd)/2:]}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			want := prepare(Analyze(doc), rs.v, nil)
+			one := analyzeFor(doc, rs.v)
+			require.Equal(t, want.ids, one.ids)
+			require.Equal(t, want.cids, one.cids)
+			halves, err := analyzeHalves(doc, textBytes(doc), neverStop{}, rs.v)
+			require.NoError(t, err)
+			require.Equal(t, want.ids, halves.ids)
+			require.Equal(t, want.cids, halves.cids)
+			require.Equal(t, one.Tokens, halves.Tokens)
+			p := prepare(halves, rs.v, nil)
+			require.Equal(t, &halves.ids[0], &p.ids[0], "prepare takes the tokeniser's ids")
+		})
 	}
 }

@@ -24,7 +24,7 @@ type Draft struct {
 	// score means less work for the garbage collector
 	tokens    []Token
 	sentences []Sentence
-	ids       []int32
+	ids, cids []int32
 	cache     *sylCache
 }
 
@@ -50,14 +50,15 @@ func (d *Draft) Check(name string, doc *Document) *Scorecard {
 		rs, _ = Compile("", nil, nil)
 	}
 	if d.v != rs.v {
-		d.memo, d.v = nil, rs.v
+		// the memo's ids and the cache's are of the old vocabulary
+		d.memo, d.v, d.cache = nil, rs.v, nil
 	}
 	return rs.CheckAnalysis(name, d.analyze(doc))
 }
 
 // analyze is Analyze, taking each block whose text the last version had
-// from the memo, with its tokens' ids in d.v, which it then gives the
-// rules (prepare) for every token.
+// from the memo, with its tokens' ids in d.v, which the tokeniser looks up
+// for the others; the rules (prepare) then take them for every token.
 func (d *Draft) analyze(doc *Document) *Analysis {
 	n := textBytes(doc)
 	a := &Analysis{Doc: doc, Tokens: d.tokens[:0], Sentences: d.sentences[:0], cache: d.cache}
@@ -67,19 +68,20 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 	if cap(a.Sentences) < n/48+1 {
 		a.Sentences = make([]Sentence, 0, n/48+1)
 	}
-	if a.cache == nil || int(a.cache.mask)+1 < newSylCacheSize(n) {
+	if a.cache == nil || len(a.cache.slots) < newSylCacheSize(n) {
 		// the syllables of a word are its own: the cache holds across
 		// versions
 		a.cache = newSylCache(n)
 	}
 	cache := a.cache
+	if d.v != nil {
+		a.ids, a.cids = d.ids[:0], d.cids[:0]
+		a.setVocab(d.v)
+	}
 	next := make(map[string]draftBlock, len(doc.Blocks))
-	fresh := make([]bool, len(doc.Blocks)) // analysed now, not taken from the memo
-	firsts := make([]int32, len(doc.Blocks)+1)
 	var st Stats // the counts of words and the like, block by block
 	for bi := range doc.Blocks {
 		text := doc.Blocks[bi].Text
-		firsts[bi] = int32(len(a.Tokens))
 		m, ok := next[text]
 		if !ok {
 			m, ok = d.memo[text]
@@ -96,6 +98,10 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 				s.Last += off
 				a.Sentences = append(a.Sentences, s)
 			}
+			if d.v != nil {
+				k := len(m.tokens)
+				a.ids, a.cids = append(a.ids, m.ids[:k]...), append(a.cids, m.ids[k:]...)
+			}
 			next[text] = m
 			st.add(&m.stats)
 			continue
@@ -106,6 +112,9 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 			tokens:    append([]Token(nil), a.Tokens[first:]...),
 			sentences: append([]Sentence(nil), a.Sentences[firstSentence:]...),
 		}
+		if d.v != nil {
+			m.ids = append(append(make([]int32, 0, 2*(len(a.ids)-first)), a.ids[first:]...), a.cids[first:]...)
+		}
 		for i := range m.sentences {
 			m.sentences[i].First -= int32(first)
 			m.sentences[i].Last -= int32(first)
@@ -113,39 +122,15 @@ func (d *Draft) analyze(doc *Document) *Analysis {
 		m.stats = a.countWords(firstSentence, len(a.Sentences))
 		st.add(&m.stats)
 		next[text] = m
-		fresh[bi] = true
 	}
-	n = len(a.Tokens)
-	firsts[len(doc.Blocks)] = int32(n)
 	// finish, from the blocks' counts
 	st.Sentences, st.Paragraphs = len(a.Sentences), a.paragraphs()
 	a.Stats, a.cache, a.text = st, nil, ""
 	a.Readability = ComputeReadability(a.Stats)
 	d.tokens, d.sentences, d.cache = a.Tokens, a.Sentences, cache
 	if d.v != nil {
-		// the ids: copied for the blocks from the memo, looked up for
-		// the others, whose memo entries then keep them
-		buf := d.ids
-		if cap(buf) < 2*n {
-			buf = make([]int32, 2*n)
-		}
-		buf = buf[:2*n]
-		d.ids = buf
-		p := &prepared{a: a, ids: buf[:n:n], cids: buf[n:]}
-		for bi := range doc.Blocks {
-			lo, hi := int(firsts[bi]), int(firsts[bi+1])
-			text := doc.Blocks[bi].Text
-			m := next[text]
-			if fresh[bi] && m.ids == nil {
-				p.lookup(d.v, lo, hi)
-				m.ids = append(append(make([]int32, 0, 2*(hi-lo)), p.ids[lo:hi]...), p.cids[lo:hi]...)
-				next[text] = m
-				continue
-			}
-			copy(p.ids[lo:hi], m.ids[:hi-lo])
-			copy(p.cids[lo:hi], m.ids[hi-lo:])
-		}
-		a.ids, a.idsFor = buf, d.v
+		a.idsFor, a.vocab, a.tab = d.v, nil, nil
+		d.ids, d.cids = a.ids, a.cids
 	}
 	d.memo = next
 	return a

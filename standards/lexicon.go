@@ -319,8 +319,8 @@ type prepared struct {
 func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 	n := len(a.Tokens)
 	p := &prepared{a: a, kind: -1}
-	if a.idsFor == v && len(a.ids) == 2*n {
-		p.ids, p.cids = a.ids[:n:n], a.ids[n:]
+	if a.idsFor == v && len(a.ids) == n && len(a.cids) == n {
+		p.ids, p.cids = a.ids, a.cids
 		if st != nil {
 			p.stem = &stemCache{st: st, m: make(map[string]string)}
 		}
@@ -356,25 +356,32 @@ func (p *prepared) lookup(v *vocab, from, to int) {
 		if t.Kind != TokenWord && t.Kind != TokenNumber {
 			continue
 		}
-		text := a.Doc.Blocks[t.Block].Text[t.Start:t.End]
-		id, plain, ascii := tab.lookupFold(v.words, text)
-		if !ascii { // rare: letters beyond ASCII, or a curly apostrophe
-			var ok bool
-			lower, ok = appendLower(lower[:0], text)
-			if x, found := v.ids[string(lower)]; found {
-				id = x
-			}
-			plain = ok
+		p.ids[i], p.cids[i] = v.lookup(tab, a.Doc.Blocks[t.Block].Text[t.Start:t.End], &lower)
+	}
+}
+
+// lookup returns the id of text folded to lower case in v, and the id of
+// text as it is, each -1 when v lacks it; tab is v.table(), and lower a
+// buffer to fold text in when it is not ASCII.
+func (v *vocab) lookup(tab *foldTable, text string, lower *[]byte) (id, cid int32) {
+	id, plain, ascii := tab.lookupFold(v.words, text)
+	if !ascii { // rare: letters beyond ASCII, or a curly apostrophe
+		var ok bool
+		*lower, ok = appendLower((*lower)[:0], text)
+		if x, found := v.ids[string(*lower)]; found {
+			id = x
 		}
-		p.ids[i] = id
-		if plain {
-			p.cids[i] = id // lower-case text is its own exact case
-		} else if v.caseful {
-			if x, found := v.ids[text]; found {
-				p.cids[i] = x
-			}
+		plain = ok
+	}
+	switch {
+	case plain:
+		return id, id // lower-case text is its own exact case
+	case v.caseful:
+		if x, found := v.ids[text]; found {
+			return id, x
 		}
 	}
+	return id, -1
 }
 
 // appendLower appends the lower-case form of s to dst. It reports true,

@@ -2,24 +2,43 @@ package standards
 
 import "math/bits"
 
-// sylCache remembers the syllables of the words one analysis has counted,
-// so that the common words of a text, which make up most of its tokens,
-// are counted once. It is two-way set-associative: a word's hash picks a
-// set of two slots, and a new word evicts the one used least recently. The words are slices of the document's text,
-// so filling the cache allocates nothing.
+// sylCache remembers what one analysis learnt about each distinct word it
+// met: its syllables, its case flags and, when the analysis was given a
+// rule set's vocabulary, its word ids there. The common words of a text,
+// which make up most of its tokens, are then counted and looked up once.
+//
+// It is two-way set-associative: a word's hash picks a set of two slots,
+// and a new word evicts the one used least recently. A slot is 32 bytes,
+// so a set is one 64-byte cache line. The words are slices of the
+// document's text, so filling the cache allocates nothing.
 type sylCache struct {
 	mask  uint32
-	shift uint8 // 64 less the bits of a slot number: a hash's top bits pick its slot
-	words []string
-	count []uint8
+	shift uint8 // 64 less the bits of a set number: a hash's top bits pick its set
+	slots []sylSlot
 }
+
+// sylSlot is one word of a sylCache.
+type sylSlot struct {
+	w       string
+	id, cid int32 // the word's ids in the vocabulary (see prepared), once known
+	syl     uint8 // Syllables(w), capped at 255
+	flags   TokenFlag
+	known   uint8 // knownFlags and knownIDs
+}
+
+// The sylSlot.known bits: which of a slot's facts are filled in. Its
+// syllables always are.
+const (
+	knownFlags = 1 << iota // flags is caseFlags(w)
+	knownIDs               // id and cid are set
+)
 
 // newSylCache returns a cache sized for a text of n bytes: about one slot
 // per 16 bytes, from 64 to 16,384 slots.
 func newSylCache(n int) *sylCache {
 	size := newSylCacheSize(n)
 	sets := size / 2
-	c := &sylCache{mask: uint32(sets - 1), shift: uint8(64 - bits.Len(uint(sets-1))), words: make([]string, size), count: make([]uint8, size)}
+	c := &sylCache{mask: uint32(sets - 1), shift: uint8(64 - bits.Len(uint(sets-1))), slots: make([]sylSlot, size)}
 	if parallelBuild {
 		// Write the new slots once before the first lookup reads them.
 		// Fresh memory read first is mapped to the kernel's shared zero
@@ -28,8 +47,7 @@ func newSylCache(n int) *sylCache {
 		// virtual machine, tens of microseconds a page, as much as
 		// counting the syllables of a MB's distinct words. Written
 		// first, each page is simply allocated.
-		clear(c.words)
-		clear(c.count)
+		clear(c.slots)
 	}
 	return c
 }
@@ -45,7 +63,11 @@ func newSylCacheSize(n int) int {
 }
 
 // syllables returns Syllables(w), capped at 255.
-func (c *sylCache) syllables(w string) uint8 {
+func (c *sylCache) syllables(w string) uint8 { return c.find(w).syl }
+
+// find returns w's slot, first in its set, with its syllables counted: the
+// slot it had, or the set's older slot given to w.
+func (c *sylCache) find(w string) *sylSlot {
 	// Hash the length and the first and last eight bytes.
 	x := uint64(len(w))
 	if len(w) >= 8 {
@@ -61,23 +83,23 @@ func (c *sylCache) syllables(w string) uint8 {
 	// each, used before, sent "for" and "which" to one slot, and the two
 	// evicted each other thousands of times on real council pages.
 	i := int(uint32(x>>c.shift)&c.mask) << 1
+	set := c.slots[i : i+2 : i+2]
 	if w != "" {
-		if c.words[i] == w {
-			return c.count[i]
+		if set[0].w == w {
+			return &set[0]
 		}
-		if c.words[i+1] == w {
-			c.words[i], c.words[i+1] = c.words[i+1], c.words[i]
-			c.count[i], c.count[i+1] = c.count[i+1], c.count[i]
-			return c.count[i]
+		if set[1].w == w {
+			set[0], set[1] = set[1], set[0]
+			return &set[0]
 		}
 	}
 	s := Syllables(w)
 	if s > 255 {
 		s = 255
 	}
-	c.words[i+1], c.count[i+1] = c.words[i], c.count[i]
-	c.words[i], c.count[i] = w, uint8(s)
-	return uint8(s)
+	set[1] = set[0]
+	set[0] = sylSlot{w: w, syl: uint8(s)}
+	return &set[0]
 }
 
 // le64 reads the first eight bytes of s, little-endian.

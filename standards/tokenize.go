@@ -19,8 +19,12 @@ import (
 //
 // Words and numbers count as words; URLs and email addresses do not. Words
 // keep inner hyphens and straight or curly apostrophes.
-func Analyze(doc *Document) *Analysis {
-	a := newAnalysis(doc)
+func Analyze(doc *Document) *Analysis { return analyzeFor(doc, nil) }
+
+// analyzeFor is Analyze that, given a rule set's vocab v, also looks each
+// token up in it as prepare would (see [Analysis.ids]).
+func analyzeFor(doc *Document, v *vocab) *Analysis {
+	a := newAnalysis(doc, v)
 	for bi := range doc.Blocks {
 		a.block(bi)
 	}
@@ -35,12 +39,12 @@ func Analyze(doc *Document) *Analysis {
 // text is tokenised in two halves at once, split between two blocks: no
 // token, sentence or paragraph crosses a block, so the halves joined are
 // the analysis one pass makes.
-func analyzeStop(doc *Document, stop Canceler) (*Analysis, error) {
+func analyzeStop(doc *Document, stop Canceler, v *vocab) (*Analysis, error) {
 	n := textBytes(doc)
 	if parallelBuild && n >= parallelText && parallel() {
-		return analyzeHalves(doc, n, stop)
+		return analyzeHalves(doc, n, stop, v)
 	}
-	a := newAnalysis(doc)
+	a := newAnalysis(doc, v)
 	if err := a.blocks(0, len(doc.Blocks), stop); err != nil {
 		return nil, err
 	}
@@ -69,8 +73,8 @@ func (a *Analysis) blocks(from, to int, stop Canceler) error {
 }
 
 // analyzeHalves tokenises and counts the blocks of doc, which hold n bytes
-// of text, in two halves at once, and joins them.
-func analyzeHalves(doc *Document, n int, stop Canceler) (*Analysis, error) {
+// of text, in two halves at once, and joins them; v is as for analyzeFor.
+func analyzeHalves(doc *Document, n int, stop Canceler, v *vocab) (*Analysis, error) {
 	stop = &lockedCanceler{c: stop}
 	mid, half := 0, 0
 	for mid < len(doc.Blocks) && half < n/2 {
@@ -86,6 +90,15 @@ func analyzeHalves(doc *Document, n int, stop Canceler) (*Analysis, error) {
 	room := min(half/4+1, cap(tokens))
 	a := &Analysis{Doc: doc, Tokens: tokens[:0:room], Sentences: make([]Sentence, 0, n/48+1), cache: newSylCache(half)}
 	b := &Analysis{Doc: doc, Tokens: tokens[room:room], Sentences: make([]Sentence, 0, (n-half)/48+1), cache: newSylCache(n - half)}
+	var ids, cids []int32
+	if v != nil {
+		// the ids likewise, in two arrays shared the same way
+		ids, cids = make([]int32, 0, cap(tokens)), make([]int32, 0, cap(tokens))
+		a.ids, a.cids = ids[:0:room], cids[:0:room]
+		b.ids, b.cids = ids[room:room], cids[room:room]
+		a.setVocab(v)
+		b.setVocab(v)
+	}
 	done := make(chan error, 1)
 	go func() {
 		err := b.blocks(mid, len(doc.Blocks), stop)
@@ -109,6 +122,13 @@ func analyzeHalves(doc *Document, n int, stop Canceler) (*Analysis, error) {
 		a.Tokens = tokens[:len(a.Tokens)] // the first half's room ends where the second's begins
 	}
 	a.Tokens = append(a.Tokens, b.Tokens...)
+	if v != nil {
+		if unsafe.SliceData(a.ids) == unsafe.SliceData(ids) {
+			a.ids, a.cids = ids[:len(a.ids)], cids[:len(a.cids)]
+		}
+		a.ids, a.cids = append(a.ids, b.ids...), append(a.cids, b.cids...)
+		a.idsFor, a.vocab, a.tab = v, nil, nil
+	}
 	for _, s := range b.Sentences {
 		s.First += off
 		s.Last += off
@@ -132,11 +152,15 @@ func textBytes(doc *Document) int {
 	return n
 }
 
-// newAnalysis sizes an analysis of doc.
-func newAnalysis(doc *Document) *Analysis {
+// newAnalysis sizes an analysis of doc; v is as for analyzeFor.
+func newAnalysis(doc *Document, v *vocab) *Analysis {
 	a := &Analysis{Doc: doc}
 	n := textBytes(doc)
 	a.Tokens = make([]Token, 0, n/4+1)
+	if v != nil {
+		a.ids, a.cids = make([]int32, 0, n/4+1), make([]int32, 0, n/4+1)
+		a.setVocab(v)
+	}
 	a.Sentences = make([]Sentence, 0, n/48+1) // room not filled is never touched
 	a.cache = newSylCache(n)
 	return a
@@ -150,8 +174,14 @@ func (a *Analysis) block(bi int) {
 	a.segment(int32(bi), first)
 }
 
+// setVocab has the tokeniser look each token up in v.
+func (a *Analysis) setVocab(v *vocab) { a.vocab, a.tab = v, v.table() }
+
 // finish counts and scores the tokens.
 func (a *Analysis) finish() {
+	if a.vocab != nil {
+		a.idsFor, a.vocab, a.tab = a.vocab, nil, nil
+	}
 	a.count()
 	a.cache, a.text = nil, ""
 	a.Readability = ComputeReadability(a.Stats)
@@ -410,7 +440,11 @@ func (a *Analysis) word(bi int32, text string, i int) int {
 	if kind == TokenWord && flags&FlagAbbrev == 0 && dotted && isDomain(text[i:j]) {
 		kind = TokenURL
 	}
-	a.add(bi, i, j, kind, flags|caseFlags(text[i:j]))
+	if kind == TokenURL {
+		a.add(bi, i, j, kind, flags|caseFlags(text[i:j]))
+	} else {
+		a.addWord(bi, i, j, kind, flags)
+	}
 	if !other {
 		switch {
 		case digits == 0 && letters < 128:
@@ -479,11 +513,30 @@ func caseFlags(w string) TokenFlag {
 	return f
 }
 
-// add appends a token, with its syllables for words and numbers.
+// add appends a token that is not a word or number (those go through
+// addWord).
 func (a *Analysis) add(bi int32, start, end int, kind TokenKind, flags TokenFlag) {
-	t := Token{Block: bi, Start: int32(start), End: int32(end), Kind: kind, Flags: flags}
-	if kind <= TokenNumber {
-		t.Syllables = a.cache.syllables(a.text[start:end])
+	if a.vocab != nil {
+		a.ids, a.cids = append(a.ids, -1), append(a.cids, -1)
 	}
-	a.Tokens = append(a.Tokens, t)
+	a.Tokens = append(a.Tokens, Token{Block: bi, Start: int32(start), End: int32(end), Kind: kind, Flags: flags})
+}
+
+// addWord adds a word or number token with flags and the word's case flags,
+// its syllables, and (with a vocab) its ids, each found once per distinct
+// word through the cache.
+func (a *Analysis) addWord(bi int32, start, end int, kind TokenKind, flags TokenFlag) {
+	w := a.text[start:end]
+	s := a.cache.find(w)
+	if s.known&knownFlags == 0 {
+		s.flags, s.known = caseFlags(w), s.known|knownFlags
+	}
+	if a.vocab != nil {
+		if s.known&knownIDs == 0 {
+			s.id, s.cid = a.vocab.lookup(a.tab, w, &a.lower)
+			s.known |= knownIDs
+		}
+		a.ids, a.cids = append(a.ids, s.id), append(a.cids, s.cid)
+	}
+	a.Tokens = append(a.Tokens, Token{Block: bi, Start: int32(start), End: int32(end), Kind: kind, Flags: flags | s.flags, Syllables: s.syl})
 }

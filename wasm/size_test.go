@@ -71,10 +71,14 @@ var (
 // each ceiling about 2 KB above them. The programs built with
 // -ldflags='-s -w' alone (score plain 616.3 KB, check plain 683.7 KB),
 // which nothing ships, rose past theirs with the same work and the
-// tokeniser's letter counts, and their ceilings with them.
+// tokeniser's letter counts, and their ceilings with them. When the
+// tokeniser took over the word-id lookup from prepare (one cache lookup
+// per word for syllables, case and ids), the shipped module fell by
+// 1.1 KB, to 487.0 KB, and the score program built plain rose to 619.0 KB:
+// its ceiling is 620.5 KB.
 const (
 	scoreBudget      = 544_000
-	scoreBudgetPlain = 618_500
+	scoreBudgetPlain = 620_500
 	checkBudget      = 686_000
 	// widgetProgramBudget is the ceiling of the readability widget's own
 	// program, wasm/readability, as [Build] ships it: built as the widget
