@@ -65,6 +65,12 @@ type vocab struct {
 
 	once sync.Once
 	tab  *foldTable
+	// sets are the phrase sets indexed on this vocab, the first 32 of
+	// them each given a bit; starts[id+1] holds the bits of the sets with
+	// a phrase whose first word is id (starts[0], for id -1, none). Both
+	// are built with tab.
+	sets   []*phraseSet
+	starts []uint32
 
 	// free and freeRows are what is left of the chunks that the rules'
 	// short id lists and phrases' positions are carved from while the
@@ -146,7 +152,18 @@ func (v *vocab) add(w string) int32 {
 // table returns the vocab's hash table, building it on first use; the
 // vocab must not grow after that.
 func (v *vocab) table() *foldTable {
-	v.once.Do(func() { v.tab = newFoldTable(v.words) })
+	v.once.Do(func() {
+		v.tab = newFoldTable(v.words)
+		v.starts = make([]uint32, len(v.words)+1)
+		for _, ps := range v.sets {
+			at := ps.firstAt
+			for id := 0; id+1 < len(at); id++ {
+				if at[id] != at[id+1] {
+					v.starts[id+1] |= ps.bit
+				}
+			}
+		}
+	})
 	return v.tab
 }
 
@@ -308,6 +325,9 @@ type prepared struct {
 	// looked up only when some phrase must match capitals.
 	cids []int32
 	stem *stemCache
+	// starts is the vocab's marks of the words that start a phrase of
+	// each set (vocab.starts).
+	starts []uint32
 	// kind is the document's kind as journey-signposting classified it,
 	// or -1 before (or without) that rule; citizen-needs, which runs
 	// after it, reads it.
@@ -318,7 +338,8 @@ type prepared struct {
 // looked up in two halves at once, with more than one CPU.
 func prepare(a *Analysis, v *vocab, st Stemmer) *prepared {
 	n := len(a.Tokens)
-	p := &prepared{a: a, kind: -1}
+	v.table()
+	p := &prepared{a: a, kind: -1, starts: v.starts}
 	if a.idsFor == v && len(a.ids) == n && len(a.cids) == n {
 		p.ids, p.cids = a.ids, a.cids
 		if st != nil {
@@ -476,6 +497,8 @@ type phraseSet struct {
 	firstAt   []uint32
 	firstIdx  []int32
 	firstStem map[string][]int32
+	// bit is the set's bit in its vocab's starts, or 0 (see maybe).
+	bit uint32
 	// stemPrefix holds the first three letters of each stem in firstStem,
 	// so that only likely tokens are stemmed; shortStem is set when a stem
 	// is shorter than that, and every word is stemmed.
@@ -538,8 +561,14 @@ func (ps *phraseSet) addPhrase(ph phrase) {
 }
 
 // index builds the first-word index of the phrases added, each word's
-// phrases in the order they were added.
-func (ps *phraseSet) index() {
+// phrases in the order they were added, and registers the set with v, the
+// vocab of its words, whose table then marks the words that start one of
+// its phrases.
+func (ps *phraseSet) index(v *vocab) {
+	if len(v.sets) < 32 && v.tab == nil {
+		ps.bit = 1 << len(v.sets)
+		v.sets = append(v.sets, ps)
+	}
 	n, size := 0, 0
 	for i := range ps.phrases {
 		for _, id := range ps.phrases[i].words[0] {
@@ -675,6 +704,9 @@ func (ps *phraseSet) maybe(p *prepared, i int) bool {
 	if ps.firstStem != nil {
 		return true
 	}
+	if ps.bit != 0 {
+		return (p.starts[p.ids[i]+1]|p.starts[p.cids[i]+1])&ps.bit != 0
+	}
 	at := ps.firstAt
 	id, cid := p.ids[i], p.cids[i]
 	return id >= 0 && int(id) < len(at)-1 && at[id] != at[id+1] ||
@@ -684,6 +716,21 @@ func (ps *phraseSet) maybe(p *prepared, i int) bool {
 // each calls fn for each non-overlapping longest match in tokens [lo, hi),
 // scanning left to right.
 func (ps *phraseSet) each(p *prepared, lo, hi int, fn func(ph *phrase, first, n int)) {
+	if bit := ps.bit; bit != 0 && ps.firstStem == nil {
+		// the vocab's marks of first words: two loads a token, where
+		// maybe's index is four and this loop most of the rules' time
+		starts, ids, cids := p.starts, p.ids[:hi], p.cids[:hi]
+		for i := lo; i < hi; i++ {
+			if (starts[ids[i]+1]|starts[cids[i]+1])&bit == 0 {
+				continue
+			}
+			if best, n := ps.matchAt(p, i); best >= 0 {
+				fn(&ps.phrases[best], i, n)
+				i += n - 1
+			}
+		}
+		return
+	}
 	for i := lo; i < hi; i++ {
 		if !ps.maybe(p, i) {
 			continue

@@ -24,7 +24,7 @@ func newLinkText(b rule) *linkText {
 		r.vague[p] = true
 	}
 	r.clickHere.add(b.v, "click here", 0)
-	r.clickHere.index()
+	r.clickHere.index(b.v)
 	return r
 }
 

@@ -47,8 +47,8 @@ func newNeeds(b rule, maxSummary int) *needs {
 	for _, w := range stop {
 		r.stop[w] = true
 	}
-	r.reader.index()
-	r.effects.index()
+	r.reader.index(b.v)
+	r.effects.index(b.v)
 	return r
 }
 

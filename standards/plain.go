@@ -132,7 +132,7 @@ func newLexRule(b rule, lex []lexEntry, wl WordList) *lexRule {
 		r.sug = append(r.sug, strings.TrimSpace(s.Suggestion))
 		r.set.addPhrase(ph)
 	}
-	r.set.index()
+	r.set.index(b.v)
 	return r
 }
 

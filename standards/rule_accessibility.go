@@ -50,7 +50,7 @@ func newAccessibility(b rule) *accessibility {
 		}
 		r.colour.addPhrase(ph)
 	}
-	r.colour.index()
+	r.colour.index(b.v)
 	return r
 }
 

@@ -68,7 +68,7 @@ func newInclusive(b rule) *inclusive {
 		r.ps.addPhrase(ph)
 	}
 	r.after = b.v.set(strings.Fields(inclFunction))
-	r.ps.index()
+	r.ps.index(b.v)
 	return r
 }
 

@@ -107,12 +107,12 @@ func newSignpost(b rule) *signpost {
 	}
 	b.v.tag(strings.Fields(dataJourneyMonth), tagMonth)
 	b.v.tag(strings.Fields(dataJourneyWhen), tagWhen)
-	r.decision.index()
-	r.deadline.index()
+	r.decision.index(b.v)
+	r.deadline.index(b.v)
 	for i := range r.elems {
-		r.elems[i].index()
+		r.elems[i].index(b.v)
 	}
-	r.kinds.index()
+	r.kinds.index(b.v)
 	return r
 }
 
