@@ -2,6 +2,8 @@ package standards
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -78,5 +80,45 @@ func BenchmarkCompileCold(b *testing.B) {
 		if _, err := Compile("", nil, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkRulesReal measures each rule alone over 1 MB of the real
+// council pages of testdata/real (their plain-text versions, repeated),
+// whose wider vocabulary costs the word-list rules more than the sample
+// council's prose.
+func BenchmarkRulesReal(b *testing.B) {
+	paths, err := filepath.Glob("testdata/real/*.txt")
+	if err != nil || len(paths) == 0 {
+		b.Fatal("no real pages", err)
+	}
+	var text []byte
+	for len(text) < 1<<20 {
+		for _, p := range paths {
+			t, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			text = append(append(text, t...), '\n', '\n')
+		}
+	}
+	c := Checker{Format: FormatText}
+	rs, err := c.RuleSet()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := Extract(text, FormatText)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := analyzeFor(doc, rs.v)
+	for _, r := range rs.rules {
+		b.Run(r.ID(), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				p := prepare(a, rs.v, rs.st)
+				r.check(p, func(Finding) {})
+			}
+		})
 	}
 }
