@@ -83,11 +83,10 @@ func BenchmarkCompileCold(b *testing.B) {
 	}
 }
 
-// BenchmarkRulesReal measures each rule alone over 1 MB of the real
-// council pages of testdata/real (their plain-text versions, repeated),
-// whose wider vocabulary costs the word-list rules more than the sample
-// council's prose.
-func BenchmarkRulesReal(b *testing.B) {
+// realText is 1 MB of the real council pages of testdata/real (their
+// plain-text versions, repeated), whose wider vocabulary costs the
+// tokeniser and the word-list rules more than the sample council's prose.
+func realText(b *testing.B) []byte {
 	paths, err := filepath.Glob("testdata/real/*.txt")
 	if err != nil || len(paths) == 0 {
 		b.Fatal("no real pages", err)
@@ -102,6 +101,31 @@ func BenchmarkRulesReal(b *testing.B) {
 			text = append(append(text, t...), '\n', '\n')
 		}
 	}
+	return text
+}
+
+// BenchmarkAnalyzeReal measures the tokeniser, with the rule set's word
+// ids, over 1 MB of real council pages.
+func BenchmarkAnalyzeReal(b *testing.B) {
+	text := realText(b)
+	rs, err := Compile("", nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := Extract(text, FormatText)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		analyzeFor(doc, rs.v)
+	}
+}
+
+// BenchmarkRulesReal measures each rule alone over 1 MB of real council
+// pages.
+func BenchmarkRulesReal(b *testing.B) {
+	text := realText(b)
 	c := Checker{Format: FormatText}
 	rs, err := c.RuleSet()
 	if err != nil {

@@ -311,3 +311,34 @@ func BenchmarkSyllablesReadAloud(b *testing.B) {
 		Syllables(words[i%len(words)])
 	}
 }
+
+// TestSylCacheKeys checks the cache's word keys: words of every length
+// from 1 to 40 bytes, long words that differ only in their middle bytes,
+// and short ones that differ only in their last, each found again with
+// its own syllables however often a small cache evicts and refills.
+func TestSylCacheKeys(t *testing.T) {
+	var words []string
+	for n := 1; n <= 40; n++ {
+		words = append(words, strings.Repeat("ab", n)[:n], strings.Repeat("e", n))
+	}
+	words = append(words,
+		"abcdefghMIDDLEONEijklmnop", "abcdefghMIDDLETWOijklmnop", // same first and last 8 bytes
+		"interdepartmental", "interdepartmentalisation", "responsibilities", "responsibilitie",
+		"consultation", "consultations", "I", "Café", "café", "résumé’s")
+	c := newSylCache(0) // 64 slots
+	for round := 0; round < 5; round++ {
+		for i, w := range words {
+			if (i+round)%3 == 0 {
+				continue // vary the order of eviction
+			}
+			s := c.find(w)
+			require.Equal(t, uint8(min(Syllables(w), 255)), s.syl, "%q", w)
+			// mark the slot as w's; a slot found for w must be w's
+			if s.known&knownIDs == 0 {
+				s.id, s.known = int32(i), s.known|knownIDs
+			}
+			require.Equal(t, int32(i), s.id, "%q found %q's slot", w, words[s.id])
+			require.Equal(t, int32(i), c.find(w).id, "%q", w)
+		}
+	}
+}

@@ -442,17 +442,18 @@ func (a *Analysis) word(bi int32, text string, i int) int {
 	}
 	if kind == TokenURL {
 		a.add(bi, i, j, kind, flags|caseFlags(text[i:j]))
-	} else {
-		a.addWord(bi, i, j, kind, flags)
+		return j
 	}
+	var ascii uint8
 	if !other {
 		switch {
 		case digits == 0 && letters < 128:
-			a.Tokens[len(a.Tokens)-1].ascii = uint8(letters + 1)
+			ascii = uint8(letters + 1)
 		case letters == 0 && digits < 127:
-			a.Tokens[len(a.Tokens)-1].ascii = uint8(129 + digits)
+			ascii = uint8(129 + digits)
 		}
 	}
+	a.addWord(bi, i, j, kind, flags, ascii)
 	return j
 }
 
@@ -525,7 +526,7 @@ func (a *Analysis) add(bi int32, start, end int, kind TokenKind, flags TokenFlag
 // addWord adds a word or number token with flags and the word's case flags,
 // its syllables, and (with a vocab) its ids, each found once per distinct
 // word through the cache.
-func (a *Analysis) addWord(bi int32, start, end int, kind TokenKind, flags TokenFlag) {
+func (a *Analysis) addWord(bi int32, start, end int, kind TokenKind, flags TokenFlag, ascii uint8) {
 	w := a.text[start:end]
 	s := a.cache.find(w)
 	if s.known&knownFlags == 0 {
@@ -538,5 +539,17 @@ func (a *Analysis) addWord(bi int32, start, end int, kind TokenKind, flags Token
 		}
 		a.ids, a.cids = append(a.ids, s.id), append(a.cids, s.cid)
 	}
-	a.Tokens = append(a.Tokens, Token{Block: bi, Start: int32(start), End: int32(end), Kind: kind, Flags: flags | s.flags, Syllables: s.syl})
+	// the fields are stored one by one where the token goes: a Token
+	// built whole on the stack was written there a byte at a time and
+	// read back in one 16-byte load, which the processor cannot forward
+	// from the pending stores (a stall on every word)
+	n := len(a.Tokens)
+	if n == cap(a.Tokens) {
+		a.Tokens = append(a.Tokens, Token{})
+	} else {
+		a.Tokens = a.Tokens[:n+1]
+	}
+	t := &a.Tokens[n]
+	t.Block, t.Start, t.End = bi, int32(start), int32(end)
+	t.Kind, t.Flags, t.Syllables, t.ascii = kind, flags|s.flags, s.syl, ascii
 }
