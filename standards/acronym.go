@@ -66,8 +66,8 @@ func (r *acronym) check(p *prepared, report func(Finding)) tally {
 	toks := a.Tokens
 	for i := range toks {
 		tk := &toks[i]
-		if tk.Kind != TokenWord {
-			continue
+		if tk.Kind != TokenWord || tk.Flags&FlagCapital == 0 {
+			continue // an acronym starts with a capital (see acronymBase)
 		}
 		b := &a.Doc.Blocks[tk.Block]
 		if b.Kind == BlockHeading {

@@ -497,7 +497,8 @@ type phraseSet struct {
 	firstAt   []uint32
 	firstIdx  []int32
 	firstStem map[string][]int32
-	// bit is the set's bit in its vocab's starts, or 0 (see maybe).
+	// bit is the set's bit in its vocab's starts, or 0 (see maybe): a
+	// set whose phrases may start with any word of a stem has none.
 	bit uint32
 	// pairs, when set, holds every pair of a first and a second word id
 	// of the phrases of two words or more, as pairKey, in an
@@ -575,7 +576,7 @@ func (ps *phraseSet) addPhrase(ph phrase) {
 // vocab of its words, whose table then marks the words that start one of
 // its phrases.
 func (ps *phraseSet) index(v *vocab) {
-	if len(v.sets) < 32 && v.tab == nil {
+	if len(v.sets) < 32 && v.tab == nil && ps.firstStem == nil {
 		ps.bit = 1 << len(v.sets)
 		v.sets = append(v.sets, ps)
 	}
@@ -787,11 +788,11 @@ func (ps *phraseSet) try(p *prepared, i int, cands []int32, best, n int) (int, i
 // maybe reports whether a phrase of ps may start at token i: a cheap test
 // before matchAt.
 func (ps *phraseSet) maybe(p *prepared, i int) bool {
-	if ps.firstStem != nil {
-		return true
-	}
 	if ps.bit != 0 {
 		return (p.starts[p.ids[i]+1]|p.starts[p.cids[i]+1])&ps.bit != 0
+	}
+	if ps.firstStem != nil {
+		return true
 	}
 	at := ps.firstAt
 	id, cid := p.ids[i], p.cids[i]
@@ -802,7 +803,7 @@ func (ps *phraseSet) maybe(p *prepared, i int) bool {
 // each calls fn for each non-overlapping longest match in tokens [lo, hi),
 // scanning left to right.
 func (ps *phraseSet) each(p *prepared, lo, hi int, fn func(ph *phrase, first, n int)) {
-	if bit := ps.bit; bit != 0 && ps.firstStem == nil {
+	if bit := ps.bit; bit != 0 {
 		// the vocab's marks of first words: two loads a token, where
 		// maybe's index is four and this loop most of the rules' time
 		starts, ids, cids := p.starts, p.ids[:hi], p.cids[:hi]

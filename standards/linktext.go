@@ -59,7 +59,7 @@ func (r *linkText) check(p *prepared, report func(Finding)) tally {
 	linkable := a.Doc.Format == FormatHTML || a.Doc.Format == FormatMarkdown
 	for i := 0; i < len(a.Tokens); i++ {
 		tk := &a.Tokens[i]
-		if tk.Kind != TokenURL && (tk.Kind != TokenWord || p.ids[i] < 0) {
+		if tk.Kind != TokenURL && (tk.Kind != TokenWord || !r.clickHere.maybe(p, i)) {
 			continue
 		}
 		if inLink(&a.Doc.Blocks[tk.Block], int(tk.Start)) {
