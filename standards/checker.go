@@ -41,6 +41,15 @@ func (c *Checker) RuleSet() (*RuleSet, error) {
 	if c.rs != nil && c.built.preset == c.Preset && c.built.config == c.Config && c.built.st == c.Stemmer {
 		return c.rs, nil
 	}
+	if parallelBuild && parallel() {
+		// Decode the syllable exceptions (about half a ms), which every
+		// check needs, alongside: a caller that builds the rules while
+		// it reads a page, as the CLI does, then has both ready before
+		// the page is split between two goroutines, and neither
+		// competes with them for a processor nor holds up the
+		// tokeniser's halves at their first word.
+		go tableOnce.Do(loadTable)
+	}
 	rs, err := Compile(c.Preset, c.Config, c.Stemmer)
 	if err != nil {
 		return nil, err
@@ -356,10 +365,6 @@ func (c *Checker) CheckContext(ctx Canceler, name string, src []byte) (*Scorecar
 		go func() {
 			rs, err = c.RuleSet()
 			close(built)
-			// and decode the syllable exceptions (about half a ms),
-			// which both halves of the tokeniser would otherwise wait
-			// for at their first word
-			tableOnce.Do(loadTable)
 		}()
 		ruleSet = func() (*RuleSet, error) {
 			<-built

@@ -128,8 +128,9 @@ type neverStop struct{}
 
 func (neverStop) Err() error { return nil }
 
-// TestExtractTextHalvesSame checks that plain text read in two halves at
-// once gives the blocks, texts and source maps one pass gives, on random
+// TestExtractTextHalvesSame checks that plain text read in parts at once
+// (2, 3, 8 or 17 of them) gives the blocks, texts and source maps one pass
+// gives, on random
 // texts (fixed seed) of every kind of line the reader tells apart, with
 // Unix and Windows line endings.
 func TestExtractTextHalvesSame(t *testing.T) {
@@ -165,11 +166,15 @@ func TestExtractTextHalvesSame(t *testing.T) {
 			start = 3
 		}
 		extractText(one, start)
-		cut := blankLineAfter(src, len(src)/2)
-		require.Greater(t, cut, 0)
-		two, err := extractTextHalves(src, start, cut, nil)
-		require.NoError(t, err)
-		require.Equal(t, one.finish(nil), two.Blocks, "round %d", round)
+		want := one.finish(nil)
+		for _, n := range []int{2, 3, textParts, 17} {
+			cuts := textCuts(src, start, n)
+			require.Greater(t, len(cuts), 2)
+			require.LessOrEqual(t, len(cuts), n+1)
+			got, err := extractTextParts(src, cuts, nil)
+			require.NoError(t, err)
+			require.Equal(t, want, got.Blocks, "round %d, %d parts", round, n)
+		}
 	}
 }
 
@@ -199,5 +204,29 @@ func TestTokeniserIDs(t *testing.T) {
 			p := prepare(halves, rs.v, nil)
 			require.Equal(t, &halves.ids[0], &p.ids[0], "prepare takes the tokeniser's ids")
 		})
+	}
+}
+
+// TestBlankLineAfter checks where a large text is cut: after the first
+// blank line from an offset, with Unix or Windows line breaks, and -1
+// without one.
+func TestBlankLineAfter(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		from int
+		want int
+	}{
+		{"a\n\nb", 0, 3},
+		{"a\r\n\r\nb", 0, 5},
+		{"a\nb\nc\r\n\r\nd\n\ne", 0, 9},
+		{"a\n\nb\n\nc", 2, 6},
+		{"a\n\nb\n\nc", 3, 6},
+		{"a\nb\nc", 0, -1},
+		{"a\r\nb\r\n", 0, -1},
+		{"\n\n", 0, 2},
+		{"a\n", 0, -1},
+		{"", 0, -1},
+	} {
+		require.Equal(t, tc.want, blankLineAfter([]byte(tc.src), tc.from), "%q from %d", tc.src, tc.from)
 	}
 }

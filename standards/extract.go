@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"sync/atomic"
 )
 
 // ErrBinary is the error that [Extract] wraps when its input is not text.
@@ -251,8 +252,8 @@ func extractStop(src []byte, f Format, read func(b *builder, start int), stop Ca
 		start = len(utf8BOM)
 	}
 	if f == FormatText && parallelBuild && len(src)-start >= parallelText && parallel() {
-		if cut := blankLineAfter(src, len(src)/2); cut > start && cut < len(src) {
-			return extractTextHalves(src, start, cut, stop)
+		if cuts := textCuts(src, start, textParts); len(cuts) > 2 {
+			return extractTextParts(src, cuts, stop)
 		}
 	}
 	// most of a text or Markdown file is prose; an HTML page is mostly markup
@@ -288,49 +289,113 @@ func newBuilder(src []byte, size int, lines []byte, stop Canceler) *builder {
 // blankLineAfter returns the start of the line after the first blank line
 // ("\n\n" or "\r\n\r\n") that begins at or after offset from, or -1.
 func blankLineAfter(src []byte, from int) int {
-	s := byteString(src[from:])
-	i := strings.Index(s, "\n\n")
-	j := strings.Index(s, "\n\r\n")
-	switch {
-	case i >= 0 && (j < 0 || i < j):
-		return from + i + 2
-	case j >= 0:
-		return from + j + 3
+	// one walk from line break to line break: searching for "\n\n" and
+	// "\n\r\n" each went to the end of a file without the other
+	for i := from; i < len(src); i++ {
+		k := bytes.IndexByte(src[i:], '\n')
+		if k < 0 {
+			return -1
+		}
+		i += k
+		switch {
+		case i+1 < len(src) && src[i+1] == '\n':
+			return i + 2
+		case i+2 < len(src) && src[i+1] == '\r' && src[i+2] == '\n':
+			return i + 3
+		}
 	}
 	return -1
 }
 
-// extractTextHalves reads plain text in two halves at once, split after
-// the blank line that ends at cut: the reader keeps nothing across a
-// blank line but the text, so the halves' blocks, joined, are the blocks
-// one pass reads. Each half looks ahead past its end as one pass does.
-func extractTextHalves(src []byte, start, cut int, stop Canceler) (*Document, error) {
+// textParts is how many parts extractTextParts reads a large plain text
+// in: a few for each of the two goroutines, so that one slowed down (by
+// the rule set being built alongside, or by a part of dense lists and
+// tables) leaves the other more of them rather than idling at the end.
+const textParts = 8
+
+// textCuts returns start, then up to n-1 offsets in src, each just after
+// the first blank line past an even share of the text, then len(src): the
+// bounds of the parts extractTextParts reads.
+func textCuts(src []byte, start, n int) []int {
+	cuts := []int{start}
+	for k := 1; k < n; k++ {
+		at := start + (len(src)-start)*k/n
+		if at <= cuts[len(cuts)-1] {
+			continue
+		}
+		cut := blankLineAfter(src, at)
+		if cut < 0 || cut >= len(src) {
+			break
+		}
+		if cut > cuts[len(cuts)-1] {
+			cuts = append(cuts, cut)
+		}
+	}
+	return append(cuts, len(src))
+}
+
+// extractTextParts reads plain text in the parts between cuts (see
+// textCuts), two goroutines taking the next part as each comes free: each
+// cut is after a blank line, and the reader keeps nothing across a blank
+// line but the text, so the parts' blocks, joined, are the blocks one pass
+// reads. Each part looks ahead past its end as one pass does.
+func extractTextParts(src []byte, cuts []int, stop Canceler) (*Document, error) {
 	if stop != nil {
 		stop = &lockedCanceler{c: stop}
 	}
-	first := newBuilder(src, cut-start, src[start:cut], stop)
-	first.limit = cut
-	second := newBuilder(src, len(src)-cut, src[cut:], stop)
-	second.poll = cut + 1<<20
+	parts := make([]*builder, len(cuts)-1)
+	var next atomic.Int32
+	work := func() {
+		for {
+			k := int(next.Add(1)) - 1
+			if k >= len(parts) {
+				return
+			}
+			if stop != nil {
+				// a poll before each part, and each MiB within one
+				if err := stop.Err(); err != nil {
+					parts[k] = &builder{err: err}
+					next.Store(int32(len(parts)))
+					return
+				}
+			}
+			from, to := cuts[k], cuts[k+1]
+			b := newBuilder(src, to-from, src[from:to], stop)
+			b.limit = to
+			b.poll = from + 1<<20
+			extractText(b, from)
+			parts[k] = b
+			if b.err != nil {
+				next.Store(int32(len(parts))) // the others stop taking parts
+				return
+			}
+		}
+	}
 	done := make(chan struct{})
 	go func() {
-		extractText(second, cut)
+		work()
 		close(done)
 	}()
-	extractText(first, start)
+	work()
 	<-done
-	if first.err != nil {
-		return nil, first.err
+	n := 0
+	for _, b := range parts {
+		if b == nil {
+			continue
+		}
+		if b.err != nil {
+			return nil, b.err
+		}
+		n += len(b.blocks)
 	}
-	if second.err != nil {
-		return nil, second.err
+	if n == 0 {
+		return &Document{Source: src, Format: FormatText}, nil
 	}
-	n := len(first.blocks)
-	blocks := make([]Block, n+len(second.blocks))
-	first.finish(blocks[:n])
-	second.finish(blocks[n:])
-	if len(blocks) == 0 {
-		blocks = nil
+	blocks := make([]Block, n)
+	n = 0
+	for _, b := range parts {
+		b.finish(blocks[n : n+len(b.blocks)])
+		n += len(b.blocks)
 	}
 	return &Document{Source: src, Format: FormatText, Blocks: blocks}, nil
 }

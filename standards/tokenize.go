@@ -88,8 +88,10 @@ func analyzeHalves(doc *Document, n int, stop Canceler, v *vocab) (*Analysis, er
 	// moves to an array of its own, as append does
 	tokens := make([]Token, 0, n/4+1)
 	room := min(half/4+1, cap(tokens))
-	a := &Analysis{Doc: doc, Tokens: tokens[:0:room], Sentences: make([]Sentence, 0, n/48+1), cache: newSylCache(half)}
-	b := &Analysis{Doc: doc, Tokens: tokens[room:room], Sentences: make([]Sentence, 0, (n-half)/48+1), cache: newSylCache(n - half)}
+	// each half makes its own cache, in its own goroutine: newSylCache
+	// writes its slots, some hundreds of kB
+	a := &Analysis{Doc: doc, Tokens: tokens[:0:room], Sentences: make([]Sentence, 0, n/48+1)}
+	b := &Analysis{Doc: doc, Tokens: tokens[room:room], Sentences: make([]Sentence, 0, (n-half)/48+1)}
 	var ids, cids []int32
 	if v != nil {
 		// the ids likewise, in two arrays shared the same way
@@ -101,12 +103,14 @@ func analyzeHalves(doc *Document, n int, stop Canceler, v *vocab) (*Analysis, er
 	}
 	done := make(chan error, 1)
 	go func() {
+		b.cache = newSylCache(n - half)
 		err := b.blocks(mid, len(doc.Blocks), stop)
 		if err == nil {
 			b.count()
 		}
 		done <- err
 	}()
+	a.cache = newSylCache(half)
 	err := a.blocks(0, mid, stop)
 	if err == nil {
 		a.count()
