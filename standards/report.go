@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -490,6 +491,17 @@ type jsonWriter struct {
 	// adopt, when not nil, is the empty buffer that takes b as its
 	// contents at the end (see grow)
 	adopt *bytes.Buffer
+	// escaped remembers the JSON of the last suggestions written (see
+	// strRepeated)
+	escaped [8]escapedString
+}
+
+// escapedString is a string and its JSON, by the string's bytes' address
+// and length: a Go string's bytes never change.
+type escapedString struct {
+	p    *byte
+	n    int
+	json []byte
 }
 
 func (j *jsonWriter) newline(depth int) {
@@ -664,6 +676,26 @@ func (j *jsonWriter) str(s string) {
 	j.b = append(b, '"')
 }
 
+// strRepeated is str for a string that most often is one of a few
+// written again and again: a rule's suggestion, the same text for every
+// finding of its kind. The JSON of the last eight is kept and copied,
+// rather than each scanned for characters to escape again.
+func (j *jsonWriter) strRepeated(s string) {
+	if len(s) < 32 {
+		j.str(s)
+		return
+	}
+	p := unsafe.StringData(s)
+	e := &j.escaped[uintptr(unsafe.Pointer(p))>>4&7]
+	if e.p == p && e.n == len(s) {
+		j.b = append(j.b, e.json...)
+		return
+	}
+	start := len(j.b)
+	j.str(s)
+	e.p, e.n, e.json = p, len(s), append(e.json[:0], j.b[start:]...)
+}
+
 // scorecard writes c as an object whose closing brace is at depth d.
 func (j *jsonWriter) scorecard(c *Scorecard, d int) {
 	if c == nil {
@@ -793,6 +825,7 @@ func (j *jsonWriter) standard(s *StandardScore, d int) {
 // (see grow), the goroutine builds its part there too, past an estimate
 // of this part's size.
 func (j *jsonWriter) findings(fs []Finding, d int) {
+	seps := newFindingSeps(d)
 	split := 0
 	if len(fs) >= parallelFindings && runtime.GOMAXPROCS(0) > 1 {
 		// a third here: this goroutine also copies its part and then
@@ -817,7 +850,7 @@ func (j *jsonWriter) findings(fs []Finding, d int) {
 			for i := split; i < len(fs); i++ {
 				w.b = append(w.b, ',')
 				w.newline(d)
-				w.finding(&fs[i], d)
+				w.finding(&fs[i], seps)
 			}
 			second <- w.b
 		}()
@@ -831,7 +864,7 @@ func (j *jsonWriter) findings(fs []Finding, d int) {
 			j.b = append(j.b, ',')
 		}
 		j.newline(d)
-		j.finding(&fs[i], d)
+		j.finding(&fs[i], seps)
 		if !j.inPlace {
 			j.b = j.out.flush(j.b)
 		}
@@ -859,26 +892,53 @@ func (j *jsonWriter) findings(fs []Finding, d int) {
 // halves at once.
 const parallelFindings = 2048
 
-func (j *jsonWriter) finding(f *Finding, d int) {
-	j.b = append(j.b, '{')
-	j.strField(d+1, "rule", f.Rule, true)
-	j.newline(d + 1)
-	j.key("severity")
+// findingSeps holds what a finding written as a JSON object at one depth
+// has between its values: the braces, commas, line breaks, indentation
+// and keys, each stretch one string, so that a finding is a dozen appends
+// and its values rather than four appends a field.
+type findingSeps struct {
+	open, severity, message, suggestion, match, line, column, offset, length, close string
+}
+
+// newFindingSeps returns the findingSeps of a finding whose closing brace
+// is at depth d.
+func newFindingSeps(d int) *findingSeps {
+	in := "\n" + strings.Repeat("  ", d+1)
+	key := func(k string) string { return "," + in + `"` + k + `": ` }
+	return &findingSeps{
+		open: "{" + in + `"rule": `, severity: key("severity"), message: key("message"),
+		suggestion: key("suggestion"), match: key("match"), line: key("line"), column: key("column"),
+		offset: key("offset"), length: key("length"), close: "\n" + strings.Repeat("  ", d) + "}",
+	}
+}
+
+// severityJSON holds each severity's name as a JSON string.
+var severityJSON = [...]string{SeveritySuggestion: `"suggestion"`, SeverityWarning: `"warning"`, SeverityError: `"error"`}
+
+func (j *jsonWriter) finding(f *Finding, s *findingSeps) {
+	j.b = append(j.b, s.open...)
+	j.str(f.Rule)
+	j.b = append(j.b, s.severity...)
 	if f.Severity < SeveritySuggestion || f.Severity > SeverityError {
 		j.b = append(j.b, "null"...) // MarshalText refuses it
 	} else {
-		j.str(f.Severity.String())
+		j.b = append(j.b, severityJSON[f.Severity]...)
 	}
-	j.b = append(j.b, ',')
-	j.strField(d+1, "message", f.Message, true)
-	j.strField(d+1, "suggestion", f.Suggestion, true)
+	j.b = append(j.b, s.message...)
+	j.str(f.Message)
+	j.b = append(j.b, s.suggestion...)
+	j.strRepeated(f.Suggestion)
 	if f.Match != "" {
-		j.strField(d+1, "match", f.Match, true)
+		j.b = append(j.b, s.match...)
+		j.str(f.Match)
 	}
-	j.intField(d+1, "line", f.Line, true)
-	j.intField(d+1, "column", f.Column, true)
-	j.intField(d+1, "offset", f.Offset, true)
-	j.intField(d+1, "length", f.Length, false)
-	j.newline(d)
-	j.b = append(j.b, '}')
+	j.b = append(j.b, s.line...)
+	j.b = strconv.AppendInt(j.b, int64(f.Line), 10)
+	j.b = append(j.b, s.column...)
+	j.b = strconv.AppendInt(j.b, int64(f.Column), 10)
+	j.b = append(j.b, s.offset...)
+	j.b = strconv.AppendInt(j.b, int64(f.Offset), 10)
+	j.b = append(j.b, s.length...)
+	j.b = strconv.AppendInt(j.b, int64(f.Length), 10)
+	j.b = append(j.b, s.close...)
 }
