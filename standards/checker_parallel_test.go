@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -228,5 +230,66 @@ func TestBlankLineAfter(t *testing.T) {
 		{"", 0, -1},
 	} {
 		require.Equal(t, tc.want, blankLineAfter([]byte(tc.src), tc.from), "%q from %d", tc.src, tc.from)
+	}
+}
+
+// TestMarkdownHalvesSame checks that a large Markdown file whose inline
+// markup is read in two halves at once gives the blocks, texts, source
+// maps and links one pass gives: the real council pages of testdata/real
+// in Markdown, with lists, quotes, fenced code, tables, HTML blocks and
+// reference links defined at the end of the file, used in both halves.
+func TestMarkdownHalvesSame(t *testing.T) {
+	paths, err := filepath.Glob("testdata/real/*.md")
+	require.NoError(t, err)
+	extra := "\n\n> a quote with [a reference][ref] and *emphasis*\n\n```\ncode [not a link][ref]\n\n```\n\n" +
+		"| a | b |\n|---|---|\n| [c][ref] | `d` |\n\n<div>\n<p>an HTML block</p>\n</div>\n\n1. one\n2. two with **bold**\n\n"
+	var src []byte
+	for len(src) < 2*parallelText {
+		for _, p := range paths {
+			if strings.HasSuffix(p, "README.md") {
+				continue
+			}
+			b, err := os.ReadFile(p)
+			require.NoError(t, err)
+			src = append(append(src, b...), extra...)
+		}
+	}
+	src = append(src, "\n[ref]: https://example.gov.uk/ref \"Title\"\n"...)
+	prev := runtime.GOMAXPROCS(1)
+	one, err := Extract(src, FormatMarkdown)
+	runtime.GOMAXPROCS(max(prev, 2))
+	require.NoError(t, err)
+	two, err := Extract(src, FormatMarkdown)
+	runtime.GOMAXPROCS(prev)
+	require.NoError(t, err)
+	require.Equal(t, len(one.Blocks), len(two.Blocks))
+	require.Equal(t, one.Blocks, two.Blocks)
+	links := 0
+	for _, b := range two.Blocks {
+		links += len(b.Links)
+	}
+	require.Greater(t, links, 100, "the reference links resolve in both halves")
+
+	// and lines of those pages in random order, with markers that
+	// open fences, HTML blocks, quotes and lists and may never close
+	lines := strings.Split(string(src), "\n")
+	lines = append(lines, "```", "~~~ go", "<!--", "-->", "<pre>", "</pre>", "> > deep", "    indented code",
+		"- [ ] task", "[ref]: /other", "***", "Setext\n===", "| x |", "<script>", "</script>", "1) first")
+	rng := rand.New(rand.NewPCG(5, 6))
+	for round := range 4 {
+		var sb strings.Builder
+		for sb.Len() < 2*parallelText {
+			sb.WriteString(lines[rng.IntN(len(lines))])
+			sb.WriteString("\n")
+		}
+		src := []byte(sb.String())
+		runtime.GOMAXPROCS(1)
+		one, err := Extract(src, FormatMarkdown)
+		runtime.GOMAXPROCS(max(prev, 2))
+		require.NoError(t, err)
+		two, err := Extract(src, FormatMarkdown)
+		runtime.GOMAXPROCS(prev)
+		require.NoError(t, err)
+		require.Equal(t, one.Blocks, two.Blocks, "round %d", round)
 	}
 }

@@ -270,6 +270,9 @@ func extractStop(src []byte, f Format, read func(b *builder, start int), stop Ca
 	if b.err != nil {
 		return nil, b.err
 	}
+	if b.more != nil && b.more.err != nil {
+		return nil, b.more.err
+	}
 	return &Document{Source: src, Format: f, Blocks: b.finish(nil)}, nil
 }
 
@@ -431,6 +434,10 @@ type builder struct {
 	limit   int   // when not 0, the offset where a text reader stops
 	poll    int   // source offset of the next poll of stop
 	err     error // stop's error, which ends reading
+	// more, when not nil, holds the blocks that follow this builder's,
+	// read at the same time (see mdReader.inlineHalves): finish joins
+	// them, and its error is the reading's
+	more *builder
 }
 
 // rawBlock is a finished block whose text, anchors and links are ranges of
@@ -570,6 +577,20 @@ func (b *builder) reset() {
 // finish turns the collected blocks into [Block]s sharing one string,
 // written to out when it is not nil (and as long as the blocks).
 func (b *builder) finish(out []Block) []Block {
+	if b.more != nil {
+		n, m := len(b.blocks), len(b.more.blocks)
+		if n+m == 0 {
+			return nil
+		}
+		if out == nil {
+			out = make([]Block, n+m)
+		}
+		more := b.more
+		b.more = nil
+		b.finish(out[:n])
+		more.finish(out[n : n+m])
+		return out
+	}
 	if len(b.blocks) == 0 {
 		return nil
 	}

@@ -126,9 +126,55 @@ func extractMarkdown(b *builder, start int) {
 		ls = le + 1
 	}
 	r.closeLeaf()
+	if parallelBuild && len(r.src)-start >= parallelText && len(r.leaves) > 1 && b.err == nil && parallel() {
+		r.inlineHalves()
+		return
+	}
 	for _, l := range r.leaves {
 		r.inline(l)
 	}
+}
+
+// inlineHalves reads the inline markup of the leaves in two halves at
+// once, the second into a builder of its own that follows b's (see
+// builder.more): the block structure and the link reference definitions
+// are all known by now, and each leaf's text depends on them and on its
+// own lines alone.
+func (r *mdReader) inlineHalves() {
+	size := func(l mdLeaf) int {
+		if l.g1 <= l.g0 {
+			return 0
+		}
+		return r.segs[l.g1-1].e - r.segs[l.g0].s
+	}
+	total := 0
+	for _, l := range r.leaves {
+		total += size(l)
+	}
+	mid, half := 0, 0
+	for mid < len(r.leaves)-1 && half < total/2 {
+		half += size(r.leaves[mid])
+		mid++
+	}
+	b := r.b
+	if b.stop != nil {
+		b.stop = &lockedCanceler{c: b.stop}
+	}
+	second := newBuilder(r.src, total-half+16, nil, b.stop)
+	second.poll = b.poll
+	r2 := &mdReader{b: second, src: r.src, segs: r.segs, defs: r.defs}
+	done := make(chan struct{})
+	go func() {
+		for _, l := range r.leaves[mid:] {
+			r2.inline(l)
+		}
+		close(done)
+	}()
+	for _, l := range r.leaves[:mid] {
+		r.inline(l)
+	}
+	<-done
+	b.more = second
 }
 
 // frontMatter skips YAML (---) or TOML (+++) front matter at src[start:].

@@ -1,6 +1,9 @@
 package standards
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // mdRun is a run of emphasis or strikethrough markers.
 type mdRun struct {
@@ -36,14 +39,20 @@ func (r *mdReader) inline(l mdLeaf) {
 			r.rawSrc = append(r.rawSrc, int32(r.segs[g-1].nl))
 		}
 		r.raw = append(r.raw, r.src[s.s:s.e]...)
-		for k := s.s; k < s.e; k++ {
-			r.rawSrc = append(r.rawSrc, int32(k))
+		base := len(r.rawSrc)
+		r.rawSrc = slices.Grow(r.rawSrc, s.e-s.s)[:base+s.e-s.s]
+		for k := range s.e - s.s {
+			r.rawSrc[base+k] = int32(s.s + k)
 		}
 	}
 	r.scan()
 	r.emit()
 	r.b.end(l.kind, l.level, 0)
 }
+
+// mdInlineMarker marks the bytes scan looks at: escapes, code spans,
+// brackets, autolinks and HTML, and emphasis.
+var mdInlineMarker = [256]bool{'\\': true, '`': true, '[': true, ']': true, '<': true, '*': true, '_': true, '~': true}
 
 // scan finds code spans, bracket pairs and the emphasis markers to drop.
 func (r *mdReader) scan() {
@@ -61,6 +70,13 @@ func (r *mdReader) scan() {
 	brackets, runs := r.brackets[:0], r.runs[:0]
 	defer func() { r.brackets, r.runs = brackets[:0], runs[:0] }()
 	for i := 0; i < n; {
+		// most bytes are none of the markers: pass them in a tight loop
+		for i < n && !mdInlineMarker[raw[i]] {
+			i++
+		}
+		if i >= n {
+			break
+		}
 		c := raw[i]
 		switch c {
 		case '\\':
