@@ -59,7 +59,6 @@ func (a *Analysis) countWords(from, to int) Stats {
 			if t.Kind != TokenWord && t.Kind != TokenNumber {
 				continue
 			}
-			w := a.Text(k)
 			st.Words++
 			st.Syllables += int(t.Syllables)
 			switch v := int(t.ascii); {
@@ -69,6 +68,13 @@ func (a *Analysis) countWords(from, to int) Stats {
 				st.Letters += v - 1
 				st.Characters += v - 1
 			}
+			if t.ascii != 0 && t.Syllables < 3 {
+				// the text is read only when needed: to count letters
+				// beyond ASCII and hard words (the token's block,
+				// somewhere in a MB of blocks, is seldom in cache)
+				continue
+			}
+			w := a.Text(k)
 			for i := 0; i < len(w) && t.ascii == 0; i++ {
 				if c := asciiClass[w[i]]; c != 0 || w[i] < utf8.RuneSelf {
 					if c&cLetter != 0 {
