@@ -159,6 +159,9 @@ func (r *lexRule) check(p *prepared, report func(Finding)) tally {
 		seenKey = map[string]bool{}
 	}
 	r.set.each(p, 0, len(a.Tokens), func(ph *phrase, first, n int) {
+		if seen != nil && seen[ph.label] {
+			return // jargon: explained, or reported, at its first use
+		}
 		ft, lt := &a.Tokens[first], &a.Tokens[first+n-1]
 		match := a.Doc.Blocks[ft.Block].Text[ft.Start:lt.End]
 		if inTitleCaseName(a, first, n) {
