@@ -124,6 +124,9 @@ func (r *signpost) check(p *prepared, report func(Finding)) tally {
 	t := tally{total: numElems}
 	cues := 0
 	for i := 0; i < len(a.Tokens) && cues < 2; i++ {
+		if !r.decision.maybe(p, i) {
+			continue
+		}
 		if best, n := r.decision.matchAt(p, i); best >= 0 {
 			cues++
 			i += n - 1
@@ -283,6 +286,9 @@ func (r *signpost) hasTime(p *prepared, lo, hi int) bool {
 // date within the cue's reach (its phrase label).
 func (r *signpost) hasDeadline(p *prepared, lo, hi int) bool {
 	for i := lo; i < hi; i++ {
+		if !r.deadline.maybe(p, i) {
+			continue
+		}
 		best, n := r.deadline.matchAt(p, i)
 		if best < 0 {
 			continue
