@@ -2,7 +2,6 @@ package standards
 
 import (
 	"bytes"
-	"slices"
 )
 
 // mdRun is a run of emphasis or strikethrough markers.
@@ -40,7 +39,7 @@ func (r *mdReader) inline(l mdLeaf) {
 		}
 		r.raw = append(r.raw, r.src[s.s:s.e]...)
 		base := len(r.rawSrc)
-		r.rawSrc = slices.Grow(r.rawSrc, s.e-s.s)[:base+s.e-s.s]
+		r.rawSrc = append(r.rawSrc, make([]int32, s.e-s.s)...) // no allocation: extends in place
 		for k := range s.e - s.s {
 			r.rawSrc[base+k] = int32(s.s + k)
 		}
