@@ -270,7 +270,7 @@ func extractStop(src []byte, f Format, read func(b *builder, start int), stop Ca
 	if b.err != nil {
 		return nil, b.err
 	}
-	if b.more != nil && b.more.err != nil {
+	if parallelBuild && b.more != nil && b.more.err != nil {
 		return nil, b.more.err
 	}
 	return &Document{Source: src, Format: f, Blocks: b.finish(nil)}, nil
@@ -577,7 +577,7 @@ func (b *builder) reset() {
 // finish turns the collected blocks into [Block]s sharing one string,
 // written to out when it is not nil (and as long as the blocks).
 func (b *builder) finish(out []Block) []Block {
-	if b.more != nil {
+	if parallelBuild && b.more != nil {
 		n, m := len(b.blocks), len(b.more.blocks)
 		if n+m == 0 {
 			return nil

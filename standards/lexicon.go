@@ -155,7 +155,7 @@ func (v *vocab) table() *foldTable {
 	v.once.Do(func() {
 		v.tab = newFoldTable(v.words)
 		v.starts = make([]uint32, len(v.words)+1)
-		for _, ps := range v.sets {
+		for _, ps := range v.sets { // none in the browser build (see index)
 			at := ps.firstAt
 			for id := 0; id+1 < len(at); id++ {
 				if at[id] != at[id+1] {
@@ -576,7 +576,7 @@ func (ps *phraseSet) addPhrase(ph phrase) {
 // vocab of its words, whose table then marks the words that start one of
 // its phrases.
 func (ps *phraseSet) index(v *vocab) {
-	if len(v.sets) < 32 && v.tab == nil && ps.firstStem == nil {
+	if fastPaths && len(v.sets) < 32 && v.tab == nil && ps.firstStem == nil {
 		ps.bit = 1 << len(v.sets)
 		v.sets = append(v.sets, ps)
 	}
@@ -613,7 +613,9 @@ func (ps *phraseSet) index(v *vocab) {
 	copy(at[1:], at[:size-1])
 	at[0] = 0
 	ps.firstAt, ps.firstIdx = at, idx
-	ps.indexPairs(size)
+	if fastPaths {
+		ps.indexPairs(size)
+	}
 }
 
 // indexPairs builds pairs and single, unless a phrase matches its second
@@ -732,7 +734,7 @@ func (ps *phraseSet) matchAt(p *prepared, i int) (best, n int) {
 	// browser build, not inlining, would call for every token)
 	at := ps.firstAt
 	id, cid := p.ids[i], p.cids[i]
-	if ps.pairs != nil && ps.firstStem == nil && !ps.startsSingle(id) && !ps.startsSingle(cid) {
+	if fastPaths && ps.pairs != nil && ps.firstStem == nil && !ps.startsSingle(id) && !ps.startsSingle(cid) {
 		// a phrase of two words or more, matched by id, needs the next
 		// token in the block to be its second word: lower-case ids
 		// for most phrases, exact ones for those matched by case
@@ -788,7 +790,7 @@ func (ps *phraseSet) try(p *prepared, i int, cands []int32, best, n int) (int, i
 // maybe reports whether a phrase of ps may start at token i: a cheap test
 // before matchAt.
 func (ps *phraseSet) maybe(p *prepared, i int) bool {
-	if ps.bit != 0 {
+	if fastPaths && ps.bit != 0 {
 		return (p.starts[p.ids[i]+1]|p.starts[p.cids[i]+1])&ps.bit != 0
 	}
 	if ps.firstStem != nil {
@@ -803,7 +805,7 @@ func (ps *phraseSet) maybe(p *prepared, i int) bool {
 // each calls fn for each non-overlapping longest match in tokens [lo, hi),
 // scanning left to right.
 func (ps *phraseSet) each(p *prepared, lo, hi int, fn func(ph *phrase, first, n int)) {
-	if bit := ps.bit; bit != 0 {
+	if bit := ps.bit; fastPaths && bit != 0 {
 		// the vocab's marks of first words: two loads a token, where
 		// maybe's index is four and this loop most of the rules' time
 		starts, ids, cids := p.starts, p.ids[:hi], p.cids[:hi]

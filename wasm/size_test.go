@@ -75,9 +75,14 @@ var (
 // tokeniser took over the word-id lookup from prepare (one cache lookup
 // per word for syllables, case and ids), the shipped module fell by
 // 1.1 KB, to 487.0 KB, and the score program built plain rose to 619.0 KB:
-// its ceiling is 620.5 KB.
+// its ceiling is 620.5 KB. Every program is now built with -trimpath, so
+// its size no longer depends on the folder the source is in (it moved by
+// up to 1.7 KB); the file paths it keeps are the module's, a little
+// longer than a short checkout's: the readability module is 488.3 KB and
+// its payload 496.8 KB, the score program built as the widget 545.7 KB,
+// whose ceiling is 547 KB.
 const (
-	scoreBudget      = 544_000
+	scoreBudget      = 547_000
 	scoreBudgetPlain = 620_500
 	checkBudget      = 686_000
 	// widgetProgramBudget is the ceiling of the readability widget's own
@@ -242,7 +247,7 @@ func TestWasmSize(t *testing.T) {
 		for _, v := range []struct {
 			name       string
 			env, flags []string
-		}{{"plain", nil, []string{"-ldflags=-s -w"}}, {"widget", buildEnv, buildFlags}} {
+		}{{"plain", nil, []string{"-trimpath", "-ldflags=-s -w"}}, {"widget", buildEnv, buildFlags}} {
 			raw, br := brotli(build(p.name, v.name, v.env, v.flags))
 			if p.name == "empty" {
 				base[v.name] = br
