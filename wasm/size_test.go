@@ -117,8 +117,9 @@ const (
 	// hand-written codec rather than encoding/json, 508,061 bytes with
 	// the CSV reader (encoding/csv) left out of it. Excel reading lives
 	// in internal/table/xlsx, apart from internal/table, which the
-	// journey package links: in table it brought excelize into this
-	// program (1,279 KB).
+	// journey package links: in table it brought the excelize library
+	// into this program (1,279 KB); the hand-written reader that
+	// replaced it would bring archive/zip and encoding/xml.
 	journeyProgramBudget = 501_500
 )
 
