@@ -3,7 +3,12 @@
 # four formulas: Flesch reading ease, Flesch-Kincaid grade, Coleman-Liau,
 # ARI) on the same 1 MB file of council prose, one run each, side by side.
 #
-#   bash standards/testdata/bench/compare.sh
+#   bash standards/testdata/bench/compare.sh        # the sample council's prose
+#   bash standards/testdata/bench/compare.sh real   # the real council pages
+#
+# "real" builds the file from the plain-text real council pages of
+# standards/testdata/real instead, repeated: a wider vocabulary, more
+# labels, lists and short lines.
 #
 # Needs Go, Node.js and npm (text-readability is installed in a temporary
 # folder). Prints wall seconds, peak memory and MB/s for each, and the ratio.
@@ -13,11 +18,19 @@ root=$(cd "$here/../../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# 1 MB of council prose: the sample council's minutes and consultation page.
+# 1 MB of council prose: the sample council's minutes and consultation
+# page, or the real pages.
 src="$work/council.txt"
 while [ "$(stat -c %s "$src" 2>/dev/null || echo 0)" -lt 1048576 ]; do
-  cat "$root/internal/sample/content/minutes.txt" "$root/internal/sample/content/consultation.md" >>"$src"
-  printf '\n\n' >>"$src"
+  if [ "${1:-}" = real ]; then
+    for f in "$root"/standards/testdata/real/*.txt; do
+      cat "$f" >>"$src"
+      printf '\n\n' >>"$src"
+    done
+  else
+    cat "$root/internal/sample/content/minutes.txt" "$root/internal/sample/content/consultation.md" >>"$src"
+    printf '\n\n' >>"$src"
+  fi
 done
 head -c 1048576 "$src" >"$work/1mb.txt"
 size=$(stat -c %s "$work/1mb.txt")
