@@ -255,13 +255,7 @@ func TestMarkdownHalvesSame(t *testing.T) {
 		}
 	}
 	src = append(src, "\n[ref]: https://example.gov.uk/ref \"Title\"\n"...)
-	prev := runtime.GOMAXPROCS(1)
-	one, err := Extract(src, FormatMarkdown)
-	runtime.GOMAXPROCS(max(prev, 2))
-	require.NoError(t, err)
-	two, err := Extract(src, FormatMarkdown)
-	runtime.GOMAXPROCS(prev)
-	require.NoError(t, err)
+	one, two := markdownOneAndHalves(t, src)
 	require.Equal(t, len(one.Blocks), len(two.Blocks))
 	require.Equal(t, one.Blocks, two.Blocks)
 	links := 0
@@ -282,14 +276,21 @@ func TestMarkdownHalvesSame(t *testing.T) {
 			sb.WriteString(lines[rng.IntN(len(lines))])
 			sb.WriteString("\n")
 		}
-		src := []byte(sb.String())
-		runtime.GOMAXPROCS(1)
-		one, err := Extract(src, FormatMarkdown)
-		runtime.GOMAXPROCS(max(prev, 2))
-		require.NoError(t, err)
-		two, err := Extract(src, FormatMarkdown)
-		runtime.GOMAXPROCS(prev)
-		require.NoError(t, err)
+		one, two := markdownOneAndHalves(t, []byte(sb.String()))
 		require.Equal(t, one.Blocks, two.Blocks, "round %d", round)
 	}
+}
+
+// markdownOneAndHalves reads src as Markdown in one pass (one CPU) and
+// with its inline pass in halves (two or more).
+func markdownOneAndHalves(t *testing.T, src []byte) (one, two *Document) {
+	t.Helper()
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	one, err := Extract(src, FormatMarkdown)
+	require.NoError(t, err)
+	runtime.GOMAXPROCS(max(prev, 2))
+	two, err = Extract(src, FormatMarkdown)
+	require.NoError(t, err)
+	return one, two
 }

@@ -28,18 +28,7 @@ func TestRegisterXLSX(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	csv, err := XLSX(&b, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := newRecorder()
-	if err := audit.Ingest(context.Background(), rec, []audit.Source{&Register{R: csv, File: "wards.xlsx"}}, key); err != nil {
-		t.Fatal(err)
-	}
+	rec := ingestWorkbook(t, f)
 	if len(rec.accounts) != 2 || len(rec.rejects) != 1 || rec.rejects[0].Line != 3 {
 		t.Errorf("accounts %+v rejects %+v", rec.accounts, rec.rejects)
 	}
@@ -75,6 +64,21 @@ func TestRegisterXLSXDate(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	rec := ingestWorkbook(t, f)
+	if len(rec.rejects) != 0 || len(rec.accounts) != 2 {
+		t.Fatalf("accounts %+v rejects %+v", rec.accounts, rec.rejects)
+	}
+	for _, a := range rec.accounts {
+		if want := time.Date(2025, 1, 14, 0, 0, 0, 0, time.UTC); !a.LastActive.Equal(want) {
+			t.Errorf("last active %v, want %v", a.LastActive, want)
+		}
+	}
+}
+
+// ingestWorkbook writes f, reads it with XLSX and ingests it as the
+// register wards.xlsx.
+func ingestWorkbook(t *testing.T, f *excelize.File) *recorder {
+	t.Helper()
 	var b bytes.Buffer
 	if err := f.Write(&b); err != nil {
 		t.Fatal(err)
@@ -87,12 +91,5 @@ func TestRegisterXLSXDate(t *testing.T) {
 	if err := audit.Ingest(context.Background(), rec, []audit.Source{&Register{R: csv, File: "wards.xlsx"}}, key); err != nil {
 		t.Fatal(err)
 	}
-	if len(rec.rejects) != 0 || len(rec.accounts) != 2 {
-		t.Fatalf("accounts %+v rejects %+v", rec.accounts, rec.rejects)
-	}
-	for _, a := range rec.accounts {
-		if want := time.Date(2025, 1, 14, 0, 0, 0, 0, time.UTC); !a.LastActive.Equal(want) {
-			t.Errorf("last active %v, want %v", a.LastActive, want)
-		}
-	}
+	return rec
 }

@@ -382,12 +382,7 @@ TRUE,FALSE,12.3 km,"1,234,567.89",12.50%
 // TestReadDates writes dates and times under date formats as ISO 8601,
 // where excelize wrote them in the format's US style.
 func TestReadDates(t *testing.T) {
-	cases := []struct {
-		v    any
-		id   int
-		code string
-		want string
-	}{
+	cases := []formatCase{
 		{45671, 14, "", "2025-01-14"},
 		{45671.75, 14, "", "2025-01-14"},
 		{45671.395833333336, 22, "", "2025-01-14 09:30"},
@@ -425,10 +420,28 @@ func TestReadDates(t *testing.T) {
 		{0.5, 0, "mm:ss", "12:00"},
 		{time.Date(2025, 1, 14, 9, 30, 0, 0, time.UTC), 0, "", "2025-01-14 09:30"},
 	}
+	checkFormats(t, cases, false)
+}
+
+// formatCase is a value written under a number format (a built-in id,
+// or a code), and the text Read should give for it.
+type formatCase struct {
+	v    any
+	id   int
+	code string
+	want string
+}
+
+// checkFormats writes each case in a row of its own, styled with its
+// format (a cell without id or code left unstyled, unless styleAll),
+// reads the workbook and compares each value, taken out of its CSV
+// quotes, with the case's.
+func checkFormats(t *testing.T, cases []formatCase, styleAll bool) {
+	t.Helper()
 	data := build(t, func(f *excelize.File) {
 		for i, c := range cases {
 			s := 0
-			if c.id != 0 || c.code != "" {
+			if styleAll || c.id != 0 || c.code != "" {
 				s = style(t, f, c.id, c.code)
 			}
 			set(t, f, "Sheet1", 1, i+1, c.v, s)
@@ -440,8 +453,12 @@ func TestReadDates(t *testing.T) {
 	}
 	lines := strings.Split(string(sh.CSV), "\n")
 	for i, c := range cases {
-		if lines[i] != c.want {
-			t.Errorf("%v under %d %q: %q, want %q", c.v, c.id, c.code, lines[i], c.want)
+		got, _ := strconv.Unquote(lines[i])
+		if got == "" {
+			got = lines[i]
+		}
+		if got != c.want {
+			t.Errorf("%v under %d %q: %q, want %q", c.v, c.id, c.code, got, c.want)
 		}
 	}
 }
@@ -490,12 +507,7 @@ func TestReadDate1904(t *testing.T) {
 // digits; the largest numbers are not infinite; fractions, which
 // excelize wrote wrongly, scaling and conditions are shown as General.
 func TestReadBetterThanExcelize(t *testing.T) {
-	cases := []struct {
-		v    any
-		id   int
-		code string
-		want string
-	}{
+	cases := []formatCase{
 		{100023336956, 0, "General", "100023336956"},
 		{1234.56789012, 0, "General", "1234.56789012"},
 		{-0.0000123456789, 0, "General", "-0.0000123456789"},
@@ -509,25 +521,7 @@ func TestReadBetterThanExcelize(t *testing.T) {
 		{1234.567, 0, "#,##0,", "1234.567"},
 		{5, 0, "[>=100]0;0.0", "5"},
 	}
-	data := build(t, func(f *excelize.File) {
-		for i, c := range cases {
-			set(t, f, "Sheet1", 1, i+1, c.v, style(t, f, c.id, c.code))
-		}
-	})
-	sh, err := xlsx.Read(bytes.NewReader(data), xlsx.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(sh.CSV), "\n")
-	for i, c := range cases {
-		got, _ := strconv.Unquote(lines[i])
-		if got == "" {
-			got = lines[i]
-		}
-		if got != c.want {
-			t.Errorf("%v under %d %q: %q, want %q", c.v, c.id, c.code, got, c.want)
-		}
-	}
+	checkFormats(t, cases, true)
 }
 
 // TestReadErrors: what is not a workbook, a worksheet that is not there,
